@@ -1,0 +1,39 @@
+# ctxplan: `make run` starts the REPL on the bundled presets; `make test` runs the tests.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+RELEASE_BIN = .build/release/ctxplan
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build deps install bench figures clean
+
+# libedit's headers are the one system dependency (Debian: libedit-dev).
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+		echo "installing libedit-dev (libedit headers for the REPL)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product ctxplan
+
+run: build
+	@$(RELEASE_BIN)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ctxplan
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/ctxplan
+	rm -rf $(DESTDIR)$(PREFIX)/share/ctxplan/Presets
+	cp -R Presets $(DESTDIR)$(PREFIX)/share/ctxplan/Presets
+	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	$(RELEASE_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/ctxplan
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_ctxplan
+	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/ctxplan.fish
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/ctxplan with presets in $(DESTDIR)$(PREFIX)/share/ctxplan/Presets"
+
+clean:
+	rm -rf .build figures

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The six fitted parameters of Eq. (1), named as in the paper (Table 4).
+///
+///     P = [1 - exp(-A (C/Cc)^alpha)] * [1 - exp(-B (n_pmt/nc)^beta)] * penalty(n_pmt, n_ctx)
+public struct LawParameters: Sendable, Equatable, Hashable, Codable {
+    /// Scale of the compute term.
+    public var A: Double
+    /// Characteristic compute, in FLOPs.
+    public var Cc: Double
+    /// Exponent of the compute term.
+    public var alpha: Double
+    /// Scale of the context term.
+    public var B: Double
+    /// Characteristic prompt length, in tokens.
+    public var nc: Double
+    /// Exponent of the context term.
+    public var beta: Double
+
+    public init(A: Double, Cc: Double, alpha: Double, B: Double, nc: Double, beta: Double) {
+        self.A = A
+        self.Cc = Cc
+        self.alpha = alpha
+        self.B = B
+        self.nc = nc
+        self.beta = beta
+    }
+}
+
+/// How a prompt longer than the context limit is penalised: the part of the law that its
+/// variants change. Adding a variant means adding a case here and its two functions below.
+public enum Penalty: Sendable, Equatable, Hashable {
+    /// The paper's sharp sigmoid, sigma(n_ctx - n_pmt) in tokens. (The paper prints
+    /// sigma(n_pmt - n_ctx); read literally that makes every prompt that fits score about zero.)
+    case paper
+    /// No penalty: the ablation of the paper's Table 7.
+    case none
+    /// sigma(s ln(n_ctx / n_pmt)): a penalty whose sharpness s > 0 is fitted, and which depends
+    /// on the prompt's length relative to the limit rather than on the difference in tokens.
+    case soft(sharpness: Double)
+
+    /// The penalty factor, in [0, 1].
+    @inlinable
+    public func value(promptTokens nPmt: Double, contextLimit nCtx: Double) -> Double {
+        switch self {
+        case .paper: return StableMath.logistic(nCtx - nPmt)
+        case .none: return 1
+        case .soft(let s): return StableMath.logistic(s * log(nCtx / nPmt))
+        }
+    }
+
+    /// log of the penalty factor; finite even where the factor itself underflows to zero.
+    @inlinable
+    public func logValue(promptTokens nPmt: Double, contextLimit nCtx: Double) -> Double {
+        switch self {
+        case .paper: return StableMath.logLogistic(nCtx - nPmt)
+        case .none: return 0
+        case .soft(let s): return StableMath.logLogistic(s * log(nCtx / nPmt))
+        }
+    }
+}
+
+/// The family a law belongs to, without its fitted values: what `--law` names and a preset's
+/// `law` field stores.
+public enum LawForm: String, Sendable, CaseIterable, Codable {
+    case paper
+    case noPenalty = "no-penalty"
+    case soft
+
+    /// How many parameters a fit of this form estimates.
+    public var parameterCount: Int { self == .soft ? 7 : 6 }
+}

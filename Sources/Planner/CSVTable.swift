@@ -1,0 +1,73 @@
+/// A small CSV reader for evaluation results: header row, quoted fields with "" escapes,
+/// LF or CRLF line ends, an optional UTF-8 byte-order mark.
+public struct CSVTable: Sendable {
+    public struct Row: Sendable {
+        /// 1-based line number in the file, for messages.
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public var header: [String]
+    public var rows: [Row]
+
+    /// Parses `text`; `file` names it in messages.
+    public init(text: String, file: String) throws {
+        var lines: [(Int, [String])] = []
+        var field = "", fields: [String] = []
+        var inQuotes = false, line = 1, recordLine = 1
+        var chars = text.unicodeScalars[...]
+        if chars.first == "\u{FEFF}" { chars = chars.dropFirst() }
+        var iterator = chars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func endRecord() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].trimmingWhitespace.isEmpty) {
+                lines.append((recordLine, fields))
+            }
+            field = ""; fields = []
+        }
+        while let c = pending ?? iterator.next() {
+            pending = nil
+            if inQuotes {
+                if c == "\"" {
+                    let next = iterator.next()
+                    if next == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = next }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case "\"": inQuotes = true
+            case ",": fields.append(field); field = ""
+            case "\r": continue
+            case "\n":
+                endRecord()
+                line += 1
+                recordLine = line
+            default: field.unicodeScalars.append(c)
+            }
+        }
+        if inQuotes { throw InputError("\(file):\(recordLine): a quoted field is never closed") }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        guard let first = lines.first else { throw InputError("\(file): the file is empty; expected a header row and records") }
+        header = first.1.map { $0.trimmingWhitespace.lowercased() }
+        rows = lines.dropFirst().map { Row(line: $0.0, fields: $0.1.map(\.trimmingWhitespace)) }
+    }
+
+    /// The index of the first of `names` present in the header.
+    public func column(_ names: String...) -> Int? {
+        for name in names { if let i = header.firstIndex(of: name) { return i } }
+        return nil
+    }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

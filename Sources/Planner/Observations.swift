@@ -1,0 +1,141 @@
+import ContextScaling
+import Foundation
+
+/// One evaluation result: a score at a compute, prompt length and context limit.
+public struct Observation: Sendable, Equatable {
+    public var task: String?
+    public var model: String?
+    public var flops: Double
+    public var nCtx: Double
+    public var nPmt: Double
+    /// The shot count, when the record gave shots rather than prompt tokens.
+    public var shots: Int?
+    public var metric: Double
+    /// Where it came from, for messages: "file:line".
+    public var origin: String
+}
+
+/// Reads evaluation results from CSV, columns found by header name:
+///
+///     task       optional; the task the row belongs to
+///     model      a model preset name, or else
+///     compute    training FLOPs, or else params and tokens (C = 6 x params x tokens)
+///     n_ctx      the model's context limit (8k, 32768); optional with a model preset
+///     n_pmt      prompt tokens, or else
+///     shots      shot count, made prompt tokens by the task's token lengths
+///     metric     the score, in [0, 1]
+///
+/// Other columns are ignored. Every rejection names the file, line and column.
+public struct ObservationReader {
+    public var library: PresetLibrary
+    /// The task whose token lengths turn shots into prompt tokens when a row names none.
+    public var defaultTask: TaskPreset?
+
+    public init(library: PresetLibrary, defaultTask: TaskPreset? = nil) {
+        self.library = library
+        self.defaultTask = defaultTask
+    }
+
+    public func read(path: String) throws -> [Observation] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError("\(path): cannot be read")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError("\(path): not UTF-8 text")
+        }
+        return try parse(text: text, file: path)
+    }
+
+    public func parse(text: String, file: String) throws -> [Observation] {
+        let table = try CSVTable(text: text, file: file)
+        let task = table.column("task")
+        let model = table.column("model")
+        let compute = table.column("compute", "flops", "c")
+        let params = table.column("params", "n", "non_embedding_params")
+        let tokens = table.column("tokens", "d")
+        let nCtx = table.column("n_ctx", "nctx")
+        let nPmt = table.column("n_pmt", "npmt", "prompt_tokens")
+        let shots = table.column("shots")
+        guard let metric = table.column("metric", "score") else {
+            throw InputError("\(file):1: no 'metric' column; header has \(table.header.joined(separator: ","))")
+        }
+        guard model != nil || compute != nil || (params != nil && tokens != nil) else {
+            throw InputError("\(file):1: no compute: expected a 'model', 'compute', or 'params' and 'tokens' column")
+        }
+        guard nPmt != nil || shots != nil else {
+            throw InputError("\(file):1: no prompt length: expected an 'n_pmt' or 'shots' column")
+        }
+        guard nCtx != nil || model != nil else {
+            throw InputError("\(file):1: no 'n_ctx' column (needed without a 'model' column)")
+        }
+        guard !table.rows.isEmpty else { throw InputError("\(file): no records after the header") }
+
+        var records: [Observation] = []
+        var layouts: [String: PromptLayout] = [:]
+        for row in table.rows {
+            let here = "\(file):\(row.line)"
+            func cell(_ index: Int?) -> String? {
+                guard let index, index < row.fields.count, !row.fields[index].isEmpty else { return nil }
+                return row.fields[index]
+            }
+            func number(_ index: Int, _ name: String, _ kind: Quantities.Kind, zero: Bool = false) throws -> Double {
+                guard let text = cell(index) else { throw InputError("\(here): column '\(name)' is empty") }
+                do { return try Quantities.parse(text, as: kind, what: name, allowZero: zero) } catch let e as InputError {
+                    throw InputError("\(here): \(e.message)")
+                }
+            }
+            let taskName = cell(task)
+            let modelName = cell(model)
+            var contextLimit = try nCtx.flatMap { cell($0) == nil ? nil : try number($0, "n_ctx", .contextTokens) }
+            let flops: Double
+            if let compute, cell(compute) != nil {
+                flops = try number(compute, "compute", .count)
+            } else if let params, let tokens, cell(params) != nil {
+                flops = 6 * (try number(params, "params", .count)) * (try number(tokens, "tokens", .count))
+            } else if let modelName {
+                do {
+                    let resolved = try library.resolve(model: modelName, nCtx: contextLimit)
+                    flops = resolved.flops
+                    contextLimit = resolved.nCtx
+                } catch let e as InputError { throw InputError("\(here): \(e.message)") }
+            } else {
+                throw InputError("\(here): no compute for this record (empty 'model' and 'compute')")
+            }
+            guard let limit = contextLimit else { throw InputError("\(here): column 'n_ctx' is empty") }
+            var prompt: Double
+            var shotCount: Int?
+            if let nPmt, cell(nPmt) != nil {
+                prompt = try number(nPmt, "n_pmt", .contextTokens)
+            } else if let shots {
+                let count = try number(shots, "shots", .plain, zero: true)
+                guard count == count.rounded() else { throw InputError("\(here): shots '\(cell(shots)!)' is not a whole number") }
+                let layout = try layoutFor(taskName, at: here, cache: &layouts)
+                shotCount = Int(count)
+                prompt = layout.promptTokens(shots: Int(count))
+            } else {
+                throw InputError("\(here): no prompt length (empty 'n_pmt' and 'shots')")
+            }
+            let score = try number(metric, "metric", .plain, zero: true)
+            guard score <= 1 else { throw InputError("\(here): metric \(cell(metric)!) is outside [0, 1]") }
+            records.append(Observation(
+                task: taskName, model: modelName, flops: flops, nCtx: limit, nPmt: prompt,
+                shots: shotCount, metric: score, origin: here))
+        }
+        return records
+    }
+
+    private func layoutFor(_ taskName: String?, at here: String, cache: inout [String: PromptLayout]) throws -> PromptLayout {
+        if let taskName {
+            if let known = cache[taskName] { return known }
+            do {
+                let layout = try library.task(taskName).layout
+                cache[taskName] = layout
+                return layout
+            } catch let e as InputError { throw InputError("\(here): \(e.message)") }
+        }
+        guard let defaultTask else {
+            throw InputError("\(here): shots need a task's token lengths; add a 'task' column or pass --task")
+        }
+        return defaultTask.layout
+    }
+}

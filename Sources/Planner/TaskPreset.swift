@@ -1,0 +1,120 @@
+import ContextScaling
+
+/// A task's fitted law and what the planner needs around it, as stored in `Presets/tasks/*.json`.
+public struct TaskPreset: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    /// What the score measures ("accuracy", "bleu4"); always on [0, 1].
+    public var metric: String
+    public var law: ContextScalingLaw
+    public var layout: PromptLayout
+    /// The compute, context limits and prompt lengths the fit saw, for extrapolation warnings.
+    public var fitRange: FitRange?
+    /// The paper's reported mean absolute errors, where the preset comes from the paper.
+    public var paperErrors: PaperErrors?
+    /// Bootstrap refits of the same data, for intervals on answers (empty when not saved).
+    public var draws: [ContextScalingLaw]
+    public var source: String
+    /// The file it was loaded from.
+    public var path: String
+
+    public init(
+        name: String, description: String = "", metric: String = "score", law: ContextScalingLaw,
+        layout: PromptLayout, fitRange: FitRange? = nil, paperErrors: PaperErrors? = nil,
+        draws: [ContextScalingLaw] = [], source: String = "", path: String = ""
+    ) {
+        self.name = name
+        self.description = description
+        self.metric = metric
+        self.law = law
+        self.layout = layout
+        self.fitRange = fitRange
+        self.paperErrors = paperErrors
+        self.draws = draws
+        self.source = source
+        self.path = path
+    }
+}
+
+/// The region of inputs a fit saw. Answers outside it are extrapolations and say so.
+public struct FitRange: Sendable, Equatable, Codable {
+    public var computeMin: Double
+    public var computeMax: Double
+    public var nCtxMin: Double
+    public var nCtxMax: Double
+    public var nPmtMin: Double
+    public var nPmtMax: Double
+
+    public init(computeMin: Double, computeMax: Double, nCtxMin: Double, nCtxMax: Double,
+                nPmtMin: Double, nPmtMax: Double) {
+        self.computeMin = computeMin
+        self.computeMax = computeMax
+        self.nCtxMin = nCtxMin
+        self.nCtxMax = nCtxMax
+        self.nPmtMin = nPmtMin
+        self.nPmtMax = nPmtMax
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case computeMin = "compute_min", computeMax = "compute_max"
+        case nCtxMin = "n_ctx_min", nCtxMax = "n_ctx_max"
+        case nPmtMin = "n_pmt_min", nPmtMax = "n_pmt_max"
+    }
+}
+
+public struct PaperErrors: Sendable, Equatable, Codable {
+    public var mae: Double
+    public var heldoutMAE: Double
+
+    enum CodingKeys: String, CodingKey {
+        case mae
+        case heldoutMAE = "heldout_mae"
+    }
+}
+
+/// A model checkpoint, as stored in `Presets/models/*.json`.
+public struct ModelPreset: Sendable, Equatable, Codable {
+    public var name: String
+    /// The model it was extended from (itself for a pre-trained model).
+    public var base: String
+    /// "fit" for the paper's 12 fit checkpoints, "test" for its test models.
+    public var role: String?
+    /// Non-embedding parameters N. Absent for models whose count the paper does not give; then
+    /// N is derived from the paper's compute as C / 6D.
+    public var nonEmbeddingParams: Double?
+    public var pretrainTokens: Double
+    public var extensionTokens: Double
+    public var nCtx: Double
+    /// The compute the paper prints for it (Table 1 or 5).
+    public var computePaper: Double?
+    public var nLayers: Double?
+    public var dModel: Double?
+    public var dAttn: Double?
+    public var aliases: [String]?
+    public var source: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, base, role, aliases, source
+        case nonEmbeddingParams = "non_embedding_params"
+        case pretrainTokens = "pretrain_tokens"
+        case extensionTokens = "extension_tokens"
+        case nCtx = "n_ctx"
+        case computePaper = "compute_paper"
+        case nLayers = "n_layers"
+        case dModel = "d_model"
+        case dAttn = "d_attn"
+    }
+}
+
+/// An accelerator's peak dense BF16 throughput, as stored in `Presets/hardware/*.json`.
+public struct HardwarePreset: Sendable, Equatable, Codable {
+    public var name: String
+    public var aliases: [String]?
+    public var peakFlopsPerSecond: Double
+    public var source: String?
+
+    enum CodingKeys: String, CodingKey {
+        case name, aliases, source
+        case peakFlopsPerSecond = "bf16_dense_flops_per_second"
+    }
+}

@@ -1,0 +1,132 @@
+import ArgumentParser
+import Planner
+
+/// Turns option values into numbers with our messages, which name the token and what was
+/// expected. ArgumentParser adds the flag: "The value '8q' is invalid for '--nctx <n>': ...".
+enum Parse {
+    @Sendable static func context(_ text: String) throws -> Double {
+        try Quantities.parse(text, as: .contextTokens, what: "")
+    }
+    @Sendable static func count(_ text: String) throws -> Double {
+        try Quantities.parse(text, as: .count, what: "")
+    }
+    @Sendable static func whole(_ text: String) throws -> Int {
+        try Quantities.parseWhole(text, what: "")
+    }
+    @Sendable static func positiveWhole(_ text: String) throws -> Int {
+        try Quantities.parseWhole(text, what: "", allowZero: false)
+    }
+    @Sendable static func fraction(_ text: String) throws -> Double {
+        let value = try Quantities.parse(text, as: .plain, what: "")
+        guard value < 1 else { throw InputError("'\(text)' is not below 1; expected a fraction such as 0.4") }
+        return value
+    }
+    @Sendable static func plain(_ text: String) throws -> Double {
+        try Quantities.parse(text, as: .plain, what: "")
+    }
+}
+
+/// Options every command has.
+struct GlobalOptions: ParsableArguments {
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    @Option(name: .customLong("presets"), help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
+    var presetDirectories: [String] = []
+
+    var planner: Planner {
+        Planner(library: Environment.library(extra: Environment.sessionPresets + presetDirectories))
+    }
+}
+
+/// The task, the compute (a model or FLOPs) and the context limit: what most questions share.
+struct ScenarioOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"))
+    var task: String?
+
+    @Option(help: ArgumentHelp("Model preset; with --nctx above its limit, the model extended to it.", valueName: "name"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("Training compute in FLOPs (1.5e23), instead of --model.", valueName: "flops"), transform: Parse.count)
+    var compute: Double?
+
+    @Option(help: ArgumentHelp("Context limit in tokens, k = 1024 (8k, 32768).", valueName: "tokens"), transform: Parse.context)
+    var nctx: Double?
+
+    @OptionGroup var recipe: RecipeOptions
+
+    func taskName() throws -> String {
+        guard let name = task ?? Session.current.task else {
+            throw InputError("no task: pass --task (arithmetic, commonsense, translation) or 'set task NAME'")
+        }
+        return name
+    }
+
+    func computeInput() throws -> ComputeInput {
+        if let compute {
+            if model != nil { throw InputError("--model and --compute both given; expected one of them") }
+            return .flops(compute)
+        }
+        guard let name = model ?? Session.current.model else {
+            throw InputError("no compute: pass --model NAME or --compute FLOPS (or 'set model NAME')")
+        }
+        return .model(name)
+    }
+
+    func contextLimit() throws -> Double? {
+        if let nctx { return nctx }
+        return try Session.current.nctx.map(Parse.context)
+    }
+}
+
+/// Steps and batch of a context extension.
+struct RecipeOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Extension steps (default 400, the paper's recipe).", valueName: "n"), transform: Parse.count)
+    var steps: Double = 400
+
+    @Option(help: ArgumentHelp("Extension global batch in sequences (default 64).", valueName: "n"), transform: Parse.count)
+    var batch: Double = 64
+
+    var recipe: ExtensionRecipe { ExtensionRecipe(steps: steps, batch: batch) }
+}
+
+/// The prompt: a shot count or a length in tokens.
+struct PromptOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("Few-shot demonstrations; prompt tokens = base + shots x per-shot tokens.", valueName: "k"), transform: Parse.whole)
+    var shots: Int?
+
+    @Option(name: .customLong("prompt-tokens"), parsing: .unconditional, help: ArgumentHelp("Prompt length in tokens, k = 1024.", valueName: "n"), transform: Parse.context)
+    var promptTokens: Double?
+
+    func input() throws -> PromptInput {
+        switch (shots, promptTokens) {
+        case (let k?, nil): return .shots(k)
+        case (nil, let n?): return .tokens(n)
+        case (.some, .some): throw InputError("--shots and --prompt-tokens both given; expected one of them")
+        case (nil, nil): throw InputError("no prompt: pass --shots K or --prompt-tokens N")
+        }
+    }
+}
+
+/// GPU, count, utilisation and price, for turning FLOPs into hours and dollars.
+struct HardwareOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("GPU preset (h100, a100, h200, b200, mi300x).", valueName: "name"))
+    var gpu: String?
+
+    @Option(help: ArgumentHelp("Number of GPUs, for wall-clock days (default 1).", valueName: "k"), transform: Parse.positiveWhole)
+    var gpus: Int = 1
+
+    @Option(help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default 0.4).", valueName: "u"), transform: Parse.fraction)
+    var mfu: Double = HardwarePlan.defaultMFU
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Dollars per GPU-hour.", valueName: "p"), transform: Parse.plain)
+    var price: Double?
+
+    func plan(_ planner: Planner, required: Bool = false) throws -> HardwarePlan? {
+        guard let name = gpu ?? Session.current.gpu else {
+            if required { throw InputError("no GPU: pass --gpu NAME (\(planner.library.gpuNames.joined(separator: ", ")))") }
+            return nil
+        }
+        return HardwarePlan(gpu: try planner.library.gpu(name), gpus: gpus, mfu: mfu, pricePerGPUHour: price)
+    }
+}

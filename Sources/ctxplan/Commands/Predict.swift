@@ -1,0 +1,81 @@
+import ArgumentParser
+import Planner
+
+struct Predict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Predict the score, with its three factors.",
+        discussion: """
+            Example: predict --task arithmetic --model llama-2-7b --shots 31
+            A model with --nctx above its own limit is the model extended to it by the recipe
+            (400 steps x batch 64 x limit tokens), its compute including the extension.
+            """)
+
+    @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var prompt: PromptOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let p = try global.planner.predict(
+            task: scenario.taskName(), compute: scenario.computeInput(), prompt: prompt.input(),
+            nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe)
+        emit(global, json: Predict.json(p), text: Predict.text(p))
+    }
+
+    static func json(_ p: Prediction) -> JSON {
+        .object([
+            ("task", .string(p.scenario.task.name)),
+            ("model", .str(p.scenario.model?.name)),
+            ("score", .num(p.score)),
+            ("compute", .num(p.scenario.flops)),
+            ("n_pmt", .num(p.nPmt)),
+            ("shots", p.shots.map(JSON.integer) ?? .null),
+            ("n_ctx", .num(p.scenario.nCtx)),
+            ("factors", .object([
+                ("compute", .num(p.factors.compute)),
+                ("context", .num(p.factors.context)),
+                ("penalty", .num(p.factors.penalty)),
+            ])),
+            ("notes", .notes(p.notes)),
+        ])
+    }
+
+    static func text(_ p: Prediction) -> String {
+        var block = TextBlock()
+        block.field("score", Style.bold(Fmt.score(p.score)) + "  \(p.scenario.task.metric), \(p.scenario.task.name) on \(Fmt.setting(p.scenario))")
+        block.field("  compute factor", Fmt.score(p.factors.compute))
+        block.field("  context factor", Fmt.score(p.factors.context))
+        block.field("  penalty", Fmt.score(p.factors.penalty))
+        block.field("compute", Fmt.flops(p.scenario.flops))
+        block.field("n_pmt", Fmt.prompt(p.nPmt, shots: p.shots))
+        block.field("n_ctx", Fmt.limit(p.scenario.nCtx))
+        for note in p.notes { block.note(note) }
+        return block.text
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Say which factor holds the score down, and by how much.",
+        discussion: "Example: explain --task arithmetic --model llama-2-7b --shots 63")
+
+    @OptionGroup var scenario: ScenarioOptions
+    @OptionGroup var prompt: PromptOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let e = try global.planner.explain(
+            task: scenario.taskName(), compute: scenario.computeInput(), prompt: prompt.input(),
+            nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe)
+        var json = Predict.json(e.prediction)
+        if case .object(var pairs) = json {
+            pairs.insert(("binding", .string(e.binding.rawValue)), at: 3)
+            pairs.append(("explanation", .array(e.sentences.map(JSON.string))))
+            json = .object(pairs)
+        }
+        var block = TextBlock()
+        block.line("score \(Style.bold(Fmt.score(e.prediction.score))): \(e.prediction.scenario.task.name) on \(Fmt.setting(e.prediction.scenario))")
+        for sentence in e.sentences { block.line("  " + sentence) }
+        for note in e.prediction.notes { block.note(note) }
+        emit(global, json: json, text: block.text)
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Terminal styling: colour only when standard output is a terminal and NO_COLOR is unset.
+enum Style {
+    nonisolated(unsafe) static var enabled: Bool = {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }()
+
+    static func bold(_ s: String) -> String { wrap(s, "1") }
+    static func dim(_ s: String) -> String { wrap(s, "2") }
+    static func warn(_ s: String) -> String { wrap(s, "33") }
+    static func good(_ s: String) -> String { wrap(s, "32") }
+    static func bad(_ s: String) -> String { wrap(s, "31") }
+
+    private static func wrap(_ s: String, _ code: String) -> String {
+        enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    }
+}
+
+/// Aligned text: label columns padded to the widest label, tables with right-aligned numbers.
+struct TextBlock {
+    private var lines: [String] = []
+    private var pairs: [(String, String)] = []
+
+    /// A "label   value" line; labels are aligned when the block is rendered.
+    mutating func field(_ label: String, _ value: String) { pairs.append((label, value)) }
+
+    mutating func note(_ text: String) { flushPairs(); lines.append(Style.warn("note: ") + text) }
+
+    mutating func line(_ text: String) { flushPairs(); lines.append(text) }
+
+    mutating func table(_ header: [String], _ rows: [[String]]) {
+        flushPairs()
+        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
+        func render(_ cells: [String]) -> String {
+            cells.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: widths[i] - c.count)
+                return i == 0 ? c + pad : pad + c
+            }.joined(separator: "  ")
+        }
+        lines.append(Style.dim(render(header)))
+        lines += rows.map(render)
+    }
+
+    private mutating func flushPairs() {
+        guard !pairs.isEmpty else { return }
+        let width = pairs.map(\.0.count).max() ?? 0
+        lines += pairs.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+        pairs = []
+    }
+
+    var text: String {
+        var copy = self
+        copy.flushPairs()
+        return copy.lines.joined(separator: "\n")
+    }
+}

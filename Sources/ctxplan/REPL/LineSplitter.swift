@@ -1,0 +1,37 @@
+/// Splits a REPL line into words the way a shell would: spaces separate, single and double
+/// quotes group, a backslash escapes the next character, and `#` outside quotes starts a comment.
+enum LineSplitter {
+    struct UnclosedQuote: Error {}
+
+    static func split(_ line: String) throws -> [String] {
+        var words: [String] = []
+        var word = ""
+        var inWord = false
+        var quote: Character? = nil
+        var escaped = false
+        for ch in line {
+            if escaped {
+                word.append(ch); escaped = false; inWord = true
+                continue
+            }
+            if let q = quote {
+                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escaped = true } else { word.append(ch) }
+                continue
+            }
+            switch ch {
+            case "\\": escaped = true; inWord = true
+            case "'", "\"": quote = ch; inWord = true
+            case "#" where !inWord: return finish(words, word, inWord)
+            case " ", "\t":
+                if inWord { words.append(word); word = ""; inWord = false }
+            default: word.append(ch); inWord = true
+            }
+        }
+        if quote != nil { throw UnclosedQuote() }
+        return finish(words, word, inWord)
+    }
+
+    private static func finish(_ words: [String], _ word: String, _ inWord: Bool) -> [String] {
+        inWord ? words + [word] : words
+    }
+}
