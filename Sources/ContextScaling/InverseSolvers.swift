@@ -95,7 +95,15 @@ public enum InverseSolvers {
                 best = candidate
             }
         }
-        return best
+        // Where the factors saturate to exactly 1 in double precision the peak is a plateau:
+        // ties go to fewer shots, so find the first shot count on the rising side that scores
+        // as well. The score does not fall on [0, best], so bisection finds it.
+        var low = 0, high = best.shots
+        while low < high {
+            let mid = (low + high) / 2
+            if choice(mid).score >= best.score { high = mid } else { low = mid + 1 }
+        }
+        return high == best.shots ? best : choice(high)
     }
 
     /// The fewest shots in 0...maxShots whose predicted score reaches `target`.

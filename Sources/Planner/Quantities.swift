@@ -47,7 +47,7 @@ public enum Quantities {
         }
         let scaled = value * multiplier
         guard scaled.isFinite else {
-            throw InputError("\(what)'\(token)' is too large; expected a finite \(expected)")
+            throw InputError("\(what)'\(token)' is too large; expected \(expected)")
         }
         if scaled < 0 { throw InputError("\(what)'\(token)' is negative; expected \(expected)") }
         if scaled == 0 && !allowZero {
@@ -70,7 +70,7 @@ public enum Quantities {
         case .contextTokens: return "tokens such as 8k (= 8192), 128K or 32768"
         case .count: return "a count such as 1.5e23, 2T, 0.21B or 3_355_443_200"
         case .plain: return "a number such as 0.4 or 3"
-        case .whole: return "a whole number such as 0, 31 or 511"
+        case .whole: return "a whole number such as 8 or 31"
         }
     }
 

@@ -1,0 +1,18 @@
+import Foundation
+@testable import Planner
+
+enum Fixtures {
+    /// The repository's own Presets/ folder.
+    static let presets = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Presets").standardizedFileURL.path
+
+    nonisolated(unsafe) static let library = PresetLibrary(directories: [presets])
+    static var planner: Planner { Planner(library: library) }
+
+    /// A fresh temporary folder.
+    static func temporaryDirectory() -> String {
+        let dir = NSTemporaryDirectory() + "ctxplan-tests-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}

@@ -1,0 +1,100 @@
+import ContextScaling
+import XCTest
+@testable import Planner
+
+final class PresetTests: XCTestCase {
+    func testBundledPresetsLoadWithoutProblems() {
+        let library = Fixtures.library
+        XCTAssertEqual(library.problems, [])
+        XCTAssertEqual(Set(library.taskNames), ["arithmetic", "commonsense", "translation"])
+        XCTAssertEqual(library.models.count, 18)
+        XCTAssertTrue(Set(["A100-SXM", "H100-SXM", "H200", "B200", "MI300X"]).isSubset(of: Set(library.gpuNames)))
+        XCTAssertEqual(library.observations.count, 360)
+    }
+
+    func testTableFourParametersAreTheBundledOnes() throws {
+        let p = try Fixtures.library.task("commonsense").law.parameters
+        XCTAssertEqual(p, LawParameters(A: 99.39, Cc: 1.5e28, alpha: 0.40, B: 96.31, nc: 3.5e3, beta: 1.12))
+    }
+
+    func testNamesMatchCaseInsensitivelyAndSuggestTheClosest() throws {
+        XCTAssertEqual(try Fixtures.library.model("yarn-llama-2-13b-32K").name, "Yarn-Llama-2-13B-32k")
+        XCTAssertEqual(try Fixtures.library.gpu("h100").name, "H100-SXM")
+        XCTAssertThrowsError(try Fixtures.library.model("llama-2-7")) { error in
+            XCTAssertEqual((error as! InputError).message, "unknown model 'llama-2-7'; did you mean 'Llama-2-7B'?")
+        }
+    }
+
+    /// Table 1: each checkpoint's compute, and the base model extended by the recipe gives the same.
+    func testResolvedComputeReproducesTableOne() throws {
+        let library = Fixtures.library
+        for model in library.models where model.role == "fit" {
+            let preset = try library.resolve(model: model.name)
+            let viaRecipe = try library.resolve(model: model.base, nCtx: model.nCtx)
+            XCTAssertEqual(preset.flops, viaRecipe.flops, accuracy: 1)
+            let printed = model.computePaper!
+            let unit = pow(10, floor(log10(printed)) - 4)
+            let isBaseRow = model.extensionTokens == 0
+            let rounded = (preset.flops / unit).rounded() * unit
+            if isBaseRow {
+                XCTAssertNotEqual(rounded, printed, accuracy: unit / 2, "\(model.name) is an erratum")
+                XCTAssertTrue(preset.notes.contains { $0.contains("erratum") })
+            } else {
+                XCTAssertEqual(rounded, printed, accuracy: unit * 1e-6, model.name)
+                XCTAssertTrue(preset.notes.isEmpty)
+            }
+        }
+    }
+
+    func testLimitBelowTheNativeOneIsRejected() {
+        XCTAssertThrowsError(try Fixtures.library.resolve(model: "llama-2-13b", nCtx: 2048)) { error in
+            XCTAssertTrue((error as! InputError).message.contains("below Llama-2-13B's native limit of 4k"))
+        }
+    }
+
+    /// Table 4 against Tables 8-10 with n_pmt = base + shots x per-shot tokens: the figures
+    /// (about 0.013, 0.040, 0.014), recomputed from the bundled observations.
+    func testPaperFitsAgainstTheBundledObservations() throws {
+        let expected = ["arithmetic": 0.0130, "commonsense": 0.0404, "translation": 0.0136]
+        for (name, mae) in expected {
+            let task = try Fixtures.library.task(name)
+            let records = Fixtures.library.observations.filter { $0.task == name }
+            XCTAssertEqual(records.count, 120)
+            let errors = records.map { abs($0.metric - task.law.score(flops: $0.flops, promptTokens: $0.nPmt, contextLimit: $0.nCtx)) }
+            XCTAssertEqual(errors.reduce(0, +) / 120, mae, accuracy: 0.0005, name)
+        }
+    }
+
+    func testMalformedPresetIsReportedWithPathAndFieldWhileTheRestLoad() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
+        let good = try String(contentsOfFile: Fixtures.presets + "/tasks/arithmetic.json", encoding: .utf8)
+        try good.replacingOccurrences(of: "\"arithmetic\"", with: "\"mine\"").write(toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "\"alpha\": 0.26", with: "\"alpha\": -0.26").write(toFile: dir + "/tasks/negative.json", atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "\"beta\": 0.56", with: "\"beta\": \"x\"").write(toFile: dir + "/tasks/typed.json", atomically: true, encoding: .utf8)
+        try "{ not json".write(toFile: dir + "/tasks/broken.json", atomically: true, encoding: .utf8)
+        let library = PresetLibrary(directories: [Fixtures.presets, dir])
+        XCTAssertEqual(Set(library.taskNames), ["arithmetic", "commonsense", "translation", "mine"])
+        XCTAssertEqual(library.problems.count, 3)
+        XCTAssertTrue(library.problems.contains { $0.contains("negative.json") && $0.contains("parameters.alpha") })
+        XCTAssertTrue(library.problems.contains { $0.contains("typed.json") && $0.contains("parameters.beta") })
+        XCTAssertTrue(library.problems.contains { $0.contains("broken.json") && $0.contains("not valid JSON") })
+    }
+
+    func testSavedPresetRoundTripsAndIsNotOverwrittenWithoutForce() throws {
+        let dir = Fixtures.temporaryDirectory()
+        var task = try Fixtures.library.task("translation")
+        task.name = "mine"
+        task.law = ContextScalingLaw(task.law.parameters, penalty: .soft(sharpness: 4.5))
+        let path = dir + "/mine.json"
+        try PresetLibrary.save(task, to: path, overwrite: false)
+        let back = try PresetLibrary.loadTask(path: path)
+        XCTAssertEqual(back.law, task.law)
+        XCTAssertEqual(back.layout, task.layout)
+        XCTAssertEqual(back.fitRange, task.fitRange)
+        XCTAssertThrowsError(try PresetLibrary.save(task, to: path, overwrite: false))
+        XCTAssertNoThrow(try PresetLibrary.save(task, to: path, overwrite: true))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir)
+        XCTAssertEqual(leftovers, ["mine.json"], "no temporary file is left behind")
+    }
+}

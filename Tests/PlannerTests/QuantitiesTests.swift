@@ -1,0 +1,51 @@
+import XCTest
+@testable import Planner
+
+final class QuantitiesTests: XCTestCase {
+    func parse(_ s: String, _ kind: Quantities.Kind) throws -> Double {
+        try Quantities.parse(s, as: kind, what: "x")
+    }
+
+    func testContextLengthsUseBinaryK() throws {
+        XCTAssertEqual(try parse("8k", .contextTokens), 8192)
+        XCTAssertEqual(try parse("128K", .contextTokens), 131_072)
+        XCTAssertEqual(try parse("32768", .contextTokens), 32768)
+        XCTAssertEqual(try parse("1m", .contextTokens), 1_048_576)
+    }
+
+    func testCountsUseDecimalSuffixes() throws {
+        XCTAssertEqual(try parse("2T", .count), 2e12)
+        XCTAssertEqual(try parse("0.21B", .count), 2.1e8)
+        XCTAssertEqual(try parse("1.5e23", .count), 1.5e23)
+        XCTAssertEqual(try parse("3_355_443_200", .count), 3_355_443_200)
+        XCTAssertEqual(try parse("7k", .count), 7000)
+    }
+
+    func testRejectionsNameTheTokenAndTheExpectation() {
+        let cases: [(String, String)] = [
+            ("-5", "negative"), ("0", "zero"), ("nan", "not a number"), ("inf", "not a number"),
+            ("1e400", "too large"), ("", "empty"), ("8q", "not a number"), ("1__0", "not a number"),
+            ("_5", "not a number"), ("5k5", "not a number"), ("1.2.3", "not a number"),
+        ]
+        for (token, reason) in cases {
+            XCTAssertThrowsError(try parse(token, .count), token) { error in
+                let message = (error as! InputError).message
+                XCTAssertTrue(message.contains(reason), "\(token): \(message)")
+                if !token.isEmpty { XCTAssertTrue(message.contains("'\(token)'"), message) }
+                XCTAssertTrue(message.contains("expected"), message)
+            }
+        }
+        XCTAssertThrowsError(try Quantities.parseWhole("2.5", what: "shots"))
+        XCTAssertEqual(try Quantities.parseWhole("31", what: "shots"), 31)
+    }
+
+    func testFormatting() {
+        XCTAssertEqual(Quantities.formatContext(8192), "8k")
+        XCTAssertEqual(Quantities.formatContext(4850), "4,850")
+        XCTAssertEqual(Quantities.formatScientific(7.7715259392e22), "7.7715e22")
+        XCTAssertEqual(Quantities.formatScientific(9.99996e22), "1e23")
+        XCTAssertEqual(Quantities.formatCount(209_715_200), "210M")
+        XCTAssertEqual(Quantities.formatCount(2e12), "2T")
+        XCTAssertEqual(Quantities.formatTokens(1_234_567.4), "1,234,567")
+    }
+}
