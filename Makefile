@@ -14,7 +14,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product ctxplan
+	$(SWIFT) build -c release --product ctxplan --static-swift-stdlib
 
 run: build
 	@$(RELEASE_BIN)

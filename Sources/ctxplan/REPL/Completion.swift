@@ -11,9 +11,12 @@ enum Completion {
             guard let text else { return nil }
             let prefix = String(cString: text)
             let before = String(String(cString: rl_line_buffer).utf8.prefix(Int(start))) ?? ""
-            let candidates = Completion.candidates(before: before).filter { $0.hasPrefix(prefix) }
+            let typed = prefix.lowercased()
+            let candidates = Completion.candidates(before: before).filter { $0.lowercased().hasPrefix(typed) }
             Completion.matches = candidates
             rl_attempted_completion_over = 1
+            rl_completion_suppress_append = 0
+            rl_completion_append_character = 32  // a space after a unique match
             return rl_completion_matches(text) { _, state in
                 let index = Int(state)
                 guard index < Completion.matches.count else { return nil }
@@ -57,7 +60,9 @@ enum Completion {
         let help = Ctxplan.helpMessage(for: type, columns: 1000)
         var found: [String] = []
         for word in help.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "(" || $0 == ")" })
-        where word.hasPrefix("--") && !found.contains(String(word)) {
+        where word.hasPrefix("--") && word.dropFirst(2).allSatisfy({ $0.isLetter || $0 == "-" })
+            && !found.contains(String(word))
+        {
             found.append(String(word))
         }
         flagCache[command] = found
@@ -66,15 +71,24 @@ enum Completion {
 }
 
 /// Ctrl-C at the prompt clears the line and gives a fresh prompt instead of leaving.
+///
+/// The handler only records the interrupt: libedit's read is interrupted and `readline` returns
+/// nil, which the REPL tells apart from Ctrl-D by this flag.
 enum InterruptHandling {
+    nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
+
     static func install() {
         rl_catch_signals = 0
-        signal(SIGINT) { _ in
-            // readline's own redraw functions are the documented way to reset the line here.
-            rl_replace_line("", 0)
-            _ = rl_crlf()
-            _ = rl_on_new_line()
-            rl_redisplay()
-        }
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in InterruptHandling.interrupted = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0  // no SA_RESTART: the read must return so the line can be dropped
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// Whether an interrupt arrived since the last call.
+    static func take() -> Bool {
+        defer { interrupted = 0 }
+        return interrupted != 0
     }
 }

@@ -47,6 +47,7 @@ struct REPL {
         while true {
             guard let raw = readline("ctx> ") else {
                 print("")
+                if InterruptHandling.take() { continue }
                 return 0
             }
             let line = String(cString: raw)
