@@ -20,6 +20,12 @@ public struct ShotChoice: Sendable, Equatable {
     public var shots: Int
     public var promptTokens: Double
     public var score: Double
+
+    public init(shots: Int, promptTokens: Double, score: Double) {
+        self.shots = shots
+        self.promptTokens = promptTokens
+        self.score = score
+    }
 }
 
 /// The fewest shots that reach a target score, or why none do.

@@ -15,6 +15,14 @@ public struct Observation: Sendable, Equatable {
     public var origin: String
 }
 
+/// One RULER accuracy of the paper's Table 2.
+public struct RulerRecord: Sendable, Equatable {
+    public var model: String
+    public var nCtx: Double
+    public var nPmt: Double
+    public var accuracy: Double
+}
+
 /// Reads evaluation results from CSV, columns found by header name:
 ///
 ///     task       optional; the task the row belongs to

@@ -16,6 +16,10 @@ public final class PresetLibrary: @unchecked Sendable {
     /// them, and a one-shot answer should not pay for them.
     public private(set) lazy var observations: [Observation] = loadObservations()
 
+    /// Long-context retrieval accuracy of the paper's checkpoints (`observations/ruler-*.csv`,
+    /// Table 2), for the warning that models score worse near a new limit.
+    public private(set) lazy var ruler: [RulerRecord] = loadRuler()
+
     public init(directories: [String]) {
         self.directories = directories
         for directory in directories {
@@ -136,6 +140,32 @@ public final class PresetLibrary: @unchecked Sendable {
                 let path = (folder as NSString).appendingPathComponent(file)
                 do {
                     records += try ObservationReader(library: self).read(path: path)
+                } catch {
+                    problems.append("\(error)")
+                }
+            }
+        }
+        return records
+    }
+
+    private func loadRuler() -> [RulerRecord] {
+        var records: [RulerRecord] = []
+        for directory in directories {
+            let folder = (directory as NSString).appendingPathComponent("observations")
+            guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
+            for file in files.sorted() where file.hasPrefix("ruler") && file.hasSuffix(".csv") {
+                let path = (folder as NSString).appendingPathComponent(file)
+                do {
+                    let table = try CSVTable(text: String(contentsOfFile: path, encoding: .utf8), file: path)
+                    guard let m = table.column("model"), let c = table.column("n_ctx"), let p = table.column("n_pmt"),
+                        let a = table.column("accuracy")
+                    else { throw InputError("\(path): expected columns model, n_ctx, n_pmt, accuracy") }
+                    for row in table.rows where row.fields.count > max(m, c, p, a) {
+                        guard let nCtx = Double(row.fields[c]), let nPmt = Double(row.fields[p]), let accuracy = Double(row.fields[a]) else {
+                            throw InputError("\(path):\(row.line): expected numbers in n_ctx, n_pmt and accuracy")
+                        }
+                        records.append(RulerRecord(model: row.fields[m], nCtx: nCtx, nPmt: nPmt, accuracy: accuracy))
+                    }
                 } catch {
                     problems.append("\(error)")
                 }

@@ -19,6 +19,7 @@ struct Ctxplan: ParsableCommand {
         version: version,
         subcommands: [
             Predict.self, Explain.self, Table.self, Cost.self,
+            ComputeFor.self, ContextFor.self, Shots.self, Extend.self, BudgetCommand.self,
             Presets.self, Show.self, Repl.self,
         ]
     )

@@ -30,22 +30,35 @@ struct TextBlock {
 
     mutating func line(_ text: String) { flushPairs(); lines.append(text) }
 
+    /// A table whose first column (and last, when its header is empty: a column of words) is
+    /// left-aligned and the rest right-aligned, as numbers read best.
     mutating func table(_ header: [String], _ rows: [[String]]) {
         flushPairs()
-        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(\.count).max() ?? 0 }
+        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(visibleWidth).max() ?? 0 }
+        let wordsLast = header.last == ""
         func render(_ cells: [String]) -> String {
-            cells.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: widths[i] - c.count)
-                return i == 0 ? c + pad : pad + c
+            let line = cells.enumerated().map { i, c in
+                let pad = String(repeating: " ", count: widths[i] - visibleWidth(c))
+                return i == 0 || (wordsLast && i == cells.count - 1) ? c + pad : pad + c
             }.joined(separator: "  ")
+            return wordsLast ? String(line.reversed().drop(while: { $0 == " " }).reversed()) : line
         }
         lines.append(Style.dim(render(header)))
         lines += rows.map(render)
     }
 
+    /// Width on screen: colour escapes take none.
+    private func visibleWidth(_ s: String) -> Int {
+        var width = 0, inEscape = false
+        for ch in s.unicodeScalars {
+            if inEscape { if ch == "m" { inEscape = false } } else if ch == "\u{1B}" { inEscape = true } else { width += 1 }
+        }
+        return width
+    }
+
     private mutating func flushPairs() {
         guard !pairs.isEmpty else { return }
-        let width = pairs.map(\.0.count).max() ?? 0
+        let width = pairs.map { visibleWidth($0.0) }.max() ?? 0
         lines += pairs.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
         pairs = []
     }

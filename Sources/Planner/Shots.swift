@@ -1,0 +1,95 @@
+import ContextScaling
+
+/// The best number of shots at a compute and limit, and the knee past which more barely help.
+public struct ShotsAnswer: Sendable {
+    public var scenario: Scenario
+    /// The largest shot count considered: the prompt fits the limit less the reserve, or, with
+    /// no reserve, is at most twice the limit (past it every law here has collapsed or flattened).
+    public var maxShots: Int
+    public var reserve: Double?
+    public var within: Double
+    public var best: ShotChoice
+    /// The fewest shots within `within` (relative) of the best score.
+    public var knee: ShotChoice
+    /// 0, 1, 3, 7, ... up to `maxShots`, each with its marginal gain over the row before.
+    public var rows: [ShotChoice]
+    public var notes: [String]
+}
+
+/// The fewest shots that reach a target.
+public struct ContextForAnswer: Sendable {
+    public var scenario: Scenario
+    public var target: Double
+    public var solution: ShotSolution
+    /// Why no shot count reaches the target, when none does.
+    public var reason: String?
+    public var notes: [String]
+}
+
+extension Planner {
+    /// The shot counts to search: those whose prompt leaves `reserve` tokens of the limit free,
+    /// or, with no reserve, prompts up to twice the limit.
+    static func shotRange(layout: PromptLayout, nCtx: Double, reserve: Double?) throws -> Int {
+        if let reserve {
+            guard let shots = layout.maxShots(fittingIn: nCtx - reserve) else {
+                throw InputError("--reserve \(Quantities.formatTokens(reserve)) leaves \(Quantities.formatTokens(max(0, nCtx - reserve))) tokens of the \(Quantities.formatContext(nCtx)) limit, less than the \(Quantities.formatTokens(layout.baseTokens))-token test instance itself; expected a smaller reserve")
+            }
+            return shots
+        }
+        return layout.maxShots(fittingIn: 2 * nCtx) ?? 0
+    }
+
+    public func shots(
+        task: String, compute: ComputeInput, nCtx: Double?, within: Double = 0.01, reserve: Double? = nil,
+        recipe: ExtensionRecipe = .paper
+    ) throws -> ShotsAnswer {
+        guard within >= 0, within < 1 else { throw InputError("--within \(within) is outside [0, 1); expected a fraction such as 0.01") }
+        let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
+        let layout = s.task.layout
+        let maxShots = try Planner.shotRange(layout: layout, nCtx: s.nCtx, reserve: reserve)
+        let best = InverseSolvers.bestShots(law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: layout, maxShots: maxShots)
+        let knee: ShotChoice
+        switch InverseSolvers.fewestShots(reaching: best.score * (1 - within), law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: layout, maxShots: maxShots) {
+        case .reached(let choice, _): knee = choice
+        case .unreachable: knee = best  // (1 - within) x best never exceeds best; kept for safety
+        }
+        var counts = ShotTable.paperShots.filter { $0 <= maxShots }
+        for extra in [knee.shots, best.shots] where !counts.contains(extra) { counts.append(extra) }
+        counts.sort()
+        let rows = counts.map { k in
+            let n = layout.promptTokens(shots: k)
+            return ShotChoice(shots: k, promptTokens: n, score: s.law.score(flops: s.flops, promptTokens: n, contextLimit: s.nCtx))
+        }
+        var notes = (s.model?.notes ?? []) + Extrapolation.notes(task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx)
+        if best.shots == maxShots && reserve == nil && maxShots > 0 {
+            notes.append("the best lies at the end of the search (prompts up to twice the limit): under this law more shots keep helping")
+        }
+        return ShotsAnswer(scenario: s, maxShots: maxShots, reserve: reserve, within: within, best: best, knee: knee, rows: rows, notes: notes)
+    }
+
+    public func contextFor(
+        target: Double, task: String, compute: ComputeInput, nCtx: Double?, reserve: Double? = nil,
+        recipe: ExtensionRecipe = .paper
+    ) throws -> ContextForAnswer {
+        try Planner.checkTarget(target)
+        let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
+        let maxShots = try Planner.shotRange(layout: s.task.layout, nCtx: s.nCtx, reserve: reserve)
+        let solution = InverseSolvers.fewestShots(
+            reaching: target, law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
+        var reason: String?
+        var notes = s.model?.notes ?? []
+        switch solution {
+        case .reached(let choice, _):
+            notes += Extrapolation.notes(task: s.task, flops: s.flops, nPmt: choice.promptTokens, nCtx: s.nCtx)
+        case .unreachable(let best):
+            let computeFactor = s.law.computeFactor(flops: s.flops)
+            if computeFactor <= target {
+                reason = "compute caps the score: its factor is \(Quantities.formatScore(computeFactor)) at \(Quantities.formatScientific(s.flops)) FLOPs, so no prompt can reach \(Quantities.formatScore(target)); ask compute-for"
+            } else {
+                reason = "the best prompt that works at the \(Quantities.formatContext(s.nCtx)) limit, \(best.shots) shots, scores \(Quantities.formatScore(best.score)); longer prompts are cut by the limit"
+            }
+            notes += Extrapolation.notes(task: s.task, flops: s.flops, nCtx: s.nCtx)
+        }
+        return ContextForAnswer(scenario: s, target: target, solution: solution, reason: reason, notes: notes)
+    }
+}

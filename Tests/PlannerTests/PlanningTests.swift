@@ -1,0 +1,95 @@
+import ContextScaling
+import XCTest
+@testable import Planner
+
+final class PlanningTests: XCTestCase {
+    func testComputeForMatchesTheClosedFormAndSizesTheModel() throws {
+        let a = try Fixtures.planner.computeFor(target: 0.16, task: "arithmetic", prompt: .shots(31), nCtx: 8192, tokens: 2e12)
+        let law = try Fixtures.library.task("arithmetic").law
+        let n = 78.17 + 31 * 75.74
+        let q = 0.16 / law.ceiling(promptTokens: n, contextLimit: 8192)
+        let closed = 9.7e29 * pow(-log1p(-q) / 9.96, 1 / 0.26)
+        XCTAssertEqual(a.flops!, closed, accuracy: closed * 1e-10)
+        guard case .parameters(let params, _)? = a.modelSize else { return XCTFail("no model size") }
+        XCTAssertEqual(params, closed / (6 * 2e12), accuracy: 1)
+        XCTAssertEqual(a.nearest?.name, "Yarn-Llama-2-13B-128k")
+        XCTAssertTrue(a.notes.contains { $0.contains("largest compute the fit saw") })
+    }
+
+    func testUnreachableTargetNamesWhatWouldLiftTheCeiling() throws {
+        let a = try Fixtures.planner.computeFor(target: 0.5, task: "arithmetic", prompt: .shots(63), nCtx: 4096)
+        XCTAssertNil(a.flops)
+        XCTAssertLessThan(a.ceiling, 1e-300)
+        XCTAssertTrue(a.lifts.contains { $0.what.hasPrefix("52 shots") && $0.ceiling > 0.99 }, "\(a.lifts)")
+        XCTAssertTrue(a.lifts.contains { $0.what.contains("8k limit") }, "\(a.lifts)")
+    }
+
+    func testTargetsOutsideTheOpenUnitIntervalAreRejected() {
+        for target in [0, 1, 1.5, -0.1, Double.nan] {
+            XCTAssertThrowsError(try Fixtures.planner.computeFor(target: target, task: "arithmetic", prompt: .shots(1), nCtx: 4096))
+        }
+    }
+
+    func testShotsBestAndKneeAgreeWithEnumeration() throws {
+        let a = try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-13b"), nCtx: 16384)
+        let law = a.scenario.law
+        let layout = a.scenario.task.layout
+        let scores = (0...a.maxShots).map { law.score(flops: a.scenario.flops, promptTokens: layout.promptTokens(shots: $0), contextLimit: 16384) }
+        let best = scores.max()!
+        XCTAssertEqual(a.best.shots, scores.firstIndex(of: best))
+        XCTAssertEqual(a.knee.shots, scores.firstIndex { $0 >= best * 0.99 })
+        XCTAssertEqual(layout.promptTokens(shots: a.maxShots + 1) > 2 * 16384, true)
+    }
+
+    func testReserveKeepsTheAnswersTokensFree() throws {
+        let a = try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil, reserve: 512)
+        XCTAssertLessThanOrEqual(a.best.promptTokens + 512, 4096)
+        XCTAssertGreaterThan(a.scenario.task.layout.promptTokens(shots: a.maxShots + 1) + 512, 4096)
+        XCTAssertThrowsError(try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil, reserve: 4050))
+    }
+
+    func testContextForSaysWhenComputeCapsTheScore() throws {
+        let a = try Fixtures.planner.contextFor(target: 0.3, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
+        guard case .unreachable = a.solution else { return XCTFail("0.3 is above the compute factor") }
+        XCTAssertTrue(a.reason!.hasPrefix("compute caps the score"))
+        let b = try Fixtures.planner.contextFor(target: 0.13, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
+        guard case .reached(let choice, _) = b.solution else { return XCTFail("0.13 is reachable") }
+        let law = b.scenario.law
+        let score = { (k: Int) in law.score(flops: b.scenario.flops, promptTokens: b.scenario.task.layout.promptTokens(shots: k), contextLimit: 4096) }
+        XCTAssertGreaterThanOrEqual(score(choice.shots), 0.13)
+        XCTAssertLessThan(score(choice.shots - 1), 0.13)
+    }
+
+    func testExtendRecommendsTheCheapestLimitThatFitsThePrompt() throws {
+        let a = try Fixtures.planner.extend(model: "llama-2-7b", task: "arithmetic", prompt: .tokens(20480))
+        XCTAssertEqual(a.options.map(\.nCtx), [4096, 8192, 16384, 32768, 65536, 131072])
+        XCTAssertEqual(a.recommended.map { a.options[$0].nCtx }, 32768)
+        XCTAssertTrue(a.options[2].verdict!.contains("the penalty binds"))
+        XCTAssertTrue(a.options[4].verdict!.contains("no gain for the cost"))
+        XCTAssertEqual(a.options[3].extensionTokens, 838_860_800)
+        XCTAssertTrue(a.notes.contains { $0.contains("RULER") && $0.contains("0.317") })
+    }
+
+    func testExtendWithTargetPicksTheCheapestMeetingIt() throws {
+        let a = try Fixtures.planner.extend(model: "llama-2-7b", task: "arithmetic", prompt: .shots(127), target: 0.1)
+        let chosen = a.options[a.recommended!]
+        XCTAssertGreaterThanOrEqual(chosen.score, 0.1)
+        XCTAssertTrue(a.options.filter { $0.nCtx < chosen.nCtx }.allSatisfy { $0.score < 0.1 })
+        let none = try Fixtures.planner.extend(model: "llama-2-7b", task: "arithmetic", prompt: .shots(127), target: 0.9)
+        XCTAssertNil(none.recommended)
+        XCTAssertTrue(none.notes.contains { $0.hasPrefix("no candidate reaches 0.900") })
+    }
+
+    func testAttentionCountedExtensionUsesKaplansFormula() throws {
+        let a = try Fixtures.planner.extend(model: "llama-2-7b", task: "arithmetic", prompt: .shots(31), candidates: [131072], countAttention: true)
+        let n = 6_476_271_616.0
+        XCTAssertEqual(a.options[0].extensionFlops, 3_355_443_200 * (6 * n + 6 * 32 * 131072 * 4096), accuracy: 1e8)
+    }
+
+    func testBudgetArithmetic() throws {
+        let b = Fixtures.planner.budget(flops: 1.7e23, plan: HardwarePlan(gpu: try Fixtures.library.gpu("h100"), gpus: 256, mfu: 0.4, pricePerGPUHour: 2.5))
+        XCTAssertEqual(b.gpuHours, 1.7e23 / (989.4e12 * 0.4) / 3600, accuracy: 1e-6)
+        XCTAssertEqual(b.days, b.gpuHours / 256 / 24, accuracy: 1e-12)
+        XCTAssertEqual(b.dollars!, b.gpuHours * 2.5, accuracy: 1e-6)
+    }
+}
