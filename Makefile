@@ -35,5 +35,11 @@ install: build
 	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/ctxplan.fish
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/ctxplan with presets in $(DESTDIR)$(PREFIX)/share/ctxplan/Presets"
 
+# Speed figures: one-shot start-up, planning questions, and the fit against SciPy.
+bench: build
+	$(SWIFT) build -c release --product PlanningBench --static-swift-stdlib
+	python3 bench/startup.py $(RELEASE_BIN)
+	.build/release/PlanningBench
+
 clean:
 	rm -rf .build figures

@@ -31,6 +31,8 @@ let package = Package(
             ],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // `make bench`: 10,000 mixed planning questions through the library.
+        .executableTarget(name: "PlanningBench", dependencies: ["Planner"], path: "bench/PlanningBench"),
         .testTarget(name: "ContextScalingTests", dependencies: ["ContextScaling"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"]),
         .testTarget(
