@@ -79,7 +79,7 @@ struct ComputeFor: ParsableCommand {
             block.field("compute", Style.bold(Fmt.flops(c)) + "  for \(Fmt.score(a.target)) on \(at)")
             if let i = a.interval { block.field("", IntervalOptions.text(i) { Quantities.formatScientific($0, digits: 2) }) }
             if let nearest = a.nearest {
-                block.field("", String(format: "%@x %@", Quantities.trimmed(String(format: "%.2g", nearest.multiple)), nearest.name))
+                block.field("nearest", String(format: "%@x %@", Quantities.trimmed(String(format: "%.2g", nearest.multiple)), nearest.name))
             }
             switch a.modelSize {
             case .parameters(let n, let d)?: block.field("model size", "N = \(Quantities.formatCount(n)) parameters at D = \(Quantities.formatCount(d)) tokens")

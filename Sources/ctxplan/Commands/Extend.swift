@@ -91,16 +91,17 @@ struct Extend: ParsableCommand {
         var block = TextBlock()
         block.line("\(a.base.name) for \(a.task.name) at \(Fmt.prompt(a.nPmt, shots: a.shots))" + (a.reserve.map { " + \(Quantities.formatTokens($0)) reserved" } ?? ""))
         let withBudget = a.options.contains { $0.budget != nil }
+        let withDollars = a.options.contains { $0.budget?.dollars != nil }
         var header = ["n_ctx", "ext. tokens", "ext. FLOPs", "score"]
-        if withBudget { header += ["GPU-hours", "dollars"] }
+        if withBudget { header.append("GPU-hours") }
+        if withDollars { header.append("dollars") }
         header.append("")
         block.table(header, a.options.enumerated().map { i, o in
             var row = [Fmt.limit(o.nCtx) + (i == a.recommended ? " *" : ""),
                        Quantities.formatCount(o.extensionTokens), o.extensionFlops > 0 ? Quantities.formatScientific(o.extensionFlops, digits: 3) : "0",
                        Fmt.score(o.score)]
-            if withBudget {
-                row += [o.budget.map { Quantities.formatCount($0.gpuHours) } ?? "", o.budget?.dollars.map { "$" + Quantities.formatCount($0) } ?? "-"]
-            }
+            if withBudget { row.append(o.budget.map { Quantities.formatCount($0.gpuHours) } ?? "") }
+            if withDollars { row.append(o.budget?.dollars.map { "$" + Quantities.formatCount($0) } ?? "") }
             row.append(o.verdict ?? Style.good("recommended"))
             return row
         })

@@ -88,7 +88,7 @@ struct ContextFor: ParsableCommand {
         case .reached(let choice, let threshold):
             pairs += [("reachable", .bool(true)), ("shots", .integer(choice.shots)), ("n_pmt", .num(choice.promptTokens)),
                       ("score", .num(choice.score)), ("threshold_n_pmt", .num(threshold))]
-            block.field("shots", Style.bold("\(choice.shots)") + "  (\(Fmt.tokens(choice.promptTokens))) score \(Fmt.score(choice.score)) for \(Fmt.score(a.target)) on \(at)")
+            block.field("shots", Style.bold("\(choice.shots)") + "  (\(Fmt.tokens(choice.promptTokens))) reach \(Fmt.score(a.target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
             block.field("threshold", "the score crosses \(Fmt.score(a.target)) at \(Quantities.formatTokens(threshold)) prompt tokens")
         case .unreachable(let best):
             pairs += [("reachable", .bool(false)), ("shots", .null), ("n_pmt", .null),
