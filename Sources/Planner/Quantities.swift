@@ -29,6 +29,13 @@ public enum Quantities {
     public static func parse(
         _ token: String, as kind: Kind, what: String, allowZero: Bool = false
     ) throws -> Double {
+        // Fast path for plain decimal numbers, which is what data files hold: no suffix, no
+        // separators, nothing for the checks below to reject.
+        if token.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 101 || $0 == 69 }),
+            let value = Double(token), value.isFinite, value > 0 || (allowZero && value == 0)
+        {
+            return value
+        }
         let trimmed = token.trimmingCharacters(in: .whitespaces)
         let expected = expectation(kind)
         let what = what.isEmpty ? "" : what + ": "

@@ -1,0 +1,182 @@
+import ContextScaling
+import Foundation
+
+/// A fit of Eq. (1) to evaluation results, with what a user needs to judge it.
+public struct FitReport: Sendable {
+    public var taskName: String
+    public var records: [Observation]
+    public var result: FitResult
+    public var range: FitRange
+    /// Mean absolute residual per model (or compute level) and per shot count (or prompt length).
+    public var byModel: [(String, Double, Int)]
+    public var byPrompt: [(String, Double, Int)]
+    /// Parameters the data cannot determine, in words.
+    public var warnings: [String]
+    public var draws: [ContextScalingLaw]
+    public var bootstrap: BootstrapSummary?
+    public var seconds: Double
+}
+
+/// Percentile intervals of each parameter over bootstrap draws, and how A, Cc and alpha move
+/// together.
+public struct BootstrapSummary: Sendable {
+    public var level: Double
+    /// name, low, high
+    public var intervals: [(String, Double, Double)]
+    /// Correlations among log A, log Cc and alpha across draws.
+    public var correlations: [(String, Double)]
+}
+
+/// The error of a law fitted on short prompts on the longer ones it never saw (Sec. 4.2).
+public struct Validation: Sendable {
+    public var fit: FitReport
+    public var heldOut: [Observation]
+    public var heldOutResiduals: [Double]
+    public var threshold: Double
+    public var heldOutMAE: Double? {
+        heldOutResiduals.isEmpty ? nil : heldOutResiduals.reduce(0) { $0 + abs($1) } / Double(heldOutResiduals.count)
+    }
+}
+
+extension Planner {
+    /// The records to fit: the bundled observations of `task`, or those of a CSV file (rows of
+    /// `task` when the file has a task column).
+    public func fitRecords(file: String?, task: String?) throws -> (name: String, records: [Observation], layoutTask: TaskPreset?) {
+        let preset = try task.flatMap { name -> TaskPreset? in
+            if file != nil { return try? library.task(name) }
+            return try library.task(name)
+        }
+        var records: [Observation]
+        if let file {
+            records = try ObservationReader(library: library, defaultTask: preset).read(path: file)
+            if let task, records.contains(where: { $0.task != nil }) {
+                records = records.filter { $0.task?.lowercased() == task.lowercased() }
+                guard !records.isEmpty else { throw InputError("\(file): no records of task '\(task)'") }
+            }
+        } else {
+            guard let preset else { throw InputError("no data: pass a CSV file, or --task to fit the bundled Tables 8-10") }
+            records = library.observations.filter { $0.task?.lowercased() == preset.name.lowercased() }
+            guard !records.isEmpty else { throw InputError("no bundled observations for task '\(preset.name)'; pass a CSV file") }
+        }
+        let name = task ?? records.first?.task ?? (file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "fit")
+        let layoutTask = preset ?? records.first?.task.flatMap { try? library.task($0) }
+        return (preset?.name ?? name, records, layoutTask)
+    }
+
+    /// Fits `form` to `records` by the paper's procedure.
+    public func fit(
+        name: String, records: [Observation], form: LawForm, seed: UInt64, bootstrap: Int = 0, level: Double = 80
+    ) throws -> FitReport {
+        guard records.count > form.parameterCount else {
+            throw InputError("\(records.count) records cannot determine \(form.parameterCount) parameters; expected more records than parameters")
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
+        let fitRecords = records.map { FitRecord(flops: $0.flops, nPmt: $0.nPmt, nCtx: $0.nCtx, metric: $0.metric) }
+        let fitter = Fitter(form: form, seed: seed)
+        let result = fitter.fit(fitRecords)
+        let draws = bootstrap > 0 ? fitter.bootstrap(fitRecords, fitted: result.law, count: bootstrap) : []
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return FitReport(
+            taskName: name, records: records, result: result, range: Planner.range(of: records),
+            byModel: Planner.grouped(records, result.residuals) { $0.model ?? Quantities.formatScientific($0.flops, digits: 3) },
+            byPrompt: Planner.grouped(records, result.residuals) { $0.shots.map { "\($0) shots" } ?? Quantities.formatTokens($0.nPmt) },
+            warnings: Planner.identifiability(records, form: form), draws: draws,
+            bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds)
+    }
+
+    /// Fits on prompts of at most `threshold` tokens and scores the rest.
+    public func validate(name: String, records: [Observation], form: LawForm, seed: UInt64, threshold: Double = 10_000) throws -> Validation {
+        let train = records.filter { $0.nPmt <= threshold }
+        let test = records.filter { $0.nPmt > threshold }
+        guard !test.isEmpty else {
+            throw InputError("no record has a prompt over \(Quantities.formatTokens(threshold)) tokens to hold out; expected a lower --holdout-above")
+        }
+        let report = try fit(name: name, records: train, form: form, seed: seed)
+        let law = report.result.law
+        let residuals = test.map { $0.metric - law.score(flops: $0.flops, promptTokens: $0.nPmt, contextLimit: $0.nCtx) }
+        return Validation(fit: report, heldOut: test, heldOutResiduals: residuals, threshold: threshold)
+    }
+
+    /// The task preset a fit becomes: the law, the data's range, the token lengths shots use.
+    public func preset(from report: FitReport, name: String, layoutFrom task: TaskPreset?) throws -> TaskPreset {
+        guard let layout = task?.layout else {
+            throw InputError("cannot save: the preset needs token lengths for shots; pass --task with a task preset whose lengths apply")
+        }
+        return TaskPreset(
+            name: name, description: "fitted to \(report.records.count) records of \(report.taskName)",
+            metric: task?.metric ?? "score", law: report.result.law, layout: layout, fitRange: report.range,
+            draws: report.draws, source: "ctxplan fit (\(report.result.law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))")
+    }
+
+    static func range(of records: [Observation]) -> FitRange {
+        FitRange(
+            computeMin: records.map(\.flops).min()!, computeMax: records.map(\.flops).max()!,
+            nCtxMin: records.map(\.nCtx).min()!, nCtxMax: records.map(\.nCtx).max()!,
+            nPmtMin: records.map(\.nPmt).min()!, nPmtMax: records.map(\.nPmt).max()!)
+    }
+
+    static func grouped(_ records: [Observation], _ residuals: [Double], by key: (Observation) -> String) -> [(String, Double, Int)] {
+        var order: [String] = []
+        var sums: [String: (Double, Int)] = [:]
+        for (record, residual) in zip(records, residuals) {
+            let k = key(record)
+            if sums[k] == nil { order.append(k) }
+            let (s, n) = sums[k] ?? (0, 0)
+            sums[k] = (s + abs(residual), n + 1)
+        }
+        return order.map { ($0, sums[$0]!.0 / Double(sums[$0]!.1), sums[$0]!.1) }
+    }
+
+    /// Distinct levels of a quantity, counting values within 1% of each other as one.
+    static func levels(_ values: [Double]) -> Int {
+        let sorted = values.sorted()
+        var count = 0
+        var last = -Double.infinity
+        for v in sorted where v > last * 1.01 {
+            count += 1
+            last = v
+        }
+        return count
+    }
+
+    static func identifiability(_ records: [Observation], form: LawForm) -> [String] {
+        var warnings: [String] = []
+        let compute = levels(records.map(\.flops))
+        if compute == 1 {
+            warnings.append("one compute level: A, Cc and alpha cannot be determined (only the compute factor at that level is)")
+        } else if compute == 2 {
+            warnings.append("two compute levels: A, Cc and alpha trade off; only A (C/Cc)^alpha at these levels is well determined")
+        }
+        if levels(records.map(\.nPmt)) < 3 {
+            warnings.append("fewer than three prompt lengths: B, nc and beta cannot be determined")
+        }
+        if levels(records.map(\.nCtx)) == 1 {
+            warnings.append("one context limit: the penalty's position is not tested by the data")
+        }
+        if form != .noPenalty && !records.contains(where: { $0.nPmt > $0.nCtx }) {
+            warnings.append("no prompt exceeds its limit: the data says nothing about the penalty")
+        }
+        return warnings
+    }
+
+    static func summarize(_ draws: [ContextScalingLaw], level: Double) -> BootstrapSummary {
+        let tail = (1 - level / 100) / 2
+        func interval(_ name: String, _ value: (ContextScalingLaw) -> Double) -> (String, Double, Double) {
+            let values = draws.map(value)
+            return (name, DrawStatistics.quantile(values, tail), DrawStatistics.quantile(values, 1 - tail))
+        }
+        var intervals = [
+            interval("A") { $0.parameters.A }, interval("Cc") { $0.parameters.Cc }, interval("alpha") { $0.parameters.alpha },
+            interval("B") { $0.parameters.B }, interval("nc") { $0.parameters.nc }, interval("beta") { $0.parameters.beta },
+        ]
+        if case .soft = draws.first?.penalty {
+            intervals.append(interval("s") { if case .soft(let s) = $0.penalty { return s } else { return .nan } })
+        }
+        let logA = draws.map { log($0.parameters.A) }, logCc = draws.map { log($0.parameters.Cc) }, alpha = draws.map(\.parameters.alpha)
+        var correlations: [(String, Double)] = []
+        for (name, a, b) in [("log A ~ log Cc", logA, logCc), ("log A ~ alpha", logA, alpha), ("log Cc ~ alpha", logCc, alpha)] {
+            if let r = DrawStatistics.correlation(a, b) { correlations.append((name, r)) }
+        }
+        return BootstrapSummary(level: level, intervals: intervals, correlations: correlations)
+    }
+}

@@ -1,0 +1,116 @@
+"""The Swift fit against an independent SciPy implementation of the paper's procedure.
+
+Same data (the bundled Tables 8-10), same machine, one run. SciPy: differential_evolution within
+Table 3's bounds, with its defaults and tightly (tol=1e-10, maxiter=2000), then curve_fit from
+the best point. Swift: `ctxplan fit --task T --json`, timed as a whole process (the median of 9 runs; one run
+of SciPy takes about a second, and its run-to-run spread is small beside that). Also checks the
+Swift fit's robustness over 10 seeds and times a 200-draw bootstrap.
+
+Usage: python3 bench/fit_bench.py .build/release/ctxplan
+"""
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+import warnings
+
+import numpy as np
+from scipy.optimize import curve_fit, differential_evolution
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PRESETS = os.path.join(HERE, "..", "Presets")
+BINARY = sys.argv[1]
+TASKS = ["arithmetic", "commonsense", "translation"]
+# Table 3: A, Cc, alpha, B, nc, beta.
+BOUNDS = [(0, 100), (0, 1e30), (0, 10), (0, 100), (0, 131072), (0, 10)]
+
+
+def load(task):
+    with open(os.path.join(PRESETS, "tasks", task + ".json")) as f:
+        prompt = json.load(f)["prompt"]
+    models = {}
+    for name in os.listdir(os.path.join(PRESETS, "models")):
+        with open(os.path.join(PRESETS, "models", name)) as f:
+            m = json.load(f)
+        if "non_embedding_params" in m:
+            models[m["name"]] = 6 * m["non_embedding_params"] * (m["pretrain_tokens"] + m["extension_tokens"])
+    rows = [r for r in csv.DictReader(open(os.path.join(PRESETS, "observations", "paper-tables-8-10.csv"))) if r["task"] == task]
+    c = np.array([models[r["model"]] for r in rows])
+    n = np.array([prompt["base_tokens"] + int(r["shots"]) * prompt["shot_tokens"] for r in rows])
+    ctx = np.array([float(r["n_ctx"]) for r in rows])
+    y = np.array([float(r["metric"]) for r in rows])
+    return (c, n, ctx), y
+
+
+def law(x, A, Cc, alpha, B, nc, beta):
+    c, n, ctx = x
+    with np.errstate(all="ignore"):
+        compute = -np.expm1(-A * np.power(c / Cc, alpha))
+        context = -np.expm1(-B * np.power(n / nc, beta))
+        penalty = 0.5 * (1 + np.tanh(0.5 * (ctx - n)))  # a logistic that never overflows
+        return compute * context * penalty
+
+
+def scipy_fit(x, y, tight):
+    def sse(p):
+        r = law(x, *p) - y
+        v = float(np.dot(r, r))
+        return v if np.isfinite(v) else 1e300
+
+    start = time.perf_counter()
+    options = dict(tol=1e-10, maxiter=2000) if tight else {}
+    de = differential_evolution(sse, BOUNDS, seed=0, **options)
+    p = de.x
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            lower, upper = zip(*BOUNDS)
+            p, _ = curve_fit(law, x, y, p0=np.clip(de.x, np.array(lower) + 1e-12, upper), bounds=(lower, upper), maxfev=20000)
+    except Exception:
+        pass
+    seconds = time.perf_counter() - start
+    return seconds, float(np.mean(np.abs(law(x, *p) - y)))
+
+
+def swift_fit(task, seed=0, extra=(), runs=1):
+    """Whole-process wall time (the median of `runs` runs) and the fit's JSON."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        out = subprocess.run([BINARY, "fit", "--task", task, "--seed", str(seed), "--json", *extra], capture_output=True, text=True, check=True)
+        times.append(time.perf_counter() - start)
+    return sorted(times)[len(times) // 2], json.loads(out.stdout)
+
+
+ok = True
+print(f"{'task':12} {'swift s':>8} {'MAE':>7} | {'scipy default s':>15} {'MAE':>7} | {'scipy tight s':>13} {'MAE':>7} | {'speed-up vs tight':>17}")
+for task in TASKS:
+    x, y = load(task)
+    swift_seconds, result = swift_fit(task, runs=9)
+    default_seconds, default_mae = scipy_fit(x, y, tight=False)
+    tight_seconds, tight_mae = scipy_fit(x, y, tight=True)
+    ratio = tight_seconds / swift_seconds
+    print(f"{task:12} {swift_seconds:8.3f} {result['mae']:7.4f} | {default_seconds:15.3f} {default_mae:7.4f} | {tight_seconds:13.3f} {tight_mae:7.4f} | {ratio:16.0f}x")
+    if ratio < 30 or result["mae"] > tight_mae + 0.0005:
+        ok = False
+        print(f"  goal missed on {task}: want >= 30x and MAE <= {tight_mae + 0.0005:.4f}")
+
+print("\nrobustness: Swift MAE over seeds 0-9 (SciPy defaults for comparison)")
+for task in TASKS:
+    x, y = load(task)
+    maes = [swift_fit(task, seed)[1]["mae"] for seed in range(10)]
+    spread = max(maes) - min(maes)
+    scipy_maes = []
+    for seed in range(10):
+        de = differential_evolution(lambda p: float(np.sum((law(x, *p) - y) ** 2)) if np.all(np.isfinite(law(x, *p))) else 1e300, BOUNDS, seed=seed)
+        scipy_maes.append(float(np.mean(np.abs(law(x, *de.x) - y))))
+    print(f"{task:12} swift {min(maes):.4f}..{max(maes):.4f} (spread {spread:.1e})   scipy defaults {min(scipy_maes):.4f}..{max(scipy_maes):.4f}")
+    if spread > 0.0005:
+        ok = False
+
+seconds, result = swift_fit("commonsense", extra=("--bootstrap", "200"))
+print(f"\nbootstrap: 200 draws of commonsense in {seconds:.2f} s wall, whole process")
+ok = ok and seconds < 5
+sys.exit(0 if ok else 1)
