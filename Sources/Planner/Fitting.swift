@@ -79,7 +79,7 @@ extension Planner {
         return FitReport(
             taskName: name, records: records, result: result, range: Planner.range(of: records),
             byModel: Planner.grouped(records, result.residuals) { $0.model ?? Quantities.formatScientific($0.flops, digits: 3) },
-            byPrompt: Planner.grouped(records, result.residuals) { $0.shots.map { "\($0) shots" } ?? Quantities.formatTokens($0.nPmt) },
+            byPrompt: Planner.grouped(records, result.residuals) { $0.shots.map { "\($0) shot\($0 == 1 ? "" : "s")" } ?? Quantities.formatTokens($0.nPmt) },
             warnings: Planner.identifiability(records, form: form), draws: draws,
             bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds)
     }

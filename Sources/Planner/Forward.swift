@@ -8,6 +8,8 @@ public struct Prediction: Sendable, Equatable {
     public var factors: Factors
     /// Model notes (errata, extension) and extrapolation warnings.
     public var notes: [String]
+    /// The score under the preset's bootstrap draws, when asked for and saved.
+    public var interval: Interval?
 
     public var score: Double { factors.score }
 }
@@ -23,14 +25,20 @@ public struct Explanation: Sendable, Equatable {
 
 extension Planner {
     public func predict(
-        task: String, compute: ComputeInput, prompt: PromptInput, nCtx: Double?, recipe: ExtensionRecipe = .paper
+        task: String, compute: ComputeInput, prompt: PromptInput, nCtx: Double?, recipe: ExtensionRecipe = .paper,
+        intervalLevel: Double? = nil
     ) throws -> Prediction {
         let scenario = try self.scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
         let (nPmt, shots) = Planner.prompt(prompt, layout: scenario.task.layout)
         let factors = scenario.law.factors(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
         let notes = (scenario.model?.notes ?? [])
             + Extrapolation.notes(task: scenario.task, flops: scenario.flops, nPmt: nPmt, nCtx: scenario.nCtx)
-        return Prediction(scenario: scenario, nPmt: nPmt, shots: shots, factors: factors, notes: notes)
+        let interval = intervalLevel.flatMap { level in
+            Planner.interval(level: level, draws: scenario.task.draws) {
+                $0.score(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
+            }
+        }
+        return Prediction(scenario: scenario, nPmt: nPmt, shots: shots, factors: factors, notes: notes, interval: interval)
     }
 
     public func explain(

@@ -134,6 +134,14 @@ public enum Quantities {
         return trimmed(String(format: "%.3g", value))
     }
 
+    /// A fitted parameter: four significant figures, in scientific notation only when large or
+    /// small (9.96, 0.26, 1.3e5, 9.7e29).
+    public static func formatParameter(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) { return formatScientific(value, digits: 4) }
+        return String(format: "%.4g", value)
+    }
+
     /// A score to three decimals, as the paper's tables print them.
     public static func formatScore(_ value: Double) -> String {
         String(format: "%.3f", value)

@@ -39,6 +39,9 @@ struct ComputeFor: ParsableCommand {
             throw InputError("no context limit: pass --nctx (e.g. 8k) or 'set nctx 8k'")
         }
         let planner = global.planner
+        if let level = interval.level, let named = try? planner.library.task(scenario()), named.draws.isEmpty {
+            throw InputError("--interval \(Quantities.trimmed(String(level))) needs bootstrap draws; task '\(named.name)' has none (save one with 'fit --bootstrap N --save PATH')")
+        }
         let a = try planner.computeFor(
             target: target, task: scenario(), prompt: prompt.input(), nCtx: limit, tokens: tokens, params: params,
             plan: hardware.plan(planner), intervalLevel: interval.level)

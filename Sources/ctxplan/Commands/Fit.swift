@@ -90,9 +90,9 @@ struct Fit: ParsableCommand {
 
     static func paramsText(_ law: ContextScalingLaw) -> String {
         let p = law.parameters
-        var text = String(format: "A %.4g  Cc %@  alpha %.4g  B %.4g  nc %@  beta %.4g", p.A,
-                          Quantities.formatScientific(p.Cc, digits: 3), p.alpha, p.B, Quantities.formatScientific(p.nc, digits: 3), p.beta)
-        if case .soft(let s) = law.penalty { text += String(format: "  s %.4g", s) }
+        let f = Quantities.formatParameter
+        var text = "A \(f(p.A))  Cc \(f(p.Cc))  alpha \(f(p.alpha))  B \(f(p.B))  nc \(f(p.nc))  beta \(f(p.beta))"
+        if case .soft(let s) = law.penalty { text += "  s \(f(s))" }
         return text
     }
 
@@ -136,15 +136,19 @@ struct Fit: ParsableCommand {
         block.field("parameters", paramsText(res.law))
         block.field("MAE", String(format: "%.4f", res.mae))
         block.field("RMSE", String(format: "%.4f", res.rmse))
-        block.field("largest residual", String(format: "%+.4f", res.residuals[worst]) + " at \(r.records[worst].origin)")
+        let origin = r.records[worst].origin
+        block.field("largest residual", String(format: "%+.4f", res.residuals[worst]) + " at \(URL(fileURLWithPath: origin).lastPathComponent)")
         block.field("AIC / BIC", String(format: "%.1f / %.1f", res.aic, res.bic))
         block.field("data", "C \(Quantities.formatScientific(r.range.computeMin, digits: 3))..\(Quantities.formatScientific(r.range.computeMax, digits: 3)), n_ctx \(Fmt.limit(r.range.nCtxMin))..\(Fmt.limit(r.range.nCtxMax)), n_pmt \(Quantities.formatTokens(r.range.nPmtMin))..\(Quantities.formatTokens(r.range.nPmtMax))")
         if let b = r.bootstrap {
             block.line("bootstrap: \(r.draws.count) resamples, \(Int(b.level))% intervals")
             for (name, low, high) in b.intervals {
-                block.field("  " + name, "\(Quantities.formatScientific(low, digits: 3)) .. \(Quantities.formatScientific(high, digits: 3))")
+                block.field("  " + name, "\(Quantities.formatParameter(low)) .. \(Quantities.formatParameter(high))")
             }
             for (name, value) in b.correlations { block.field("  corr " + name, String(format: "%+.2f", value)) }
+            if b.correlations.contains(where: { abs($0.1) > 0.95 }) {
+                block.note("A, Cc and alpha move together across resamples: the data fixes A (C/Cc)^alpha, not each parameter, so read their intervals together")
+            }
         }
         block.line("mean absolute residual by model:")
         block.table(["model", "MAE", "n"], r.byModel.map { [$0.0, String(format: "%.4f", $0.1), String($0.2)] })

@@ -12,12 +12,16 @@ struct Predict: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var prompt: PromptOptions
+    @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let p = try global.planner.predict(
             task: scenario.taskName(), compute: scenario.computeInput(), prompt: prompt.input(),
-            nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe)
+            nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+        if let level = interval.level, p.scenario.task.draws.isEmpty {
+            throw InputError("--interval \(Quantities.trimmed(String(level))) needs bootstrap draws; task '\(p.scenario.task.name)' has none (save one with 'fit --bootstrap N --save PATH')")
+        }
         emit(global, json: Predict.json(p), text: Predict.text(p))
     }
 
@@ -35,6 +39,7 @@ struct Predict: ParsableCommand {
                 ("context", .num(p.factors.context)),
                 ("penalty", .num(p.factors.penalty)),
             ])),
+            ("interval", p.interval.map(IntervalOptions.json) ?? .null),
             ("notes", .notes(p.notes)),
         ])
     }
@@ -42,6 +47,7 @@ struct Predict: ParsableCommand {
     static func text(_ p: Prediction) -> String {
         var block = TextBlock()
         block.field("score", Style.bold(Fmt.score(p.score)) + "  \(p.scenario.task.metric), \(p.scenario.task.name) on \(Fmt.setting(p.scenario))")
+        if let i = p.interval { block.field("", IntervalOptions.text(i, Fmt.score)) }
         block.field("  compute factor", Fmt.score(p.factors.compute))
         block.field("  context factor", Fmt.score(p.factors.context))
         block.field("  penalty", Fmt.score(p.factors.penalty))

@@ -1,0 +1,89 @@
+import ContextScaling
+import XCTest
+@testable import Planner
+
+/// The fitting issue's targets on the bundled Tables 8-10.
+final class FitTests: XCTestCase {
+    func records(_ task: String) throws -> [Observation] {
+        try Fixtures.planner.fitRecords(file: nil, task: task).records
+    }
+
+    func testPaperLawMeetsTheInSampleTargets() throws {
+        for (task, target) in [("arithmetic", 0.011), ("commonsense", 0.035), ("translation", 0.008)] {
+            let report = try Fixtures.planner.fit(name: task, records: records(task), form: .paper, seed: 0)
+            XCTAssertLessThanOrEqual(report.result.mae, target, task)
+            XCTAssertEqual(report.result.n, 120)
+        }
+    }
+
+    func testHeldOutErrorsMeetTheSectionFourTwoTargets() throws {
+        for (task, target) in [("arithmetic", 0.018), ("commonsense", 0.067), ("translation", 0.007)] {
+            let v = try Fixtures.planner.validate(name: task, records: records(task), form: .paper, seed: 0)
+            XCTAssertLessThanOrEqual(v.heldOutMAE!, target, task)
+            XCTAssertEqual(v.heldOut.count, 24, "127 shots and more are over 10,000 tokens")
+        }
+    }
+
+    func testNoPenaltyAblationMatchesTableSeven() throws {
+        let report = try Fixtures.planner.fit(name: "arithmetic", records: records("arithmetic"), form: .noPenalty, seed: 0)
+        XCTAssertEqual(report.result.mae, 0.029, accuracy: 0.002)
+    }
+
+    func testSoftLawCutsTheCommonSenseHeldOutError() throws {
+        let v = try Fixtures.planner.validate(name: "commonsense", records: records("commonsense"), form: .soft, seed: 0)
+        XCTAssertLessThan(v.heldOutMAE!, 0.03)
+    }
+
+    func testTwoComputeLevelsAreNamedAsATradeOff() throws {
+        let report = try Fixtures.planner.fit(name: "translation", records: records("translation"), form: .paper, seed: 0)
+        XCTAssertTrue(report.warnings.contains { $0.hasPrefix("two compute levels") })
+        XCTAssertEqual(report.range.computeMax, 6 * 12_688_184_320 * (2e12 + 400 * 64 * 131072), accuracy: 1e9)
+    }
+
+    func testSingleComputeLevelWarnsWhichParametersItCannotDetermine() throws {
+        let only7B = try records("arithmetic").filter { $0.model == "Llama-2-7B" || $0.model?.hasPrefix("Yarn-Llama-2-7B") == true }
+        let flops = only7B.map(\.flops)
+        XCTAssertEqual(Planner.levels(flops), 1, "extensions change 7B's compute by under 1%")
+        let report = try Fixtures.planner.fit(name: "arithmetic", records: only7B, form: .paper, seed: 0)
+        XCTAssertTrue(report.warnings.contains { $0.contains("A, Cc and alpha cannot be determined") })
+    }
+
+    func testFewerRecordsThanParametersIsRejected() throws {
+        let few = Array(try records("arithmetic").prefix(6))
+        XCTAssertThrowsError(try Fixtures.planner.fit(name: "x", records: few, form: .paper, seed: 0)) { error in
+            XCTAssertTrue((error as! InputError).message.contains("6 records cannot determine 6 parameters"))
+        }
+    }
+
+    func testReaderTakesComputeColumnsCRLFAndABOM() throws {
+        let text = "\u{FEFF}compute,n_ctx,n_pmt,metric,comment\r\n1.5e23,8k,1000,0.5,\"a, quoted\"\r\n2T,4096,2k,0.25,x\r\n"
+        let rows = try ObservationReader(library: Fixtures.library).parse(text: text, file: "mine.csv")
+        XCTAssertEqual(rows.count, 2)
+        XCTAssertEqual(rows[0].nCtx, 8192)
+        XCTAssertEqual(rows[1].nPmt, 2048)
+        XCTAssertEqual(rows[1].flops, 2e12)
+        XCTAssertEqual(rows[1].origin, "mine.csv:3")
+    }
+
+    func testReaderRejectionsNameFileAndLine() {
+        let reader = ObservationReader(library: Fixtures.library, defaultTask: try? Fixtures.library.task("arithmetic"))
+        let cases: [(String, String)] = [
+            ("model,shots\nLlama-2-7B,3\n", "mine.csv:1: no 'metric' column"),
+            ("metric,shots\n0.5,3\n", "mine.csv:1: no compute"),
+            ("model,metric\nLlama-2-7B,0.5\n", "mine.csv:1: no prompt length"),
+            ("model,shots,metric\nLlama-2-7B,3,abc\n", "mine.csv:2: metric: 'abc' is not a number"),
+            ("model,shots,metric\nLlama-2-7B,3,nan\n", "mine.csv:2: metric: 'nan' is not a number"),
+            ("model,shots,metric\nLlama-2-7B,-3,0.5\n", "mine.csv:2: shots: '-3' is negative"),
+            ("model,shots,metric\nLlama-2-7B,3,1.5\n", "mine.csv:2: metric 1.5 is outside [0, 1]"),
+            ("model,shots,metric\nLlama-2-7B,3,0.5\nGPT-5,3,0.5\n", "mine.csv:3: unknown model 'GPT-5'"),
+            ("model,shots,metric\n", "mine.csv: no records after the header"),
+            ("", "mine.csv: the file is empty"),
+            ("compute,n_pmt,metric\n1e23,100,0.5\n", "mine.csv:1: no 'n_ctx' column"),
+        ]
+        for (text, message) in cases {
+            XCTAssertThrowsError(try reader.parse(text: text, file: "mine.csv"), message) { error in
+                XCTAssertTrue((error as! InputError).message.hasPrefix(message), "\((error as! InputError).message) vs \(message)")
+            }
+        }
+    }
+}

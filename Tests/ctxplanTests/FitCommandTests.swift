@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+
+final class FitCommandTests: XCTestCase {
+    var dir = ""
+
+    override func setUp() {
+        dir = NSTemporaryDirectory() + "ctxplan-fit-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    func testBadFilesExitTwoNameFileAndLineAndSaveNothing() throws {
+        let files: [(String, String, String)] = [
+            ("missing.csv", "model,shots\nLlama-2-7B,3\n", "missing.csv:1: no 'metric' column"),
+            ("text.csv", "model,shots,metric\nLlama-2-7B,3,high\n", "text.csv:2: metric: 'high' is not a number"),
+            ("range.csv", "model,shots,metric\nLlama-2-7B,3,0.5\nLlama-2-7B,7,1.2\n", "range.csv:3: metric 1.2 is outside [0, 1]"),
+            ("few.csv", "model,shots,metric\nLlama-2-7B,3,0.5\nLlama-2-13B,7,0.6\n", "2 records cannot determine 6 parameters"),
+            ("unknown.csv", "model,shots,metric\nLlama-3-8B,3,0.5\n", "unknown.csv:2: unknown model 'Llama-3-8B'"),
+            ("empty.csv", "", "empty.csv: the file is empty"),
+        ]
+        for (name, text, message) in files {
+            let path = dir + "/" + name
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let r = try Harness.run(["fit", path, "--task", "arithmetic", "--save", dir + "/out.json"])
+            XCTAssertEqual(r.status, 2, name)
+            XCTAssertTrue(r.stderr.contains(message), "\(name): \(r.stderr)")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/out.json"), name)
+        }
+        let absent = try Harness.run(["fit", dir + "/nothing.csv", "--task", "arithmetic"])
+        XCTAssertEqual(absent.status, 2)
+        XCTAssertTrue(absent.stderr.contains("nothing.csv: cannot be read"))
+    }
+
+    func testSavedFitIsATaskForEveryCommandAndIsNotOverwrittenWithoutForce() throws {
+        let path = dir + "/mine.json"
+        let fit = try Harness.json(["fit", "--task", "translation", "--save", path])
+        XCTAssertEqual(fit["saved"] as? String, path)
+        let params = fit["params"] as! [String: Double]
+        let predicted = try Harness.json(["predict", "--task", path, "--model", "llama-2-7b", "--shots", "3"])
+        let factors = predicted["factors"] as! [String: Double]
+        let c = predicted["compute"] as! Double
+        XCTAssertEqual(factors["compute"]!, 1 - exp(-params["A"]! * pow(c / params["Cc"]!, params["alpha"]!)), accuracy: 1e-12)
+        let again = try Harness.run(["fit", "--task", "translation", "--save", path])
+        XCTAssertEqual(again.status, 2)
+        XCTAssertTrue(again.stderr.contains("pass --force"))
+        XCTAssertEqual(try Harness.run(["fit", "--task", "translation", "--save", path, "--force", "--law", "soft"]).status, 0)
+        let session = try Harness.run([], stdin: "use task \(path)\nshots --model llama-2-13b --json\n")
+        XCTAssertEqual(session.status, 0, session.stderr)
+        XCTAssertTrue(session.stdout.contains("\"best_shots\""))
+    }
+
+    func testFitJSONKeysAndCompare() throws {
+        let fit = try Harness.json(["fit", "--task", "arithmetic"])
+        for key in ["params", "mae", "rmse", "n"] { XCTAssertNotNil(fit[key], key) }
+        XCTAssertEqual(fit["n"] as? Int, 120)
+        let validate = try Harness.json(["validate", "--task", "arithmetic"])
+        XCTAssertEqual(validate["n_heldout"] as? Int, 24)
+        XCTAssertLessThanOrEqual(validate["heldout_mae"] as! Double, 0.018)
+        let compare = try Harness.json(["compare", "--task", "commonsense"])
+        let laws = compare["laws"] as! [[String: Any]]
+        XCTAssertEqual(laws.map { $0["law"] as! String }, ["paper", "no-penalty", "soft"])
+        let bics = laws.map { $0["bic"] as! Double }
+        XCTAssertEqual(compare["preferred"] as? String, laws[bics.firstIndex(of: bics.min()!)!]["law"] as? String)
+    }
+
+    func testIntervalNeedsDraws() throws {
+        let r = try Harness.run(["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "3", "--interval", "80"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.stderr.contains("needs bootstrap draws"))
+    }
+
+    func testBootstrapIntervalsBracketTheAnswer() throws {
+        let path = dir + "/boot.json"
+        XCTAssertEqual(try Harness.run(["fit", "--task", "arithmetic", "--bootstrap", "40", "--save", path]).status, 0)
+        let a = try Harness.json(["compute-for", "0.14", "--task", path, "--shots", "31", "--nctx", "8k", "--interval", "80"])
+        let interval = a["interval"] as! [String: Any]
+        let c = a["compute"] as! Double
+        XCTAssertLessThanOrEqual(interval["low"] as! Double, c * 1.0001)
+        XCTAssertGreaterThanOrEqual(interval["high"] as! Double, c * 0.9999)
+    }
+}
