@@ -43,5 +43,13 @@ bench: build
 	@python3 -c 'import scipy, numpy' 2>/dev/null || python3 -m pip install -q scipy numpy
 	python3 bench/fit_bench.py $(RELEASE_BIN)
 
+# The paper's Figures 2-6 from the bundled data: SVG, and PNG where rsvg-convert is installed.
+figures: build
+	$(RELEASE_BIN) figures --out figures
+	@if command -v rsvg-convert >/dev/null; then \
+		for f in figures/*.svg; do rsvg-convert "$$f" -o "$${f%.svg}.png"; done; \
+		echo "and PNG beside each"; \
+	else echo "rsvg-convert not installed (Debian: librsvg2-bin): SVG only"; fi
+
 clean:
 	rm -rf .build figures

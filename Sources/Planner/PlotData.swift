@@ -1,0 +1,160 @@
+import ContextScaling
+import Foundation
+
+/// What a score-against-prompt-length plot shows, independent of how it is drawn: the law's
+/// curves, the observations that belong to them, the context limits, and any planning answer.
+public struct PlotData: Sendable {
+    public struct Series: Sendable {
+        public var label: String
+        public var flops: Double
+        public var nCtx: Double
+        /// (prompt tokens, score), increasing in tokens.
+        public var points: [(x: Double, y: Double)]
+    }
+
+    public struct Point: Sendable {
+        public var x: Double
+        public var y: Double
+        /// The curve the observation belongs to.
+        public var series: Int
+        /// Over the Sec. 4.2 hold-out threshold (10,000 tokens).
+        public var heldOut: Bool
+    }
+
+    public struct Mark: Sendable {
+        public var x: Double
+        public var y: Double
+        public var label: String
+
+        public init(x: Double, y: Double, label: String) {
+            self.x = x
+            self.y = y
+            self.label = label
+        }
+    }
+
+    public var title: String
+    public var xRange: ClosedRange<Double>
+    public var yRange: ClosedRange<Double>
+    public var series: [Series]
+    public var observations: [Point]
+    /// Context limits, drawn as vertical rules.
+    public var limits: [Double]
+    public var marks: [Mark]
+}
+
+/// A curve to draw: a compute level at a context limit.
+public struct CurveRequest: Sendable {
+    public var label: String
+    public var flops: Double
+    public var nCtx: Double
+
+    public init(label: String, flops: Double, nCtx: Double) {
+        self.label = label
+        self.flops = flops
+        self.nCtx = nCtx
+    }
+}
+
+extension Planner {
+    /// The curves for models and compute levels at limits. A model without a limit is drawn at
+    /// its own; a model with limits, extended to each; a compute level needs limits.
+    public func curves(models: [String], computes: [Double], limits: [Double]) throws -> [CurveRequest] {
+        var requests: [CurveRequest] = []
+        for name in models {
+            for limit in limits.isEmpty ? [nil] : limits.map(Optional.some) {
+                let m = try library.resolve(model: name, nCtx: limit)
+                requests.append(CurveRequest(label: m.name, flops: m.flops, nCtx: m.nCtx))
+            }
+        }
+        if !computes.isEmpty && limits.isEmpty {
+            throw InputError("--compute needs --nctx: the context limit of each curve, e.g. --nctx 8k")
+        }
+        for c in computes {
+            for limit in limits {
+                requests.append(CurveRequest(label: "\(Quantities.formatScientific(c, digits: 2)) FLOPs at \(Quantities.formatContext(limit))", flops: c, nCtx: limit))
+            }
+        }
+        return requests
+    }
+
+    /// Curves of `law` sampled on a log axis, with every bundled observation of the task that
+    /// matches a curve's compute and limit.
+    public func plotData(
+        task: TaskPreset, law: ContextScalingLaw? = nil, curves: [CurveRequest], from: Double? = nil, upto: Double? = nil,
+        holdoutAbove: Double = 10_000, title: String? = nil
+    ) throws -> PlotData {
+        guard !curves.isEmpty else { throw InputError("nothing to plot: pass --model or --compute with --nctx") }
+        let law = law ?? task.law
+        let low = from ?? task.layout.promptTokens(shots: 1)
+        let high = upto ?? 2 * (curves.map(\.nCtx).max() ?? 8192)
+        guard low < high else {
+            throw InputError("--from \(Quantities.formatTokens(low)) is not below --upto \(Quantities.formatTokens(high)); expected a range of prompt lengths")
+        }
+        let limits = Array(Set(curves.map(\.nCtx))).sorted()
+        let series = curves.map { c -> PlotData.Series in
+            // A log grid, plus points on both sides of each limit: the penalty falls from 1 to 0
+            // within a few dozen tokens, which a plain grid would step over.
+            var xs = (0...400).map { low * pow(high / low, Double($0) / 400) }
+            for limit in limits where limit > low && limit < high {
+                xs += [limit - 64, limit - 8, limit, limit + 8, limit + 64].filter { $0 > low && $0 < high }
+            }
+            xs.sort()
+            return PlotData.Series(label: c.label, flops: c.flops, nCtx: c.nCtx,
+                                   points: xs.map { ($0, law.score(flops: c.flops, promptTokens: $0, contextLimit: c.nCtx)) })
+        }
+        var points: [PlotData.Point] = []
+        for observation in library.observations where observation.task?.lowercased() == task.name.lowercased() {
+            guard observation.nPmt >= low, observation.nPmt <= high,
+                let index = curves.firstIndex(where: { abs($0.flops - observation.flops) <= 1e-6 * $0.flops && $0.nCtx == observation.nCtx })
+            else { continue }
+            points.append(PlotData.Point(x: observation.nPmt, y: observation.metric, series: index, heldOut: observation.nPmt > holdoutAbove))
+        }
+        let top = max(series.flatMap { $0.points.map(\.y) }.max() ?? 0, points.map(\.y).max() ?? 0)
+        return PlotData(
+            title: title ?? "\(task.name): predicted \(task.metric) against prompt length",
+            xRange: low...high, yRange: 0...Planner.niceCeiling(top), series: series, observations: points,
+            limits: limits.filter { $0 >= low && $0 <= high }, marks: [])
+    }
+
+    /// Round steps for score axes, finest first.
+    static let scoreSteps = [0.01, 0.02, 0.025, 0.05, 0.1, 0.2, 0.25, 0.5]
+
+    /// The tick step of a score axis spanning `span`: the first round step that needs at most
+    /// six steps.
+    public static func scoreStep(_ span: Double) -> Double {
+        scoreSteps.first { span / $0 <= 6 + 1e-9 } ?? 1
+    }
+
+    /// A round upper end for a score axis, on a tick: 0.2 for 0.16, 0.8 for 0.632, 1 for 0.999.
+    static func niceCeiling(_ value: Double) -> Double {
+        guard value > 0 else { return 1 }
+        let step = scoreSteps.first { (value / $0 - 1e-9).rounded(.up) <= 6 } ?? 1
+        return min(1, (value / step - 1e-9).rounded(.up) * step)
+    }
+}
+
+/// The predicted score over compute and prompt length at one limit, for seeing how far an
+/// answer reaches outside the fitted region.
+public struct HeatmapData: Sendable {
+    public var title: String
+    public var computes: [Double]
+    public var prompts: [Double]
+    /// scores[i][j] at computes[i], prompts[j].
+    public var scores: [[Double]]
+    public var fitRange: FitRange?
+    public var nCtx: Double
+}
+
+extension Planner {
+    public func heatmap(task: TaskPreset, nCtx: Double, columns: Int = 60, rows: Int = 20) -> HeatmapData {
+        let range = task.fitRange
+        let cLow = (range?.computeMin ?? 1e22) / 100, cHigh = (range?.computeMax ?? 1e23) * 100
+        let nLow = task.layout.baseTokens, nHigh = 2 * nCtx
+        let computes = (0..<rows).map { cLow * pow(cHigh / cLow, Double($0) / Double(max(1, rows - 1))) }
+        let prompts = (0..<columns).map { nLow * pow(nHigh / nLow, Double($0) / Double(max(1, columns - 1))) }
+        let scores = computes.map { c in prompts.map { task.law.score(flops: c, promptTokens: $0, contextLimit: nCtx) } }
+        return HeatmapData(title: "\(task.name): predicted \(task.metric) at a \(Quantities.formatContext(nCtx)) limit",
+                           computes: computes, prompts: prompts, scores: scores, fitRange: range, nCtx: nCtx)
+    }
+}

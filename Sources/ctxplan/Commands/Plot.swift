@@ -1,0 +1,153 @@
+import ArgumentParser
+import ContextScaling
+import Foundation
+import Planner
+
+/// Where and how a plot is drawn: the terminal (braille or ASCII) or an SVG file.
+struct DrawingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Write a standalone SVG to this file instead of drawing in the terminal.", valueName: "file"))
+    var svg: String?
+
+    @Flag(help: "Plain ASCII instead of Unicode braille.")
+    var ascii = false
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Width in columns (default: the terminal's, or 80 from a pipe).", valueName: "n"), transform: Parse.positiveWhole)
+    var width: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Height of the plot area in rows (default 16).", valueName: "n"), transform: Parse.positiveWhole)
+    var height: Int = 16
+
+    func validate() throws {
+        if let width, width < 30 || width > 1000 { throw InputError("--width \(width) is outside 30..1000; expected a terminal width such as 80") }
+        if height < 5 || height > 200 { throw InputError("--height \(height) is outside 5..200; expected e.g. 16") }
+    }
+
+    var columns: Int { width ?? TerminalPlot.terminalWidth() }
+
+    /// Writes `svg` atomically and says where, or prints the terminal drawing.
+    func output(svg text: @autoclosure () -> String, terminal: () -> String) throws {
+        if let svg {
+            try AtomicFile.write(Data(text().utf8), to: svg)
+            print("wrote \(svg)")
+        } else {
+            print(terminal())
+        }
+    }
+}
+
+struct Plot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the law against prompt length, with the observations, like the paper's figures.",
+        discussion: """
+            One curve per model or compute level at each --nctx; with neither, Llama-2-7B and Llama-2-13B (Figure 2). Observations from the bundled data are drawn where they match a curve, those over 10,000 prompt tokens as held out. After a planning answer at the prompt, plot marks it (the knee of shots, the target of compute-for, the recommended limit of extend).
+            Examples: plot --task arithmetic --nctx 8k; plot --task commonsense --model llama-2-13b --nctx 4k --nctx 32k --svg cs.svg
+            """)
+
+    @Option(help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"))
+    var task: String?
+
+    @Option(help: ArgumentHelp("A model to draw (repeatable).", valueName: "name"))
+    var model: [String] = []
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("A training compute to draw, in FLOPs (repeatable; needs --nctx).", valueName: "flops"), transform: Parse.count)
+    var compute: [Double] = []
+
+    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("A context limit (repeatable).", valueName: "tokens"), transform: Parse.context)
+    var nctx: [Double] = []
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Shortest prompt drawn (default: one shot).", valueName: "tokens"), transform: Parse.context)
+    var from: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Longest prompt drawn (default: twice the largest limit).", valueName: "tokens"), transform: Parse.context)
+    var upto: Double?
+
+    @OptionGroup var drawing: DrawingOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let planner = global.planner
+        let taskName = try ScenarioOptions.sessionTask(task)()
+        let preset = try planner.library.task(taskName)
+        let limits = nctx.isEmpty ? (try Session.current.nctx.map { [try Parse.context($0)] } ?? []) : nctx
+        var curves = try planner.curves(models: model, computes: compute, limits: limits)
+        var marks: [PlotData.Mark] = []
+        if let last = PlotMemory.last, last.task == preset.name {
+            let (curve, lastMarks) = Plot.remembered(last, law: preset.law)
+            if !curves.contains(where: { abs($0.flops - curve.flops) <= 1e-9 * curve.flops && $0.nCtx == curve.nCtx }) {
+                curves.append(curve)
+            }
+            marks = lastMarks
+        }
+        if curves.isEmpty {
+            curves = try planner.curves(models: ["Llama-2-7B", "Llama-2-13B"], computes: [], limits: limits.isEmpty ? [8192] : limits)
+        }
+        var data = try planner.plotData(task: preset, curves: curves, from: from, upto: upto)
+        data.marks = marks.filter { data.xRange.contains($0.x) }
+        if global.json {
+            print(Plot.json(data, svg: drawing.svg).text)
+            if let svg = drawing.svg { try AtomicFile.write(Data(SVG.plot(data).utf8), to: svg) }
+            return
+        }
+        try drawing.output(svg: SVG.plot(data)) {
+            TerminalPlot(data: data, width: drawing.columns, height: drawing.height, ascii: drawing.ascii, color: Style.enabled).render()
+        }
+    }
+
+    /// The curve and marks of the last planning answer.
+    static func remembered(_ mark: PlotMark, law: ContextScalingLaw) -> (CurveRequest, [PlotData.Mark]) {
+        switch mark {
+        case .computeFor(_, let flops, let nPmt, let nCtx, let target):
+            return (CurveRequest(label: "\(Quantities.formatScientific(flops, digits: 3)) FLOPs at \(Quantities.formatContext(nCtx))", flops: flops, nCtx: nCtx),
+                    [PlotData.Mark(x: nPmt, y: target, label: "compute-for: \(Quantities.formatScore(target)) at \(Quantities.formatScientific(flops, digits: 3)) FLOPs")])
+        case .shots(_, let flops, let nCtx, let knee, let best):
+            let curve = CurveRequest(label: "\(Quantities.formatScientific(flops, digits: 3)) FLOPs at \(Quantities.formatContext(nCtx))", flops: flops, nCtx: nCtx)
+            return (curve, [
+                PlotData.Mark(x: knee, y: law.score(flops: flops, promptTokens: knee, contextLimit: nCtx), label: "knee, \(Quantities.formatTokens(knee)) tokens"),
+                PlotData.Mark(x: best, y: law.score(flops: flops, promptTokens: best, contextLimit: nCtx), label: "best, \(Quantities.formatTokens(best)) tokens"),
+            ])
+        case .extend(_, let flops, let nPmt, let nCtx):
+            return (CurveRequest(label: "recommended \(Quantities.formatContext(nCtx)) limit", flops: flops, nCtx: nCtx),
+                    [PlotData.Mark(x: nPmt, y: law.score(flops: flops, promptTokens: nPmt, contextLimit: nCtx), label: "your prompt at \(Quantities.formatContext(nCtx))")])
+        }
+    }
+
+    static func json(_ data: PlotData, svg: String?) -> JSON {
+        .object([
+            ("title", .string(data.title)),
+            ("x_range", .array([.num(data.xRange.lowerBound), .num(data.xRange.upperBound)])),
+            ("series", .array(data.series.map { .object([("label", .string($0.label)), ("compute", .num($0.flops)), ("n_ctx", .num($0.nCtx)), ("points", .integer($0.points.count))]) })),
+            ("observations", .integer(data.observations.count)),
+            ("held_out", .integer(data.observations.filter(\.heldOut).count)),
+            ("marks", .array(data.marks.map { .object([("label", .string($0.label)), ("n_pmt", .num($0.x)), ("score", .num($0.y))]) })),
+            ("svg", .str(svg)),
+        ])
+    }
+}
+
+struct Heatmap: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The predicted score over compute and prompt length, with the region the fit saw outlined.",
+        discussion: "Example: heatmap --task arithmetic --nctx 32k --svg arithmetic-32k.svg")
+
+    @Option(help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"))
+    var task: String?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("The context limit.", valueName: "tokens"), transform: Parse.context)
+    var nctx: Double?
+
+    @OptionGroup var drawing: DrawingOptions
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let planner = global.planner
+        let preset = try planner.library.task(ScenarioOptions.sessionTask(task)())
+        guard let limit = try nctx ?? Session.current.nctx.map(Parse.context) else {
+            throw InputError("no context limit: pass --nctx (e.g. 8k) or 'set nctx 8k'")
+        }
+        let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
+        let data = planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
+        try drawing.output(svg: SVG.heatmap(data)) {
+            TerminalHeatmap(data: data, ascii: drawing.ascii, color: Style.enabled).render()
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Planner
+
+/// Draws a PlotData in the terminal: braille curves (or ASCII with `ascii`), y ticks on the
+/// left, log-scaled prompt-length ticks below, a legend, colour only when asked.
+struct TerminalPlot {
+    var data: PlotData
+    /// Total width in columns, axis labels included.
+    var width: Int
+    /// Rows of the plot area.
+    var height: Int = 16
+    var ascii: Bool
+    var color: Bool
+
+    /// ANSI colours for the series, in order (red and blue first, as the paper's figures).
+    static let palette = ["31", "34", "32", "35", "36", "33"]
+    /// ASCII glyphs for the series, in order.
+    static let asciiGlyphs: [Character] = ["*", "+", "#", "%", "&", "$"]
+
+    static let gutter = 7
+
+    var plotColumns: Int { max(10, width - TerminalPlot.gutter) }
+
+    func render() -> String {
+        var canvas = Canvas(columns: plotColumns, rows: height, braille: !ascii)
+        let fx = { (x: Double) in Axis.logFraction(x, data.xRange) }
+        let fy = { (y: Double) in Axis.linearFraction(y, data.yRange) }
+        for limit in data.limits { canvas.rule(fx(limit), glyph: ascii ? "|" : "│") }
+        for (i, series) in data.series.enumerated() {
+            canvas.polyline(series.points.map { (fx($0.x), fy($0.y)) }, glyph: glyph(i), color: i)
+        }
+        for point in data.observations {
+            canvas.mark(fx(point.x), fy(point.y), glyph: point.heldOut ? (ascii ? "x" : "◇") : (ascii ? "o" : "●"), color: point.series)
+        }
+        for mark in data.marks { canvas.mark(fx(mark.x), fy(mark.y), glyph: ascii ? "@" : "◆", color: nil) }
+
+        var lines: [String] = [data.title]
+        let ticks = Axis.scoreTicks(data.yRange)
+        let tickRows = Dictionary(ticks.map { (canvas.cell(0, fy($0))!.row, $0) }, uniquingKeysWith: { a, _ in a })
+        for row in 0..<height {
+            let label = tickRows[row].map { Axis.scoreLabel($0) } ?? ""
+            let axis = tickRows[row] != nil ? (ascii ? "+" : "┤") : (ascii ? "|" : "│")
+            var line = String(repeating: " ", count: TerminalPlot.gutter - 1 - label.count) + label + axis
+            for column in 0..<canvas.columns {
+                line += paint(canvas.character(column: column, row: row), canvas.colors[row][column])
+            }
+            lines.append(line)
+        }
+        lines += xAxis(canvas)
+        lines += legend()
+        return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+    }
+
+    private func glyph(_ series: Int) -> Character {
+        TerminalPlot.asciiGlyphs[series % TerminalPlot.asciiGlyphs.count]
+    }
+
+    private func paint(_ ch: Character, _ colorIndex: Int?) -> String {
+        guard color, ch != " ", let i = colorIndex else { return String(ch) }
+        return "\u{1B}[\(TerminalPlot.palette[i % TerminalPlot.palette.count])m\(ch)\u{1B}[0m"
+    }
+
+    /// The x axis line with tick marks, and the tick labels centred under them.
+    private func xAxis(_ canvas: Canvas) -> [String] {
+        let ticks = Axis.tokenTicks(data.xRange)
+        var axis = Array(repeating: Character(ascii ? "-" : "─"), count: canvas.columns)
+        var labels = Array(repeating: Character(" "), count: canvas.columns)
+        for tick in ticks {
+            guard let (column, _) = canvas.cell(Axis.logFraction(tick, data.xRange), 0) else { continue }
+            axis[column] = ascii ? "+" : "┬"
+            let text = Array(Axis.tokenLabel(tick))
+            let start = max(0, min(column - text.count / 2, labels.count - text.count))
+            for (k, ch) in text.enumerated() { labels[start + k] = ch }
+        }
+        let pad = String(repeating: " ", count: TerminalPlot.gutter - 1)
+        return [pad + (ascii ? "+" : "└") + String(axis),
+                pad + " " + String(labels),
+                String(repeating: " ", count: TerminalPlot.gutter) + "prompt tokens (log scale)"]
+    }
+
+    private func legend() -> [String] {
+        var lines: [String] = []
+        for (i, series) in data.series.enumerated() {
+            let key = ascii ? String(repeating: glyph(i), count: 3) : "───"
+            lines.append("  " + paintString(key, i) + " " + series.label)
+        }
+        var keys: [String] = []
+        if data.observations.contains(where: { !$0.heldOut }) { keys.append((ascii ? "o" : "●") + " observed") }
+        if data.observations.contains(where: { $0.heldOut }) { keys.append((ascii ? "x" : "◇") + " held out (n_pmt > 10,000)") }
+        if !data.limits.isEmpty { keys.append((ascii ? "|" : "│") + " context limit") }
+        for mark in data.marks { keys.append((ascii ? "@ " : "◆ ") + mark.label) }
+        if !keys.isEmpty { lines.append("  " + keys.joined(separator: "   ")) }
+        return lines
+    }
+
+    private func paintString(_ s: String, _ i: Int) -> String {
+        guard color else { return s }
+        return "\u{1B}[\(TerminalPlot.palette[i % TerminalPlot.palette.count])m\(s)\u{1B}[0m"
+    }
+
+    /// Columns of the terminal, or 80 when standard output is not one.
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 {
+            return Int(size.ws_col)
+        }
+        return 80
+    }
+}
