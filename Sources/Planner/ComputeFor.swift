@@ -68,10 +68,10 @@ extension Planner {
         answer.nearest = nearestModel(to: flops)
         answer.budget = plan.map { Budget(flops: flops, plan: $0) }
         if let level = intervalLevel {
-            answer.interval = Planner.interval(level: level, draws: task.draws) { law in
+            answer.interval = Planner.interval(level: level, values: task.draws.map { law in
                 if case .reached(let c) = InverseSolvers.compute(reaching: target, law: law, promptTokens: nPmt, contextLimit: nCtx) { return c }
                 return nil
-            }
+            })
         }
         return answer
     }
@@ -113,15 +113,16 @@ extension Planner {
         return (best.name, flops / best.flops)
     }
 
-    /// A percentile interval of `answer` over the draws; nil without draws.
-    static func interval(level: Double, draws: [ContextScalingLaw], _ answer: (ContextScalingLaw) -> Double?) -> Interval? {
-        guard !draws.isEmpty else { return nil }
-        let values = draws.compactMap(answer).sorted()
-        guard !values.isEmpty else { return Interval(level: level, low: nil, high: nil, unanswered: draws.count) }
+    /// A percentile interval of one answer under each bootstrap draw (nil where a draw has no
+    /// answer); nil when there are no draws.
+    static func interval(level: Double, values: [Double?]) -> Interval? {
+        guard !values.isEmpty else { return nil }
+        let answered = values.compactMap { $0 }.sorted()
+        guard !answered.isEmpty else { return Interval(level: level, low: nil, high: nil, unanswered: values.count) }
         let tail = (1 - level / 100) / 2
         return Interval(
-            level: level, low: percentile(values, tail), high: percentile(values, 1 - tail),
-            unanswered: draws.count - values.count)
+            level: level, low: percentile(answered, tail), high: percentile(answered, 1 - tail),
+            unanswered: values.count - answered.count)
     }
 
     /// Linear interpolation between order statistics.

@@ -34,9 +34,9 @@ extension Planner {
         let notes = (scenario.model?.notes ?? [])
             + Extrapolation.notes(task: scenario.task, flops: scenario.flops, nPmt: nPmt, nCtx: scenario.nCtx)
         let interval = intervalLevel.flatMap { level in
-            Planner.interval(level: level, draws: scenario.task.draws) {
+            Planner.interval(level: level, values: scenario.task.draws.map {
                 $0.score(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
-            }
+            })
         }
         return Prediction(scenario: scenario, nPmt: nPmt, shots: shots, factors: factors, notes: notes, interval: interval)
     }

@@ -13,6 +13,9 @@ public struct ShotsAnswer: Sendable {
     public var knee: ShotChoice
     /// 0, 1, 3, 7, ... up to `maxShots`, each with its marginal gain over the row before.
     public var rows: [ShotChoice]
+    /// The best and knee shot counts under each bootstrap draw, when asked for.
+    public var bestInterval: Interval?
+    public var kneeInterval: Interval?
     public var notes: [String]
 }
 
@@ -23,6 +26,8 @@ public struct ContextForAnswer: Sendable {
     public var solution: ShotSolution
     /// Why no shot count reaches the target, when none does.
     public var reason: String?
+    /// The fewest shots under each bootstrap draw, when asked for.
+    public var interval: Interval?
     public var notes: [String]
 }
 
@@ -41,18 +46,13 @@ extension Planner {
 
     public func shots(
         task: String, compute: ComputeInput, nCtx: Double?, within: Double = 0.01, reserve: Double? = nil,
-        recipe: ExtensionRecipe = .paper
+        recipe: ExtensionRecipe = .paper, intervalLevel: Double? = nil
     ) throws -> ShotsAnswer {
         guard within >= 0, within < 1 else { throw InputError("--within \(within) is outside [0, 1); expected a fraction such as 0.01") }
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
         let layout = s.task.layout
         let maxShots = try Planner.shotRange(layout: layout, nCtx: s.nCtx, reserve: reserve)
-        let best = InverseSolvers.bestShots(law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: layout, maxShots: maxShots)
-        let knee: ShotChoice
-        switch InverseSolvers.fewestShots(reaching: best.score * (1 - within), law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: layout, maxShots: maxShots) {
-        case .reached(let choice, _): knee = choice
-        case .unreachable: knee = best  // (1 - within) x best never exceeds best; kept for safety
-        }
+        let (best, knee) = Planner.bestAndKnee(law: s.law, scenario: s, maxShots: maxShots, within: within)
         var counts = ShotTable.paperShots.filter { $0 <= maxShots }
         for extra in [knee.shots, best.shots] where !counts.contains(extra) { counts.append(extra) }
         counts.sort()
@@ -64,12 +64,29 @@ extension Planner {
         if best.shots == maxShots && reserve == nil && maxShots > 0 {
             notes.append("the best lies at the end of the search (prompts up to twice the limit): under this law more shots keep helping")
         }
-        return ShotsAnswer(scenario: s, maxShots: maxShots, reserve: reserve, within: within, best: best, knee: knee, rows: rows, notes: notes)
+        var answer = ShotsAnswer(
+            scenario: s, maxShots: maxShots, reserve: reserve, within: within, best: best, knee: knee, rows: rows,
+            bestInterval: nil, kneeInterval: nil, notes: notes)
+        if let level = intervalLevel {
+            let drawn = s.task.draws.map { Planner.bestAndKnee(law: $0, scenario: s, maxShots: maxShots, within: within) }
+            answer.bestInterval = Planner.interval(level: level, values: drawn.map { Double($0.best.shots) })
+            answer.kneeInterval = Planner.interval(level: level, values: drawn.map { Double($0.knee.shots) })
+        }
+        return answer
+    }
+
+    /// The best shot count and the knee: the fewest shots within `within` of the best score.
+    static func bestAndKnee(law: ContextScalingLaw, scenario s: Scenario, maxShots: Int, within: Double) -> (best: ShotChoice, knee: ShotChoice) {
+        let best = InverseSolvers.bestShots(law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
+        switch InverseSolvers.fewestShots(reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots) {
+        case .reached(let knee, _): return (best, knee)
+        case .unreachable: return (best, best)  // (1 - within) x best never exceeds best
+        }
     }
 
     public func contextFor(
         target: Double, task: String, compute: ComputeInput, nCtx: Double?, reserve: Double? = nil,
-        recipe: ExtensionRecipe = .paper
+        recipe: ExtensionRecipe = .paper, intervalLevel: Double? = nil
     ) throws -> ContextForAnswer {
         try Planner.checkTarget(target)
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
@@ -90,6 +107,14 @@ extension Planner {
             }
             notes += Extrapolation.notes(task: s.task, flops: s.flops, nCtx: s.nCtx)
         }
-        return ContextForAnswer(scenario: s, target: target, solution: solution, reason: reason, notes: notes)
+        let interval = intervalLevel.flatMap { level in
+            Planner.interval(level: level, values: s.task.draws.map { law in
+                if case .reached(let choice, _) = InverseSolvers.fewestShots(
+                    reaching: target, law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
+                { return Double(choice.shots) }
+                return nil
+            })
+        }
+        return ContextForAnswer(scenario: s, target: target, solution: solution, reason: reason, interval: interval, notes: notes)
     }
 }

@@ -115,6 +115,30 @@ final class InverseSolverTests: XCTestCase {
         }
     }
 
+    /// The solvers serve every law form: soft and no-penalty laws against brute force too.
+    func testVariantLawsAgreeWithBruteForce() {
+        var rng = SplitMix64(seed: 4)
+        for i in 0..<3000 {
+            let base = Paper.laws[i % 3].parameters
+            let penalty: Penalty = i % 2 == 0 ? .soft(sharpness: Double.random(in: 0.5...30, using: &rng)) : .none
+            let law = ContextScalingLaw(base, penalty: penalty)
+            let layout = Paper.layouts[i % 3]
+            let nCtx = limits[Int.random(in: 0..<3, using: &rng)]
+            let flops = exp(Double.random(in: log(1e21)...log(1e26), using: &rng))
+            let maxShots = Int(2 * nCtx / layout.shotTokens)
+            let best = InverseSolvers.bestShots(law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots)
+            let scores = (0...maxShots).map { law.score(flops: flops, promptTokens: layout.promptTokens(shots: $0), contextLimit: nCtx) }
+            XCTAssertEqual(best.shots, scores.firstIndex(of: scores.max()!), "case \(i), \(penalty)")
+            let n = layout.promptTokens(shots: best.shots)
+            let target = law.ceiling(promptTokens: n, contextLimit: nCtx) * 0.5
+            if case .reached(let c) = InverseSolvers.compute(reaching: target, law: law, promptTokens: n, contextLimit: nCtx) {
+                XCTAssertEqual(law.score(flops: c, promptTokens: n, contextLimit: nCtx), target, accuracy: 1e-9 * target)
+            } else {
+                XCTFail("case \(i): half the ceiling is reachable")
+            }
+        }
+    }
+
     func testMaxShotsFittingInRespectsTheBudgetExactly() {
         let layout = Paper.arithmeticLayout
         XCTAssertEqual(layout.maxShots(fittingIn: 4096), 53) // 78.17 + 53 x 75.74 = 4092.39

@@ -86,6 +86,14 @@ final class PlanningTests: XCTestCase {
         XCTAssertEqual(a.options[0].extensionFlops, 3_355_443_200 * (6 * n + 6 * 32 * 131072 * 4096), accuracy: 1e8)
     }
 
+    func testCostCanBudgetOnTheAttentionCount() throws {
+        let plan = HardwarePlan(gpu: try Fixtures.library.gpu("h100"))
+        let sixND = try Fixtures.planner.cost(model: "llama-2-7b", to: 131072, plan: plan)
+        let kaplan = try Fixtures.planner.cost(model: "llama-2-7b", to: 131072, plan: plan, countAttention: true)
+        XCTAssertEqual(kaplan.budget!.gpuHours / sixND.budget!.gpuHours, 1 + 32 * 131072 * 4096 / 6_476_271_616.0, accuracy: 1e-9)
+        XCTAssertTrue(sixND.notes[0].contains("--attention"))
+    }
+
     func testBudgetArithmetic() throws {
         let b = Fixtures.planner.budget(flops: 1.7e23, plan: HardwarePlan(gpu: try Fixtures.library.gpu("h100"), gpus: 256, mfu: 0.4, pricePerGPUHour: 2.5))
         XCTAssertEqual(b.gpuHours, 1.7e23 / (989.4e12 * 0.4) / 3600, accuracy: 1e-6)

@@ -39,9 +39,7 @@ struct ComputeFor: ParsableCommand {
             throw InputError("no context limit: pass --nctx (e.g. 8k) or 'set nctx 8k'")
         }
         let planner = global.planner
-        if let level = interval.level, let named = try? planner.library.task(scenario()), named.draws.isEmpty {
-            throw InputError("--interval \(Quantities.trimmed(String(level))) needs bootstrap draws; task '\(named.name)' has none (save one with 'fit --bootstrap N --save PATH')")
-        }
+        try interval.check(planner.library.task(scenario()))
         let a = try planner.computeFor(
             target: target, task: scenario(), prompt: prompt.input(), nCtx: limit, tokens: tokens, params: params,
             plan: hardware.plan(planner), intervalLevel: interval.level)
@@ -111,6 +109,13 @@ struct IntervalOptions: ParsableArguments {
 
     var level: Double? { interval }
 
+    /// Rejects --interval for a task saved without bootstrap draws.
+    func check(_ task: TaskPreset) throws {
+        if let interval, task.draws.isEmpty {
+            throw InputError("--interval \(Quantities.trimmed(String(interval))) needs bootstrap draws; task '\(task.name)' has none (save one with 'fit --bootstrap N --save PATH')")
+        }
+    }
+
     func validate() throws {
         if let interval, !(interval > 0 && interval < 100) {
             throw InputError("--interval \(interval) is outside (0, 100); expected a percentage such as 80")
@@ -121,9 +126,10 @@ struct IntervalOptions: ParsableArguments {
         .object([("level", .num(i.level)), ("low", .num(i.low)), ("high", .num(i.high)), ("unanswered_draws", .integer(i.unanswered))])
     }
 
-    static func text(_ i: Interval, _ format: (Double) -> String) -> String {
+    /// "80% interval 1.2e23-2.9e23" (with `unit` after the range: "16-25 shots").
+    static func text(_ i: Interval, unit: String = "", _ format: (Double) -> String) -> String {
         guard let low = i.low, let high = i.high else { return "no bootstrap draw answers this question" }
-        var text = "\(Int(i.level))% interval \(format(low))-\(format(high))"
+        var text = "\(Quantities.trimmed(String(format: "%.1f", i.level)))% interval \(format(low))-\(format(high))\(unit)"
         if i.unanswered > 0 { text += " (\(i.unanswered) draws have no answer)" }
         return text
     }

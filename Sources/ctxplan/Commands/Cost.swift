@@ -15,6 +15,9 @@ struct Cost: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("The new context limit, k = 1024.", valueName: "tokens"), transform: Parse.context)
     var to: Double
 
+    @Flag(help: "Budget GPU time on the attention-aware count (Kaplan et al.: 6N + 6 n_layer n_ctx d_attn per token).")
+    var attention = false
+
     @OptionGroup var recipe: RecipeOptions
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var global: GlobalOptions
@@ -24,7 +27,7 @@ struct Cost: ParsableCommand {
             throw InputError("no model: pass --model NAME (or 'set model NAME')")
         }
         let planner = global.planner
-        let c = try planner.cost(model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner))
+        let c = try planner.cost(model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner), countAttention: attention)
         emit(global, json: Cost.json(c), text: Cost.text(c))
     }
 
@@ -41,6 +44,7 @@ struct Cost: ParsableCommand {
             ("fraction_of_pretraining", .num(c.fractionOfPretraining)),
         ]
         if let b = c.budget { pairs.append(("budget", BudgetCommand.json(b))) }
+        pairs.append(("notes", .notes(c.notes)))
         return .object(pairs)
     }
 
@@ -55,6 +59,7 @@ struct Cost: ParsableCommand {
         block.field("total compute", Fmt.flops(c.totalFlops))
         block.field("of pre-training", String(format: "%.4g%%", 100 * c.fractionOfPretraining))
         if let b = c.budget { BudgetCommand.fields(b, into: &block) }
+        for note in c.notes { block.note(note) }
         return block.text
     }
 }

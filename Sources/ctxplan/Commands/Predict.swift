@@ -19,9 +19,7 @@ struct Predict: ParsableCommand {
         let p = try global.planner.predict(
             task: scenario.taskName(), compute: scenario.computeInput(), prompt: prompt.input(),
             nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe, intervalLevel: interval.level)
-        if let level = interval.level, p.scenario.task.draws.isEmpty {
-            throw InputError("--interval \(Quantities.trimmed(String(level))) needs bootstrap draws; task '\(p.scenario.task.name)' has none (save one with 'fit --bootstrap N --save PATH')")
-        }
+        try interval.check(p.scenario.task)
         emit(global, json: Predict.json(p), text: Predict.text(p))
     }
 

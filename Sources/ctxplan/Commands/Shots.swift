@@ -18,12 +18,14 @@ struct Shots: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Tokens of the limit kept for the generated answer.", valueName: "tokens"), transform: Parse.context)
     var reserve: Double?
 
+    @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let a = try global.planner.shots(
             task: scenario.taskName(), compute: scenario.computeInput(), nCtx: scenario.contextLimit(),
-            within: within, reserve: reserve, recipe: scenario.recipe.recipe)
+            within: within, reserve: reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+        try interval.check(a.scenario.task)
         PlotMemory.remember(.shots(task: a.scenario.task.name, flops: a.scenario.flops, nCtx: a.scenario.nCtx, knee: a.knee.promptTokens, best: a.best.promptTokens))
         let json = JSON.object([
             ("task", .string(a.scenario.task.name)),
@@ -39,6 +41,8 @@ struct Shots: ParsableCommand {
             ("within", .num(a.within)),
             ("reserve", .num(a.reserve)),
             ("max_shots", .integer(a.maxShots)),
+            ("best_interval", a.bestInterval.map(IntervalOptions.json) ?? .null),
+            ("knee_interval", a.kneeInterval.map(IntervalOptions.json) ?? .null),
             ("rows", .array(a.rows.map { .object([("shots", .integer($0.shots)), ("n_pmt", .num($0.promptTokens)), ("score", .num($0.score))]) })),
             ("notes", .notes(a.notes)),
         ])
@@ -46,6 +50,9 @@ struct Shots: ParsableCommand {
         block.line("\(a.scenario.task.name) on \(Fmt.setting(a.scenario))" + (a.reserve.map { ", \(Quantities.formatTokens($0)) tokens reserved" } ?? ""))
         block.field("best", Style.bold("\(a.best.shots) shots") + "  score \(Fmt.score(a.best.score)), \(Fmt.tokens(a.best.promptTokens))")
         block.field("knee", Style.bold("\(a.knee.shots) shots") + "  score \(Fmt.score(a.knee.score)), \(Fmt.tokens(a.knee.promptTokens)); within \(Quantities.trimmed(String(format: "%.4f", a.within * 100)))% of the best")
+        let whole = { (v: Double) in "\(Int(v.rounded()))" }
+        if let i = a.bestInterval { block.field("  best", IntervalOptions.text(i, unit: " shots", whole)) }
+        if let i = a.kneeInterval { block.field("  knee", IntervalOptions.text(i, unit: " shots", whole)) }
         var previous: Double?
         block.table(["shots", "n_pmt", "score", "gain"], a.rows.map { row in
             defer { previous = row.score }
@@ -72,12 +79,14 @@ struct ContextFor: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Tokens of the limit kept for the generated answer.", valueName: "tokens"), transform: Parse.context)
     var reserve: Double?
 
+    @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let a = try global.planner.contextFor(
             target: target, task: scenario.taskName(), compute: scenario.computeInput(), nCtx: scenario.contextLimit(),
-            reserve: reserve, recipe: scenario.recipe.recipe)
+            reserve: reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+        try interval.check(a.scenario.task)
         var pairs: [(String, JSON)] = [
             ("task", .string(a.scenario.task.name)), ("target", .num(a.target)),
             ("compute", .num(a.scenario.flops)), ("n_ctx", .num(a.scenario.nCtx)),
@@ -90,6 +99,7 @@ struct ContextFor: ParsableCommand {
                       ("score", .num(choice.score)), ("threshold_n_pmt", .num(threshold))]
             block.field("shots", Style.bold("\(choice.shots)") + "  (\(Fmt.tokens(choice.promptTokens))) reach \(Fmt.score(a.target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
             block.field("threshold", "the score crosses \(Fmt.score(a.target)) at \(Quantities.formatTokens(threshold)) prompt tokens")
+            if let i = a.interval { block.field("", IntervalOptions.text(i, unit: " shots") { "\(Int($0.rounded()))" }) }
         case .unreachable(let best):
             pairs += [("reachable", .bool(false)), ("shots", .null), ("n_pmt", .null),
                       ("best_shots", .integer(best.shots)), ("best_score", .num(best.score)), ("reason", .str(a.reason))]
@@ -97,6 +107,7 @@ struct ContextFor: ParsableCommand {
             block.field("  why", a.reason ?? "")
             block.field("  best", "\(best.shots) shots, score \(Fmt.score(best.score))")
         }
+        pairs.append(("interval", a.interval.map(IntervalOptions.json) ?? .null))
         pairs.append(("notes", .notes(a.notes)))
         for note in a.notes { block.note(note) }
         emit(global, json: .object(pairs), text: block.text)
