@@ -80,6 +80,8 @@ public struct ObservationReader {
 
         var records: [Observation] = []
         var layouts: [String: PromptLayout] = [:]
+        // Files repeat a few models over many rows: resolve each once.
+        var resolvedModels: [String: ResolvedModel] = [:]
         for row in table.rows {
             let here = "\(file):\(row.line)"
             func cell(_ index: Int?) -> String? {
@@ -102,7 +104,9 @@ public struct ObservationReader {
                 flops = 6 * (try number(params, "params", .count)) * (try number(tokens, "tokens", .count))
             } else if let modelName {
                 do {
-                    let resolved = try library.resolve(model: modelName, nCtx: contextLimit)
+                    let key = "\(modelName)@\(contextLimit ?? 0)"
+                    let resolved = try resolvedModels[key] ?? library.resolve(model: modelName, nCtx: contextLimit)
+                    resolvedModels[key] = resolved
                     flops = resolved.flops
                     contextLimit = resolved.nCtx
                 } catch let e as InputError { throw InputError("\(here): \(e.message)") }

@@ -14,9 +14,12 @@ public struct LevenbergMarquardt: Sendable {
         public var iterations: Int
     }
 
-    /// Minimises the sum of squares of `residuals(x)` within [lower, upper].
+    /// Minimises the sum of squares of `residuals(x)` within [lower, upper]. With `giveUpAbove`,
+    /// a run still above that sum of squares after five iterations stops: it is headed for a
+    /// result already beaten.
     public func minimize(
-        from start: [Double], lower: [Double], upper: [Double], _ residuals: ([Double]) -> [Double]
+        from start: [Double], lower: [Double], upper: [Double], giveUpAbove: Double = .infinity,
+        _ residuals: ([Double]) -> [Double]
     ) -> Result {
         let d = start.count
         func clamp(_ x: [Double]) -> [Double] { x.indices.map { min(max(x[$0], lower[$0]), upper[$0]) } }
@@ -70,7 +73,7 @@ public struct LevenbergMarquardt: Sendable {
                 }
                 lambda *= 10
             }
-            if !improved { break }
+            if !improved || (iteration >= 5 && sse > giveUpAbove) { break }
         }
         return Result(x: x, sse: sse, iterations: iteration)
     }

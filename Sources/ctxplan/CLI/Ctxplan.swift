@@ -3,6 +3,9 @@ import Foundation
 import Planner
 
 /// The command tree, shared by the shell and the REPL.
+///
+/// Every command names itself (`commandName`): otherwise ArgumentParser derives the name from
+/// the type's name at run time, which costs a one-shot command about a millisecond.
 struct Ctxplan: ParsableCommand {
     static let version = "0.1.0"
 
@@ -64,6 +67,7 @@ struct Ctxplan: ParsableCommand {
 /// With no arguments, ctxplan is the REPL.
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "repl",
         abstract: "Start the interactive prompt (the default with no command).")
 
     @OptionGroup var global: GlobalOptions

@@ -3,6 +3,7 @@ import Planner
 
 struct Cost: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cost",
         abstract: "What extending a model to a longer context limit costs (C = 6ND).",
         discussion: """
             Extension tokens = steps x global batch x new limit (the paper's recipe: 400 x 64).

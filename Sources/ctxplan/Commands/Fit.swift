@@ -23,6 +23,7 @@ extension LawForm: ExpressibleByArgument {}
 
 struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fit",
         abstract: "Fit the law to evaluation results by the paper's procedure.",
         discussion: """
             A global differential-evolution search within Table 3's bounds, then a bounded Levenberg-Marquardt refinement from its best points (Sec. 3.2). Deterministic for a given --seed.
@@ -162,6 +163,7 @@ struct Fit: ParsableCommand {
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "The paper's Sec. 4.2 test: fit on short prompts, score the longer ones.",
         discussion: "Example: validate --task commonsense --law soft")
 
@@ -196,6 +198,7 @@ struct Validate: ParsableCommand {
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Fit every law form and say which the data prefers.",
         discussion: "For each law: parameters, MAE, held-out MAE (Sec. 4.2), AIC and BIC. Example: compare --task arithmetic")
 

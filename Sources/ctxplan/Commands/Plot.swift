@@ -37,6 +37,7 @@ struct DrawingOptions: ParsableArguments {
 
 struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "plot",
         abstract: "Draw the law against prompt length, with the observations, like the paper's figures.",
         discussion: """
             One curve per model or compute level at each --nctx; with neither, Llama-2-7B and Llama-2-13B (Figure 2). Observations from the bundled data are drawn where they match a curve, those over 10,000 prompt tokens as held out. After a planning answer at the prompt, plot marks it (the knee of shots, the target of compute-for, the recommended limit of extend).
@@ -126,6 +127,7 @@ struct Plot: ParsableCommand {
 
 struct Heatmap: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "heatmap",
         abstract: "The predicted score over compute and prompt length, with the region the fit saw outlined.",
         discussion: "Example: heatmap --task arithmetic --nctx 32k --svg arithmetic-32k.svg")
 

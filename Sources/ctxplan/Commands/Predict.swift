@@ -3,6 +3,7 @@ import Planner
 
 struct Predict: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "predict",
         abstract: "Predict the score, with its three factors.",
         discussion: """
             Example: predict --task arithmetic --model llama-2-7b --shots 31
@@ -59,6 +60,7 @@ struct Predict: ParsableCommand {
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "explain",
         abstract: "Say which factor holds the score down, and by how much.",
         discussion: "Example: explain --task arithmetic --model llama-2-7b --shots 63")
 

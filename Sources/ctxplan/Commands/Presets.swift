@@ -3,6 +3,7 @@ import Planner
 
 struct Presets: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "presets",
         abstract: "List the presets: tasks, models and hardware.",
         discussion: """
             Presets are JSON files, one per entry: the bundled ones, then
@@ -51,6 +52,7 @@ struct Presets: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show one preset (task, model or GPU) in full, or the REPL's settings.",
         discussion: "Examples: show arithmetic; show yarn-llama-2-7b-32k; show h100; show settings")
 

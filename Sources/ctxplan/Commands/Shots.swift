@@ -4,6 +4,7 @@ import Planner
 
 struct Shots: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "shots",
         abstract: "The best number of shots, and the knee past which more barely help.",
         discussion: """
             best: the shot count with the highest predicted score (ties to fewer). knee: the fewest shots within --within (relative) of the best. --reserve R keeps R tokens of the limit for the answer (n_pmt + R <= n_ctx).
