@@ -140,7 +140,8 @@ extension Planner {
     }
 
     static func identifiability(_ records: [Observation], form: LawForm) -> [String] {
-        var warnings: [String] = []
+        // A property of Eq. (1) itself, whatever the data: A (C/Cc)^alpha = (A Cc^-alpha) C^alpha.
+        var warnings = ["A and Cc enter the law only as A Cc^-alpha, and B and nc only as B nc^-beta: each pair printed is one point on a ridge of equal fits"]
         let compute = levels(records.map(\.flops))
         if compute == 1 {
             warnings.append("one compute level: A, Cc and alpha cannot be determined (only the compute factor at that level is)")
