@@ -65,4 +65,32 @@ struct Session {
     nonisolated(unsafe) static var current = Session()
 
     static let keys = ["task", "model", "nctx", "gpu"]
+
+    /// The option's value, else the session's `set` value, else a message naming both.
+    static func task(_ option: String?) throws -> String {
+        guard let name = option ?? current.task else {
+            throw InputError("no task: pass --task (arithmetic, commonsense, translation) or 'set task NAME'")
+        }
+        return name
+    }
+
+    static func model(_ option: String?) throws -> String {
+        guard let name = option ?? current.model else {
+            throw InputError("no model: pass --model NAME (or 'set model NAME')")
+        }
+        return name
+    }
+
+    /// The context limit from the option or the session, nil when neither gives one.
+    static func nctx(_ option: Double?) throws -> Double? {
+        try option ?? current.nctx.map(Parse.context)
+    }
+
+    /// The context limit from the option or the session, for commands that cannot go without.
+    static func requiredNctx(_ option: Double?) throws -> Double {
+        guard let limit = try nctx(option) else {
+            throw InputError("no context limit: pass --nctx (e.g. 8k) or 'set nctx 8k'")
+        }
+        return limit
+    }
 }

@@ -55,12 +55,7 @@ struct ScenarioOptions: ParsableArguments {
 
     @OptionGroup var recipe: RecipeOptions
 
-    func taskName() throws -> String {
-        guard let name = task ?? Session.current.task else {
-            throw InputError("no task: pass --task (arithmetic, commonsense, translation) or 'set task NAME'")
-        }
-        return name
-    }
+    func taskName() throws -> String { try Session.task(task) }
 
     func computeInput() throws -> ComputeInput {
         if let compute {
@@ -73,10 +68,7 @@ struct ScenarioOptions: ParsableArguments {
         return .model(name)
     }
 
-    func contextLimit() throws -> Double? {
-        if let nctx { return nctx }
-        return try Session.current.nctx.map(Parse.context)
-    }
+    func contextLimit() throws -> Double? { try Session.nctx(nctx) }
 }
 
 /// Steps and batch of a context extension.

@@ -34,14 +34,12 @@ struct ComputeFor: ParsableCommand {
 
     func run() throws {
         if tokens != nil && params != nil { throw InputError("--tokens and --params both given; expected one of them") }
-        let scenario = ScenarioOptions.sessionTask(task)
-        guard let limit = try nctx ?? Session.current.nctx.map(Parse.context) else {
-            throw InputError("no context limit: pass --nctx (e.g. 8k) or 'set nctx 8k'")
-        }
+        let taskName = try Session.task(task)
+        let limit = try Session.requiredNctx(nctx)
         let planner = global.planner
-        try interval.check(planner.library.task(scenario()))
+        try interval.check(planner.library.task(taskName))
         let a = try planner.computeFor(
-            target: target, task: scenario(), prompt: prompt.input(), nCtx: limit, tokens: tokens, params: params,
+            target: target, task: taskName, prompt: prompt.input(), nCtx: limit, tokens: tokens, params: params,
             plan: hardware.plan(planner), intervalLevel: interval.level)
         if let c = a.flops { PlotMemory.remember(.computeFor(task: a.task.name, flops: c, nPmt: a.nPmt, nCtx: a.nCtx, target: target)) }
         emit(global, json: ComputeFor.json(a), text: ComputeFor.text(a))
@@ -132,17 +130,5 @@ struct IntervalOptions: ParsableArguments {
         var text = "\(Quantities.trimmed(String(format: "%.1f", i.level)))% interval \(format(low))-\(format(high))\(unit)"
         if i.unanswered > 0 { text += " (\(i.unanswered) draws have no answer)" }
         return text
-    }
-}
-
-extension ScenarioOptions {
-    /// A task from the option or the session, for commands that take no model.
-    static func sessionTask(_ option: String?) -> () throws -> String {
-        {
-            guard let name = option ?? Session.current.task else {
-                throw InputError("no task: pass --task (arithmetic, commonsense, translation) or 'set task NAME'")
-            }
-            return name
-        }
     }
 }

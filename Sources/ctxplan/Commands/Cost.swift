@@ -24,9 +24,7 @@ struct Cost: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard let model = model ?? Session.current.model else {
-            throw InputError("no model: pass --model NAME (or 'set model NAME')")
-        }
+        let model = try Session.model(self.model)
         let planner = global.planner
         let c = try planner.cost(model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner), countAttention: attention)
         emit(global, json: Cost.json(c), text: Cost.text(c))

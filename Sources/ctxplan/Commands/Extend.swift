@@ -39,9 +39,7 @@ struct Extend: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard let modelName = model ?? Session.current.model else {
-            throw InputError("no model: pass --model NAME (or 'set model NAME')")
-        }
+        let modelName = try Session.model(model)
         let candidates = try to.map { list in
             try list.split(separator: ",", omittingEmptySubsequences: false).map { item -> Double in
                 do { return try Parse.context(String(item)) } catch let e as InputError {
@@ -51,7 +49,7 @@ struct Extend: ParsableCommand {
         }
         let planner = global.planner
         let a = try planner.extend(
-            model: modelName, task: ScenarioOptions.sessionTask(task)(), prompt: prompt.input(), candidates: candidates,
+            model: modelName, task: Session.task(task), prompt: prompt.input(), candidates: candidates,
             target: target, within: within, reserve: reserve, recipe: recipe.recipe, plan: hardware.plan(planner),
             countAttention: attention)
         if let r = a.recommended {

@@ -21,6 +21,12 @@ struct FitDataOptions: ParsableArguments {
 
 extension LawForm: ExpressibleByArgument {}
 
+/// The Sec. 4.2 hold-out threshold `validate` and `compare` share.
+struct HoldoutOptions: ParsableArguments {
+    @Option(name: .customLong("holdout-above"), parsing: .unconditional, help: ArgumentHelp("Hold out records with prompts longer than this (default 10,000 tokens).", valueName: "tokens"), transform: Parse.context)
+    var holdoutAbove: Double = 10_000
+}
+
 struct Fit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
@@ -172,15 +178,13 @@ struct Validate: ParsableCommand {
     @Option(help: "Law form: paper, no-penalty or soft.")
     var law: LawForm = .paper
 
-    @Option(name: .customLong("holdout-above"), parsing: .unconditional, help: ArgumentHelp("Hold out records with prompts longer than this (default 10,000 tokens).", valueName: "tokens"), transform: Parse.context)
-    var holdoutAbove: Double = 10_000
-
+    @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let planner = global.planner
         let (name, records, _) = try data.records(planner)
-        let v = try planner.validate(name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdoutAbove)
+        let v = try planner.validate(name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
         let json = JSON.object([
             ("task", .string(name)), ("law", .string(law.rawValue)), ("params", Fit.paramsJSON(v.fit.result.law)),
             ("mae", .num(v.fit.result.mae)), ("n", .integer(v.fit.result.n)),
@@ -204,9 +208,7 @@ struct Compare: ParsableCommand {
 
     @OptionGroup var data: FitDataOptions
 
-    @Option(name: .customLong("holdout-above"), parsing: .unconditional, help: ArgumentHelp("Held-out prompt length (default 10,000 tokens).", valueName: "tokens"), transform: Parse.context)
-    var holdoutAbove: Double = 10_000
-
+    @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -215,7 +217,7 @@ struct Compare: ParsableCommand {
         var rows: [(LawForm, FitReport, Double?)] = []
         for form in LawForm.allCases {
             let report = try planner.fit(name: name, records: records, form: form, seed: UInt64(data.seed))
-            let heldOut = try? planner.validate(name: name, records: records, form: form, seed: UInt64(data.seed), threshold: holdoutAbove)
+            let heldOut = try? planner.validate(name: name, records: records, form: form, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
             rows.append((form, report, heldOut?.heldOutMAE))
         }
         let preferred = rows.min { $0.1.result.bic < $1.1.result.bic }!.0

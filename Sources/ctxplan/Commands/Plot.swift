@@ -67,9 +67,8 @@ struct Plot: ParsableCommand {
 
     func run() throws {
         let planner = global.planner
-        let taskName = try ScenarioOptions.sessionTask(task)()
-        let preset = try planner.library.task(taskName)
-        let limits = nctx.isEmpty ? (try Session.current.nctx.map { [try Parse.context($0)] } ?? []) : nctx
+        let preset = try planner.library.task(Session.task(task))
+        let limits = nctx.isEmpty ? (try Session.nctx(nil).map { [$0] } ?? []) : nctx
         var curves = try planner.curves(models: model, computes: compute, limits: limits)
         var marks: [PlotData.Mark] = []
         if let last = PlotMemory.last, last.task == preset.name {
@@ -142,10 +141,8 @@ struct Heatmap: ParsableCommand {
 
     func run() throws {
         let planner = global.planner
-        let preset = try planner.library.task(ScenarioOptions.sessionTask(task)())
-        guard let limit = try nctx ?? Session.current.nctx.map(Parse.context) else {
-            throw InputError("no context limit: pass --nctx (e.g. 8k) or 'set nctx 8k'")
-        }
+        let preset = try planner.library.task(Session.task(task))
+        let limit = try Session.requiredNctx(nctx)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
         let data = planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
         try drawing.output(svg: SVG.heatmap(data)) {

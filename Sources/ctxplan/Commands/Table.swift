@@ -11,9 +11,7 @@ struct Table: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        guard let model = scenario.model ?? Session.current.model else {
-            throw InputError("no model: pass --model NAME (or 'set model NAME')")
-        }
+        let model = try Session.model(scenario.model)
         let t = try global.planner.table(task: scenario.taskName(), model: model, nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe)
         let json = JSON.object([
             ("task", .string(t.scenario.task.name)),
