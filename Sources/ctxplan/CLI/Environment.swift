@@ -9,7 +9,9 @@ enum Environment {
     static func bundledPresets() -> String? {
         let env = ProcessInfo.processInfo.environment
         if let dir = env["CTXPLAN_PRESETS"], !dir.isEmpty { return dir }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // /proc/self/exe names the binary however it was started (by PATH, a link, a path).
+        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let executable = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let installed = executable.deletingLastPathComponent()
             .appendingPathComponent("../share/ctxplan/Presets").standardizedFileURL.path
         if FileManager.default.fileExists(atPath: installed) { return installed }

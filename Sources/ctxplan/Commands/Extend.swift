@@ -95,6 +95,7 @@ struct Extend: ParsableCommand {
         if withBudget { header.append("GPU-hours") }
         if withDollars { header.append("dollars") }
         header.append("")
+        let verdictColumn = header.count - 1
         block.table(header, a.options.enumerated().map { i, o in
             var row = [Fmt.limit(o.nCtx) + (i == a.recommended ? " *" : ""),
                        Quantities.formatCount(o.extensionTokens), o.extensionFlops > 0 ? Quantities.formatScientific(o.extensionFlops, digits: 3) : "0",
@@ -103,7 +104,7 @@ struct Extend: ParsableCommand {
             if withDollars { row.append(o.budget?.dollars.map { "$" + Quantities.formatCount($0) } ?? "") }
             row.append(o.verdict ?? Style.good("recommended"))
             return row
-        })
+        }, words: [0, verdictColumn])
         if let r = a.recommended {
             let o = a.options[r]
             let why = a.target.map { "the cheapest limit reaching \(Fmt.score($0))" }

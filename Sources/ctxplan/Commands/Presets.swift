@@ -30,20 +30,24 @@ struct Presets: ParsableCommand {
                 block.line(Style.bold("tasks"))
                 block.table(["name", "metric", "law", "description"], library.tasks.map {
                     [$0.name, $0.metric, $0.law.form.rawValue, $0.description]
-                })
+                }, words: [0, 1, 2, 3])
             case .models:
                 json.append(("models", .array(library.models.map { .string($0.name) })))
                 block.line(Style.bold("models"))
-                block.table(["name", "n_ctx", "compute (6ND)", "role"], library.models.compactMap { m in
+                // The paper's fit checkpoints first, each family by its limit, then the test models.
+                let ordered = library.models.sorted {
+                    ($0.role != "fit" ? 1 : 0, $0.base, $0.nCtx, $0.name) < ($1.role != "fit" ? 1 : 0, $1.base, $1.nCtx, $1.name)
+                }
+                block.table(["name", "n_ctx", "compute (6ND)", "role"], ordered.compactMap { m in
                     guard let r = try? library.resolve(model: m.name) else { return nil }
                     return [m.name, Fmt.limit(r.nCtx), Quantities.formatScientific(r.flops), m.role ?? ""]
-                })
+                }, words: [0, 3])
             case .hardware:
                 json.append(("hardware", .array(library.hardware.map { .string($0.name) })))
                 block.line(Style.bold("hardware"))
                 block.table(["name", "BF16 dense FLOP/s", "also"], library.hardware.map {
                     [$0.name, Quantities.formatScientific($0.peakFlopsPerSecond, digits: 4), ($0.aliases ?? []).joined(separator: ", ")]
-                })
+                }, words: [0, 2])
             }
         }
         emit(global, json: .object(json), text: block.text)

@@ -30,18 +30,17 @@ struct TextBlock {
 
     mutating func line(_ text: String) { flushPairs(); lines.append(text) }
 
-    /// A table whose first column (and last, when its header is empty: a column of words) is
-    /// left-aligned and the rest right-aligned, as numbers read best.
-    mutating func table(_ header: [String], _ rows: [[String]]) {
+    /// A table with numbers right-aligned, as they read best, and the columns of words
+    /// (`words`: the first by default) left-aligned.
+    mutating func table(_ header: [String], _ rows: [[String]], words: Set<Int> = [0]) {
         flushPairs()
         let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(visibleWidth).max() ?? 0 }
-        let wordsLast = header.last == ""
         func render(_ cells: [String]) -> String {
             let line = cells.enumerated().map { i, c in
                 let pad = String(repeating: " ", count: widths[i] - visibleWidth(c))
-                return i == 0 || (wordsLast && i == cells.count - 1) ? c + pad : pad + c
+                return words.contains(i) ? c + pad : pad + c
             }.joined(separator: "  ")
-            return wordsLast ? String(line.reversed().drop(while: { $0 == " " }).reversed()) : line
+            return String(line.reversed().drop(while: { $0 == " " }).reversed())
         }
         lines.append(Style.dim(render(header)))
         lines += rows.map(render)
