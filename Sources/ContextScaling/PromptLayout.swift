@@ -21,7 +21,8 @@ public struct PromptLayout: Sendable, Equatable, Hashable, Codable {
     public func maxShots(fittingIn tokens: Double) -> Int? {
         guard tokens >= baseTokens else { return nil }
         // A small tolerance keeps 78.17 + 2 x 75.74 <= 229.65 from losing a shot to rounding.
-        var shots = Int(((tokens - baseTokens) / shotTokens + 1e-9).rounded(.down))
+        // Capped far beyond any prompt, so that the conversion to Int cannot trap.
+        var shots = Int(min(((tokens - baseTokens) / shotTokens + 1e-9).rounded(.down), 1e15))
         while shots > 0 && promptTokens(shots: shots) > tokens * (1 + 1e-12) { shots -= 1 }
         return shots
     }

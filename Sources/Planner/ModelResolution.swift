@@ -63,7 +63,7 @@ extension PresetLibrary {
         extended.notes = extended.notes.filter { !$0.contains("erratum") }
         extended.notes.append(
             "extension: \(Quantities.formatCount(recipe.steps)) steps x batch "
-                + "\(Int(recipe.batch)) x \(Quantities.formatContext(limit)) = "
+                + "\(Quantities.formatCount(recipe.batch)) x \(Quantities.formatContext(limit)) = "
                 + "\(Quantities.formatCount(extended.extensionTokens)) tokens on top of \(base.name)")
         return extended
     }

@@ -119,7 +119,7 @@ public struct ObservationReader {
             if let nPmt, cell(nPmt) != nil {
                 prompt = try number(nPmt, "n_pmt", .contextTokens)
             } else if let shots {
-                let count = try number(shots, "shots", .plain, zero: true)
+                let count = try number(shots, "shots", .whole, zero: true)
                 guard count == count.rounded() else { throw InputError("\(here): shots '\(cell(shots)!)' is not a whole number") }
                 let layout = try layoutFor(taskName, at: here, cache: &layouts)
                 shotCount = Int(count)

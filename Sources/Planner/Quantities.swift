@@ -15,6 +15,17 @@ public enum Quantities {
         /// A whole number (shots, GPUs): no suffix, no fraction.
         case whole
 
+        /// The largest value accepted: far past anything the law is used for, and small enough
+        /// that products of such values (tokens x steps x batch x parameters) stay finite.
+        var maximum: Double {
+            switch self {
+            case .contextTokens: return 1_073_741_824  // 1,048,576k tokens
+            case .count: return 1e40
+            case .plain: return 1e15
+            case .whole: return 1e9
+            }
+        }
+
         var multipliers: [Character: Double] {
             switch self {
             case .contextTokens: return ["k": 1024, "m": 1_048_576]
@@ -32,7 +43,7 @@ public enum Quantities {
         // Fast path for plain decimal numbers, which is what data files hold: no suffix, no
         // separators, nothing for the checks below to reject.
         if token.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 101 || $0 == 69 }),
-            let value = Double(token), value.isFinite, value > 0 || (allowZero && value == 0)
+            let value = Double(token), value.isFinite, value > 0 || (allowZero && value == 0), value <= kind.maximum
         {
             return value
         }
@@ -53,8 +64,8 @@ public enum Quantities {
             throw InputError("\(what)'\(token)' is not a number; expected \(expected)")
         }
         let scaled = value * multiplier
-        guard scaled.isFinite else {
-            throw InputError("\(what)'\(token)' is too large; expected \(expected)")
+        guard scaled.isFinite, scaled <= kind.maximum else {
+            throw InputError("\(what)'\(token)' is too large; expected at most \(formatScientific(kind.maximum, digits: 4)) (\(expected))")
         }
         if scaled < 0 { throw InputError("\(what)'\(token)' is negative; expected \(expected)") }
         if scaled == 0 && !allowZero {
@@ -66,7 +77,7 @@ public enum Quantities {
     /// Parses a whole count such as a shot count or a number of GPUs.
     public static func parseWhole(_ token: String, what: String, allowZero: Bool = true) throws -> Int {
         let value = try parse(token, as: .whole, what: what, allowZero: allowZero)
-        guard value == value.rounded(), value <= Double(Int32.max) else {
+        guard value == value.rounded() else {
             throw InputError("\(what.isEmpty ? "" : what + ": ")'\(token)' is not a whole number; expected \(expectation(.whole))")
         }
         return Int(value)
@@ -83,9 +94,13 @@ public enum Quantities {
 
     // MARK: - Formatting
 
-    /// A context length the way the paper writes it: 8192 -> "8k", 131072 -> "128k", 4850 -> "4,850".
+    /// A context length the way the paper writes it: 8192 -> "8k", 131072 -> "128k", 4850 -> "4,850"
+    /// (and 1,048,576 -> "1M", as `--nctx 1m` reads).
     public static func formatContext(_ tokens: Double) -> String {
-        if tokens >= 1024, tokens.truncatingRemainder(dividingBy: 1024) == 0 {
+        if tokens >= 1_048_576, tokens < 1e15, tokens.truncatingRemainder(dividingBy: 1_048_576) == 0 {
+            return "\(Int(tokens / 1_048_576))M"
+        }
+        if tokens >= 1024, tokens < 1e15, tokens.truncatingRemainder(dividingBy: 1024) == 0 {
             return "\(Int(tokens / 1024))k"
         }
         return formatTokens(tokens)
@@ -93,7 +108,8 @@ public enum Quantities {
 
     /// A token count rounded to a whole number with thousands separators: "4,850".
     public static func formatTokens(_ tokens: Double) -> String {
-        grouped(Int(tokens.rounded()))
+        guard tokens.isFinite, abs(tokens) < 1e15 else { return formatScientific(tokens, digits: 3) }
+        return grouped(Int(tokens.rounded()))
     }
 
     static func grouped(_ value: Int) -> String {
@@ -127,6 +143,7 @@ public enum Quantities {
     /// A count with a decimal suffix and three significant figures: 2.097e8 -> "210M",
     /// 2e12 -> "2T".
     public static func formatCount(_ value: Double) -> String {
+        guard value.isFinite, value < 1e18 else { return formatScientific(value, digits: 3) }
         let units: [(Double, String)] = [(1e15, "P"), (1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
         for (scale, suffix) in units where value >= scale {
             return trimmed(String(format: "%.3g", value / scale)) + suffix

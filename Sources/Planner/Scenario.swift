@@ -81,6 +81,7 @@ public enum Extrapolation {
     }
 
     static func factor(_ ratio: Double) -> String {
-        ratio >= 10 ? "\(Int(ratio.rounded()))x" : "\(Quantities.trimmed(String(format: "%.2g", ratio)))x"
+        if ratio >= 1e6 { return Quantities.formatScientific(ratio, digits: 2) + "x" }
+        return ratio >= 10 ? "\(Int(ratio.rounded()))x" : "\(Quantities.trimmed(String(format: "%.2g", ratio)))x"
     }
 }

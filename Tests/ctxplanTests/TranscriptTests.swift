@@ -95,6 +95,10 @@ final class TranscriptTests: XCTestCase {
             "frobnicate",
             "predict --task 'arithmetic",
             "predict --task arithmetic --model llama-2-7b --shots 99999999999",
+            "predict --task arithmetic --compute 1e300 --shots 3 --nctx 8k",
+            "predict --task arithmetic --model llama-2-7b --shots 3 --nctx 1e300",
+            "budget 1e23 --gpu h100 --mfu 1e-300",
+            "cost --model llama-2-7b --to 32k --steps 1e300",
         ]
         XCTAssertGreaterThanOrEqual(bad.count, 50)
         let r = try Harness.run([], stdin: bad.joined(separator: "\n") + "\n")
@@ -107,6 +111,32 @@ final class TranscriptTests: XCTestCase {
         XCTAssertEqual(messages.count, bad.count, r.stderr)
         XCTAssertFalse(r.stdout.contains("nan"), r.stdout)
         XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr)
+    }
+
+    /// Inputs at the edges of what is accepted answer without NaN, infinity or a crash.
+    func testExtremeButValidInputsAnswerFinitely() throws {
+        let lines = [
+            "predict --task arithmetic --compute 1e40 --shots 31 --nctx 8k --json",
+            "predict --task arithmetic --compute 1 --shots 31 --nctx 8k --json",
+            "predict --task commonsense --model llama-2-7b --prompt-tokens 1m --nctx 1m --json",
+            "predict --task translation --model llama-2-7b --shots 999999999 --json",
+            "compute-for 0.000001 --task arithmetic --shots 31 --nctx 8k --json",
+            "compute-for 0.999999 --task commonsense --shots 31 --nctx 8k --json",
+            "shots --task arithmetic --compute 1e40 --nctx 1m --json",
+            "shots --task translation --compute 1 --nctx 4k --json",
+            "context-for 0.5 --task commonsense --compute 1e40 --nctx 1 --json",
+            "cost --model llama-2-13b --to 1m --steps 1e40 --batch 1e40 --gpu b200 --mfu 0.001 --json",
+            "extend --model llama-2-7b --task arithmetic --shots 999999999 --to 8k,1m --json",
+            "budget 1e40 --gpu mi300x --gpus 1000000000 --price 1e15 --json",
+        ]
+        let r = try Harness.run([], stdin: lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let outputs = r.stdout.split(separator: "\n")
+        XCTAssertEqual(outputs.count, lines.count)
+        for output in outputs {
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(output.utf8)))
+            XCTAssertFalse(output.contains("nan") || output.contains("inf\"") || output.contains("Infinity"), String(output))
+        }
     }
 
     func testAGoodLineAfterBadOnesStillRuns() throws {

@@ -21,6 +21,12 @@ enum Parse {
         guard value < 1 else { throw InputError("'\(text)' is not below 1; expected a fraction such as 0.4") }
         return value
     }
+    /// A utilisation: a fraction of peak, at least 0.001.
+    @Sendable static func utilisation(_ text: String) throws -> Double {
+        let value = try fraction(text)
+        guard value >= 0.001 else { throw InputError("'\(text)' is below 0.001; expected a utilisation such as 0.4") }
+        return value
+    }
     @Sendable static func plain(_ text: String) throws -> Double {
         try Quantities.parse(text, as: .plain, what: "")
     }
@@ -108,7 +114,7 @@ struct HardwareOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Number of GPUs, for wall-clock days (default 1).", valueName: "k"), transform: Parse.positiveWhole)
     var gpus: Int = 1
 
-    @Option(help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default 0.4).", valueName: "u"), transform: Parse.fraction)
+    @Option(help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default 0.4).", valueName: "u"), transform: Parse.utilisation)
     var mfu: Double = HardwarePlan.defaultMFU
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Dollars per GPU-hour.", valueName: "p"), transform: Parse.plain)

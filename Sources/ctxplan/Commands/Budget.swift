@@ -39,7 +39,7 @@ struct BudgetCommand: ParsableCommand {
     }
 
     static func fields(_ b: Budget, into block: inout TextBlock) {
-        block.field("GPU-hours", Quantities.formatCount(b.gpuHours) + "  (\(b.plan.gpu.name), \(Quantities.formatScientific(b.plan.gpu.peakFlopsPerSecond, digits: 4)) FLOP/s peak, MFU \(Quantities.trimmed(String(format: "%.2f", b.plan.mfu))))")
+        block.field("GPU-hours", Quantities.formatCount(b.gpuHours) + "  (\(b.plan.gpu.name), \(Quantities.formatScientific(b.plan.gpu.peakFlopsPerSecond, digits: 4)) FLOP/s peak, MFU \(Quantities.trimmed(String(format: "%.3g", b.plan.mfu))))")
         block.field("wall clock", String(format: "%.3g days on %d GPU%@", b.days, b.plan.gpus, b.plan.gpus == 1 ? "" : "s"))
         if let dollars = b.dollars {
             block.field("cost", "$" + Quantities.formatCount(dollars) + String(format: "  at $%.2f per GPU-hour", b.plan.pricePerGPUHour ?? 0))
