@@ -20,9 +20,10 @@ public struct FitResult: Sendable {
     public var rmse: Double { (sse / Double(n)).squareRoot() }
     /// Index of the largest residual in absolute value.
     public var largestResidualIndex: Int { residuals.indices.max { abs(residuals[$0]) < abs(residuals[$1]) } ?? 0 }
-    /// Akaike's and Schwarz's criteria for Gaussian errors: n ln(SSE/n) + 2k, + k ln n.
-    public var aic: Double { Double(n) * log(sse / Double(n)) + 2 * Double(law.form.parameterCount) }
-    public var bic: Double { Double(n) * log(sse / Double(n)) + log(Double(n)) * Double(law.form.parameterCount) }
+    /// Akaike's and Schwarz's criteria for Gaussian errors: n ln(SSE/n) + 2k, + k ln n. A
+    /// perfect fit is floored at 1e-300 in SSE/n so that the criteria stay finite.
+    public var aic: Double { Double(n) * log(max(sse / Double(n), 1e-300)) + 2 * Double(law.form.parameterCount) }
+    public var bic: Double { Double(n) * log(max(sse / Double(n), 1e-300)) + log(Double(n)) * Double(law.form.parameterCount) }
 }
 
 /// The paper's fitting procedure (Sec. 3.2): a global differential-evolution search within

@@ -123,6 +123,7 @@ struct Fit: ParsableCommand {
             ("by_prompt", .object(r.byPrompt.map { ($0.0, JSON.num($0.1)) })),
             ("warnings", .notes(r.warnings)),
             ("seconds", .num(r.seconds)),
+            ("evaluations", .integer(r.result.evaluations)),
         ]
         if let b = r.bootstrap {
             pairs.append(("bootstrap", .object([

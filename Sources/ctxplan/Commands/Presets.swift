@@ -84,6 +84,9 @@ struct Show: ParsableCommand {
             if let r = task.fitRange {
                 block.field("fit saw", "C \(Quantities.formatScientific(r.computeMin, digits: 3))..\(Quantities.formatScientific(r.computeMax, digits: 3)), n_ctx \(Fmt.limit(r.nCtxMin))..\(Fmt.limit(r.nCtxMax)), n_pmt \(Quantities.formatTokens(r.nPmtMin))..\(Quantities.formatTokens(r.nPmtMax))")
             }
+            if let e = task.paperErrors {
+                block.field("paper's error", String(format: "MAE %.3f; held out (Sec. 4.2) %.3f", e.mae, e.heldoutMAE))
+            }
             if !task.draws.isEmpty { block.field("bootstrap", "\(task.draws.count) draws saved") }
             block.field("source", task.source)
             block.field("file", task.path)
