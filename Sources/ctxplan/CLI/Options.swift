@@ -45,10 +45,24 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// The task, the compute (a model or FLOPs) and the context limit: what most questions share.
-struct ScenarioOptions: ParsableArguments {
+/// `--task`, for commands that need a task but no model.
+struct TaskOption: ParsableArguments {
     @Option(help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"))
     var task: String?
+
+    /// The option's task, else the session's.
+    func name() throws -> String { try Session.task(task) }
+}
+
+/// `--reserve`: tokens of the context limit kept free for the generated answer.
+struct ReserveOption: ParsableArguments {
+    @Option(parsing: .unconditional, help: ArgumentHelp("Tokens of the limit kept for the generated answer.", valueName: "tokens"), transform: Parse.context)
+    var reserve: Double?
+}
+
+/// The task, the compute (a model or FLOPs) and the context limit: what most questions share.
+struct ScenarioOptions: ParsableArguments {
+    @OptionGroup var task: TaskOption
 
     @Option(help: ArgumentHelp("Model preset; with --nctx above its limit, the model extended to it.", valueName: "name"))
     var model: String?
@@ -61,7 +75,7 @@ struct ScenarioOptions: ParsableArguments {
 
     @OptionGroup var recipe: RecipeOptions
 
-    func taskName() throws -> String { try Session.task(task) }
+    func taskName() throws -> String { try task.name() }
 
     func computeInput() throws -> ComputeInput {
         if let compute {

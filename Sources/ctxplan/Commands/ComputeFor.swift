@@ -14,8 +14,7 @@ struct ComputeFor: ParsableCommand {
     @Argument(help: ArgumentHelp("The target score, in (0, 1).", valueName: "target"), transform: Parse.plain)
     var target: Double
 
-    @Option(help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"))
-    var task: String?
+    @OptionGroup var task: TaskOption
 
     @OptionGroup var prompt: PromptOptions
 
@@ -34,7 +33,7 @@ struct ComputeFor: ParsableCommand {
 
     func run() throws {
         if tokens != nil && params != nil { throw InputError("--tokens and --params both given; expected one of them") }
-        let taskName = try Session.task(task)
+        let taskName = try task.name()
         let limit = try Session.requiredNctx(nctx)
         let planner = global.planner
         try interval.check(planner.library.task(taskName))

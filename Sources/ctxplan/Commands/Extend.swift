@@ -14,8 +14,7 @@ struct Extend: ParsableCommand {
     @Option(help: ArgumentHelp("Model preset; its base model is extended.", valueName: "name"))
     var model: String?
 
-    @Option(help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"))
-    var task: String?
+    @OptionGroup var task: TaskOption
 
     @OptionGroup var prompt: PromptOptions
 
@@ -28,8 +27,7 @@ struct Extend: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Relative tolerance to the best score (default 0.01).", valueName: "e"), transform: Parse.fraction)
     var within: Double = 0.01
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Tokens of the limit kept for the generated answer.", valueName: "tokens"), transform: Parse.context)
-    var reserve: Double?
+    @OptionGroup var reserve: ReserveOption
 
     @Flag(help: "Count attention in the extension FLOPs (Kaplan et al.: 6N + 6 n_layer n_ctx d_attn per token).")
     var attention = false
@@ -49,8 +47,8 @@ struct Extend: ParsableCommand {
         }
         let planner = global.planner
         let a = try planner.extend(
-            model: modelName, task: Session.task(task), prompt: prompt.input(), candidates: candidates,
-            target: target, within: within, reserve: reserve, recipe: recipe.recipe, plan: hardware.plan(planner),
+            model: modelName, task: task.name(), prompt: prompt.input(), candidates: candidates,
+            target: target, within: within, reserve: reserve.reserve, recipe: recipe.recipe, plan: hardware.plan(planner),
             countAttention: attention)
         if let r = a.recommended {
             PlotMemory.remember(.extend(task: a.task.name, flops: a.options[r].model.flops, nPmt: a.nPmt, nCtx: a.options[r].nCtx))

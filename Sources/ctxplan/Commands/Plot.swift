@@ -44,8 +44,7 @@ struct Plot: ParsableCommand {
             Examples: plot --task arithmetic --nctx 8k; plot --task commonsense --model llama-2-13b --nctx 4k --nctx 32k --svg cs.svg
             """)
 
-    @Option(help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"))
-    var task: String?
+    @OptionGroup var task: TaskOption
 
     @Option(help: ArgumentHelp("A model to draw (repeatable).", valueName: "name"))
     var model: [String] = []
@@ -67,7 +66,7 @@ struct Plot: ParsableCommand {
 
     func run() throws {
         let planner = global.planner
-        let preset = try planner.library.task(Session.task(task))
+        let preset = try planner.library.task(task.name())
         let limits = nctx.isEmpty ? (try Session.nctx(nil).map { [$0] } ?? []) : nctx
         var curves = try planner.curves(models: model, computes: compute, limits: limits)
         var marks: [PlotData.Mark] = []
@@ -130,8 +129,7 @@ struct Heatmap: ParsableCommand {
         abstract: "The predicted score over compute and prompt length, with the region the fit saw outlined.",
         discussion: "Example: heatmap --task arithmetic --nctx 32k --svg arithmetic-32k.svg")
 
-    @Option(help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"))
-    var task: String?
+    @OptionGroup var task: TaskOption
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The context limit.", valueName: "tokens"), transform: Parse.context)
     var nctx: Double?
@@ -141,7 +139,7 @@ struct Heatmap: ParsableCommand {
 
     func run() throws {
         let planner = global.planner
-        let preset = try planner.library.task(Session.task(task))
+        let preset = try planner.library.task(task.name())
         let limit = try Session.requiredNctx(nctx)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
         let data = planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)

@@ -16,8 +16,7 @@ struct Shots: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Relative tolerance for the knee (default 0.01).", valueName: "e"), transform: Parse.fraction)
     var within: Double = 0.01
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Tokens of the limit kept for the generated answer.", valueName: "tokens"), transform: Parse.context)
-    var reserve: Double?
+    @OptionGroup var reserve: ReserveOption
 
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
@@ -25,7 +24,7 @@ struct Shots: ParsableCommand {
     func run() throws {
         let a = try global.planner.shots(
             task: scenario.taskName(), compute: scenario.computeInput(), nCtx: scenario.contextLimit(),
-            within: within, reserve: reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+            within: within, reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(a.scenario.task)
         PlotMemory.remember(.shots(task: a.scenario.task.name, flops: a.scenario.flops, nCtx: a.scenario.nCtx, knee: a.knee.promptTokens, best: a.best.promptTokens))
         let json = JSON.object([
@@ -77,8 +76,7 @@ struct ContextFor: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Tokens of the limit kept for the generated answer.", valueName: "tokens"), transform: Parse.context)
-    var reserve: Double?
+    @OptionGroup var reserve: ReserveOption
 
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
@@ -86,7 +84,7 @@ struct ContextFor: ParsableCommand {
     func run() throws {
         let a = try global.planner.contextFor(
             target: target, task: scenario.taskName(), compute: scenario.computeInput(), nCtx: scenario.contextLimit(),
-            reserve: reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+            reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(a.scenario.task)
         var pairs: [(String, JSON)] = [
             ("task", .string(a.scenario.task.name)), ("target", .num(a.target)),
