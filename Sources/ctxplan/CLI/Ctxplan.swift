@@ -13,11 +13,12 @@ struct Ctxplan: ParsableCommand {
         commandName: "ctxplan",
         abstract: "Plan compute, context and few-shot prompts with the context-aware scaling law.",
         discussion: """
-            P(C, n_pmt, n_ctx) = [1 - exp(-A (C/Cc)^alpha)] [1 - exp(-B (n_pmt/nc)^beta)] sigma(n_ctx - n_pmt)
-            (Montgomery, Park et al., 2025, Eq. 1). With no command, starts the REPL.
+            The law (Montgomery, Park et al., 2025, Eq. 1):
+              P = [1-exp(-A (C/Cc)^alpha)] [1-exp(-B (n_pmt/nc)^beta)] sigma(n_ctx-n_pmt)
 
-            Numbers: context and prompt lengths take k = 1024 (8k = 8192, 128K); token, parameter
-            and FLOP counts take decimal suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23, 3_355_443_200).
+            With no command, ctxplan starts the REPL.
+
+            Numbers: context and prompt lengths take k = 1024 (8k = 8192, 128K); token, parameter and FLOP counts take decimal suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23, 3_355_443_200).
             """,
         version: version,
         subcommands: [
@@ -30,7 +31,7 @@ struct Ctxplan: ParsableCommand {
 
     /// Runs one command line. Returns the exit status: 0, or 2 for input it rejected.
     static func execute(_ arguments: [String], errorPrefix: String = "") -> Int32 {
-        if let head = arguments.first, !head.hasPrefix("-"),
+        if let head = arguments.first, !head.hasPrefix("-"), head != "help",
             !configuration.subcommands.contains(where: { $0._commandName == head })
         {
             let names = configuration.subcommands.map { $0._commandName }

@@ -6,9 +6,9 @@ struct Predict: ParsableCommand {
         commandName: "predict",
         abstract: "Predict the score, with its three factors.",
         discussion: """
+            A model with --nctx above its own limit is the model extended to it by the recipe (400 steps x batch 64 x limit tokens), its compute including the extension.
+
             Example: predict --task arithmetic --model llama-2-7b --shots 31
-            A model with --nctx above its own limit is the model extended to it by the recipe
-            (400 steps x batch 64 x limit tokens), its compute including the extension.
             """)
 
     @OptionGroup var scenario: ScenarioOptions

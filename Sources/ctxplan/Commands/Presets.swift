@@ -6,9 +6,7 @@ struct Presets: ParsableCommand {
         commandName: "presets",
         abstract: "List the presets: tasks, models and hardware.",
         discussion: """
-            Presets are JSON files, one per entry: the bundled ones, then
-            $XDG_CONFIG_HOME/ctxplan/presets/{tasks,models,hardware}/, then --presets DIR.
-            A later file with the same name replaces an earlier one.
+            Presets are JSON files, one per entry: the bundled ones, then $XDG_CONFIG_HOME/ctxplan/presets/{tasks,models,hardware}/, then --presets DIR. A later file with the same name replaces an earlier one.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case tasks, models, hardware }
