@@ -43,7 +43,6 @@ struct REPL {
         Completion.install()
         InterruptHandling.install()
         print("ctxplan \(Ctxplan.version): context-aware scaling law planner. 'help' lists commands, 'quit' leaves.")
-        defer { _ = write_history(history) }
         while true {
             guard let raw = readline("ctx> ") else {
                 print("")
@@ -52,9 +51,19 @@ struct REPL {
             }
             let line = String(cString: raw)
             free(raw)
-            if !line.trimmingCharacters(in: .whitespaces).isEmpty { add_history(line) }
+            if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                add_history(line)
+                REPL.saveHistory(to: history)
+            }
             if case .quit = REPL.handle(line, prefix: "") { return 0 }
         }
+    }
+
+    /// Saves the history after every line, so a killed session loses none of it: written beside
+    /// the file and renamed into place, so a crash mid-write cannot truncate it.
+    static func saveHistory(to path: String) {
+        let temporary = path + ".\(getpid()).tmp"
+        if write_history(temporary) == 0 { rename(temporary, path) } else { unlink(temporary) }
     }
 
     // MARK: - One line
