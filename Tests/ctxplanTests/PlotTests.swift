@@ -83,6 +83,31 @@ final class PlotTests: XCTestCase {
         XCTAssertEqual(r.stdout, expected)
     }
 
+    /// The same plot in braille: two dots across and four down per cell, the limit's rule
+    /// giving way where the curve crosses it.
+    func testBraillePlotAtAFixedWidth() throws {
+        let r = try Harness.run(["plot", "--task", "translation", "--model", "llama-2-7b", "--width", "60", "--height", "8"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let expected = """
+            translation: predicted bleu4 against prompt length
+               0.2┤                                           │
+                  │                                    ●      │
+              0.15┤●⠤⠤⠤⠤⠤⠤⠤⠤●⠤⠤⠤⠤⠤⠤⠤⠤●⠤⠤⠤⠤⠤⠤⠤⠤●⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⠤⡄
+                  │                                           ⡇
+               0.1┤                                           ⡇
+              0.05┤                                           ⡇ ●
+                  │                                           ⡇
+                 0┤                                           ⣇⣀⣀⣀⣀⣀⣀⣀⣀⣀
+                  └─────┬──────────────────┬──────────────────┬─────────
+                       256                1k                 4k
+                   prompt tokens (log scale)
+              ─── Llama-2-7B
+              ● observed   │ context limit
+
+            """
+        XCTAssertEqual(r.stdout, expected)
+    }
+
     /// At each x tick, the drawn curve lies within one cell of Eq. (1) evaluated by hand.
     func testCurveMatchesTheLawAtEveryTick() throws {
         let task = try json(Self.presets + "/tasks/commonsense.json")
