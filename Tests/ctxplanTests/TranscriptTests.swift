@@ -69,6 +69,7 @@ final class TranscriptTests: XCTestCase {
             "explain --task arithmetic --model llama-2-7b --shots -2",
             "explain --task nothing --model llama-2-7b --shots 2",
             "table --task arithmetic",
+            "table --task arithmetic --compute 1e23 --nctx 8k",
             "table --task arithmetic --model llama-2-7b --nctx 1k",
             "cost --model llama-2-7b",
             "cost --model llama-2-7b --to 2k",

@@ -11,6 +11,9 @@ struct Table: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        if scenario.compute != nil {
+            throw InputError("table compares a model with its observations; expected --model NAME, not --compute")
+        }
         let model = try Session.model(scenario.model)
         let t = try global.planner.table(task: scenario.taskName(), model: model, nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe)
         let json = JSON.object([
