@@ -53,6 +53,10 @@ extension Planner {
                 records = records.filter { $0.task?.lowercased() == task.lowercased() }
                 guard !records.isEmpty else { throw InputError("\(file): no records of task '\(task)'") }
             }
+            let tasks = Set(records.compactMap { $0.task?.lowercased() })
+            if task == nil && tasks.count > 1 {
+                throw InputError("\(file) holds records of \(tasks.count) tasks (\(tasks.sorted().joined(separator: ", "))); pass --task to fit one")
+            }
         } else {
             guard let preset else { throw InputError("no data: pass a CSV file, or --task to fit the bundled Tables 8-10") }
             records = library.observations.filter { $0.task?.lowercased() == preset.name.lowercased() }

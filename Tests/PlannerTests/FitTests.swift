@@ -55,6 +55,14 @@ final class FitTests: XCTestCase {
         }
     }
 
+    func testAFileOfSeveralTasksNeedsATaskChosen() throws {
+        let path = Fixtures.presets + "/observations/paper-tables-8-10.csv"
+        XCTAssertThrowsError(try Fixtures.planner.fitRecords(file: path, task: nil)) { error in
+            XCTAssertTrue((error as! InputError).message.contains("holds records of 3 tasks (arithmetic, commonsense, translation)"))
+        }
+        XCTAssertEqual(try Fixtures.planner.fitRecords(file: path, task: "translation").records.count, 120)
+    }
+
     func testReaderTakesComputeColumnsCRLFAndABOM() throws {
         let text = "\u{FEFF}compute,n_ctx,n_pmt,metric,comment\r\n1.5e23,8k,1000,0.5,\"a, quoted\"\r\n2T,4096,2k,0.25,x\r\n"
         let rows = try ObservationReader(library: Fixtures.library).parse(text: text, file: "mine.csv")
