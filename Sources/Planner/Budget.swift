@@ -84,7 +84,7 @@ extension Planner {
         model: String, to nCtx: Double, recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil, countAttention: Bool = false
     ) throws -> ExtensionCost {
         let preset = try library.model(model)
-        let base = try library.resolve(model: (try? library.model(preset.base))?.name ?? preset.name)
+        let base = try library.resolve(model: library.baseModel(of: preset).name)
         guard nCtx > base.nCtx else {
             throw InputError("--to \(Quantities.formatContext(nCtx)) is not above \(base.name)'s native limit of \(Quantities.formatContext(base.nCtx)); expected a longer limit")
         }

@@ -41,7 +41,7 @@ extension Planner {
         guard within >= 0, within < 1 else { throw InputError("--within \(within) is outside [0, 1); expected a fraction such as 0.01") }
         let task = try library.task(taskName)
         let preset = try library.model(model)
-        let base = try library.resolve(model: (try? library.model(preset.base))?.name ?? preset.name)
+        let base = try library.resolve(model: library.baseModel(of: preset).name)
         let (nPmt, shots) = Planner.prompt(prompt, layout: task.layout)
         var limits = candidates ?? Planner.doublings(from: base.nCtx, upTo: 131_072)
         limits = Array(Set(limits)).sorted()

@@ -46,7 +46,7 @@ extension PresetLibrary {
         let preset = try model(name)
         let limit = nCtx ?? preset.nCtx
         if limit == preset.nCtx { return Self.asIs(preset) }
-        let base = (try? model(preset.base)) ?? preset
+        let base = baseModel(of: preset)
         if limit == base.nCtx { return Self.asIs(base) }
         guard limit > base.nCtx else {
             throw InputError(
@@ -66,6 +66,11 @@ extension PresetLibrary {
                 + "\(Quantities.formatCount(recipe.batch)) x \(Quantities.formatContext(limit)) = "
                 + "\(Quantities.formatCount(extended.extensionTokens)) tokens on top of \(base.name)")
         return extended
+    }
+
+    /// The pre-trained model a preset was extended from: itself when its base is unknown.
+    func baseModel(of preset: ModelPreset) -> ModelPreset {
+        (try? model(preset.base)) ?? preset
     }
 
     /// A preset's own compute. The paper's Table 1 base rows disagree with 6ND (an erratum);

@@ -93,6 +93,25 @@ public struct ModelPreset: Sendable, Equatable, Codable {
     public var aliases: [String]?
     public var source: String?
 
+    /// `base` defaults to the model itself and `extension_tokens` to 0, so a user's own
+    /// pre-trained model needs neither.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        base = try c.decodeIfPresent(String.self, forKey: .base) ?? name
+        role = try c.decodeIfPresent(String.self, forKey: .role)
+        nonEmbeddingParams = try c.decodeIfPresent(Double.self, forKey: .nonEmbeddingParams)
+        pretrainTokens = try c.decode(Double.self, forKey: .pretrainTokens)
+        extensionTokens = try c.decodeIfPresent(Double.self, forKey: .extensionTokens) ?? 0
+        nCtx = try c.decode(Double.self, forKey: .nCtx)
+        computePaper = try c.decodeIfPresent(Double.self, forKey: .computePaper)
+        nLayers = try c.decodeIfPresent(Double.self, forKey: .nLayers)
+        dModel = try c.decodeIfPresent(Double.self, forKey: .dModel)
+        dAttn = try c.decodeIfPresent(Double.self, forKey: .dAttn)
+        aliases = try c.decodeIfPresent([String].self, forKey: .aliases)
+        source = try c.decodeIfPresent(String.self, forKey: .source)
+    }
+
     enum CodingKeys: String, CodingKey {
         case name, base, role, aliases, source
         case nonEmbeddingParams = "non_embedding_params"

@@ -81,6 +81,18 @@ final class PresetTests: XCTestCase {
         XCTAssertTrue(library.problems.contains { $0.contains("broken.json") && $0.contains("not valid JSON") })
     }
 
+    func testAUsersModelNeedsOnlyItsSizeTokensAndLimit() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/models", withIntermediateDirectories: true)
+        try #"{"name": "My-3B", "non_embedding_params": 2.8e9, "pretrain_tokens": 3e12, "n_ctx": 8192}"#
+            .write(toFile: dir + "/models/my.json", atomically: true, encoding: .utf8)
+        let library = PresetLibrary(directories: [Fixtures.presets, dir])
+        XCTAssertEqual(library.problems, [])
+        let extended = try library.resolve(model: "my-3b", nCtx: 32768)
+        XCTAssertEqual(extended.extendedFrom, "My-3B")
+        XCTAssertEqual(extended.flops, 6 * 2.8e9 * (3e12 + 400 * 64 * 32768), accuracy: 1e9)
+    }
+
     func testSavedPresetRoundTripsAndIsNotOverwrittenWithoutForce() throws {
         let dir = Fixtures.temporaryDirectory()
         var task = try Fixtures.library.task("translation")
