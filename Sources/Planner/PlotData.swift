@@ -154,7 +154,7 @@ extension Planner {
         let computes = (0..<rows).map { cLow * pow(cHigh / cLow, Double($0) / Double(max(1, rows - 1))) }
         let prompts = (0..<columns).map { nLow * pow(nHigh / nLow, Double($0) / Double(max(1, columns - 1))) }
         let scores = computes.map { c in prompts.map { task.law.score(flops: c, promptTokens: $0, contextLimit: nCtx) } }
-        return HeatmapData(title: "\(task.name): predicted \(task.metric) at a \(Quantities.formatContext(nCtx)) limit",
+        return HeatmapData(title: "\(task.name): predicted \(task.metric), n_ctx = \(Quantities.formatContext(nCtx))",
                            computes: computes, prompts: prompts, scores: scores, fitRange: range, nCtx: nCtx)
     }
 }

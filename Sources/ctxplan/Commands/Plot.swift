@@ -143,6 +143,19 @@ struct Heatmap: ParsableCommand {
         let limit = try Session.requiredNctx(nctx)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
         let data = planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
+        if global.json {
+            if let svg = drawing.svg { try AtomicFile.write(Data(SVG.heatmap(data).utf8), to: svg) }
+            let scores = data.scores.joined()
+            print(JSON.object([
+                ("title", .string(data.title)), ("n_ctx", .num(data.nCtx)),
+                ("compute_range", .array([.num(data.computes.first), .num(data.computes.last)])),
+                ("prompt_range", .array([.num(data.prompts.first), .num(data.prompts.last)])),
+                ("rows", .integer(data.computes.count)), ("columns", .integer(data.prompts.count)),
+                ("min_score", .num(scores.min())), ("max_score", .num(scores.max())),
+                ("svg", .str(drawing.svg)),
+            ]).text)
+            return
+        }
         try drawing.output(svg: SVG.heatmap(data)) {
             TerminalHeatmap(data: data, ascii: drawing.ascii, color: Style.enabled).render()
         }

@@ -134,7 +134,7 @@ struct REPL {
     }
 
     private static func help(_ words: [String], prefix: String) -> Outcome {
-        guard let name = words.first else {
+        guard let name = words.first, !["set", "unset", "use", "quit", "exit", "help"].contains(name) else {
             print(overview)
             return .ok
         }
