@@ -1,5 +1,7 @@
 import Foundation
 
-// No command: the REPL. Otherwise one command, whose status is the process's.
+// No command: the REPL (`ctxplan --presets DIR` too). Otherwise one command, whose status is
+// the process's.
 let arguments = Array(CommandLine.arguments.dropFirst())
-exit(Ctxplan.execute(arguments.isEmpty ? ["repl"] : arguments))
+let startsREPL = arguments.isEmpty || arguments.first == "--presets"
+exit(Ctxplan.execute(startsREPL ? ["repl"] + arguments : arguments))
