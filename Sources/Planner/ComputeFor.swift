@@ -117,18 +117,11 @@ extension Planner {
     /// answer); nil when there are no draws.
     static func interval(level: Double, values: [Double?]) -> Interval? {
         guard !values.isEmpty else { return nil }
-        let answered = values.compactMap { $0 }.sorted()
+        let answered = values.compactMap { $0 }
         guard !answered.isEmpty else { return Interval(level: level, low: nil, high: nil, unanswered: values.count) }
         let tail = (1 - level / 100) / 2
         return Interval(
-            level: level, low: percentile(answered, tail), high: percentile(answered, 1 - tail),
+            level: level, low: DrawStatistics.quantile(answered, tail), high: DrawStatistics.quantile(answered, 1 - tail),
             unanswered: values.count - answered.count)
-    }
-
-    /// Linear interpolation between order statistics.
-    static func percentile(_ sorted: [Double], _ q: Double) -> Double {
-        let position = q * Double(sorted.count - 1)
-        let i = Int(position.rounded(.down)), j = min(i + 1, sorted.count - 1)
-        return sorted[i] + (position - Double(i)) * (sorted[j] - sorted[i])
     }
 }
