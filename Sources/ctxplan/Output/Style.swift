@@ -40,7 +40,7 @@ struct TextBlock {
                 let pad = String(repeating: " ", count: widths[i] - visibleWidth(c))
                 return words.contains(i) ? c + pad : pad + c
             }.joined(separator: "  ")
-            return String(line.reversed().drop(while: { $0 == " " }).reversed())
+            return line.trimmingTrailingSpaces
         }
         lines.append(Style.dim(render(header)))
         lines += rows.map(render)
@@ -66,5 +66,12 @@ struct TextBlock {
         var copy = self
         copy.flushPairs()
         return copy.lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// The text without the spaces that padding left at its end.
+    var trimmingTrailingSpaces: String {
+        String(reversed().drop(while: { $0 == " " }).reversed())
     }
 }

@@ -11,6 +11,17 @@ enum Axis {
         return ticks
     }
 
+    /// A line of labels, each centred under its column and kept inside `width`.
+    static func labelLine(_ labels: [(column: Int, text: String)], width: Int) -> String {
+        var line = Array(repeating: Character(" "), count: width)
+        for (column, text) in labels {
+            let chars = Array(text)
+            let start = max(0, min(column - chars.count / 2, width - chars.count))
+            for (k, ch) in chars.enumerated() where start + k < width { line[start + k] = ch }
+        }
+        return String(line)
+    }
+
     static func tokenLabel(_ tokens: Double) -> String {
         tokens >= 1024 ? Quantities.formatContext(tokens) : String(Int(tokens))
     }

@@ -30,21 +30,17 @@ struct TerminalHeatmap {
             }
             lines.append(line)
         }
-        let ticks = Axis.tokenTicks(data.prompts.first!...data.prompts.last!)
-        var labels = Array(repeating: Character(" "), count: columns)
-        for tick in ticks {
-            let j = Int((Axis.logFraction(tick, data.prompts.first!...data.prompts.last!) * Double(columns - 1)).rounded())
-            let text = Array(Axis.tokenLabel(tick))
-            let start = max(0, min(j - text.count / 2, labels.count - text.count))
-            for (k, ch) in text.enumerated() { labels[start + k] = ch }
+        let prompts = data.prompts.first!...data.prompts.last!
+        let labels = Axis.tokenTicks(prompts).map { tick in
+            (column: Int((Axis.logFraction(tick, prompts) * Double(columns - 1)).rounded()), text: Axis.tokenLabel(tick))
         }
         let pad = String(repeating: " ", count: TerminalHeatmap.gutter - 1)
         lines.append(pad + (ascii ? "+" : "└") + String(repeating: ascii ? "-" : "─", count: columns))
-        lines.append(pad + " " + String(labels))
+        lines.append(pad + " " + Axis.labelLine(labels, width: columns))
         lines.append(pad + " prompt tokens (log scale); rows: training FLOPs (log scale)")
         let ramp = ascii ? TerminalHeatmap.asciiRamp : TerminalHeatmap.unicodeRamp
         lines.append(pad + " score 0 " + String(ramp) + " " + Axis.scoreLabel(top) + "   " + (ascii ? "#" : "▪") + ": frame of the region the fit saw")
-        return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+        return lines.map(\.trimmingTrailingSpaces).joined(separator: "\n")
     }
 
     private func cell(score: Double, inside: Bool, border: Bool) -> String {

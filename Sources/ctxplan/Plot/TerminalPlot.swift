@@ -48,7 +48,7 @@ struct TerminalPlot {
         }
         lines += xAxis(canvas)
         lines += legend()
-        return lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+        return lines.map(\.trimmingTrailingSpaces).joined(separator: "\n")
     }
 
     private func glyph(_ series: Int) -> Character {
@@ -64,17 +64,15 @@ struct TerminalPlot {
     private func xAxis(_ canvas: Canvas) -> [String] {
         let ticks = Axis.tokenTicks(data.xRange)
         var axis = Array(repeating: Character(ascii ? "-" : "─"), count: canvas.columns)
-        var labels = Array(repeating: Character(" "), count: canvas.columns)
+        var labels: [(column: Int, text: String)] = []
         for tick in ticks {
             guard let (column, _) = canvas.cell(Axis.logFraction(tick, data.xRange), 0) else { continue }
             axis[column] = ascii ? "+" : "┬"
-            let text = Array(Axis.tokenLabel(tick))
-            let start = max(0, min(column - text.count / 2, labels.count - text.count))
-            for (k, ch) in text.enumerated() { labels[start + k] = ch }
+            labels.append((column, Axis.tokenLabel(tick)))
         }
         let pad = String(repeating: " ", count: TerminalPlot.gutter - 1)
         return [pad + (ascii ? "+" : "└") + String(axis),
-                pad + " " + String(labels),
+                pad + " " + Axis.labelLine(labels, width: canvas.columns),
                 String(repeating: " ", count: TerminalPlot.gutter) + "prompt tokens (log scale)"]
     }
 
