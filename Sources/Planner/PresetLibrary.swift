@@ -132,40 +132,34 @@ public final class PresetLibrary: @unchecked Sendable {
     }
 
     private func loadObservations() -> [Observation] {
-        var records: [Observation] = []
-        for directory in directories {
-            let folder = (directory as NSString).appendingPathComponent("observations")
-            guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for file in files.sorted() where file.hasSuffix(".csv") && !file.hasPrefix("ruler") {
-                let path = (folder as NSString).appendingPathComponent(file)
-                do {
-                    records += try ObservationReader(library: self).read(path: path)
-                } catch {
-                    problems.append("\(error)")
-                }
-            }
-        }
-        return records
+        readObservationFiles(ruler: false) { try ObservationReader(library: self).read(path: $0) }
     }
 
     private func loadRuler() -> [RulerRecord] {
-        var records: [RulerRecord] = []
+        readObservationFiles(ruler: true) { path in
+            let table = try CSVTable(text: String(contentsOfFile: path, encoding: .utf8), file: path)
+            guard let m = table.column("model"), let c = table.column("n_ctx"), let p = table.column("n_pmt"),
+                let a = table.column("accuracy")
+            else { throw InputError("\(path): expected columns model, n_ctx, n_pmt, accuracy") }
+            return try table.rows.filter { $0.fields.count > max(m, c, p, a) }.map { row in
+                guard let nCtx = Double(row.fields[c]), let nPmt = Double(row.fields[p]), let accuracy = Double(row.fields[a]) else {
+                    throw InputError("\(path):\(row.line): expected numbers in n_ctx, n_pmt and accuracy")
+                }
+                return RulerRecord(model: row.fields[m], nCtx: nCtx, nPmt: nPmt, accuracy: accuracy)
+            }
+        }
+    }
+
+    /// Reads every `observations/*.csv` of every preset folder: the RULER tables (`ruler*`)
+    /// or the evaluation results (the rest). A file that fails is reported and skipped.
+    private func readObservationFiles<T>(ruler: Bool, _ read: (String) throws -> [T]) -> [T] {
+        var records: [T] = []
         for directory in directories {
             let folder = (directory as NSString).appendingPathComponent("observations")
             guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for file in files.sorted() where file.hasPrefix("ruler") && file.hasSuffix(".csv") {
-                let path = (folder as NSString).appendingPathComponent(file)
+            for file in files.sorted() where file.hasSuffix(".csv") && file.hasPrefix("ruler") == ruler {
                 do {
-                    let table = try CSVTable(text: String(contentsOfFile: path, encoding: .utf8), file: path)
-                    guard let m = table.column("model"), let c = table.column("n_ctx"), let p = table.column("n_pmt"),
-                        let a = table.column("accuracy")
-                    else { throw InputError("\(path): expected columns model, n_ctx, n_pmt, accuracy") }
-                    for row in table.rows where row.fields.count > max(m, c, p, a) {
-                        guard let nCtx = Double(row.fields[c]), let nPmt = Double(row.fields[p]), let accuracy = Double(row.fields[a]) else {
-                            throw InputError("\(path):\(row.line): expected numbers in n_ctx, n_pmt and accuracy")
-                        }
-                        records.append(RulerRecord(model: row.fields[m], nCtx: nCtx, nPmt: nPmt, accuracy: accuracy))
-                    }
+                    records += try read((folder as NSString).appendingPathComponent(file))
                 } catch {
                     problems.append("\(error)")
                 }
