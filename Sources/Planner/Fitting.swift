@@ -76,9 +76,10 @@ extension Planner {
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let fitRecords = records.map { FitRecord(flops: $0.flops, nPmt: $0.nPmt, nCtx: $0.nCtx, metric: $0.metric) }
-        let fitter = Fitter(form: form, seed: seed)
+        let fitter = Fitter(form: form, seed: seed, cancellation: cancellation)
         let result = fitter.fit(fitRecords)
         let draws = bootstrap > 0 ? fitter.bootstrap(fitRecords, fitted: result.law, count: bootstrap) : []
+        if cancellation.isRequested { throw CancelledByUser() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return FitReport(
             taskName: name, records: records, result: result, range: Planner.range(of: records),

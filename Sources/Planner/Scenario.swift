@@ -27,9 +27,13 @@ public struct Scenario: Sendable, Equatable {
 /// Answers questions about presets: the layer between what users type and Eq. (1).
 public struct Planner: Sendable {
     public var library: PresetLibrary
+    /// Asked by the long computations (fits, bootstrap draws): a requested stop makes them throw
+    /// `CancelledByUser` rather than return a partial answer.
+    public var cancellation: Cancellation
 
-    public init(library: PresetLibrary) {
+    public init(library: PresetLibrary, cancellation: Cancellation = .never) {
         self.library = library
+        self.cancellation = cancellation
     }
 
     /// Resolves a task, the compute and the context limit. Without `--nctx` a model's own limit

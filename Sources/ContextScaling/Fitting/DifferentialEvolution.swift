@@ -12,6 +12,8 @@ public struct DifferentialEvolution: Sendable {
     /// The mutation factor is drawn from this range each generation (dithering).
     public var mutation: ClosedRange<Double> = 0.5...1.0
     public var crossover = 0.7
+    /// Asked once a generation; a requested stop ends the search with the population so far.
+    public var cancellation = Cancellation.never
 
     public init() {}
 
@@ -46,7 +48,7 @@ public struct DifferentialEvolution: Sendable {
         var bestIndex = values.indices.min { values[$0] < values[$1] }!
         var generation = 0
         var trial = [Double](repeating: 0, count: d)
-        while generation < maxGenerations {
+        while generation < maxGenerations, !cancellation.isRequested {
             generation += 1
             let f = mutation.lowerBound + rng.unit() * (mutation.upperBound - mutation.lowerBound)
             for i in 0..<size {

@@ -39,10 +39,21 @@ public struct Fitter: Sendable {
     /// The refinement starts from this many of the search's best members and keeps the best
     /// result: cheap insurance against a search that ends beside, not in, the deepest valley.
     public var refinementStarts = 4
+    /// A requested stop cuts the searches, refinements and bootstrap draws short; the caller
+    /// that requested it discards what comes back.
+    public var cancellation = Cancellation.never {
+        didSet {
+            globalSearch.cancellation = cancellation
+            refinement.cancellation = cancellation
+        }
+    }
 
-    public init(form: LawForm, seed: UInt64 = 0) {
+    public init(form: LawForm, seed: UInt64 = 0, cancellation: Cancellation = .never) {
         self.form = form
         self.seed = seed
+        self.cancellation = cancellation
+        globalSearch.cancellation = cancellation
+        refinement.cancellation = cancellation
     }
 
     public func fit(_ records: [FitRecord]) -> FitResult {
@@ -98,6 +109,7 @@ public struct Fitter: Sendable {
         nonisolated(unsafe) let output = results
         let seed = self.seed
         DispatchQueue.concurrentPerform(iterations: count) { i in
+            if cancellation.isRequested { return }
             var rng = SeededGenerator(seed: seed &+ 0x5851_F42D_4C95_7F2D &* UInt64(i + 1))
             let sample = (0..<records.count).map { _ in records[Int(rng.next() % UInt64(records.count))] }
             output[i] = refit(sample, from: fitted).law

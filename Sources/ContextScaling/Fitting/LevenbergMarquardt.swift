@@ -5,6 +5,8 @@ public struct LevenbergMarquardt: Sendable {
     public var maxIterations = 200
     /// Stop when an accepted step lowers the sum of squares by less than this fraction.
     public var relativeTolerance = 1e-13
+    /// Asked once an iteration; a requested stop returns the point reached so far.
+    public var cancellation = Cancellation.never
 
     public init() {}
 
@@ -32,7 +34,7 @@ public struct LevenbergMarquardt: Sendable {
         var sse = sumOfSquares(r)
         var lambda = 1e-3
         var iteration = 0
-        while iteration < maxIterations {
+        while iteration < maxIterations, !cancellation.isRequested {
             iteration += 1
             // Central differences, one-sided at a bound.
             var jacobian = [[Double]](repeating: [Double](repeating: 0, count: d), count: r.count)
