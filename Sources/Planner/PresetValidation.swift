@@ -120,14 +120,14 @@ extension ModelPreset {
             // Each factor is in range, yet their product can still pass the largest count.
             let flops = ComputeAccounting.trainingFlops(parameters: n, tokens: tokens)
             guard PresetCheck.flops.contains(flops) else {
-                throw InputError("fields 'non_embedding_params' x tokens: 6ND = \(Quantities.formatExact(flops)) "
+                throw InputError("fields 'non_embedding_params' x tokens: 6ND = \(Quantities.formatScientific(flops)) "
                     + "FLOPs is outside the accepted range; expected \(PresetCheck.flops.description)")
             }
         } else if let compute = computePaper {
             let derived = compute / (6 * tokens)
             guard derived >= 1 else {
                 throw InputError("field 'compute_paper': \(Quantities.formatExact(compute)) over 6 x "
-                    + "\(Quantities.formatExact(tokens)) tokens gives fewer than one parameter; expected "
+                    + "\(Quantities.formatScientific(tokens)) tokens gives fewer than one parameter; expected "
                     + "'non_embedding_params' or a larger compute")
             }
         } else {

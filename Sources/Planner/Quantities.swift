@@ -153,13 +153,17 @@ public enum Quantities {
         return "\(mantissa)e\(exponent)"
     }
 
-    /// A value exactly as it reads back (the shortest text that round-trips), without a
-    /// trailing ".0" or an "e+": 131072, 0.56, 9.7e29, 1e-300. For messages that quote a
-    /// value a user wrote.
+    /// A value exactly as it reads back (the fewest significant digits that round-trip):
+    /// whole numbers below 1e7 in full (131072), others plainly when near one (0.56, -0.1) and
+    /// else in scientific notation (9.7e29, 1e-300, -1e15). For messages that quote a value a
+    /// user wrote.
     public static func formatExact(_ value: Double) -> String {
         guard value.isFinite else { return formatNonFinite(value) }
-        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)".replacingOccurrences(of: "e+", with: "e")
+        let magnitude = abs(value)
+        if value == value.rounded() && magnitude < 1e7 { return String(Int64(value)) }
+        if magnitude >= 1e-4 && magnitude < 1e7 { return "\(value)" }
+        let digits = (1...17).first { Double(String(format: "%.\($0 - 1)e", value)) == value } ?? 17
+        return formatScientific(value, digits: digits)
     }
 
     /// What is printed in place of a number that is not finite: never "inf" or "nan", which
