@@ -39,7 +39,8 @@ enum PresetCheck {
     static let contextLimit = Range(
         lower: 1, upper: Quantities.Kind.contextTokens.maximum, whole: true, unit: "tokens")
     static let flops = Range(lower: 1, upper: Quantities.Kind.count.maximum, unit: "FLOPs")
-    static let count = Range(lower: 1, upper: Quantities.Kind.count.maximum, whole: true, unit: "units")
+    static let parameters = Range(lower: 1, upper: Quantities.Kind.count.maximum, whole: true, unit: "parameters")
+    static let tokens = Range(lower: 1, upper: Quantities.Kind.count.maximum, whole: true, unit: "tokens")
     static let extensionTokens = Range(lower: 0, upper: Quantities.Kind.count.maximum, whole: true, unit: "tokens")
     static let layers = Range(lower: 1, upper: 1e6, whole: true, unit: "layers")
     static let width = Range(lower: 1, upper: 1e8, whole: true, unit: "dimensions")
@@ -105,8 +106,8 @@ extension ModelPreset {
     func validate() throws {
         try PresetCheck.requireName(name)
         let counts: [(String, Double?, PresetCheck.Range)] = [
-            ("non_embedding_params", nonEmbeddingParams, PresetCheck.count),
-            ("pretrain_tokens", pretrainTokens, PresetCheck.count),
+            ("non_embedding_params", nonEmbeddingParams, PresetCheck.parameters),
+            ("pretrain_tokens", pretrainTokens, PresetCheck.tokens),
             ("extension_tokens", extensionTokens, PresetCheck.extensionTokens),
             ("n_ctx", nCtx, PresetCheck.contextLimit), ("compute_paper", computePaper, PresetCheck.flops),
             ("n_layers", nLayers, PresetCheck.layers), ("d_model", dModel, PresetCheck.width),
