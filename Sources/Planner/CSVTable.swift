@@ -75,11 +75,14 @@ public struct CSVTable: Sendable {
         }
         if inQuotes { throw InputError("\(file):\(recordLine): a quoted field is never closed") }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        guard let first = lines.first else { throw InputError("\(file): the file is empty; expected a header row and records") }
+        guard let first = lines.first else {
+            throw InputError("\(file): the file is empty; expected a header row and records")
+        }
         header = first.1.map { $0.trimmingWhitespace.lowercased() }
         let width = header.count
         // Extra empty fields (a trailing comma) are harmless; extra values belong to no column.
-        if let long = lines.dropFirst().first(where: { $0.1.dropFirst(width).contains { !$0.trimmingWhitespace.isEmpty } }) {
+        let overlong = lines.dropFirst().first { $0.1.dropFirst(width).contains { !$0.trimmingWhitespace.isEmpty } }
+        if let long = overlong {
             throw InputError("\(file):\(long.0): \(long.1.count) fields; expected at most \(width), as in the header")
         }
         rows = lines.dropFirst().map { Row(line: $0.0, fields: $0.1.map(\.trimmingWhitespace)) }

@@ -22,7 +22,8 @@ struct PresetIndex: Sendable {
                 guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
                 let suffix = kind == "observations" ? ".csv" : ".json"
                 for name in names.sorted() where name.hasSuffix(suffix) {
-                    folder.byStem[String(name.dropLast(suffix.count)).lowercased(), default: []].append(folder.paths.count)
+                    let stem = String(name.dropLast(suffix.count)).lowercased()
+                    folder.byStem[stem, default: []].append(folder.paths.count)
                     folder.paths.append((path as NSString).appendingPathComponent(name))
                 }
             }

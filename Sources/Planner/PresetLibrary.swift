@@ -33,7 +33,9 @@ public final class PresetLibrary: Sendable {
         self.report = report
         index = PresetIndex(directories: self.directories)
         var isDirectory: ObjCBool = false
-        if let bundled, !(FileManager.default.fileExists(atPath: bundled, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        if let bundled,
+            !(FileManager.default.fileExists(atPath: bundled, isDirectory: &isDirectory) && isDirectory.boolValue)
+        {
             record("bundled presets folder '\(bundled)' not found: no bundled tasks, models or GPUs")
         }
     }
@@ -55,7 +57,9 @@ public final class PresetLibrary: Sendable {
     /// Observation tables (`observations/*.csv`), read on first use: most commands never need
     /// them, and a one-shot answer should not pay for them.
     public var observations: [Observation] {
-        cached(\.observations) { readObservationFiles(ruler: false) { try ObservationReader(library: self).read(path: $0) } }
+        cached(\.observations) {
+            readObservationFiles(ruler: false) { try ObservationReader(library: self).read(path: $0) }
+        }
     }
 
     /// Long-context retrieval accuracy of the paper's checkpoints (`observations/ruler-*.csv`,

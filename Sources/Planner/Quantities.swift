@@ -81,8 +81,12 @@ public enum Quantities {
         if scaled == 0 && !allowZero {
             throw InputError("\(what)'\(token)' is zero; expected a positive value (\(expected))")
         }
+        if kind == .whole && scaled != scaled.rounded() {
+            throw InputError("\(what)'\(token)' is not a whole number; expected \(expected)")
+        }
         if scaled > 0 && scaled < kind.minimum {
-            throw InputError("\(what)'\(token)' is less than one; expected at least 1 (\(expected))")
+            let least = allowZero ? "0 or at least 1" : "at least 1"
+            throw InputError("\(what)'\(token)' is less than one; expected \(least) (\(expected))")
         }
         return scaled
     }

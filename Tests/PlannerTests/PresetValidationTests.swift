@@ -106,7 +106,8 @@ final class PresetValidationTests: XCTestCase {
     func testTheAcceptedRangeIsNamed() throws {
         let dir = Fixtures.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
-        try edited("tasks/arithmetic.json", [("parameters.beta", 1e300)]).write(to: URL(fileURLWithPath: dir + "/tasks/arithmetic.json"))
+        try edited("tasks/arithmetic.json", [("parameters.beta", 1e300)])
+            .write(to: URL(fileURLWithPath: dir + "/tasks/arithmetic.json"))
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
         // The bad user file is skipped; the bundled preset of the same name stands.
         XCTAssertEqual(try library.task("arithmetic").law.parameters.beta, 0.56)

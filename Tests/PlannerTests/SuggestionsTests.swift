@@ -40,7 +40,8 @@ final class SuggestionsTests: XCTestCase {
         // those within max(2, longer / 3), the first of equals.
         var rng = SeededGenerator(seed: 5)
         for _ in 0..<500 {
-            let word = String((0..<Int.random(in: 1...12, using: &rng)).map { _ in "lamr-27b".randomElement(using: &rng)! })
+            let length = Int.random(in: 1...12, using: &rng)
+            let word = String((0..<length).map { _ in "lamr-27b".randomElement(using: &rng)! })
             let within = names.enumerated().compactMap { i, n -> (Int, Int)? in
                 let d = levenshtein(Array(word.lowercased()), Array(n.lowercased()))
                 return d <= max(2, max(word.count, n.count) / 3) ? (d, i) : nil
