@@ -116,7 +116,7 @@ public final class PresetLibrary: Sendable {
         }
         let known = catalog(Entry.self)
         if let i = known.byName[key] { return known.entries[i] }
-        var message = "unknown \(Entry.noun) '\(name)'"
+        var message = "unknown \(Entry.noun) \(InputError.quote(name))"
         if let closest = Suggestions.closest(to: name, among: known.entries.flatMap(\.lookupNames)) {
             message += "; did you mean '\(closest)'?"
         } else {

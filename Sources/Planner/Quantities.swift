@@ -71,22 +71,22 @@ public enum Quantities {
             body.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
             let value = Double(body)
         else {
-            throw InputError("\(what)'\(token)' is not a number; expected \(expected)")
+            throw InputError("\(what)\(InputError.quote(token)) is not a number; expected \(expected)")
         }
         let scaled = value * multiplier
         guard scaled.isFinite, scaled <= kind.maximum else {
-            throw InputError("\(what)'\(token)' is too large; expected at most \(formatScientific(kind.maximum, digits: 4)) (\(expected))")
+            throw InputError("\(what)\(InputError.quote(token)) is too large; expected at most \(formatScientific(kind.maximum, digits: 4)) (\(expected))")
         }
-        if scaled < 0 { throw InputError("\(what)'\(token)' is negative; expected \(expected)") }
+        if scaled < 0 { throw InputError("\(what)\(InputError.quote(token)) is negative; expected \(expected)") }
         if scaled == 0 && !allowZero {
-            throw InputError("\(what)'\(token)' is zero; expected a positive value (\(expected))")
+            throw InputError("\(what)\(InputError.quote(token)) is zero; expected a positive value (\(expected))")
         }
         if kind == .whole && scaled != scaled.rounded() {
-            throw InputError("\(what)'\(token)' is not a whole number; expected \(expected)")
+            throw InputError("\(what)\(InputError.quote(token)) is not a whole number; expected \(expected)")
         }
         if scaled > 0 && scaled < kind.minimum {
             let least = allowZero ? "0 or at least 1" : "at least 1"
-            throw InputError("\(what)'\(token)' is less than one; expected \(least) (\(expected))")
+            throw InputError("\(what)\(InputError.quote(token)) is less than one; expected \(least) (\(expected))")
         }
         return scaled
     }
@@ -95,7 +95,7 @@ public enum Quantities {
     public static func parseWhole(_ token: String, what: String, allowZero: Bool = true) throws -> Int {
         let value = try parse(token, as: .whole, what: what, allowZero: allowZero)
         guard value == value.rounded() else {
-            throw InputError("\(what.isEmpty ? "" : what + ": ")'\(token)' is not a whole number; expected \(expectation(.whole))")
+            throw InputError("\(what.isEmpty ? "" : what + ": ")\(InputError.quote(token)) is not a whole number; expected \(expectation(.whole))")
         }
         return Int(value)
     }

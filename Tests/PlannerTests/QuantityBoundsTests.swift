@@ -28,6 +28,20 @@ final class QuantityBoundsTests: XCTestCase {
         XCTAssertEqual(try Quantities.parseWhole("0", what: "--shots"), 0)
     }
 
+    func testAMegabyteTokenIsQuotedByItsStartAndLength() {
+        let token = String(repeating: "x", count: 1_000_000)
+        XCTAssertThrowsError(try Quantities.parse(token, as: .count, what: "--flops")) { error in
+            XCTAssertEqual((error as? InputError)?.message,
+                           "--flops: '\(String(repeating: "x", count: 60))...' (1000000 characters) is not a number; "
+                               + "expected \(Quantities.expectation(.count))")
+        }
+        XCTAssertThrowsError(try Fixtures.library.task(token)) { error in
+            let message = (error as? InputError)?.message ?? ""
+            XCTAssertTrue(message.hasPrefix("unknown task 'xxx") && message.contains("...' (1000000 characters);"), message)
+            XCTAssertLessThan(message.count, 300)
+        }
+    }
+
     func testNothingFormatsAsInfOrNan() {
         let specials: [Double] = [.infinity, -.infinity, .nan, .leastNonzeroMagnitude, 1e-300, .greatestFiniteMagnitude]
         for value in specials {
