@@ -1,5 +1,7 @@
-/// A small CSV reader for evaluation results: header row, quoted fields with "" escapes,
-/// LF or CRLF line ends, an optional UTF-8 byte-order mark.
+/// A small CSV reader for evaluation results: header row, quoted fields with "" escapes (and
+/// line breaks), LF or CRLF line ends, blank lines skipped, an optional UTF-8 byte-order mark.
+/// Malformed text is rejected with its line: a quote never closed, a quote inside an unquoted
+/// field or after a closing one, a row with more values than the header has columns.
 public struct CSVTable: Sendable {
     public struct Row: Sendable {
         /// 1-based line number in the file, for messages.
@@ -15,6 +17,9 @@ public struct CSVTable: Sendable {
         var lines: [(Int, [String])] = []
         var field = "", fields: [String] = []
         var inQuotes = false, line = 1, recordLine = 1
+        // Whether the current field was quoted and its closing quote seen: only a separator or a
+        // line end may follow.
+        var closedQuote = false
         var chars = text.unicodeScalars[...]
         if chars.first == "\u{FEFF}" { chars = chars.dropFirst() }
         var iterator = chars.makeIterator()
@@ -25,13 +30,23 @@ public struct CSVTable: Sendable {
                 lines.append((recordLine, fields))
             }
             field = ""; fields = []
+            closedQuote = false
+        }
+        func malformed(_ what: String) -> InputError {
+            InputError("\(file):\(line): \(what); expected a field in quotes with any quote inside doubled (\"\")")
         }
         while let c = pending ?? iterator.next() {
             pending = nil
             if inQuotes {
                 if c == "\"" {
                     let next = iterator.next()
-                    if next == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = next }
+                    if next == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        inQuotes = false
+                        closedQuote = true
+                        pending = next
+                    }
                 } else {
                     if c == "\n" { line += 1 }
                     field.unicodeScalars.append(c)
@@ -39,20 +54,37 @@ public struct CSVTable: Sendable {
                 continue
             }
             switch c {
-            case "\"": inQuotes = true
-            case ",": fields.append(field); field = ""
+            case "\"":
+                if closedQuote { throw malformed("a quote after a quoted field's closing quote") }
+                guard field.trimmingWhitespace.isEmpty else { throw malformed("a quote inside an unquoted field") }
+                field = ""
+                inQuotes = true
+            case ",":
+                fields.append(field)
+                field = ""
+                closedQuote = false
             case "\r": continue
             case "\n":
                 endRecord()
                 line += 1
                 recordLine = line
-            default: field.unicodeScalars.append(c)
+            default:
+                if closedQuote && c != " " && c != "\t" { throw malformed("text after a quoted field's closing quote") }
+                field.unicodeScalars.append(c)
             }
         }
         if inQuotes { throw InputError("\(file):\(recordLine): a quoted field is never closed") }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
-        guard let first = lines.first else { throw InputError("\(file): the file is empty; expected a header row and records") }
+        guard let first = lines.first else {
+            throw InputError("\(file): the file is empty; expected a header row and records")
+        }
         header = first.1.map { $0.trimmingWhitespace.lowercased() }
+        let width = header.count
+        // Extra empty fields (a trailing comma) are harmless; extra values belong to no column.
+        let overlong = lines.dropFirst().first { $0.1.dropFirst(width).contains { !$0.trimmingWhitespace.isEmpty } }
+        if let long = overlong {
+            throw InputError("\(file):\(long.0): \(long.1.count) fields; expected at most \(width), as in the header")
+        }
         rows = lines.dropFirst().map { Row(line: $0.0, fields: $0.1.map(\.trimmingWhitespace)) }
     }
 

@@ -151,3 +151,27 @@ public struct ObservationReader {
         return defaultTask.layout
     }
 }
+
+extension RulerRecord {
+    /// Reads a RULER table: columns model, n_ctx, n_pmt, accuracy. A row short of a column or
+    /// with a number that does not read is rejected with its line.
+    static func read(path: String) throws -> [RulerRecord] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot be read") }
+        guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(path): not UTF-8 text") }
+        let table = try CSVTable(text: text, file: path)
+        guard let m = table.column("model"), let c = table.column("n_ctx"), let p = table.column("n_pmt"),
+            let a = table.column("accuracy")
+        else { throw InputError("\(path):1: expected columns model, n_ctx, n_pmt, accuracy") }
+        return try table.rows.map { row in
+            let here = "\(path):\(row.line)"
+            guard row.fields.count > max(m, c, p, a) else {
+                throw InputError("\(here): \(row.fields.count) fields; expected model, n_ctx, n_pmt and accuracy")
+            }
+            let nCtx = try Quantities.parse(row.fields[c], as: .contextTokens, what: "\(here): n_ctx")
+            let nPmt = try Quantities.parse(row.fields[p], as: .contextTokens, what: "\(here): n_pmt")
+            let accuracy = try Quantities.parse(row.fields[a], as: .plain, what: "\(here): accuracy", allowZero: true)
+            guard accuracy <= 1 else { throw InputError("\(here): accuracy \(row.fields[a]) is outside [0, 1]") }
+            return RulerRecord(model: row.fields[m], nCtx: nCtx, nPmt: nPmt, accuracy: accuracy)
+        }
+    }
+}

@@ -1,33 +1,71 @@
 import Foundation
+import Synchronization
 
 /// Every preset the program knows: the bundled ones, then the user's (XDG config directory),
 /// then any `--presets DIR`; a later entry with the same name replaces an earlier one.
-/// A malformed file is skipped and reported in `problems` with its path and field.
-public final class PresetLibrary: @unchecked Sendable {
-    public private(set) var tasks: [TaskPreset] = []
-    public private(set) var models: [ModelPreset] = []
-    public private(set) var hardware: [HardwarePreset] = []
-    /// One line per file or field that could not be loaded.
-    public private(set) var problems: [String] = []
+/// A malformed file is skipped and reported, with its path and field, once: to `report` as it
+/// is found, and in `problems`.
+///
+/// Loading is lazy so that a folder of thousands of presets costs a command only the files it
+/// uses. The folders are listed when the library is made; a file is read on first use and
+/// kept. A name is looked up by file name first: the last readable `NAME.json` (any case)
+/// whose name or aliases include it. Any other name (an alias, or a `name` unlike its file's)
+/// is found by reading every file of that kind once; in that merged list a file named for its
+/// preset wins over one that is not, so listing and lookup agree.
+///
+/// Safe to share between threads: the folder index is immutable, and what has been read sits
+/// behind one lock. Files are read outside the lock; when two threads read the same file at
+/// once, the first to finish is kept and its problem reported, the other discarded.
+public final class PresetLibrary: Sendable {
     /// The directories searched, in order.
     public let directories: [String]
+    private let index: PresetIndex
+    private let state = Mutex(LibraryState())
+    private let report: @Sendable (String) -> Void
+
+    /// `bundled`, when given, is searched first and must exist: the program cannot plan without
+    /// it, so its absence is reported. A missing folder in `directories` is skipped silently
+    /// (the user's own folder usually does not exist).
+    public init(
+        directories: [String], bundled: String? = nil, report: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        self.directories = (bundled.map { [$0] } ?? []) + directories
+        self.report = report
+        index = PresetIndex(directories: self.directories)
+        var isDirectory: ObjCBool = false
+        if let bundled,
+            !(FileManager.default.fileExists(atPath: bundled, isDirectory: &isDirectory) && isDirectory.boolValue)
+        {
+            record("bundled presets folder '\(bundled)' not found: no bundled tasks, models or GPUs")
+        }
+    }
+
+    // MARK: - Listings (read every file of the kind, once)
+
+    public var tasks: [TaskPreset] { catalog(TaskPreset.self).entries }
+    public var models: [ModelPreset] { catalog(ModelPreset.self).entries }
+    public var hardware: [HardwarePreset] { catalog(HardwarePreset.self).entries }
+
+    /// Names for completion and listings.
+    public var taskNames: [String] { tasks.map(\.name) }
+    public var modelNames: [String] { models.map(\.name) }
+    public var gpuNames: [String] { hardware.map(\.name) }
+
+    /// One line per file or field that could not be loaded, among the files read so far.
+    public var problems: [String] { state.withLock { $0.problems } }
 
     /// Observation tables (`observations/*.csv`), read on first use: most commands never need
     /// them, and a one-shot answer should not pay for them.
-    public private(set) lazy var observations: [Observation] = loadObservations()
+    public var observations: [Observation] {
+        cached(\.observations) {
+            readObservationFiles(ruler: false) { try ObservationReader(library: self).read(path: $0) }
+        }
+    }
 
     /// Long-context retrieval accuracy of the paper's checkpoints (`observations/ruler-*.csv`,
     /// Table 2), for the warning that models score worse near a new limit.
-    public private(set) lazy var ruler: [RulerRecord] = loadRuler()
-
-    public init(directories: [String]) {
-        self.directories = directories
-        for directory in directories {
-            tasks.merge(load(directory, "tasks") { try JSONDecoder().decode(TaskPresetFile.self, from: $0).preset(path: $1) })
-            models.merge(load(directory, "models") { data, _ in try JSONDecoder().decode(ModelPreset.self, from: data) })
-            hardware.merge(load(directory, "hardware") { data, _ in try JSONDecoder().decode(HardwarePreset.self, from: data) })
-        }
-        for model in models { validate(model) }
+    public var ruler: [RulerRecord] {
+        cached(\.ruler) { readObservationFiles(ruler: true, RulerRecord.read) }
     }
 
     // MARK: - Lookup
@@ -37,16 +75,12 @@ public final class PresetLibrary: @unchecked Sendable {
         if name.hasSuffix(".json") || name.contains("/") {
             return try PresetLibrary.loadTask(path: name)
         }
-        return try lookup(name, in: tasks, kind: "task", names: { [$0.name] })
+        return try lookup(name)
     }
 
-    public func model(_ name: String) throws -> ModelPreset {
-        try lookup(name, in: models, kind: "model", names: { [$0.name] + ($0.aliases ?? []) })
-    }
+    public func model(_ name: String) throws -> ModelPreset { try lookup(name) }
 
-    public func gpu(_ name: String) throws -> HardwarePreset {
-        try lookup(name, in: hardware, kind: "gpu", names: { [$0.name] + ($0.aliases ?? []) })
-    }
+    public func gpu(_ name: String) throws -> HardwarePreset { try lookup(name) }
 
     /// Reads one task preset file.
     public static func loadTask(path: String) throws -> TaskPreset {
@@ -54,7 +88,7 @@ public final class PresetLibrary: @unchecked Sendable {
             throw InputError("task file '\(path)' cannot be read")
         }
         do {
-            return try JSONDecoder().decode(TaskPresetFile.self, from: data).preset(path: path)
+            return try TaskPreset.read(data, path: path)
         } catch {
             throw InputError("\(path): \(PresetLibrary.describe(error))")
         }
@@ -73,99 +107,97 @@ public final class PresetLibrary: @unchecked Sendable {
         try AtomicFile.write(data, to: path)
     }
 
-    /// Names for completion and listings.
-    public var taskNames: [String] { tasks.map(\.name) }
-    public var modelNames: [String] { models.map(\.name) }
-    public var gpuNames: [String] { hardware.map(\.name) }
-
-    private func lookup<T>(_ name: String, in entries: [T], kind: String, names: (T) -> [String]) throws -> T {
+    private func lookup<Entry: LibraryEntry>(_ name: String) throws -> Entry {
         let key = name.lowercased()
-        if let found = entries.first(where: { names($0).contains { $0.lowercased() == key } }) {
-            return found
+        for path in index.paths(in: Entry.folder, stem: key).reversed() {
+            if let entry: Entry = read(path), entry.lookupNames.contains(where: { $0.lowercased() == key }) {
+                return entry
+            }
         }
-        let candidates = entries.flatMap(names)
-        var message = "unknown \(kind) '\(name)'"
-        if let closest = Suggestions.closest(to: name, among: candidates) {
+        let known = catalog(Entry.self)
+        if let i = known.byName[key] { return known.entries[i] }
+        var message = "unknown \(Entry.noun) \(InputError.quote(name))"
+        if let closest = Suggestions.closest(to: name, among: known.entries.flatMap(\.lookupNames)) {
             message += "; did you mean '\(closest)'?"
         } else {
-            message += "; known: \(entries.compactMap { names($0).first }.joined(separator: ", "))"
+            // A few names are a hint; thousands would bury the message.
+            let shown = known.entries.prefix(12).map(\.presetName).joined(separator: ", ")
+            let more = known.entries.count > 12 ? ", and \(known.entries.count - 12) more (see 'presets')" : ""
+            message += known.entries.isEmpty ? "; no \(Entry.noun) presets are loaded" : "; known: \(shown)\(more)"
         }
         throw InputError(message)
     }
 
-    // MARK: - Loading
+    // MARK: - Reading, at most once per file
 
-    private func load<T>(_ directory: String, _ kind: String, _ decode: (Data, String) throws -> T) -> [T] {
-        let folder = (directory as NSString).appendingPathComponent(kind)
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        var loaded: [T] = []
-        for file in files.sorted() where file.hasSuffix(".json") {
-            let path = (folder as NSString).appendingPathComponent(file)
-            do {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    throw InputError("cannot be read")
-                }
-                loaded.append(try decode(data, path))
-            } catch {
-                problems.append("\(path): \(PresetLibrary.describe(error))")
-            }
+    /// The preset in the file at `path`, or nil when it is malformed (and then reported).
+    private func read<Entry: LibraryEntry>(_ path: String) -> Entry? {
+        if let known = state.withLock({ $0[keyPath: Entry.cache].outcome(path) }) { return known.entry }
+        let outcome: FileOutcome<Entry>
+        do {
+            guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot be read") }
+            outcome = .loaded(try Entry.read(data, path: path))
+        } catch {
+            outcome = .skipped("skipped preset \(path): \(PresetLibrary.describe(error))")
         }
-        return loaded
+        let (kept, isNew) = state.withLock { state -> (FileOutcome<Entry>, Bool) in
+            if let first = state[keyPath: Entry.cache].outcome(path) { return (first, false) }
+            state[keyPath: Entry.cache].files[path] = outcome
+            if case .skipped(let problem) = outcome { state.problems.append(problem) }
+            return (outcome, true)
+        }
+        if isNew, case .skipped(let problem) = kept { report(problem) }
+        return kept.entry
     }
 
-    private func validate(_ model: ModelPreset) {
-        let fields: [(String, Double?)] = [
-            ("n_ctx", model.nCtx), ("pretrain_tokens", model.pretrainTokens),
-            ("non_embedding_params", model.nonEmbeddingParams), ("compute_paper", model.computePaper),
-        ]
-        for (field, value) in fields {
-            if let value, !(value.isFinite && value > 0) {
-                problems.append("model '\(model.name)': field '\(field)': \(value) must be positive")
-                models.removeAll { $0.name == model.name }
-                return
-            }
-        }
-        if model.nonEmbeddingParams == nil && model.computePaper == nil {
-            problems.append("model '\(model.name)': needs 'non_embedding_params' or 'compute_paper'")
-            models.removeAll { $0.name == model.name }
+    private func catalog<Entry: LibraryEntry>(_: Entry.Type) -> Catalog<Entry> {
+        if let known = state.withLock({ $0[keyPath: Entry.cache].catalog }) { return known }
+        let files = index.paths(in: Entry.folder).compactMap { path in (read(path) as Entry?).map { (path, $0) } }
+        let built = Catalog(files)
+        return state.withLock { state in
+            if let first = state[keyPath: Entry.cache].catalog { return first }
+            state[keyPath: Entry.cache].catalog = built
+            return built
         }
     }
 
-    private func loadObservations() -> [Observation] {
-        readObservationFiles(ruler: false) { try ObservationReader(library: self).read(path: $0) }
+    /// The value at `field`, computed by `load` (outside the lock, as it may look presets up)
+    /// on first use; the problems of the computation that is kept are reported.
+    private func cached<T: Sendable>(
+        _ field: WritableKeyPath<LibraryState, [T]?> & Sendable, _ load: () -> ([T], [String])
+    ) -> [T] {
+        if let known = state.withLock({ $0[keyPath: field] }) { return known }
+        let (loaded, found) = load()
+        let (kept, isNew) = state.withLock { state -> ([T], Bool) in
+            if let first = state[keyPath: field] { return (first, false) }
+            state[keyPath: field] = loaded
+            state.problems += found
+            return (loaded, true)
+        }
+        if isNew { found.forEach(report) }
+        return kept
     }
 
-    private func loadRuler() -> [RulerRecord] {
-        readObservationFiles(ruler: true) { path in
-            let table = try CSVTable(text: String(contentsOfFile: path, encoding: .utf8), file: path)
-            guard let m = table.column("model"), let c = table.column("n_ctx"), let p = table.column("n_pmt"),
-                let a = table.column("accuracy")
-            else { throw InputError("\(path): expected columns model, n_ctx, n_pmt, accuracy") }
-            return try table.rows.filter { $0.fields.count > max(m, c, p, a) }.map { row in
-                guard let nCtx = Double(row.fields[c]), let nPmt = Double(row.fields[p]), let accuracy = Double(row.fields[a]) else {
-                    throw InputError("\(path):\(row.line): expected numbers in n_ctx, n_pmt and accuracy")
-                }
-                return RulerRecord(model: row.fields[m], nCtx: nCtx, nPmt: nPmt, accuracy: accuracy)
-            }
-        }
+    private func record(_ problem: String) {
+        state.withLock { $0.problems.append(problem) }
+        report(problem)
     }
 
     /// Reads every `observations/*.csv` of every preset folder: the RULER tables (`ruler*`)
-    /// or the evaluation results (the rest). A file that fails is reported and skipped.
-    private func readObservationFiles<T>(ruler: Bool, _ read: (String) throws -> [T]) -> [T] {
+    /// or the evaluation results (the rest). A file that fails is skipped, and its problem
+    /// (path and line) returned.
+    private func readObservationFiles<T>(ruler: Bool, _ read: (String) throws -> [T]) -> ([T], [String]) {
         var records: [T] = []
-        for directory in directories {
-            let folder = (directory as NSString).appendingPathComponent("observations")
-            guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
-            for file in files.sorted() where file.hasSuffix(".csv") && file.hasPrefix("ruler") == ruler {
-                do {
-                    records += try read((folder as NSString).appendingPathComponent(file))
-                } catch {
-                    problems.append("\(error)")
-                }
+        var problems: [String] = []
+        for path in index.paths(in: "observations") where path.hasSuffix(".csv") {
+            guard ((path as NSString).lastPathComponent.hasPrefix("ruler")) == ruler else { continue }
+            do {
+                records += try read(path)
+            } catch {
+                problems.append("skipped observations \(PresetLibrary.describe(error))")
             }
         }
-        return records
+        return (records, problems)
     }
 
     /// A decoding error as "field 'parameters.alpha': ..." rather than Foundation's debug text.
@@ -190,18 +222,3 @@ public final class PresetLibrary: @unchecked Sendable {
         }
     }
 }
-
-extension Array {
-    /// Appends `newer`, each replacing an element of the same name already present.
-    fileprivate mutating func merge(_ newer: [Element]) where Element: NamedPreset {
-        for entry in newer {
-            removeAll { $0.presetName.lowercased() == entry.presetName.lowercased() }
-            append(entry)
-        }
-    }
-}
-
-protocol NamedPreset { var presetName: String { get } }
-extension TaskPreset: NamedPreset { var presetName: String { name } }
-extension ModelPreset: NamedPreset { var presetName: String { name } }
-extension HardwarePreset: NamedPreset { var presetName: String { name } }

@@ -26,6 +26,15 @@ public enum Quantities {
             }
         }
 
+        /// The smallest positive value accepted: counts and lengths are at least one (a token
+        /// count of 1e-300 is no count), plain numbers (MFU, prices) any positive value.
+        var minimum: Double {
+            switch self {
+            case .contextTokens, .count, .whole: return 1
+            case .plain: return .leastNonzeroMagnitude
+            }
+        }
+
         var multipliers: [Character: Double] {
             switch self {
             case .contextTokens: return ["k": 1024, "m": 1_048_576]
@@ -43,7 +52,8 @@ public enum Quantities {
         // Fast path for plain decimal numbers, which is what data files hold: no suffix, no
         // separators, nothing for the checks below to reject.
         if token.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 || $0 == 101 || $0 == 69 }),
-            let value = Double(token), value.isFinite, value > 0 || (allowZero && value == 0), value <= kind.maximum
+            let value = Double(token), value.isFinite, value >= kind.minimum || (allowZero && value == 0),
+            value <= kind.maximum
         {
             return value
         }
@@ -61,15 +71,22 @@ public enum Quantities {
             body.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
             let value = Double(body)
         else {
-            throw InputError("\(what)'\(token)' is not a number; expected \(expected)")
+            throw InputError("\(what)\(InputError.quote(token)) is not a number; expected \(expected)")
         }
         let scaled = value * multiplier
         guard scaled.isFinite, scaled <= kind.maximum else {
-            throw InputError("\(what)'\(token)' is too large; expected at most \(formatScientific(kind.maximum, digits: 4)) (\(expected))")
+            throw InputError("\(what)\(InputError.quote(token)) is too large; expected at most \(formatScientific(kind.maximum, digits: 4)) (\(expected))")
         }
-        if scaled < 0 { throw InputError("\(what)'\(token)' is negative; expected \(expected)") }
+        if scaled < 0 { throw InputError("\(what)\(InputError.quote(token)) is negative; expected \(expected)") }
         if scaled == 0 && !allowZero {
-            throw InputError("\(what)'\(token)' is zero; expected a positive value (\(expected))")
+            throw InputError("\(what)\(InputError.quote(token)) is zero; expected a positive value (\(expected))")
+        }
+        if kind == .whole && scaled != scaled.rounded() {
+            throw InputError("\(what)\(InputError.quote(token)) is not a whole number; expected \(expected)")
+        }
+        if scaled > 0 && scaled < kind.minimum {
+            let least = allowZero ? "0 or at least 1" : "at least 1"
+            throw InputError("\(what)\(InputError.quote(token)) is less than one; expected \(least) (\(expected))")
         }
         return scaled
     }
@@ -78,7 +95,7 @@ public enum Quantities {
     public static func parseWhole(_ token: String, what: String, allowZero: Bool = true) throws -> Int {
         let value = try parse(token, as: .whole, what: what, allowZero: allowZero)
         guard value == value.rounded() else {
-            throw InputError("\(what.isEmpty ? "" : what + ": ")'\(token)' is not a whole number; expected \(expectation(.whole))")
+            throw InputError("\(what.isEmpty ? "" : what + ": ")\(InputError.quote(token)) is not a whole number; expected \(expectation(.whole))")
         }
         return Int(value)
     }
@@ -123,29 +140,50 @@ public enum Quantities {
     }
 
     /// A large count in scientific notation with `digits` significant figures: "1.5227e23".
+    /// printf's `%e` does the rounding, so subnormal values (4.9e-324) and mantissas that round
+    /// up to 10 come out right.
     public static func formatScientific(_ value: Double, digits: Int = 5) -> String {
-        guard value.isFinite else { return String(value) }
+        guard value.isFinite else { return formatNonFinite(value) }
         guard value != 0 else { return "0" }
-        let exponent = Int(floor(log10(abs(value))))
-        var mantissa = value / pow(10, Double(exponent))
-        var e = exponent
-        let rounded = (mantissa * pow(10, Double(digits - 1))).rounded() / pow(10, Double(digits - 1))
-        mantissa = rounded
-        if abs(mantissa) >= 10 { mantissa /= 10; e += 1 }
-        var text = String(format: "%.\(max(0, digits - 1))f", mantissa)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
+        let printed = String(format: "%.\(max(0, digits - 1))e", value)
+        guard let e = printed.firstIndex(of: "e"), let exponent = Int(printed[printed.index(after: e)...]) else {
+            return printed
         }
-        return "\(text)e\(e)"
+        var mantissa = String(printed[..<e])
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        return "\(mantissa)e\(exponent)"
+    }
+
+    /// A value exactly as it reads back (the fewest significant digits that round-trip):
+    /// whole numbers below 1e7 in full (131072), others plainly when near one (0.56, -0.1) and
+    /// else in scientific notation (9.7e29, 1e-300, -1e15). For messages that quote a value a
+    /// user wrote.
+    public static func formatExact(_ value: Double) -> String {
+        guard value.isFinite else { return formatNonFinite(value) }
+        let magnitude = abs(value)
+        if value == value.rounded() && magnitude < 1e7 { return String(Int64(value)) }
+        if magnitude >= 1e-4 && magnitude < 1e7 { return "\(value)" }
+        let digits = (1...17).first { Double(String(format: "%.\($0 - 1)e", value)) == value } ?? 17
+        return formatScientific(value, digits: digits)
+    }
+
+    /// What is printed in place of a number that is not finite: never "inf" or "nan", which
+    /// read as a result. Inputs are validated so that answers stay finite; this is the backstop.
+    static func formatNonFinite(_ value: Double) -> String {
+        value.isNaN ? "undefined" : (value > 0 ? "overflow" : "-overflow")
     }
 
     /// A count with a decimal suffix and three significant figures: 2.097e8 -> "210M",
     /// 2e12 -> "2T".
     public static func formatCount(_ value: Double) -> String {
-        guard value.isFinite, value < 1e18 else { return formatScientific(value, digits: 3) }
+        // The unit is chosen on the value as rounded, so 999,700 reads "1M", not "1e+03K".
+        let rounded = value.isFinite ? Double(String(format: "%.3g", value)) ?? value : value
+        guard value.isFinite, rounded < 1e18 else { return formatScientific(value, digits: 3) }
         let units: [(Double, String)] = [(1e15, "P"), (1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
-        for (scale, suffix) in units where value >= scale {
+        for (scale, suffix) in units where rounded >= scale {
             return trimmed(String(format: "%.3g", value / scale)) + suffix
         }
         return trimmed(String(format: "%.3g", value))
@@ -154,6 +192,7 @@ public enum Quantities {
     /// A fitted parameter: four significant figures, in scientific notation only when large or
     /// small (9.96, 0.26, 1.3e5, 9.7e29).
     public static func formatParameter(_ value: Double) -> String {
+        guard value.isFinite else { return formatNonFinite(value) }
         let magnitude = abs(value)
         if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) { return formatScientific(value, digits: 4) }
         return String(format: "%.4g", value)
@@ -161,7 +200,7 @@ public enum Quantities {
 
     /// A score to three decimals, as the paper's tables print them.
     public static func formatScore(_ value: Double) -> String {
-        String(format: "%.3f", value)
+        value.isFinite ? String(format: "%.3f", value) : formatNonFinite(value)
     }
 
     public static func trimmed(_ text: String) -> String {

@@ -49,14 +49,11 @@ struct TaskPresetFile: Codable {
 
     /// The preset, or a message naming the field that is wrong.
     func preset(path: String) throws -> TaskPreset {
+        try validate()
         let form = law ?? .paper
         let main = try parameters.law(form: form, field: "parameters")
         let drawn = try (draws ?? []).enumerated().map { i, p in
             try p.law(form: form, field: "draws[\(i)]")
-        }
-        for (field, value) in [("prompt.base_tokens", prompt.baseTokens), ("prompt.shot_tokens", prompt.shotTokens)]
-        where !(value.isFinite && value > 0) {
-            throw InputError("field '\(field)': \(value) must be a positive number of tokens")
         }
         return TaskPreset(
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
@@ -74,16 +71,13 @@ extension TaskPresetFile.Parameters {
     }
 
     func law(form: LawForm, field: String) throws -> ContextScalingLaw {
-        let named = [("A", A), ("Cc", Cc), ("alpha", alpha), ("B", B), ("nc", nc), ("beta", beta)]
-        for (key, value) in named where !(value.isFinite && value > 0) {
-            throw InputError("field '\(field).\(key)': \(value) must be a positive finite number")
-        }
+        try validate(field: field)
         let parameters = LawParameters(A: A, Cc: Cc, alpha: alpha, B: B, nc: nc, beta: beta)
         switch form {
         case .paper: return ContextScalingLaw(parameters, penalty: .paper)
         case .noPenalty: return ContextScalingLaw(parameters, penalty: .none)
         case .soft:
-            guard let s, s.isFinite, s > 0 else {
+            guard let s else {
                 throw InputError("field '\(field).s': the soft law needs a positive sharpness s")
             }
             return ContextScalingLaw(parameters, penalty: .soft(sharpness: s))

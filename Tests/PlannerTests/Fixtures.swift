@@ -6,7 +6,7 @@ enum Fixtures {
     static let presets = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Presets").standardizedFileURL.path
 
-    nonisolated(unsafe) static let library = PresetLibrary(directories: [presets])
+    static let library = PresetLibrary(directories: [presets])
     static var planner: Planner { Planner(library: library) }
 
     /// A fresh temporary folder.

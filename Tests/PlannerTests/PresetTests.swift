@@ -4,12 +4,14 @@ import XCTest
 
 final class PresetTests: XCTestCase {
     func testBundledPresetsLoadWithoutProblems() {
-        let library = Fixtures.library
-        XCTAssertEqual(library.problems, [])
+        let library = PresetLibrary(directories: [], bundled: Fixtures.presets)
         XCTAssertEqual(Set(library.taskNames), ["arithmetic", "commonsense", "translation"])
         XCTAssertEqual(library.models.count, 18)
         XCTAssertTrue(Set(["A100-SXM", "H100-SXM", "H200", "B200", "MI300X"]).isSubset(of: Set(library.gpuNames)))
         XCTAssertEqual(library.observations.count, 360)
+        XCTAssertEqual(library.ruler.count, 72, "one record per row of Table 2")
+        // Presets are read lazily: only now has every file been read.
+        XCTAssertEqual(library.problems, [])
     }
 
     func testTableFourParametersAreTheBundledOnes() throws {

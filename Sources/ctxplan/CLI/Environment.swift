@@ -6,7 +6,7 @@ import Planner
 enum Environment {
     /// The bundled presets: installed beside the binary (PREFIX/share/ctxplan/Presets), or, for
     /// a binary built in a clone, the clone's own `Presets/`. `CTXPLAN_PRESETS` overrides both.
-    static func bundledPresets() -> String? {
+    static func bundledPresets() -> String {
         let env = ProcessInfo.processInfo.environment
         if let dir = env["CTXPLAN_PRESETS"], !dir.isEmpty { return dir }
         // /proc/self/exe names the binary however it was started (by PATH, a link, a path).
@@ -18,7 +18,8 @@ enum Environment {
         // Sources/ctxplan/CLI/Environment.swift -> the package's top level.
         let clone = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../../Presets").standardizedFileURL.path
-        return FileManager.default.fileExists(atPath: clone) ? clone : nil
+        // Neither: the installed path is named in the warning that the library gives.
+        return FileManager.default.fileExists(atPath: clone) ? clone : installed
     }
 
     /// The user's own presets: $XDG_CONFIG_HOME/ctxplan/presets (~/.config by default).
@@ -44,10 +45,10 @@ enum Environment {
 
     /// The presets for a `--presets` list, loaded once per process.
     static func library(extra: [String]) -> PresetLibrary {
-        let directories = [bundledPresets(), userPresets].compactMap { $0 } + extra
+        let directories = [bundledPresets(), userPresets] + extra
         if let cached = libraries[directories] { return cached }
-        let library = PresetLibrary(directories: directories)
-        for problem in library.problems { warn("skipped preset: \(problem)") }
+        // Presets are read as commands need them; each problem is warned about once, when found.
+        let library = PresetLibrary(directories: [userPresets] + extra, bundled: bundledPresets()) { warn($0) }
         libraries[directories] = library
         return library
     }
