@@ -66,6 +66,8 @@ public enum InverseSolvers {
         guard gap(logComputeBracket.upperBound) >= 0,
             let logC = RootFinding.brent(in: logComputeBracket, tolerance: 1e-13, gap)
         else { return .beyondAnyCompute(ceiling: ceiling) }
+        // A crossing within rounding of 1 FLOP is the bracket's end, not a compute to report.
+        if logC <= logComputeBracket.lowerBound + 1e-9 { return .reachedAtAnyCompute }
         return .reached(flops: exp(logC))
     }
 
