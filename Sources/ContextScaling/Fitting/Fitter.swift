@@ -100,11 +100,11 @@ public struct Fitter: Sendable {
         return (refined, evaluations)
     }
 
-    /// The final refinement: the short refinements stop on the flat ridge where A, Cc and alpha
-    /// trade off, each seed at a slightly different place (0.1% apart in sum of squares). A long,
-    /// tight run from the best few distinct points follows the ridge to its floor, and is
-    /// restarted (fresh damping) from its own end until a restart gains nothing, so that every
-    /// seed ends in the same minimum.
+    /// The final refinement: the short refinements stop on the flat line where A and Cc (or B
+    /// and nc) trade off, and where it meets a bound they crawl and stop short, each seed at a
+    /// different place (0.1% apart in sum of squares). A long, tight run in coordinates without
+    /// that flat line (IdentifiableCoordinates), from the best few distinct points, restarted
+    /// from its own end while that still gains, brings every seed to the same minimum.
     private func polish(
         _ data: CompiledRecords, space: ParameterSpace, candidates: [LevenbergMarquardt.Result]
     ) -> (result: LevenbergMarquardt.Result, evaluations: Int) {
@@ -112,21 +112,38 @@ public struct Fitter: Sendable {
         for candidate in candidates where starts.count < polishStarts {
             if starts.allSatisfy({ !space.isNear($0.x, candidate.x) }) { starts.append(candidate) }
         }
-        let perIteration = 2 * space.dimension + 2
         var evaluations = 0
         var best = starts.first ?? refine(data, space: space, from: space.clamp(space.lower))
         for start in starts {
             var current = start
             for _ in 0..<polishRestarts where !cancellation.isRequested {
-                let next = run(polishing, data, space: space, from: current.x)
-                evaluations += next.iterations * perIteration
-                let gained = next.sse < current.sse * (1 - 1e-12)
+                let coordinates = IdentifiableCoordinates(space: space, data: data, preferring: current.x)
+                let next = run(polishing, data, space: space, in: coordinates, from: current.x)
+                evaluations += next.iterations * (2 * coordinates.lower.count + 2)
+                let gained = next.sse < current.sse * (1 - 1e-10)
                 if next.sse < current.sse { current = next }
                 if !gained { break }
             }
             if current.sse < best.sse { best = current }
         }
         return (best, evaluations)
+    }
+
+    /// A least-squares run of `method` in identifiable coordinates, reported in the search's.
+    private func run(
+        _ method: LevenbergMarquardt, _ data: CompiledRecords, space: ParameterSpace,
+        in coordinates: IdentifiableCoordinates, from start: [Double]
+    ) -> LevenbergMarquardt.Result {
+        var scratch = CompiledRecords.Scratch()
+        var predictions: [Double] = []
+        var result = method.minimize(
+            from: coordinates.coordinates(start), lower: coordinates.lower, upper: coordinates.upper
+        ) { z in
+            data.predict(space.law(coordinates.point(z)), into: &predictions, scratch: &scratch)
+            return predictions.indices.map { predictions[$0] - data.metrics[$0] }
+        }
+        result.x = coordinates.point(result.x)
+        return result
     }
 
     /// Refinement alone, from `start`: for bootstrap resamples, which stay near the full fit.
