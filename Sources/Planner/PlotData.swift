@@ -89,7 +89,13 @@ extension Planner {
         let low = from ?? task.layout.promptTokens(shots: 1)
         let high = upto ?? 2 * (curves.map(\.nCtx).max() ?? 8192)
         guard low < high else {
-            throw InputError("--from \(Quantities.formatTokens(low)) is not below --upto \(Quantities.formatTokens(high)); expected a range of prompt lengths")
+            let start = from == nil
+                ? "the one-shot prompt, \(Quantities.formatTokens(low)) tokens (the default --from),"
+                : "--from \(Quantities.formatTokens(low))"
+            let end = upto == nil
+                ? "twice the longest limit, \(Quantities.formatTokens(high)) tokens (the default --upto)"
+                : "--upto \(Quantities.formatTokens(high))"
+            throw InputError("\(start) is not below \(end); expected a range of prompt lengths")
         }
         let limits = Array(Set(curves.map(\.nCtx))).sorted()
         let series = curves.map { c -> PlotData.Series in
