@@ -101,9 +101,10 @@ public enum InverseSolvers {
         let peak = bestPromptTokens(
             law: law, contextLimit: contextLimit,
             within: layout.promptTokens(shots: 0)...layout.promptTokens(shots: maxShots))
-        // Clamped before the conversion to Int, which traps past Int.max (a tiny shotTokens).
+        // Clamped before the conversion to Int, which traps past Int.max (a tiny shotTokens) and
+        // on NaN (shots of no tokens: every prompt is the zero-shot one, 0 / 0).
         let continuous = (peak - layout.baseTokens) / layout.shotTokens
-        let below = Int(min(max(continuous.rounded(.down), 0), Double(maxShots)))
+        let below = continuous.isNaN ? 0 : Int(min(max(continuous.rounded(.down), 0), Double(maxShots)))
         var best = choice(below)
         // Neighbours on both sides guard against the peak landing a hair off its true place.
         for step in [-1, 1, 2] where below >= -step && below <= maxShots - step {

@@ -31,8 +31,8 @@ final class SolverPropertyTests: XCTestCase {
 
     /// A random case: coordinates anywhere in the fit's bounds (the scales, exponents and
     /// coefficients log-uniform so that small and large values are both drawn), a layout of
-    /// 1 to 2,000 base tokens and 1 to 3,000 per shot, and one limit in eight below the zero-shot
-    /// prompt.
+    /// 1 to 2,000 base tokens and 1 to 3,000 per shot, one limit in eight below the zero-shot
+    /// prompt, and one search in eight allowed no shots.
     static func randomCase(_ rng: inout SeededGenerator) -> Case {
         let form = LawForm.allCases[Int(rng.next() % UInt64(LawForm.allCases.count))]
         let space = ParameterSpace(form: form)
@@ -41,7 +41,9 @@ final class SolverPropertyTests: XCTestCase {
             // A, alpha, B, beta span orders of magnitude: drawn log-uniform; log10 scales uniform.
             return [0, 2, 3, 5].contains(j) ? logUniform(low, high, &rng) : low + rng.unit() * (high - low)
         }
-        let layout = PromptLayout(baseTokens: logUniform(1, 2000, &rng), shotTokens: logUniform(1, 3000, &rng))
+        // One layout in sixteen has shots of no tokens: every prompt is the zero-shot one.
+        let shotTokens = rng.next() % 16 == 0 ? 0 : logUniform(1, 3000, &rng)
+        let layout = PromptLayout(baseTokens: logUniform(1, 2000, &rng), shotTokens: shotTokens)
         let nCtx = rng.next() % 8 == 0
             ? layout.baseTokens * (0.1 + 0.85 * rng.unit())
             : logUniform(16, 262_144, &rng)
