@@ -105,7 +105,7 @@ extension Planner {
         if best.score > ceiling * (1 + 1e-9) {
             options.append(("\(best.shots) shots (\(Quantities.formatTokens(best.promptTokens)) tokens) at \(Quantities.formatContext(nCtx))", best.score))
         }
-        var limit = nCtx * 2
+        var limit = max(nCtx, 1) * 2  // from at least one token, so that the doubling ends
         while limit <= 1_048_576 {
             let c = task.law.ceiling(promptTokens: nPmt, contextLimit: limit)
             if c > ceiling * (1 + 1e-9) {
