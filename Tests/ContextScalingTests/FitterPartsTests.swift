@@ -19,9 +19,12 @@ final class FitterPartsTests: XCTestCase {
         let data = CompiledRecords(records)
         for index in 0..<2000 {
             let space = ParameterSpace(form: LawForm.allCases[index % LawForm.allCases.count])
-            let x = space.lower.indices.map { space.lower[$0] + rng.unit() * (space.upper[$0] - space.lower[$0]) }
+            let draw = { (rng: inout SeededGenerator) in
+                space.lower.indices.map { space.lower[$0] + rng.unit() * (space.upper[$0] - space.lower[$0]) }
+            }
+            let x = draw(&rng)
             // Prefer a different Cc and nc than x's own, so that the split has work to do.
-            let preferred = space.lower.indices.map { space.lower[$0] + rng.unit() * (space.upper[$0] - space.lower[$0]) }
+            let preferred = draw(&rng)
             let coordinates = IdentifiableCoordinates(space: space, data: data, preferring: preferred)
             let back = coordinates.point(coordinates.coordinates(x))
             XCTAssertEqual(space.clamp(back), back, "case \(index): outside the box")

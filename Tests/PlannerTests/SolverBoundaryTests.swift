@@ -17,10 +17,13 @@ final class SolverBoundaryTests: XCTestCase {
             for model in Fixtures.library.models.map(\.name) {
                 for limit in limits {
                     // Limits below a model's native one are rejected; those pairs are not asked.
-                    guard let shots = try? planner.shots(task: task, compute: .model(model), nCtx: limit) else { continue }
+                    guard let shots = try? planner.shots(task: task, compute: .model(model), nCtx: limit)
+                    else { continue }
                     let zeroShot = shots.rows.first { $0.shots == 0 }?.score ?? -1
-                    for (target, expectedShots) in [(shots.best.score, shots.best.shots), (zeroShot, 0)] where target > 0 {
-                        let answer = try planner.contextFor(target: target, task: task, compute: .model(model), nCtx: limit)
+                    let targets = [(shots.best.score, shots.best.shots), (zeroShot, 0)]
+                    for (target, expectedShots) in targets where target > 0 {
+                        let answer = try planner.contextFor(
+                            target: target, task: task, compute: .model(model), nCtx: limit)
                         guard case .reached(let choice, _) = answer.solution else {
                             return XCTFail("\(task), \(model) at \(String(describing: limit)): \(target) not reached")
                         }

@@ -15,9 +15,10 @@ import Darwin
 ///     a = ln A + alpha (ln C_ref - ln Cc),  the log of the compute term's argument at C_ref,
 ///     b = ln B + beta (ln n_ref - ln nc),   the same for the context term at n_ref,
 ///
-/// with alpha, beta (and the soft penalty's log10 s) as they are. The references are the data's
-/// geometric means (of the distinct values), which keeps a and alpha from trading off. A point maps back to the search's
-/// coordinates with Cc and nc as close to the preferred ones as the bounds on A and B allow.
+/// with alpha, beta (and the soft penalty's log10 s) as they are. The references are geometric
+/// means of the data's distinct values, which keeps a and alpha from trading off. A point maps
+/// back to the search's coordinates with Cc and nc as close to the preferred ones as the bounds
+/// on A and B allow.
 struct IdentifiableCoordinates {
     let space: ParameterSpace
     let logComputeReference: Double
