@@ -98,9 +98,10 @@ public enum InverseSolvers {
                 score: law.score(flops: flops, promptTokens: n, contextLimit: contextLimit))
         }
         guard maxShots > 0 else { return choice(0) }
+        // Ordered, so that a layout of negative shot tokens (a library caller's) cannot trap.
+        let ends = (layout.promptTokens(shots: 0), layout.promptTokens(shots: maxShots))
         let peak = bestPromptTokens(
-            law: law, contextLimit: contextLimit,
-            within: layout.promptTokens(shots: 0)...layout.promptTokens(shots: maxShots))
+            law: law, contextLimit: contextLimit, within: min(ends.0, ends.1)...max(ends.0, ends.1))
         // Clamped before the conversion to Int, which traps past Int.max (a tiny shotTokens) and
         // on NaN (shots of no tokens: every prompt is the zero-shot one, 0 / 0).
         let continuous = (peak - layout.baseTokens) / layout.shotTokens
