@@ -8,6 +8,9 @@ import Darwin
 public enum ComputeSolution: Sendable, Equatable {
     /// The target is reached at this many FLOPs (relative accuracy better than 1e-9).
     case reached(flops: Double)
+    /// The target is reached already at 1 FLOP, the low end of the search: compute does not bind,
+    /// and no FLOP count is the answer.
+    case reachedAtAnyCompute
     /// The target is at or above the ceiling: the score with unlimited compute at this prompt
     /// and limit.
     case unreachable(ceiling: Double)
@@ -31,8 +34,9 @@ public struct ShotChoice: Sendable, Equatable {
 /// The fewest shots that reach a target score, or why none do.
 public enum ShotSolution: Sendable, Equatable {
     /// `shots` reach the target; `thresholdTokens` is the exact prompt length at which the score
-    /// crosses it (the shots' prompt is the first one at or past it).
-    case reached(ShotChoice, thresholdTokens: Double)
+    /// crosses it (the shots' prompt is the first one at or past it), nil when even a one-token
+    /// prompt reaches it (zero shots, and no crossing to report).
+    case reached(ShotChoice, thresholdTokens: Double?)
     /// No shot count reaches the target; the best one is given.
     case unreachable(best: ShotChoice)
 }
@@ -45,19 +49,25 @@ public enum InverseSolvers {
 
     /// The training compute at which `law` reaches `target` at this prompt and limit.
     /// Relies on the compute factor rising monotonically in C, which it does for A, alpha > 0.
+    ///
+    /// Reachability and the search use one criterion, the log-space gap the root finder sees, so
+    /// a target within rounding of the ceiling is either unreachable or found, never lost between.
     public static func compute(
         reaching target: Double, law: ContextScalingLaw, promptTokens: Double, contextLimit: Double
     ) -> ComputeSolution {
         let ceiling = law.ceiling(promptTokens: promptTokens, contextLimit: contextLimit)
-        guard target < ceiling else { return .unreachable(ceiling: ceiling) }
         // The compute factor must reach target / ceiling; in logs, to avoid the product's underflow.
         let logNeeded = log(target) - law.logPromptFactor(
             logPromptTokens: log(promptTokens), contextLimit: contextLimit)
+        // A factor can reach at most 1 (log 0): a needed log of 0 or more is the ceiling itself.
+        guard target < ceiling, logNeeded < 0 else { return .unreachable(ceiling: ceiling) }
         let gap = { (logC: Double) in law.logComputeFactor(logCompute: logC) - logNeeded }
-        if gap(logComputeBracket.lowerBound) >= 0 { return .reached(flops: 1) }
+        if gap(logComputeBracket.lowerBound) >= 0 { return .reachedAtAnyCompute }
         guard gap(logComputeBracket.upperBound) >= 0,
             let logC = RootFinding.brent(in: logComputeBracket, tolerance: 1e-13, gap)
         else { return .beyondAnyCompute(ceiling: ceiling) }
+        // A crossing within rounding of 1 FLOP is the bracket's end, not a compute to report.
+        if logC <= logComputeBracket.lowerBound + 1e-9 { return .reachedAtAnyCompute }
         return .reached(flops: exp(logC))
     }
 
@@ -88,14 +98,18 @@ public enum InverseSolvers {
                 score: law.score(flops: flops, promptTokens: n, contextLimit: contextLimit))
         }
         guard maxShots > 0 else { return choice(0) }
+        // Ordered, so that a layout of negative shot tokens (a library caller's) cannot trap.
+        let ends = (layout.promptTokens(shots: 0), layout.promptTokens(shots: maxShots))
         let peak = bestPromptTokens(
-            law: law, contextLimit: contextLimit,
-            within: layout.promptTokens(shots: 0)...layout.promptTokens(shots: maxShots))
+            law: law, contextLimit: contextLimit, within: min(ends.0, ends.1)...max(ends.0, ends.1))
+        // Clamped before the conversion to Int, which traps past Int.max (a tiny shotTokens) and
+        // on NaN (shots of no tokens: every prompt is the zero-shot one, 0 / 0).
         let continuous = (peak - layout.baseTokens) / layout.shotTokens
-        let below = max(0, min(maxShots, Int(continuous.rounded(.down))))
+        let below = continuous.isNaN ? 0 : Int(min(max(continuous.rounded(.down), 0), Double(maxShots)))
         var best = choice(below)
         // Neighbours on both sides guard against the peak landing a hair off its true place.
-        for shots in [below - 1, below + 1, below + 2] where shots >= 0 && shots <= maxShots {
+        for step in [-1, 1, 2] where below >= -step && below <= maxShots - step {
+            let shots = below + step
             let candidate = choice(shots)
             if candidate.score > best.score || (candidate.score == best.score && shots < best.shots) {
                 best = candidate
@@ -113,6 +127,10 @@ public enum InverseSolvers {
     }
 
     /// The fewest shots in 0...maxShots whose predicted score reaches `target`.
+    ///
+    /// Whether a shot count reaches the target is decided on its plain score, the number the
+    /// answer shows: the best reaches a target equal to its own score. The continuous crossing
+    /// is then searched between that shot count and the one before, for the report only.
     public static func fewestShots(
         reaching target: Double, law: ContextScalingLaw, flops: Double, contextLimit: Double,
         layout: PromptLayout, maxShots: Int
@@ -120,44 +138,51 @@ public enum InverseSolvers {
         let best = bestShots(
             law: law, flops: flops, contextLimit: contextLimit, layout: layout, maxShots: maxShots)
         guard best.score >= target else { return .unreachable(best: best) }
-        let score = { (shots: Int) in
-            law.score(flops: flops, promptTokens: layout.promptTokens(shots: shots),
-                      contextLimit: contextLimit)
+        let choice = { (shots: Int) -> ShotChoice in
+            let n = layout.promptTokens(shots: shots)
+            return ShotChoice(
+                shots: shots, promptTokens: n,
+                score: law.score(flops: flops, promptTokens: n, contextLimit: contextLimit))
         }
-        let base = layout.baseTokens
-        if score(0) >= target {
-            return .reached(
-                ShotChoice(shots: 0, promptTokens: base, score: score(0)),
-                thresholdTokens: thresholdTokens(
-                    target: target, law: law, flops: flops, contextLimit: contextLimit,
-                    rising: 1...base)!)
+        // The score does not fall between zero shots and the best (it is unimodal in the prompt
+        // length), so the first shot count that reaches the target is found by bisection; the
+        // best itself reaches it, so there always is one.
+        var low = 0, high = best.shots
+        while low < high {
+            let mid = low + (high - low) / 2
+            if choice(mid).score >= target { high = mid } else { low = mid + 1 }
         }
-        // On the rising side, between zero shots and the best, the score crosses the target once.
-        let threshold = thresholdTokens(
-            target: target, law: law, flops: flops, contextLimit: contextLimit,
-            rising: base...best.promptTokens)!
-        var shots = max(0, min(best.shots, Int(((threshold - base) / layout.shotTokens).rounded(.up))))
-        // Rounding at the crossing can put the estimate one off either way; settle it exactly.
-        while shots < best.shots && score(shots) < target { shots += 1 }
-        while shots > 0 && score(shots - 1) >= target { shots -= 1 }
-        return .reached(
-            ShotChoice(shots: shots, promptTokens: layout.promptTokens(shots: shots),
-                       score: score(shots)),
-            thresholdTokens: threshold)
+        let fewest = high == best.shots ? best : choice(high)
+        let below = fewest.shots > 0 ? layout.promptTokens(shots: fewest.shots - 1) : 1
+        let threshold = below < fewest.promptTokens
+            ? crossing(target: target, law: law, flops: flops, contextLimit: contextLimit,
+                       rising: below...fewest.promptTokens)
+            : nil
+        return .reached(fewest, thresholdTokens: threshold)
     }
 
-    /// The prompt length at which the score rises through `target`, searched on the rising side
-    /// `range`; its lower end when the score there already reaches it, nil when it never does.
-    public static func thresholdTokens(
+    /// The prompt length at which the score rises through `target` on the rising side `range`,
+    /// whose upper end reaches it; nil when the lower end already does (no crossing inside).
+    ///
+    /// Searched in log space, where a score of 1e-300 still has a slope. Where rounding leaves
+    /// the log-space gap without a sign change although the plain score reaches the target, the
+    /// crossing is within rounding of the upper end, and that end is the answer.
+    static func crossing(
         target: Double, law: ContextScalingLaw, flops: Double, contextLimit: Double,
         rising range: ClosedRange<Double>
     ) -> Double? {
+        if law.score(flops: flops, promptTokens: range.lowerBound, contextLimit: contextLimit) >= target {
+            return nil
+        }
         let logNeeded = log(target) - law.logComputeFactor(logCompute: log(flops))
         let gap = { (logN: Double) in
             law.logPromptFactor(logPromptTokens: logN, contextLimit: contextLimit) - logNeeded
         }
         let lower = log(range.lowerBound), upper = log(range.upperBound)
-        if gap(lower) >= 0 { return range.lowerBound }
-        return RootFinding.brent(in: lower...upper, tolerance: 1e-13, gap).map(exp)
+        guard gap(lower) < 0, gap(upper) >= 0 else {
+            return gap(lower) >= 0 ? range.lowerBound : range.upperBound
+        }
+        let root = RootFinding.brent(in: lower...upper, tolerance: 1e-13, gap).map(exp)
+        return min(max(root ?? range.upperBound, range.lowerBound), range.upperBound)
     }
 }

@@ -22,9 +22,19 @@ public struct ComputeForAnswer: Sendable {
     public var interval: Interval?
     public var notes: [String]
 
+    /// The FLOPs the target needs; nil when no count is the answer (unreachable, or reached at
+    /// any compute).
     public var flops: Double? {
         if case .reached(let c) = solution { return c }
         return nil
+    }
+
+    /// Whether some compute reaches the target (any compute, for `.reachedAtAnyCompute`).
+    public var reachable: Bool {
+        switch solution {
+        case .reached, .reachedAtAnyCompute: return true
+        case .unreachable, .beyondAnyCompute: return false
+        }
     }
 }
 
@@ -58,7 +68,11 @@ extension Planner {
             task: task, target: target, nPmt: nPmt, shots: shots, nCtx: nCtx, solution: solution,
             ceiling: ceiling, modelSize: nil, nearest: nil, lifts: [], budget: nil, interval: nil, notes: [])
         answer.notes = Extrapolation.notes(task: task, nPmt: nPmt, nCtx: nCtx)
-        guard case .reached(let flops) = solution else {
+        let flops: Double
+        switch solution {
+        case .reached(let c): flops = c
+        case .reachedAtAnyCompute: return answer  // compute does not bind: nothing to size or lift
+        case .unreachable, .beyondAnyCompute:
             answer.lifts = lifts(task: task, target: target, nPmt: nPmt, nCtx: nCtx, ceiling: ceiling)
             return answer
         }
@@ -91,7 +105,7 @@ extension Planner {
         if best.score > ceiling * (1 + 1e-9) {
             options.append(("\(best.shots) shots (\(Quantities.formatTokens(best.promptTokens)) tokens) at \(Quantities.formatContext(nCtx))", best.score))
         }
-        var limit = nCtx * 2
+        var limit = max(nCtx, 1) * 2  // from at least one token, so that the doubling ends
         while limit <= 1_048_576 {
             let c = task.law.ceiling(promptTokens: nPmt, contextLimit: limit)
             if c > ceiling * (1 + 1e-9) {

@@ -95,6 +95,8 @@ extension Planner {
     }
 
     static func doublings(from start: Double, upTo end: Double) -> [Double] {
+        // A limit of zero would double forever.
+        guard start > 0 else { return [] }
         var limits: [Double] = []
         var limit = start
         while limit <= end { limits.append(limit); limit *= 2 }

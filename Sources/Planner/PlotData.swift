@@ -89,7 +89,13 @@ extension Planner {
         let low = from ?? task.layout.promptTokens(shots: 1)
         let high = upto ?? 2 * (curves.map(\.nCtx).max() ?? 8192)
         guard low < high else {
-            throw InputError("--from \(Quantities.formatTokens(low)) is not below --upto \(Quantities.formatTokens(high)); expected a range of prompt lengths")
+            let start = from == nil
+                ? "the one-shot prompt, \(Quantities.formatTokens(low)) tokens (the default --from),"
+                : "--from \(Quantities.formatTokens(low))"
+            let end = upto == nil
+                ? "twice the longest limit, \(Quantities.formatTokens(high)) tokens (the default --upto)"
+                : "--upto \(Quantities.formatTokens(high))"
+            throw InputError("\(start) is not below \(end); expected a range of prompt lengths")
         }
         let limits = Array(Set(curves.map(\.nCtx))).sorted()
         let series = curves.map { c -> PlotData.Series in
@@ -147,12 +153,20 @@ public struct HeatmapData: Sendable {
 }
 
 extension Planner {
-    public func heatmap(task: TaskPreset, nCtx: Double, columns: Int = 60, rows: Int = 20) -> HeatmapData {
+    /// The grid spans prompts from the zero-shot prompt to twice the limit, and compute from a
+    /// hundredth of the fit's smallest to a hundred times its largest. At least two rows and two
+    /// columns, so that each axis has a range.
+    public func heatmap(task: TaskPreset, nCtx: Double, columns: Int = 60, rows: Int = 20) throws -> HeatmapData {
+        let nLow = task.layout.baseTokens, nHigh = 2 * nCtx
+        // Below the zero-shot prompt every prompt is cut by the limit: there is no axis to draw.
+        guard nCtx >= nLow else {
+            throw InputError("--nctx \(Quantities.formatTokens(nCtx)) is shorter than \(task.name)'s zero-shot prompt of \(Quantities.formatTokens(nLow)) tokens, so every prompt is cut by the limit; expected a limit at least that long")
+        }
         let range = task.fitRange
         let cLow = (range?.computeMin ?? 1e22) / 100, cHigh = (range?.computeMax ?? 1e23) * 100
-        let nLow = task.layout.baseTokens, nHigh = 2 * nCtx
-        let computes = (0..<rows).map { cLow * pow(cHigh / cLow, Double($0) / Double(max(1, rows - 1))) }
-        let prompts = (0..<columns).map { nLow * pow(nHigh / nLow, Double($0) / Double(max(1, columns - 1))) }
+        let rows = max(2, rows), columns = max(2, columns)
+        let computes = (0..<rows).map { cLow * pow(cHigh / cLow, Double($0) / Double(rows - 1)) }
+        let prompts = (0..<columns).map { nLow * pow(nHigh / nLow, Double($0) / Double(columns - 1)) }
         let scores = computes.map { c in prompts.map { task.law.score(flops: c, promptTokens: $0, contextLimit: nCtx) } }
         return HeatmapData(title: "\(task.name): predicted \(task.metric), n_ctx = \(Quantities.formatContext(nCtx))",
                            computes: computes, prompts: prompts, scores: scores, fitRange: range, nCtx: nCtx)

@@ -80,7 +80,8 @@ extension Planner {
         let best = InverseSolvers.bestShots(law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
         switch InverseSolvers.fewestShots(reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots) {
         case .reached(let knee, _): return (best, knee)
-        case .unreachable: return (best, best)  // (1 - within) x best never exceeds best
+        // (1 - within) x best never exceeds best, which the solver counts as reached: not taken.
+        case .unreachable: return (best, best)
         }
     }
 

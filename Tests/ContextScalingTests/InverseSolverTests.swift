@@ -85,9 +85,15 @@ final class InverseSolverTests: XCTestCase {
             let target = best.score * Double.random(in: 0.05...1.05, using: &rng)
             let score = { (s: Int) in law.score(flops: flops, promptTokens: layout.promptTokens(shots: s), contextLimit: nCtx) }
             switch InverseSolvers.fewestShots(reaching: target, law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots) {
-            case .reached(let choice, let threshold):
+            case .reached(let choice, let found):
                 XCTAssertGreaterThanOrEqual(choice.score, target, "case \(i)")
                 if choice.shots > 0 { XCTAssertLessThan(score(choice.shots - 1), target, "case \(i): one fewer also reaches") }
+                // No crossing only where a one-token prompt already reaches the target.
+                guard let threshold = found else {
+                    XCTAssertEqual(choice.shots, 0, "case \(i)")
+                    XCTAssertGreaterThanOrEqual(law.score(flops: flops, promptTokens: 1, contextLimit: nCtx), target)
+                    continue
+                }
                 // The exact crossing lies at or before the chosen prompt, within one shot.
                 XCTAssertLessThanOrEqual(threshold, choice.promptTokens * (1 + 1e-9))
                 if choice.shots > 0 {

@@ -31,6 +31,8 @@ public struct DifferentialEvolution: Sendable {
         lower: [Double], upper: [Double], seed: UInt64, _ objective: ([Double]) -> Double
     ) -> Result {
         let d = lower.count
+        // Nothing to search: the one point there is.
+        guard d > 0 else { return Result(population: [[]], values: [objective([])], generations: 0, evaluations: 1) }
         let size = max(5, populationPerDimension * d)
         var rng = SeededGenerator(seed: seed)
         // Latin hypercube: each coordinate's range cut into `size` strata, one member per stratum.
@@ -45,7 +47,8 @@ public struct DifferentialEvolution: Sendable {
         }
         var values = population.map(objective)
         var evaluations = size
-        var bestIndex = values.indices.min { values[$0] < values[$1] }!
+        // The population has at least five members, so there is always a best.
+        var bestIndex = values.indices.min { values[$0] < values[$1] } ?? 0
         var generation = 0
         var trial = [Double](repeating: 0, count: d)
         while generation < maxGenerations, !cancellation.isRequested {

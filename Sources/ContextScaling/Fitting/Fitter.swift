@@ -39,12 +39,18 @@ public struct Fitter: Sendable {
     /// The refinement starts from this many of the search's best members and keeps the best
     /// result: cheap insurance against a search that ends beside, not in, the deepest valley.
     public var refinementStarts = 4
+    /// The final refinement's settings, how many distinct refined points it starts from, and
+    /// how many times it may restart from its own end.
+    public var polishing = LevenbergMarquardt.forPolishing
+    public var polishStarts = 3
+    public var polishRestarts = 4
     /// A requested stop cuts the searches, refinements and bootstrap draws short; the caller
     /// that requested it discards what comes back.
     public var cancellation = Cancellation.never {
         didSet {
             globalSearch.cancellation = cancellation
             refinement.cancellation = cancellation
+            polishing.cancellation = cancellation
         }
     }
 
@@ -54,6 +60,7 @@ public struct Fitter: Sendable {
         self.cancellation = cancellation
         globalSearch.cancellation = cancellation
         refinement.cancellation = cancellation
+        polishing.cancellation = cancellation
     }
 
     public func fit(_ records: [FitRecord]) -> FitResult {
@@ -62,34 +69,81 @@ public struct Fitter: Sendable {
         // Independent searches, run side by side on the cores: a single search lands in a
         // shallower valley now and then (common sense, about one seed in ten); the best of
         // four did not in 20 seeds x 3 tasks x 2 laws.
-        let outcomes = UnsafeMutableBufferPointer<(LevenbergMarquardt.Result, Int)?>.allocate(capacity: searches)
-        outcomes.initialize(repeating: nil)
-        defer { outcomes.deallocate() }
-        nonisolated(unsafe) let output = outcomes
-        DispatchQueue.concurrentPerform(iterations: searches) { run in
-            output[run] = search(data, space: space, seed: seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15)
+        let outcomes = parallelMap(count: max(1, searches)) { run in
+            search(data, space: space, seed: seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15)
         }
-        let finished = outcomes.compactMap { $0 }
-        let best = finished.min { $0.0.sse < $1.0.sse }!
-        return result(data, space: space, x: best.0.x, evaluations: finished.reduce(0) { $0 + $1.1 })
+        let refined = outcomes.flatMap(\.refined).sorted { $0.sse < $1.sse }
+        let polished = polish(data, space: space, candidates: refined)
+        return result(data, space: space, x: polished.result.x,
+                      evaluations: outcomes.reduce(polished.evaluations) { $0 + $1.evaluations })
     }
 
-    /// One global search and the refinements from its best members: the best refinement and the
-    /// objective evaluations spent.
-    private func search(_ data: CompiledRecords, space: ParameterSpace, seed: UInt64) -> (LevenbergMarquardt.Result, Int) {
+    /// One global search and the refinements from its best members, and the objective
+    /// evaluations spent.
+    private func search(
+        _ data: CompiledRecords, space: ParameterSpace, seed: UInt64
+    ) -> (refined: [LevenbergMarquardt.Result], evaluations: Int) {
         var scratch = CompiledRecords.Scratch()
         let global = globalSearch.minimize(lower: space.lower, upper: space.upper, seed: seed) {
             data.sse(space.law($0), scratch: &scratch)
         }
-        var best: LevenbergMarquardt.Result?
+        var refined: [LevenbergMarquardt.Result] = []
+        var bestSSE = Double.infinity
         var evaluations = global.evaluations
-        for start in global.population.prefix(refinementStarts) {
+        for start in global.population.prefix(max(1, refinementStarts)) {
             // Later starts give up once clearly behind the best so far (0.1% in sum of squares).
-            let local = refine(data, space: space, from: start, giveUpAbove: (best?.sse ?? .infinity) * 1.001)
+            let local = refine(data, space: space, from: start, giveUpAbove: bestSSE * 1.001)
             evaluations += local.iterations * (2 * space.dimension + 2)
-            if local.sse < (best?.sse ?? .infinity) { best = local }
+            bestSSE = min(bestSSE, local.sse)
+            refined.append(local)
         }
-        return (best!, evaluations)
+        return (refined, evaluations)
+    }
+
+    /// The final refinement: the short refinements stop on the flat line where A and Cc (or B
+    /// and nc) trade off, and where it meets a bound they crawl and stop short, each seed at a
+    /// different place (0.1% apart in sum of squares). A long, tight run in coordinates without
+    /// that flat line (IdentifiableCoordinates), from the best few distinct points, restarted
+    /// from its own end while that still gains, brings every seed to the same minimum.
+    private func polish(
+        _ data: CompiledRecords, space: ParameterSpace, candidates: [LevenbergMarquardt.Result]
+    ) -> (result: LevenbergMarquardt.Result, evaluations: Int) {
+        var starts: [LevenbergMarquardt.Result] = []
+        for candidate in candidates where starts.count < polishStarts {
+            if starts.allSatisfy({ !space.isNear($0.x, candidate.x) }) { starts.append(candidate) }
+        }
+        var evaluations = 0
+        var best = starts.first ?? refine(data, space: space, from: space.clamp(space.lower))
+        for start in starts {
+            var current = start
+            for _ in 0..<polishRestarts where !cancellation.isRequested {
+                let coordinates = IdentifiableCoordinates(space: space, data: data, preferring: current.x)
+                let next = run(polishing, data, space: space, in: coordinates, from: current.x)
+                evaluations += next.iterations * (2 * coordinates.lower.count + 2)
+                let gained = next.sse < current.sse * (1 - 1e-10)
+                if next.sse < current.sse { current = next }
+                if !gained { break }
+            }
+            if current.sse < best.sse { best = current }
+        }
+        return (best, evaluations)
+    }
+
+    /// A least-squares run of `method` in identifiable coordinates, reported in the search's.
+    private func run(
+        _ method: LevenbergMarquardt, _ data: CompiledRecords, space: ParameterSpace,
+        in coordinates: IdentifiableCoordinates, from start: [Double]
+    ) -> LevenbergMarquardt.Result {
+        var scratch = CompiledRecords.Scratch()
+        var predictions: [Double] = []
+        var result = method.minimize(
+            from: coordinates.coordinates(start), lower: coordinates.lower, upper: coordinates.upper
+        ) { z in
+            data.predict(space.law(coordinates.point(z)), into: &predictions, scratch: &scratch)
+            return predictions.indices.map { predictions[$0] - data.metrics[$0] }
+        }
+        result.x = coordinates.point(result.x)
+        return result
     }
 
     /// Refinement alone, from `start`: for bootstrap resamples, which stay near the full fit.
@@ -103,26 +157,29 @@ public struct Fitter: Sendable {
     /// `count` refits of records resampled with replacement, each refined from `fitted`, spread
     /// over every core. Deterministic for a given seed.
     public func bootstrap(_ records: [FitRecord], fitted: ContextScalingLaw, count: Int) -> [ContextScalingLaw] {
-        let results = UnsafeMutableBufferPointer<ContextScalingLaw>.allocate(capacity: count)
-        results.initialize(repeating: fitted)
-        defer { results.deallocate() }
-        nonisolated(unsafe) let output = results
         let seed = self.seed
-        DispatchQueue.concurrentPerform(iterations: count) { i in
-            if cancellation.isRequested { return }
+        return parallelMap(count: count) { i in
+            if cancellation.isRequested { return fitted }
             var rng = SeededGenerator(seed: seed &+ 0x5851_F42D_4C95_7F2D &* UInt64(i + 1))
             let sample = (0..<records.count).map { _ in records[Int(rng.next() % UInt64(records.count))] }
-            output[i] = refit(sample, from: fitted).law
+            return refit(sample, from: fitted).law
         }
-        return Array(results)
     }
 
     private func refine(
         _ data: CompiledRecords, space: ParameterSpace, from start: [Double], giveUpAbove: Double = .infinity
     ) -> LevenbergMarquardt.Result {
+        run(refinement, data, space: space, from: start, giveUpAbove: giveUpAbove)
+    }
+
+    /// A least-squares run of `method` on the residuals predicted - observed.
+    private func run(
+        _ method: LevenbergMarquardt, _ data: CompiledRecords, space: ParameterSpace, from start: [Double],
+        giveUpAbove: Double = .infinity
+    ) -> LevenbergMarquardt.Result {
         var scratch = CompiledRecords.Scratch()
         var predictions: [Double] = []
-        return refinement.minimize(from: start, lower: space.lower, upper: space.upper, giveUpAbove: giveUpAbove) { x in
+        return method.minimize(from: start, lower: space.lower, upper: space.upper, giveUpAbove: giveUpAbove) { x in
             data.predict(space.law(x), into: &predictions, scratch: &scratch)
             return predictions.indices.map { predictions[$0] - data.metrics[$0] }
         }
@@ -186,6 +243,15 @@ extension LevenbergMarquardt {
         var refinement = LevenbergMarquardt()
         refinement.maxIterations = 30
         refinement.relativeTolerance = 1e-10
+        return refinement
+    }
+
+    /// The final refinement of the best points: long enough to follow the A-Cc-alpha ridge to
+    /// its floor, stopping only when a step gains less than 1e-14 of the sum of squares.
+    public static var forPolishing: LevenbergMarquardt {
+        var refinement = LevenbergMarquardt()
+        refinement.maxIterations = 300
+        refinement.relativeTolerance = 1e-14
         return refinement
     }
 }

@@ -54,6 +54,11 @@ public struct ParameterSpace: Sendable {
         return clamp(x)
     }
 
+    /// Whether two points are within a millionth of each coordinate's range of each other.
+    func isNear(_ a: [Double], _ b: [Double]) -> Bool {
+        a.indices.allSatisfy { j in abs(a[j] - b[j]) <= 1e-6 * (upper[j] - lower[j]) }
+    }
+
     public func clamp(_ x: [Double]) -> [Double] {
         x.indices.map { min(max(x[$0], lower[$0]), upper[$0]) }
     }

@@ -48,7 +48,8 @@ struct ComputeFor: ParsableCommand {
         var pairs: [(String, JSON)] = [
             ("task", .string(a.task.name)),
             ("target", .num(a.target)),
-            ("reachable", .bool(a.flops != nil)),
+            ("reachable", .bool(a.reachable)),
+            ("outcome", .string(ComputeFor.outcome(a.solution))),
             ("compute", .num(a.flops)),
             ("ceiling", .num(a.ceiling)),
             ("n_pmt", .num(a.nPmt)),
@@ -69,6 +70,16 @@ struct ComputeFor: ParsableCommand {
         return .object(pairs)
     }
 
+    /// The solver's outcome as a stable JSON token.
+    static func outcome(_ solution: ComputeSolution) -> String {
+        switch solution {
+        case .reached: return "reached"
+        case .reachedAtAnyCompute: return "reached_at_any_compute"
+        case .unreachable: return "unreachable"
+        case .beyondAnyCompute: return "beyond_any_compute"
+        }
+    }
+
     static func text(_ a: ComputeForAnswer) -> String {
         var block = TextBlock()
         let at = "\(a.task.name), \(Fmt.prompt(a.nPmt, shots: a.shots)) at \(Fmt.limit(a.nCtx))"
@@ -86,6 +97,9 @@ struct ComputeFor: ParsableCommand {
             }
             block.field("ceiling", Fmt.score(a.ceiling) + "  (the score with unlimited compute here)")
             if let b = a.budget { BudgetCommand.fields(b, into: &block) }
+        case .reachedAtAnyCompute:
+            block.field("compute", Style.bold("any") + "  reaches \(Fmt.score(a.target)) on \(at): already at 1 FLOP, so compute does not bind")
+            block.field("ceiling", Fmt.score(a.ceiling) + "  (the score with unlimited compute here)")
         case .unreachable(let ceiling), .beyondAnyCompute(let ceiling):
             if case .beyondAnyCompute = a.solution {
                 block.line(Style.bad("not reachable within 1e300 FLOPs") + ": \(Fmt.score(a.target)) on \(at)")

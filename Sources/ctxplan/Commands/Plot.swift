@@ -142,7 +142,7 @@ struct Heatmap: ParsableCommand {
         let preset = try planner.library.task(task.name())
         let limit = try Session.requiredNctx(nctx)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
-        let data = planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
+        let data = try planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
         if global.json {
             if let svg = drawing.svg { try AtomicFile.write(Data(SVG.heatmap(data).utf8), to: svg) }
             let scores = data.scores.joined()

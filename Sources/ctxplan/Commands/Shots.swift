@@ -97,7 +97,11 @@ struct ContextFor: ParsableCommand {
             pairs += [("reachable", .bool(true)), ("shots", .integer(choice.shots)), ("n_pmt", .num(choice.promptTokens)),
                       ("score", .num(choice.score)), ("threshold_n_pmt", .num(threshold))]
             block.field("shots", Style.bold("\(choice.shots)") + "  (\(Fmt.tokens(choice.promptTokens))) reach \(Fmt.score(a.target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
-            block.field("threshold", "the score crosses \(Fmt.score(a.target)) at \(Quantities.formatTokens(threshold)) prompt tokens")
+            if let threshold {
+                block.field("threshold", "the score crosses \(Fmt.score(a.target)) at \(Quantities.formatTokens(threshold)) prompt tokens")
+            } else {
+                block.field("threshold", "none: a prompt of a single token already reaches \(Fmt.score(a.target))")
+            }
             if let i = a.interval { block.field("", IntervalOptions.text(i, unit: " shots") { "\(Int($0.rounded()))" }) }
         case .unreachable(let best):
             pairs += [("reachable", .bool(false)), ("shots", .null), ("n_pmt", .null),

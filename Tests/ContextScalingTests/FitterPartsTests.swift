@@ -1,0 +1,39 @@
+import XCTest
+@testable import ContextScaling
+
+/// The pieces the fitter is built from: the parallel map and the coordinates of its polish.
+final class FitterPartsTests: XCTestCase {
+    func testParallelMapKeepsIndexOrderAndHandlesNoWork() {
+        XCTAssertEqual(parallelMap(count: 1000) { $0 * $0 }, (0..<1000).map { $0 * $0 })
+        XCTAssertEqual(parallelMap(count: 0) { $0 }, [])
+    }
+
+    /// Over random points of every law form's box, the identifiable coordinates map back to a
+    /// point inside the box with the same predictions (the flat line is all they drop).
+    func testIdentifiableCoordinatesKeepEveryPrediction() {
+        var rng = SeededGenerator(seed: 0x1DE7)
+        let records = (0..<40).map { i in
+            FitRecord(flops: exp(Double.random(in: log(1e20)...log(1e25), using: &rng)),
+                      nPmt: Double.random(in: 50...20_000, using: &rng), nCtx: [4096, 8192, 32768][i % 3], metric: 0.5)
+        }
+        let data = CompiledRecords(records)
+        for index in 0..<2000 {
+            let space = ParameterSpace(form: LawForm.allCases[index % LawForm.allCases.count])
+            let draw = { (rng: inout SeededGenerator) in
+                space.lower.indices.map { space.lower[$0] + rng.unit() * (space.upper[$0] - space.lower[$0]) }
+            }
+            let x = draw(&rng)
+            // Prefer a different Cc and nc than x's own, so that the split has work to do.
+            let preferred = draw(&rng)
+            let coordinates = IdentifiableCoordinates(space: space, data: data, preferring: preferred)
+            let back = coordinates.point(coordinates.coordinates(x))
+            XCTAssertEqual(space.clamp(back), back, "case \(index): outside the box")
+            let (law, again) = (space.law(x), space.law(back))
+            for r in records {
+                let p = law.score(flops: r.flops, promptTokens: r.nPmt, contextLimit: r.nCtx)
+                let q = again.score(flops: r.flops, promptTokens: r.nPmt, contextLimit: r.nCtx)
+                XCTAssertEqual(q, p, accuracy: 1e-9 * max(p, 1e-300), "case \(index): \(x) -> \(back)")
+            }
+        }
+    }
+}
