@@ -41,8 +41,31 @@ struct History {
     mutating func add(_ line: String) {
         add_history(line)
         guard problem == nil else { return }
-        let status = withLock { append_history(1, path) }
-        if status != 0 { fail("cannot write \(path) (\(String(cString: strerror(status))))") }
+        // Written here rather than by libedit's append_history, which writes one entry more
+        // than asked for (the one before), so every appended line would repeat its neighbour.
+        let failure: Int32? = withLock {
+            let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else { return errno }
+            defer { close(descriptor) }
+            var bytes = lseek(descriptor, 0, SEEK_END) == 0 ? Array("_HiStOrY_V2_\n".utf8) : []
+            bytes += History.encoded(line) + [UInt8(ascii: "\n")]
+            return write(descriptor, bytes, bytes.count) == bytes.count ? nil : errno
+        }
+        if let failure { fail("cannot write \(path) (\(String(cString: strerror(failure))))") }
+    }
+
+    /// A line as libedit's history file holds it: vis(3) encoding, which read_history undoes;
+    /// spaces, control characters and backslashes become octal escapes (\040), the rest stays.
+    static func encoded(_ line: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for byte in line.utf8 {
+            if byte <= 0x20 || byte == 0x7F || byte == UInt8(ascii: "\\") {
+                bytes += Array(String(format: "\\%03o", byte).utf8)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return bytes
     }
 
     private mutating func fail(_ what: String) {
