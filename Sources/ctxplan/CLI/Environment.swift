@@ -1,5 +1,4 @@
 import Foundation
-import Planner
 
 /// Where presets, history and user files live.
 enum Environment {

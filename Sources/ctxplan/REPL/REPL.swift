@@ -47,10 +47,11 @@ struct REPL {
     private func interactive() -> Int32 {
         // libedit reads multibyte characters (café) only under the user's character set.
         setlocale(LC_CTYPE, "")
+        // Before libedit initializes (in History.load), so it leaves SIGINT to our handler.
+        shim_install_interrupt_handler(0)
         var history = History(path: Environment.historyFile)
         history.load()
         Completion.install(Completer(library: session.library()))
-        shim_install_interrupt_handler(0)
         print("ctxplan \(Ctxplan.version): context-aware scaling law planner. 'help' lists commands, 'quit' leaves.")
         while true {
             // Before each line and so each command: a Ctrl-C that stopped the last command is
