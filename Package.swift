@@ -22,23 +22,20 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // libedit's C globals as functions, and the Ctrl-C flag a C signal handler sets.
+        .target(name: "CEditLineShim", dependencies: ["CEditLine"]),
         // The program: one command tree for the shell and the REPL, text and JSON output, plots.
         .executableTarget(
             name: "ctxplan",
             dependencies: [
-                "Planner", "ContextScaling", "CEditLine",
+                "Planner", "ContextScaling", "CEditLine", "CEditLineShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+            ]
         ),
         // `make bench`: 10,000 mixed planning questions through the library.
         .executableTarget(name: "PlanningBench", dependencies: ["Planner"], path: "bench/PlanningBench"),
         .testTarget(name: "ContextScalingTests", dependencies: ["ContextScaling"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner"]),
-        .testTarget(
-            name: "ctxplanTests",
-            dependencies: ["ctxplan"],
-            swiftSettings: [.swiftLanguageMode(.v5)]
-        ),
+        .testTarget(name: "ctxplanTests", dependencies: ["ctxplan"]),
     ]
 )

@@ -1,7 +1,7 @@
+import CEditLineShim
 import Foundation
 
-// No command: the REPL (`ctxplan --presets DIR` too). Otherwise one command, whose status is
-// the process's.
-let arguments = Array(CommandLine.arguments.dropFirst())
-let startsREPL = arguments.isEmpty || arguments.first == "--presets"
-exit(Ctxplan.execute(startsREPL ? ["repl"] + arguments : arguments))
+// One command, or with none (or only `--presets DIR`) the REPL: ArgumentParser's default
+// command. Ctrl-C stops a fit or `figures` cleanly (status 130); a second Ctrl-C stops anything.
+shim_install_interrupt_handler(1)
+exit(Ctxplan.execute(Array(CommandLine.arguments.dropFirst()), in: Session()))

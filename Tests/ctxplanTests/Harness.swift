@@ -21,6 +21,29 @@ enum Harness {
     }
 
     static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Result {
+        try start(arguments, stdin: stdin, environment: environment).finish()
+    }
+
+    /// A running `ctxplan`, for tests that signal it before it ends.
+    struct Running {
+        let process: Process
+        let output: Pipe
+        let errors: Pipe
+
+        /// Ctrl-C, as the terminal would send it.
+        func interrupt() { kill(process.processIdentifier, SIGINT) }
+
+        func finish() -> Result {
+            let out = output.fileHandleForReading.readDataToEndOfFile()
+            let err = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+                          status: process.terminationStatus)
+        }
+    }
+
+    /// Starts the binary with `stdin` written to it and closed.
+    static func start(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Running {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -38,11 +61,7 @@ enum Harness {
         try process.run()
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                      status: process.terminationStatus)
+        return Running(process: process, output: output, errors: errors)
     }
 
     static func json(_ arguments: [String]) throws -> [String: Any] {

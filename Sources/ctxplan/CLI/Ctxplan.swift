@@ -1,4 +1,5 @@
 import ArgumentParser
+import ContextScaling
 import Foundation
 import Planner
 
@@ -26,36 +27,47 @@ struct Ctxplan: ParsableCommand {
             ComputeFor.self, ContextFor.self, Shots.self, Extend.self, BudgetCommand.self,
             Fit.self, Validate.self, Compare.self, Plot.self, Heatmap.self, Figures.self,
             Presets.self, Show.self, Repl.self,
-        ]
+        ],
+        defaultSubcommand: Repl.self
     )
 
-    /// Runs one command line. Returns the exit status: 0, or 2 for input it rejected.
-    static func execute(_ arguments: [String], errorPrefix: String = "") -> Int32 {
-        if let head = arguments.first, !head.hasPrefix("-"), head != "help",
-            !configuration.subcommands.contains(where: { $0._commandName == head })
-        {
-            let names = configuration.subcommands.map { $0._commandName }
-            let hint = Suggestions.closest(to: head, among: names).map { "; did you mean '\($0)'?" }
+    /// The names of the commands, as typed.
+    static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+
+    /// Runs one command line in `session`. Returns the exit status: 0, 2 for input it rejected,
+    /// 130 for a command stopped by Ctrl-C.
+    static func execute(_ arguments: [String], in session: Session, errorPrefix: String = "") -> Int32 {
+        // ArgumentParser would hand an unknown word to the default command (the REPL) as its
+        // argument; say what it is instead.
+        if let head = arguments.first, !head.hasPrefix("-"), head != "help", !commandNames.contains(head) {
+            let hint = Suggestions.closest(to: head, among: commandNames).map { "; did you mean '\($0)'?" }
                 ?? "; 'help' lists the commands"
             report(errorPrefix + "error: unknown command '\(head)'\(hint)")
             return 2
         }
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if let command = command as? any SessionCommand {
+                try command.run(in: session)
+            } else {
+                try command.run()
+            }
             return 0
         } catch let exit as ExitCode {
             return exit.rawValue
         } catch let error as InputError {
             report(errorPrefix + "error: " + error.message)
             return 2
+        } catch is CancelledByUser {
+            report(errorPrefix + "interrupted")
+            return 130
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
                 return 0
             }
-            report(errorPrefix + "error: " + message(for: error).replacingOccurrences(of: "Error: ", with: ""))
+            report(errorPrefix + "error: " + message(for: error))
             return 2
         }
     }
@@ -65,16 +77,25 @@ struct Ctxplan: ParsableCommand {
     }
 }
 
-/// With no arguments, ctxplan is the REPL.
-struct Repl: ParsableCommand {
+/// A command of the tree: run with the session's settings, presets and style.
+protocol SessionCommand: ParsableCommand {
+    func run(in session: Session) throws
+}
+
+/// The interactive prompt: what ctxplan starts with no command.
+struct Repl: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "Start the interactive prompt (the default with no command).")
 
-    @OptionGroup var global: GlobalOptions
+    @Option(name: .customLong("presets"), help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
+    var presetDirectories: [String] = []
 
-    func run() throws {
-        let status = REPL(presets: global.presetDirectories).run()
+    func run(in session: Session) throws {
+        if session.insideREPL {
+            throw InputError("already at the prompt; 'repl' starts it from a shell")
+        }
+        let status = REPL(session: Session(presetFolders: presetDirectories, style: session.style)).run()
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -1,8 +1,6 @@
 import Foundation
-import Planner
 
-/// Where presets, history and user files live, and the state one process shares between the
-/// commands it runs: the loaded presets and the REPL's settings.
+/// Where presets, history and user files live.
 enum Environment {
     /// The bundled presets: installed beside the binary (PREFIX/share/ctxplan/Presets), or, for
     /// a binary built in a clone, the clone's own `Presets/`. `CTXPLAN_PRESETS` overrides both.
@@ -38,62 +36,7 @@ enum Environment {
         return (env["HOME"] ?? NSHomeDirectory()) + "/" + fallback
     }
 
-    /// `--presets` folders given when the REPL started, added to every command it runs.
-    nonisolated(unsafe) static var sessionPresets: [String] = []
-
-    nonisolated(unsafe) private static var libraries: [[String]: PresetLibrary] = [:]
-
-    /// The presets for a `--presets` list, loaded once per process.
-    static func library(extra: [String]) -> PresetLibrary {
-        let directories = [bundledPresets(), userPresets] + extra
-        if let cached = libraries[directories] { return cached }
-        // Presets are read as commands need them; each problem is warned about once, when found.
-        let library = PresetLibrary(directories: [userPresets] + extra, bundled: bundledPresets()) { warn($0) }
-        libraries[directories] = library
-        return library
-    }
-
     static func warn(_ message: String) {
         FileHandle.standardError.write(Data((Style.warn("warning: ") + message + "\n").utf8))
-    }
-}
-
-/// The REPL's `set` values: defaults for every later command's missing options.
-struct Session {
-    var task: String?
-    var model: String?
-    var nctx: String?
-    var gpu: String?
-
-    nonisolated(unsafe) static var current = Session()
-
-    static let keys = ["task", "model", "nctx", "gpu"]
-
-    /// The option's value, else the session's `set` value, else a message naming both.
-    static func task(_ option: String?) throws -> String {
-        guard let name = option ?? current.task else {
-            throw InputError("no task: pass --task (arithmetic, commonsense, translation) or 'set task NAME'")
-        }
-        return name
-    }
-
-    static func model(_ option: String?) throws -> String {
-        guard let name = option ?? current.model else {
-            throw InputError("no model: pass --model NAME (or 'set model NAME')")
-        }
-        return name
-    }
-
-    /// The context limit from the option or the session, nil when neither gives one.
-    static func nctx(_ option: Double?) throws -> Double? {
-        try option ?? current.nctx.map(Parse.context)
-    }
-
-    /// The context limit from the option or the session, for commands that cannot go without.
-    static func requiredNctx(_ option: Double?) throws -> Double {
-        guard let limit = try nctx(option) else {
-            throw InputError("no context limit: pass --nctx (e.g. 8k) or 'set nctx 8k'")
-        }
-        return limit
     }
 }

@@ -39,10 +39,6 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .customLong("presets"), help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
     var presetDirectories: [String] = []
-
-    var planner: Planner {
-        Planner(library: Environment.library(extra: Environment.sessionPresets + presetDirectories))
-    }
 }
 
 /// `--task`, for commands that need a task but no model.
@@ -51,7 +47,7 @@ struct TaskOption: ParsableArguments {
     var task: String?
 
     /// The option's task, else the session's.
-    func name() throws -> String { try Session.task(task) }
+    func name(in session: Session) throws -> String { try session.settings.task(task) }
 }
 
 /// `--reserve`: tokens of the context limit kept free for the generated answer.
@@ -75,20 +71,20 @@ struct ScenarioOptions: ParsableArguments {
 
     @OptionGroup var recipe: RecipeOptions
 
-    func taskName() throws -> String { try task.name() }
+    func taskName(in session: Session) throws -> String { try task.name(in: session) }
 
-    func computeInput() throws -> ComputeInput {
+    func computeInput(in session: Session) throws -> ComputeInput {
         if let compute {
             if model != nil { throw InputError("--model and --compute both given; expected one of them") }
             return .flops(compute)
         }
-        guard let name = model ?? Session.current.model else {
+        guard let name = model ?? session.settings.model else {
             throw InputError("no compute: pass --model NAME or --compute FLOPS (or 'set model NAME')")
         }
         return .model(name)
     }
 
-    func contextLimit() throws -> Double? { try Session.nctx(nctx) }
+    func contextLimit(in session: Session) throws -> Double? { try session.settings.nctx(nctx) }
 }
 
 /// Steps and batch of a context extension.
@@ -134,8 +130,8 @@ struct HardwareOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Dollars per GPU-hour.", valueName: "p"), transform: Parse.plain)
     var price: Double?
 
-    func plan(_ planner: Planner, required: Bool = false) throws -> HardwarePlan? {
-        guard let name = gpu ?? Session.current.gpu else {
+    func plan(_ planner: Planner, in session: Session, required: Bool = false) throws -> HardwarePlan? {
+        guard let name = gpu ?? session.settings.gpu else {
             if required { throw InputError("no GPU: pass --gpu NAME (\(planner.library.gpuNames.joined(separator: ", ")))") }
             return nil
         }

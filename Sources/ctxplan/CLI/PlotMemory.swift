@@ -1,4 +1,4 @@
-/// The last planning answer in this session, which a following `plot` marks on its curve.
+/// A planning answer as a following `plot` marks it on its curve (`Session.lastAnswer`).
 enum PlotMark {
     case computeFor(task: String, flops: Double, nPmt: Double, nCtx: Double, target: Double)
     case shots(task: String, flops: Double, nCtx: Double, knee: Double, best: Double)
@@ -9,10 +9,4 @@ enum PlotMark {
         case .computeFor(let t, _, _, _, _), .shots(let t, _, _, _, _), .extend(let t, _, _, _): return t
         }
     }
-}
-
-enum PlotMemory {
-    nonisolated(unsafe) static var last: PlotMark?
-
-    static func remember(_ mark: PlotMark) { last = mark }
 }

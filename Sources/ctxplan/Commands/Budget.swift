@@ -1,7 +1,7 @@
 import ArgumentParser
 import Planner
 
-struct BudgetCommand: ParsableCommand {
+struct BudgetCommand: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget",
         abstract: "GPU-hours, days and dollars for a FLOP count.",
@@ -16,10 +16,10 @@ struct BudgetCommand: ParsableCommand {
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let planner = global.planner
-        let b = planner.budget(flops: flops, plan: try hardware.plan(planner, required: true)!)
-        var block = TextBlock()
+    func run(in session: Session) throws {
+        let planner = session.planner(global)
+        let b = planner.budget(flops: flops, plan: try hardware.plan(planner, in: session, required: true)!)
+        var block = TextBlock(session.style)
         block.field("compute", Fmt.flops(flops))
         BudgetCommand.fields(b, into: &block)
         emit(global, json: BudgetCommand.json(b), text: block.text)

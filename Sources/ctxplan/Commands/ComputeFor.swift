@@ -2,7 +2,7 @@ import ArgumentParser
 import ContextScaling
 import Planner
 
-struct ComputeFor: ParsableCommand {
+struct ComputeFor: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "compute-for",
         abstract: "The training compute at which the predicted score reaches a target.",
@@ -31,17 +31,17 @@ struct ComputeFor: ParsableCommand {
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func run(in session: Session) throws {
         if tokens != nil && params != nil { throw InputError("--tokens and --params both given; expected one of them") }
-        let taskName = try task.name()
-        let limit = try Session.requiredNctx(nctx)
-        let planner = global.planner
+        let taskName = try task.name(in: session)
+        let limit = try session.settings.requiredNctx(nctx)
+        let planner = session.planner(global)
         try interval.check(planner.library.task(taskName))
         let a = try planner.computeFor(
             target: target, task: taskName, prompt: prompt.input(), nCtx: limit, tokens: tokens, params: params,
-            plan: hardware.plan(planner), intervalLevel: interval.level)
-        if let c = a.flops { PlotMemory.remember(.computeFor(task: a.task.name, flops: c, nPmt: a.nPmt, nCtx: a.nCtx, target: target)) }
-        emit(global, json: ComputeFor.json(a), text: ComputeFor.text(a))
+            plan: hardware.plan(planner, in: session), intervalLevel: interval.level)
+        if let c = a.flops { session.lastAnswer = .computeFor(task: a.task.name, flops: c, nPmt: a.nPmt, nCtx: a.nCtx, target: target) }
+        emit(global, json: ComputeFor.json(a), text: ComputeFor.text(a, style: session.style))
     }
 
     static func json(_ a: ComputeForAnswer) -> JSON {
@@ -80,12 +80,12 @@ struct ComputeFor: ParsableCommand {
         }
     }
 
-    static func text(_ a: ComputeForAnswer) -> String {
-        var block = TextBlock()
+        static func text(_ a: ComputeForAnswer, style: Style) -> String {
+        var block = TextBlock(style)
         let at = "\(a.task.name), \(Fmt.prompt(a.nPmt, shots: a.shots)) at \(Fmt.limit(a.nCtx))"
         switch a.solution {
         case .reached(let c):
-            block.field("compute", Style.bold(Fmt.flops(c)) + "  for \(Fmt.score(a.target)) on \(at)")
+            block.field("compute", style.bold(Fmt.flops(c)) + "  for \(Fmt.score(a.target)) on \(at)")
             if let i = a.interval { block.field("", IntervalOptions.text(i) { Quantities.formatScientific($0, digits: 2) }) }
             if let nearest = a.nearest {
                 block.field("nearest", String(format: "%@x %@", Quantities.trimmed(String(format: "%.2g", nearest.multiple)), nearest.name))
@@ -98,13 +98,13 @@ struct ComputeFor: ParsableCommand {
             block.field("ceiling", Fmt.score(a.ceiling) + "  (the score with unlimited compute here)")
             if let b = a.budget { BudgetCommand.fields(b, into: &block) }
         case .reachedAtAnyCompute:
-            block.field("compute", Style.bold("any") + "  reaches \(Fmt.score(a.target)) on \(at): already at 1 FLOP, so compute does not bind")
+            block.field("compute", style.bold("any") + "  reaches \(Fmt.score(a.target)) on \(at): already at 1 FLOP, so compute does not bind")
             block.field("ceiling", Fmt.score(a.ceiling) + "  (the score with unlimited compute here)")
         case .unreachable(let ceiling), .beyondAnyCompute(let ceiling):
             if case .beyondAnyCompute = a.solution {
-                block.line(Style.bad("not reachable within 1e300 FLOPs") + ": \(Fmt.score(a.target)) on \(at)")
+                block.line(style.bad("not reachable within 1e300 FLOPs") + ": \(Fmt.score(a.target)) on \(at)")
             } else {
-                block.line(Style.bad("not reachable") + ": \(Fmt.score(a.target)) is at or above the ceiling \(Fmt.score(ceiling)) on \(at)")
+                block.line(style.bad("not reachable") + ": \(Fmt.score(a.target)) is at or above the ceiling \(Fmt.score(ceiling)) on \(at)")
             }
             for lift in a.lifts { block.field("  " + lift.what, "ceiling " + Fmt.score(lift.ceiling)) }
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Planner
 
-struct Cost: ParsableCommand {
+struct Cost: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "cost",
         abstract: "What extending a model to a longer context limit costs (C = 6ND).",
@@ -23,11 +23,11 @@ struct Cost: ParsableCommand {
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let model = try Session.model(self.model)
-        let planner = global.planner
-        let c = try planner.cost(model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner), countAttention: attention)
-        emit(global, json: Cost.json(c), text: Cost.text(c))
+    func run(in session: Session) throws {
+        let model = try session.settings.model(self.model)
+        let planner = session.planner(global)
+        let c = try planner.cost(model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner, in: session), countAttention: attention)
+        emit(global, json: Cost.json(c), text: Cost.text(c, style: session.style))
     }
 
     static func json(_ c: ExtensionCost) -> JSON {
@@ -47,8 +47,8 @@ struct Cost: ParsableCommand {
         return .object(pairs)
     }
 
-    static func text(_ c: ExtensionCost) -> String {
-        var block = TextBlock()
+    static func text(_ c: ExtensionCost, style: Style) -> String {
+        var block = TextBlock(style)
         block.line("\(c.base.name), \(Fmt.limit(c.base.nCtx)) -> \(Fmt.limit(c.extended.nCtx))")
         block.field("extension tokens", "\(Quantities.formatCount(c.extensionTokens))  (\(Quantities.formatCount(c.recipe.steps)) steps x \(Quantities.formatCount(c.recipe.batch)) x \(Fmt.limit(c.extended.nCtx)))")
         block.field("extension FLOPs", Quantities.formatScientific(c.extensionFlops) + "  (6 N x extension tokens)")

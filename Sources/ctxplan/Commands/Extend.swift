@@ -2,7 +2,7 @@ import ArgumentParser
 import ContextScaling
 import Planner
 
-struct Extend: ParsableCommand {
+struct Extend: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "extend",
         abstract: "Which context limit to extend a model to, and what each candidate costs.",
@@ -36,8 +36,8 @@ struct Extend: ParsableCommand {
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let modelName = try Session.model(model)
+    func run(in session: Session) throws {
+        let modelName = try session.settings.model(model)
         let candidates = try to.map { list in
             try list.split(separator: ",", omittingEmptySubsequences: false).map { item -> Double in
                 do { return try Parse.context(String(item)) } catch let e as InputError {
@@ -45,15 +45,15 @@ struct Extend: ParsableCommand {
                 }
             }
         }
-        let planner = global.planner
+        let planner = session.planner(global)
         let a = try planner.extend(
-            model: modelName, task: task.name(), prompt: prompt.input(), candidates: candidates,
-            target: target, within: within, reserve: reserve.reserve, recipe: recipe.recipe, plan: hardware.plan(planner),
+            model: modelName, task: task.name(in: session), prompt: prompt.input(), candidates: candidates,
+            target: target, within: within, reserve: reserve.reserve, recipe: recipe.recipe, plan: hardware.plan(planner, in: session),
             countAttention: attention)
         if let r = a.recommended {
-            PlotMemory.remember(.extend(task: a.task.name, flops: a.options[r].model.flops, nPmt: a.nPmt, nCtx: a.options[r].nCtx))
+            session.lastAnswer = .extend(task: a.task.name, flops: a.options[r].model.flops, nPmt: a.nPmt, nCtx: a.options[r].nCtx)
         }
-        emit(global, json: Extend.json(a), text: Extend.text(a))
+        emit(global, json: Extend.json(a), text: Extend.text(a, style: session.style))
     }
 
     static func json(_ a: ExtendAnswer) -> JSON {
@@ -84,8 +84,8 @@ struct Extend: ParsableCommand {
         ])
     }
 
-    static func text(_ a: ExtendAnswer) -> String {
-        var block = TextBlock()
+    static func text(_ a: ExtendAnswer, style: Style) -> String {
+        var block = TextBlock(style)
         block.line("\(a.base.name) for \(a.task.name) at \(Fmt.prompt(a.nPmt, shots: a.shots))" + (a.reserve.map { " + \(Quantities.formatTokens($0)) reserved" } ?? ""))
         let withBudget = a.options.contains { $0.budget != nil }
         let withDollars = a.options.contains { $0.budget?.dollars != nil }
@@ -100,14 +100,14 @@ struct Extend: ParsableCommand {
                        Fmt.score(o.score)]
             if withBudget { row.append(o.budget.map { Quantities.formatCount($0.gpuHours) } ?? "") }
             if withDollars { row.append(o.budget?.dollars.map { "$" + Quantities.formatCount($0) } ?? "") }
-            row.append(o.verdict ?? Style.good("recommended"))
+            row.append(o.verdict ?? style.good("recommended"))
             return row
         }, words: [0, verdictColumn])
         if let r = a.recommended {
             let o = a.options[r]
             let why = a.target.map { "the cheapest limit reaching \(Fmt.score($0))" }
                 ?? "the cheapest limit within \(Quantities.trimmed(String(format: "%.4f", a.within * 100)))% of the best score"
-            block.line("recommended: " + Style.bold(Fmt.limit(o.nCtx)) + ", \(why)")
+            block.line("recommended: " + style.bold(Fmt.limit(o.nCtx)) + ", \(why)")
         }
         for note in a.notes { block.note(note) }
         return block.text

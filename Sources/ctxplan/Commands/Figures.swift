@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Planner
 
-struct Figures: ParsableCommand {
+struct Figures: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "figures",
         abstract: "Write the paper's Figures 2-6 from the bundled data as SVG.",
@@ -16,11 +16,13 @@ struct Figures: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let planner = global.planner
+    func run(in session: Session) throws {
+        let planner = session.planner(global)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var written: [String] = []
         func write(_ name: String, _ data: PlotData) throws {
+            // Ctrl-C stops between figures: each one written is whole, none is half-written.
+            try session.checkCancelled()
             let path = (out as NSString).appendingPathComponent(name)
             try AtomicFile.write(Data(SVG.plot(data).utf8), to: path)
             written.append(path)

@@ -14,8 +14,8 @@ struct FitDataOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Random seed of the global search (default 0).", valueName: "s"), transform: Parse.whole)
     var seed: Int = 0
 
-    func records(_ planner: Planner) throws -> (name: String, records: [Observation], layoutTask: TaskPreset?) {
-        try planner.fitRecords(file: file, task: task ?? (file == nil ? Session.current.task : nil))
+    func records(_ planner: Planner, in session: Session) throws -> (name: String, records: [Observation], layoutTask: TaskPreset?) {
+        try planner.fitRecords(file: file, task: task ?? (file == nil ? session.settings.task : nil))
     }
 }
 
@@ -27,7 +27,7 @@ struct HoldoutOptions: ParsableArguments {
     var holdoutAbove: Double = 10_000
 }
 
-struct Fit: ParsableCommand {
+struct Fit: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
         abstract: "Fit the law to evaluation results by the paper's procedure.",
@@ -70,9 +70,9 @@ struct Fit: ParsableCommand {
         guard bootstrap <= 100_000 else { throw InputError("--bootstrap \(bootstrap) is too many; expected at most 100000") }
     }
 
-    func run() throws {
-        let planner = global.planner
-        let (name, records, layoutTask) = try data.records(planner)
+    func run(in session: Session) throws {
+        let planner = session.planner(global)
+        let (name, records, layoutTask) = try data.records(planner, in: session)
         if let save, !force, FileManager.default.fileExists(atPath: save) {
             throw InputError("'\(save)' exists; pass --force to replace it")
         }
@@ -84,7 +84,7 @@ struct Fit: ParsableCommand {
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save
         }
-        emit(global, json: Fit.json(report, saved: saved), text: Fit.text(report, saved: saved))
+        emit(global, json: Fit.json(report, saved: saved), text: Fit.text(report, saved: saved, style: session.style))
     }
 
     static func paramsJSON(_ law: ContextScalingLaw) -> JSON {
@@ -136,8 +136,8 @@ struct Fit: ParsableCommand {
         return .object(pairs)
     }
 
-    static func text(_ r: FitReport, saved: String?) -> String {
-        var block = TextBlock()
+    static func text(_ r: FitReport, saved: String?, style: Style) -> String {
+        var block = TextBlock(style)
         let res = r.result
         let worst = res.largestResidualIndex
         block.line("\(r.taskName): \(res.law.form.rawValue) law fitted to \(res.n) records in \(String(format: "%.0f", r.seconds * 1000)) ms")
@@ -168,7 +168,7 @@ struct Fit: ParsableCommand {
     }
 }
 
-struct Validate: ParsableCommand {
+struct Validate: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "The paper's Sec. 4.2 test: fit on short prompts, score the longer ones.",
@@ -182,9 +182,9 @@ struct Validate: ParsableCommand {
     @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let planner = global.planner
-        let (name, records, _) = try data.records(planner)
+    func run(in session: Session) throws {
+        let planner = session.planner(global)
+        let (name, records, _) = try data.records(planner, in: session)
         let v = try planner.validate(name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
         let json = JSON.object([
             ("task", .string(name)), ("law", .string(law.rawValue)), ("params", Fit.paramsJSON(v.fit.result.law)),
@@ -192,7 +192,7 @@ struct Validate: ParsableCommand {
             ("heldout_mae", .num(v.heldOutMAE)), ("n_heldout", .integer(v.heldOut.count)),
             ("holdout_above", .num(v.threshold)),
         ])
-        var block = TextBlock()
+        var block = TextBlock(session.style)
         block.line("\(name): \(law.rawValue) law fitted on prompts up to \(Quantities.formatTokens(v.threshold)) tokens")
         block.field("parameters", Fit.paramsText(v.fit.result.law))
         block.field("MAE, fitted", String(format: "%.4f over %d records", v.fit.result.mae, v.fit.result.n))
@@ -201,7 +201,7 @@ struct Validate: ParsableCommand {
     }
 }
 
-struct Compare: ParsableCommand {
+struct Compare: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Fit every law form and say which the data prefers.",
@@ -212,13 +212,14 @@ struct Compare: ParsableCommand {
     @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let planner = global.planner
-        let (name, records, _) = try data.records(planner)
+    func run(in session: Session) throws {
+        let planner = session.planner(global)
+        let (name, records, _) = try data.records(planner, in: session)
         var rows: [(LawForm, FitReport, Double?)] = []
         for form in LawForm.allCases {
             let report = try planner.fit(name: name, records: records, form: form, seed: UInt64(data.seed))
             let heldOut = try? planner.validate(name: name, records: records, form: form, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
+            try session.checkCancelled()  // a validation stopped by Ctrl-C is not "no hold-out"
             rows.append((form, report, heldOut?.heldOutMAE))
         }
         let preferred = rows.min { $0.1.result.bic < $1.1.result.bic }!.0
@@ -231,7 +232,7 @@ struct Compare: ParsableCommand {
             })),
             ("preferred", .string(preferred.rawValue)),
         ])
-        var block = TextBlock()
+        var block = TextBlock(session.style)
         block.line("\(name): \(records.count) records")
         block.table(["law", "MAE", "held-out MAE", "AIC", "BIC"], rows.map { form, report, held in
             [form.rawValue, String(format: "%.4f", report.result.mae), held.map { String(format: "%.4f", $0) } ?? "-",

@@ -35,7 +35,7 @@ struct DrawingOptions: ParsableArguments {
     }
 }
 
-struct Plot: ParsableCommand {
+struct Plot: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "plot",
         abstract: "Draw the law against prompt length, with the observations, like the paper's figures.",
@@ -64,13 +64,13 @@ struct Plot: ParsableCommand {
     @OptionGroup var drawing: DrawingOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let planner = global.planner
-        let preset = try planner.library.task(task.name())
-        let limits = nctx.isEmpty ? (try Session.nctx(nil).map { [$0] } ?? []) : nctx
+    func run(in session: Session) throws {
+        let planner = session.planner(global)
+        let preset = try planner.library.task(task.name(in: session))
+        let limits = nctx.isEmpty ? (try session.settings.nctx(nil).map { [$0] } ?? []) : nctx
         var curves = try planner.curves(models: model, computes: compute, limits: limits)
         var marks: [PlotData.Mark] = []
-        if let last = PlotMemory.last, last.task == preset.name {
+        if let last = session.lastAnswer, last.task == preset.name {
             let (curve, lastMarks) = Plot.remembered(last, law: preset.law)
             if !curves.contains(where: { abs($0.flops - curve.flops) <= 1e-9 * curve.flops && $0.nCtx == curve.nCtx }) {
                 curves.append(curve)
@@ -88,7 +88,7 @@ struct Plot: ParsableCommand {
             return
         }
         try drawing.output(svg: SVG.plot(data)) {
-            TerminalPlot(data: data, width: drawing.columns, height: drawing.height, ascii: drawing.ascii, color: Style.enabled).render()
+            TerminalPlot(data: data, width: drawing.columns, height: drawing.height, ascii: drawing.ascii, color: session.style.colour).render()
         }
     }
 
@@ -123,7 +123,7 @@ struct Plot: ParsableCommand {
     }
 }
 
-struct Heatmap: ParsableCommand {
+struct Heatmap: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "heatmap",
         abstract: "The predicted score over compute and prompt length, with the region the fit saw outlined.",
@@ -137,10 +137,10 @@ struct Heatmap: ParsableCommand {
     @OptionGroup var drawing: DrawingOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let planner = global.planner
-        let preset = try planner.library.task(task.name())
-        let limit = try Session.requiredNctx(nctx)
+    func run(in session: Session) throws {
+        let planner = session.planner(global)
+        let preset = try planner.library.task(task.name(in: session))
+        let limit = try session.settings.requiredNctx(nctx)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
         let data = try planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
         if global.json {
@@ -157,7 +157,7 @@ struct Heatmap: ParsableCommand {
             return
         }
         try drawing.output(svg: SVG.heatmap(data)) {
-            TerminalHeatmap(data: data, ascii: drawing.ascii, color: Style.enabled).render()
+            TerminalHeatmap(data: data, ascii: drawing.ascii, color: session.style.colour).render()
         }
     }
 }

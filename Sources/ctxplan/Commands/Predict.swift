@@ -1,7 +1,7 @@
 import ArgumentParser
 import Planner
 
-struct Predict: ParsableCommand {
+struct Predict: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
         abstract: "Predict the score, with its three factors.",
@@ -16,12 +16,12 @@ struct Predict: ParsableCommand {
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let p = try global.planner.predict(
-            task: scenario.taskName(), compute: scenario.computeInput(), prompt: prompt.input(),
-            nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+    func run(in session: Session) throws {
+        let p = try session.planner(global).predict(
+            task: scenario.taskName(in: session), compute: scenario.computeInput(in: session), prompt: prompt.input(),
+            nCtx: scenario.contextLimit(in: session), recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(p.scenario.task)
-        emit(global, json: Predict.json(p), text: Predict.text(p))
+        emit(global, json: Predict.json(p), text: Predict.text(p, style: session.style))
     }
 
     static func json(_ p: Prediction) -> JSON {
@@ -43,9 +43,9 @@ struct Predict: ParsableCommand {
         ])
     }
 
-    static func text(_ p: Prediction) -> String {
-        var block = TextBlock()
-        block.field("score", Style.bold(Fmt.score(p.score)) + "  \(p.scenario.task.metric), \(p.scenario.task.name) on \(Fmt.setting(p.scenario))")
+    static func text(_ p: Prediction, style: Style) -> String {
+        var block = TextBlock(style)
+        block.field("score", style.bold(Fmt.score(p.score)) + "  \(p.scenario.task.metric), \(p.scenario.task.name) on \(Fmt.setting(p.scenario))")
         if let i = p.interval { block.field("", IntervalOptions.text(i, Fmt.score)) }
         block.field("  compute factor", Fmt.score(p.factors.compute))
         block.field("  context factor", Fmt.score(p.factors.context))
@@ -58,7 +58,7 @@ struct Predict: ParsableCommand {
     }
 }
 
-struct Explain: ParsableCommand {
+struct Explain: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Say which factor holds the score down, and by how much.",
@@ -68,18 +68,18 @@ struct Explain: ParsableCommand {
     @OptionGroup var prompt: PromptOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let e = try global.planner.explain(
-            task: scenario.taskName(), compute: scenario.computeInput(), prompt: prompt.input(),
-            nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe)
+    func run(in session: Session) throws {
+        let e = try session.planner(global).explain(
+            task: scenario.taskName(in: session), compute: scenario.computeInput(in: session), prompt: prompt.input(),
+            nCtx: scenario.contextLimit(in: session), recipe: scenario.recipe.recipe)
         var json = Predict.json(e.prediction)
         if case .object(var pairs) = json {
             pairs.insert(("binding", .string(e.binding.rawValue)), at: 3)
             pairs.append(("explanation", .array(e.sentences.map(JSON.string))))
             json = .object(pairs)
         }
-        var block = TextBlock()
-        block.line("score \(Style.bold(Fmt.score(e.prediction.score))): \(e.prediction.scenario.task.name) on \(Fmt.setting(e.prediction.scenario))")
+        var block = TextBlock(session.style)
+        block.line("score \(session.style.bold(Fmt.score(e.prediction.score))): \(e.prediction.scenario.task.name) on \(Fmt.setting(e.prediction.scenario))")
         for sentence in e.sentences { block.line("  " + sentence) }
         for note in e.prediction.notes { block.note(note) }
         emit(global, json: json, text: block.text)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Planner
 
-struct Presets: ParsableCommand {
+struct Presets: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "presets",
         abstract: "List the presets: tasks, models and hardware.",
@@ -16,22 +16,22 @@ struct Presets: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let library = global.planner.library
+    func run(in session: Session) throws {
+        let library = session.planner(global).library
         let kinds = kind.map { [$0] } ?? Kind.allCases
-        var block = TextBlock()
+        var block = TextBlock(session.style)
         var json: [(String, JSON)] = []
         for kind in kinds {
             switch kind {
             case .tasks:
                 json.append(("tasks", .array(library.tasks.map { .string($0.name) })))
-                block.line(Style.bold("tasks"))
+                block.line(session.style.bold("tasks"))
                 block.table(["name", "metric", "law", "description"], library.tasks.map {
                     [$0.name, $0.metric, $0.law.form.rawValue, $0.description]
                 }, words: [0, 1, 2, 3])
             case .models:
                 json.append(("models", .array(library.models.map { .string($0.name) })))
-                block.line(Style.bold("models"))
+                block.line(session.style.bold("models"))
                 // The paper's fit checkpoints first, each family by its limit, then the test models.
                 let ordered = library.models.sorted {
                     ($0.role != "fit" ? 1 : 0, $0.base, $0.nCtx, $0.name) < ($1.role != "fit" ? 1 : 0, $1.base, $1.nCtx, $1.name)
@@ -42,7 +42,7 @@ struct Presets: ParsableCommand {
                 }, words: [0, 3])
             case .hardware:
                 json.append(("hardware", .array(library.hardware.map { .string($0.name) })))
-                block.line(Style.bold("hardware"))
+                block.line(session.style.bold("hardware"))
                 block.table(["name", "BF16 dense FLOP/s", "also"], library.hardware.map {
                     [$0.name, Quantities.formatScientific($0.peakFlopsPerSecond, digits: 4), ($0.aliases ?? []).joined(separator: ", ")]
                 }, words: [0, 2])
@@ -52,7 +52,7 @@ struct Presets: ParsableCommand {
     }
 }
 
-struct Show: ParsableCommand {
+struct Show: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one preset (task, model or GPU) in full, or the REPL's settings.",
@@ -63,13 +63,13 @@ struct Show: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let library = global.planner.library
-        var block = TextBlock()
+    func run(in session: Session) throws {
+        let library = session.planner(global).library
+        var block = TextBlock(session.style)
         if name == "settings" {
-            let s = Session.current
+            let s = session.settings
             let pairs = [("task", s.task), ("model", s.model), ("nctx", s.nctx), ("gpu", s.gpu)]
-            for (key, value) in pairs { block.field(key, value ?? Style.dim("(unset)")) }
+            for (key, value) in pairs { block.field(key, value ?? session.style.dim("(unset)")) }
             emit(global, json: .object(pairs.map { ($0.0, JSON.str($0.1)) }), text: block.text)
         } else if let task = try? library.task(name) {
             let p = task.law.parameters

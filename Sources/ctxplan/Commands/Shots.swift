@@ -2,7 +2,7 @@ import ArgumentParser
 import ContextScaling
 import Planner
 
-struct Shots: ParsableCommand {
+struct Shots: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "shots",
         abstract: "The best number of shots, and the knee past which more barely help.",
@@ -21,12 +21,12 @@ struct Shots: ParsableCommand {
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let a = try global.planner.shots(
-            task: scenario.taskName(), compute: scenario.computeInput(), nCtx: scenario.contextLimit(),
+    func run(in session: Session) throws {
+        let a = try session.planner(global).shots(
+            task: scenario.taskName(in: session), compute: scenario.computeInput(in: session), nCtx: scenario.contextLimit(in: session),
             within: within, reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(a.scenario.task)
-        PlotMemory.remember(.shots(task: a.scenario.task.name, flops: a.scenario.flops, nCtx: a.scenario.nCtx, knee: a.knee.promptTokens, best: a.best.promptTokens))
+        session.lastAnswer = .shots(task: a.scenario.task.name, flops: a.scenario.flops, nCtx: a.scenario.nCtx, knee: a.knee.promptTokens, best: a.best.promptTokens)
         let json = JSON.object([
             ("task", .string(a.scenario.task.name)),
             ("model", .str(a.scenario.model?.name)),
@@ -46,10 +46,10 @@ struct Shots: ParsableCommand {
             ("rows", .array(a.rows.map { .object([("shots", .integer($0.shots)), ("n_pmt", .num($0.promptTokens)), ("score", .num($0.score))]) })),
             ("notes", .notes(a.notes)),
         ])
-        var block = TextBlock()
+        var block = TextBlock(session.style)
         block.line("\(a.scenario.task.name) on \(Fmt.setting(a.scenario))" + (a.reserve.map { ", \(Quantities.formatTokens($0)) tokens reserved" } ?? ""))
-        block.field("best", Style.bold("\(a.best.shots) shots") + "  score \(Fmt.score(a.best.score)), \(Fmt.tokens(a.best.promptTokens))")
-        block.field("knee", Style.bold("\(a.knee.shots) shots") + "  score \(Fmt.score(a.knee.score)), \(Fmt.tokens(a.knee.promptTokens)); within \(Quantities.trimmed(String(format: "%.4f", a.within * 100)))% of the best")
+        block.field("best", session.style.bold("\(a.best.shots) shots") + "  score \(Fmt.score(a.best.score)), \(Fmt.tokens(a.best.promptTokens))")
+        block.field("knee", session.style.bold("\(a.knee.shots) shots") + "  score \(Fmt.score(a.knee.score)), \(Fmt.tokens(a.knee.promptTokens)); within \(Quantities.trimmed(String(format: "%.4f", a.within * 100)))% of the best")
         let whole = { (v: Double) in "\(Int(v.rounded()))" }
         if let i = a.bestInterval { block.field("  best", IntervalOptions.text(i, unit: " shots", whole)) }
         if let i = a.kneeInterval { block.field("  knee", IntervalOptions.text(i, unit: " shots", whole)) }
@@ -65,7 +65,7 @@ struct Shots: ParsableCommand {
     }
 }
 
-struct ContextFor: ParsableCommand {
+struct ContextFor: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "context-for",
         abstract: "The fewest shots (and prompt tokens) that reach a target score.",
@@ -81,22 +81,22 @@ struct ContextFor: ParsableCommand {
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let a = try global.planner.contextFor(
-            target: target, task: scenario.taskName(), compute: scenario.computeInput(), nCtx: scenario.contextLimit(),
+    func run(in session: Session) throws {
+        let a = try session.planner(global).contextFor(
+            target: target, task: scenario.taskName(in: session), compute: scenario.computeInput(in: session), nCtx: scenario.contextLimit(in: session),
             reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(a.scenario.task)
         var pairs: [(String, JSON)] = [
             ("task", .string(a.scenario.task.name)), ("target", .num(a.target)),
             ("compute", .num(a.scenario.flops)), ("n_ctx", .num(a.scenario.nCtx)),
         ]
-        var block = TextBlock()
+        var block = TextBlock(session.style)
         let at = "\(a.scenario.task.name) on \(Fmt.setting(a.scenario))"
         switch a.solution {
         case .reached(let choice, let threshold):
             pairs += [("reachable", .bool(true)), ("shots", .integer(choice.shots)), ("n_pmt", .num(choice.promptTokens)),
                       ("score", .num(choice.score)), ("threshold_n_pmt", .num(threshold))]
-            block.field("shots", Style.bold("\(choice.shots)") + "  (\(Fmt.tokens(choice.promptTokens))) reach \(Fmt.score(a.target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
+            block.field("shots", session.style.bold("\(choice.shots)") + "  (\(Fmt.tokens(choice.promptTokens))) reach \(Fmt.score(a.target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
             if let threshold {
                 block.field("threshold", "the score crosses \(Fmt.score(a.target)) at \(Quantities.formatTokens(threshold)) prompt tokens")
             } else {
@@ -106,7 +106,7 @@ struct ContextFor: ParsableCommand {
         case .unreachable(let best):
             pairs += [("reachable", .bool(false)), ("shots", .null), ("n_pmt", .null),
                       ("best_shots", .integer(best.shots)), ("best_score", .num(best.score)), ("reason", .str(a.reason))]
-            block.line(Style.bad("not reachable") + ": \(Fmt.score(a.target)) on \(at)")
+            block.line(session.style.bad("not reachable") + ": \(Fmt.score(a.target)) on \(at)")
             block.field("  why", a.reason ?? "")
             block.field("  best", "\(best.shots) shots, score \(Fmt.score(best.score))")
         }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Planner
 
-struct Table: ParsableCommand {
+struct Table: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
         abstract: "Predicted scores at 0, 1, 3, ..., 511 shots beside the observed ones (Tables 8-10).",
@@ -10,12 +10,12 @@ struct Table: ParsableCommand {
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func run(in session: Session) throws {
         if scenario.compute != nil {
             throw InputError("table compares a model with its observations; expected --model NAME, not --compute")
         }
-        let model = try Session.model(scenario.model)
-        let t = try global.planner.table(task: scenario.taskName(), model: model, nCtx: scenario.contextLimit(), recipe: scenario.recipe.recipe)
+        let model = try session.settings.model(scenario.model)
+        let t = try session.planner(global).table(task: scenario.taskName(in: session), model: model, nCtx: scenario.contextLimit(in: session), recipe: scenario.recipe.recipe)
         let json = JSON.object([
             ("task", .string(t.scenario.task.name)),
             ("model", .str(t.scenario.model?.name)),
@@ -27,7 +27,7 @@ struct Table: ParsableCommand {
             })),
             ("mae", .num(t.meanAbsoluteError)),
         ])
-        var block = TextBlock()
+        var block = TextBlock(session.style)
         block.line("\(t.scenario.task.name) on \(t.scenario.model?.name ?? "") at \(Fmt.limit(t.scenario.nCtx)), \(Fmt.flops(t.scenario.flops))")
         block.table(["shots", "n_pmt", "predicted", "observed", "error"], t.rows.map { row in
             [String(row.shots), Quantities.formatTokens(row.nPmt), Fmt.score(row.predicted),

@@ -1,32 +1,41 @@
 import Foundation
 
-/// Terminal styling: colour only when standard output is a terminal and NO_COLOR is unset.
-enum Style {
-    nonisolated(unsafe) static var enabled: Bool = {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-    }()
+/// Terminal styling: colour only when standard output is a terminal, NO_COLOR is unset and TERM
+/// is not `dumb`. A session holds one, decided when it starts.
+struct Style: Sendable {
+    var colour: Bool
 
-    static func bold(_ s: String) -> String { wrap(s, "1") }
-    static func dim(_ s: String) -> String { wrap(s, "2") }
-    static func warn(_ s: String) -> String { wrap(s, "33") }
-    static func good(_ s: String) -> String { wrap(s, "32") }
-    static func bad(_ s: String) -> String { wrap(s, "31") }
+    static func forStandardOutput() -> Style {
+        let environment = ProcessInfo.processInfo.environment
+        return Style(colour: isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
+    }
 
-    private static func wrap(_ s: String, _ code: String) -> String {
-        enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
+    /// The `warning: ` tag of a message on standard error, outside any session.
+    static func warn(_ s: String) -> String { forStandardOutput().warn(s) }
+
+    func bold(_ s: String) -> String { wrap(s, "1") }
+    func dim(_ s: String) -> String { wrap(s, "2") }
+    func warn(_ s: String) -> String { wrap(s, "33") }
+    func good(_ s: String) -> String { wrap(s, "32") }
+    func bad(_ s: String) -> String { wrap(s, "31") }
+
+    private func wrap(_ s: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
     }
 }
 
 /// Aligned text: label columns padded to the widest label, tables with right-aligned numbers.
 struct TextBlock {
+    let style: Style
     private var lines: [String] = []
     private var pairs: [(String, String)] = []
+
+    init(_ style: Style) { self.style = style }
 
     /// A "label   value" line; labels are aligned when the block is rendered.
     mutating func field(_ label: String, _ value: String) { pairs.append((label, value)) }
 
-    mutating func note(_ text: String) { flushPairs(); lines.append(Style.warn("note: ") + text) }
+    mutating func note(_ text: String) { flushPairs(); lines.append(style.warn("note: ") + text) }
 
     mutating func line(_ text: String) { flushPairs(); lines.append(text) }
 
@@ -42,7 +51,7 @@ struct TextBlock {
             }.joined(separator: "  ")
             return line.trimmingTrailingSpaces
         }
-        lines.append(Style.dim(render(header)))
+        lines.append(style.dim(render(header)))
         lines += rows.map(render)
     }
 

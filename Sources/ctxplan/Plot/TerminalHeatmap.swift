@@ -11,11 +11,10 @@ struct TerminalHeatmap {
     static let asciiRamp = Array(" .:-=+*%@")  // no "#": it frames the fit region
     static let unicodeRamp = Array(" ░▒▓█")
 
-    /// The shading spans 0 to the largest score shown, so a task that never passes 0.2 still
-    /// uses every shade.
-    private var top: Double { max(1e-12, data.scores.joined().max() ?? 1) }
-
     func render() -> String {
+        // The shading spans 0 to the largest score shown, so a task that never passes 0.2 still
+        // uses every shade. Found once: per cell, it made a wide heatmap take minutes.
+        let top = max(1e-12, data.scores.joined().max() ?? 1)
         let rows = data.computes.count, columns = data.prompts.count
         let region = fitRegion()
         var lines = [data.title]
@@ -25,7 +24,7 @@ struct TerminalHeatmap {
                 ? "1e\(Int(exponent.rounded()))" : ""
             var line = String(repeating: " ", count: TerminalHeatmap.gutter - 1 - label.count) + label + (ascii ? "|" : "│")
             for j in 0..<columns {
-                line += cell(score: data.scores[i][j], inside: region.map { $0.rows.contains(i) && $0.columns.contains(j) } ?? false,
+                line += cell(score: data.scores[i][j], top: top, inside: region.map { $0.rows.contains(i) && $0.columns.contains(j) } ?? false,
                              border: region.map { isBorder(i, j, $0) } ?? false)
             }
             lines.append(line)
@@ -43,7 +42,7 @@ struct TerminalHeatmap {
         return lines.map(\.trimmingTrailingSpaces).joined(separator: "\n")
     }
 
-    private func cell(score: Double, inside: Bool, border: Bool) -> String {
+    private func cell(score: Double, top: Double, inside: Bool, border: Bool) -> String {
         let ramp = ascii ? TerminalHeatmap.asciiRamp : TerminalHeatmap.unicodeRamp
         let index = min(ramp.count - 1, max(0, Int((score / top * Double(ramp.count - 1)).rounded())))
         var ch = String(ramp[index])

@@ -1,94 +1,87 @@
 import ArgumentParser
 import CEditLine
+import CEditLineShim
 import Foundation
 import Planner
+import Synchronization
 
-/// Tab completion: command names first, then the command's flags, and preset names after the
-/// flags (and `set` keys) that take them.
-enum Completion {
-    static func install() {
-        rl_attempted_completion_function = { text, start, _ in
-            guard let text else { return nil }
-            let prefix = String(cString: text)
-            let before = String(String(cString: rl_line_buffer).utf8.prefix(Int(start))) ?? ""
-            let typed = prefix.lowercased()
-            let candidates = Completion.candidates(before: before).filter { $0.lowercased().hasPrefix(typed) }
-            Completion.matches = candidates
-            rl_attempted_completion_over = 1
-            rl_completion_suppress_append = 0
-            rl_completion_append_character = 32  // a space after a unique match
-            return rl_completion_matches(text) { _, state in
-                let index = Int(state)
-                guard index < Completion.matches.count else { return nil }
-                return strdup(Completion.matches[index])
-            }
-        }
+/// What may follow the words typed so far: command names first, then the command's flags, and
+/// preset names after the flags (and `set` keys) that take them.
+struct Completer: Sendable {
+    let library: PresetLibrary
+
+    /// The candidates that start with `text` (case-insensitively), the word under the cursor
+    /// after the line's first `before`.
+    func matches(for text: String, before: String) -> [String] {
+        let typed = text.lowercased()
+        return candidates(before: before).filter { $0.lowercased().hasPrefix(typed) }
     }
 
-    nonisolated(unsafe) static var matches: [String] = []
-
     /// What may follow the words typed so far.
-    static func candidates(before: String) -> [String] {
+    func candidates(before: String) -> [String] {
         let words = (try? LineSplitter.split(before)) ?? []
-        let builtins = ["set", "unset", "use", "help", "quit", "exit"]
         guard let head = words.first else {
-            return builtins + commandNames
+            return ["set", "unset", "use", "help", "quit", "exit"] + Ctxplan.commandNames
         }
-        let library = Environment.library(extra: Environment.sessionPresets)
         let previous = words.last ?? ""
         switch (head, previous) {
         case (_, "--task"), ("set", "task"), ("use", "task"): return library.taskNames
         case (_, "--model"), ("set", "model"): return library.modelNames
         case (_, "--gpu"), ("set", "gpu"): return library.gpuNames
-        case ("set", "set"), ("use", "use"), ("unset", _): return Session.keys
-        case ("help", _), ("?", _): return commandNames
+        case ("set", "set"), ("use", "use"), ("unset", _): return Settings.keys
+        case ("help", _), ("?", _): return Ctxplan.commandNames
         case ("show", "show"): return ["settings"] + library.taskNames + library.modelNames + library.gpuNames
-        default: return flags(of: head)
+        default: return Completer.flags[head] ?? []
         }
     }
 
-    static var commandNames: [String] {
-        Ctxplan.configuration.subcommands.map { $0._commandName }
-    }
-
-    nonisolated(unsafe) private static var flagCache: [String: [String]] = [:]
-
-    /// The long flags a command's help lists, read once from ArgumentParser's own help text.
-    static func flags(of command: String) -> [String] {
-        if let cached = flagCache[command] { return cached }
-        guard let type = Ctxplan.configuration.subcommands.first(where: { $0._commandName == command }) else { return [] }
-        let help = Ctxplan.helpMessage(for: type, columns: 1000)
-        var found: [String] = []
-        for word in help.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "(" || $0 == ")" })
-        where word.hasPrefix("--") && word.dropFirst(2).allSatisfy({ $0.isLetter || $0 == "-" })
-            && !found.contains(String(word))
-        {
-            found.append(String(word))
+    /// Each command's long flags, read once from ArgumentParser's own help text.
+    static let flags: [String: [String]] = {
+        var flags: [String: [String]] = [:]
+        for command in Ctxplan.configuration.subcommands {
+            guard let name = command.configuration.commandName else { continue }
+            let help = Ctxplan.helpMessage(for: command, columns: 1000)
+            var found: [String] = []
+            for word in help.split(whereSeparator: { " ,\n()".contains($0) })
+            where word.hasPrefix("--") && word.dropFirst(2).allSatisfy({ $0.isLetter || $0 == "-" })
+                && !found.contains(String(word))
+            {
+                found.append(String(word))
+            }
+            flags[name] = found
         }
-        flagCache[command] = found
-        return found
-    }
+        return flags
+    }()
 }
 
-/// Ctrl-C at the prompt clears the line and gives a fresh prompt instead of leaving.
+/// Tab completion at the prompt, through libedit.
 ///
-/// The handler only records the interrupt: libedit's read is interrupted and `readline` returns
-/// nil, which the REPL tells apart from Ctrl-D by this flag.
-enum InterruptHandling {
-    nonisolated(unsafe) static var interrupted: sig_atomic_t = 0
-
-    static func install() {
-        rl_catch_signals = 0
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in InterruptHandling.interrupted = 1 }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0  // no SA_RESTART: the read must return so the line can be dropped
-        sigaction(SIGINT, &action, nil)
+/// libedit calls back through C function pointers, which cannot capture: the prompt's completer
+/// and the matches of the completion under way wait for them here, behind a lock.
+enum Completion {
+    private struct State {
+        var completer: Completer?
+        var matches: [String] = []
     }
 
-    /// Whether an interrupt arrived since the last call.
-    static func take() -> Bool {
-        defer { interrupted = 0 }
-        return interrupted != 0
+    private static let state = Mutex(State())
+
+    static func install(_ completer: Completer) {
+        state.withLock { $0.completer = completer }
+        shim_set_completion { text, start, _ in
+            guard let text else { return nil }
+            let before = String(decoding: String(cString: shim_line_buffer()).utf8.prefix(Int(start)), as: UTF8.self)
+            let found = Completion.state.withLock { state in
+                state.matches = state.completer?.matches(for: String(cString: text), before: before) ?? []
+                return !state.matches.isEmpty
+            }
+            shim_completion_done()
+            guard found else { return nil }
+            return rl_completion_matches(text) { _, index in
+                Completion.state.withLock { state in
+                    Int(index) < state.matches.count ? strdup(state.matches[Int(index)]) : nil
+                }
+            }
+        }
     }
 }
