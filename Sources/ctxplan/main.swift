@@ -2,6 +2,7 @@ import Foundation
 
 // No command: the REPL (`ctxplan --presets DIR` too). Otherwise one command, whose status is
 // the process's.
+StandardStreams.prepare()
 let arguments = Array(CommandLine.arguments.dropFirst())
 let startsREPL = arguments.isEmpty || arguments.first == "--presets"
-exit(Ctxplan.execute(startsREPL ? ["repl"] + arguments : arguments))
+exit(StandardStreams.finish(status: Ctxplan.execute(startsREPL ? ["repl"] + arguments : arguments)))

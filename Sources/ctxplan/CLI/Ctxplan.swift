@@ -30,7 +30,12 @@ struct Ctxplan: ParsableCommand {
     )
 
     /// Runs one command line. Returns the exit status: 0, or 2 for input it rejected.
-    static func execute(_ arguments: [String], errorPrefix: String = "") -> Int32 {
+    static func execute(_ words: [String], errorPrefix: String = "") -> Int32 {
+        let arguments: [String]
+        do { arguments = try CommandWords.prepared(words) } catch {
+            report(errorPrefix + "error: \(error)")
+            return 2
+        }
         if let head = arguments.first, !head.hasPrefix("-"), head != "help",
             !configuration.subcommands.contains(where: { $0._commandName == head })
         {
@@ -61,7 +66,7 @@ struct Ctxplan: ParsableCommand {
     }
 
     static func report(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.writeErrorLine(line)
     }
 }
 

@@ -1,9 +1,22 @@
 /// Splits a REPL line into words the way a shell would: spaces separate, single and double
 /// quotes group, a backslash escapes the next character, and `#` outside quotes starts a comment.
 enum LineSplitter {
-    struct UnclosedQuote: Error {}
+    /// A line that cannot be split; the description is the message shown after "error: ".
+    enum Problem: Error, Equatable, CustomStringConvertible {
+        case unclosedQuote(Character)
+        /// A backslash at the end of the line escapes nothing (a shell would read on).
+        case trailingBackslash
 
-    static func split(_ line: String) throws -> [String] {
+        var description: String {
+            switch self {
+            case .unclosedQuote(let q): return "the quote \(q) is never closed; expected a matching \(q)"
+            case .trailingBackslash:
+                return "the line ends in a backslash, which escapes nothing; expected a character after it (\\\\ for a backslash)"
+            }
+        }
+    }
+
+    static func split(_ line: String) throws(Problem) -> [String] {
         var words: [String] = []
         var word = ""
         var inWord = false
@@ -27,7 +40,8 @@ enum LineSplitter {
             default: word.append(ch); inWord = true
             }
         }
-        if quote != nil { throw UnclosedQuote() }
+        if escaped && quote == nil { throw .trailingBackslash }
+        if let quote { throw .unclosedQuote(quote) }
         return finish(words, word, inWord)
     }
 
