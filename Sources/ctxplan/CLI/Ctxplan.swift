@@ -36,7 +36,12 @@ struct Ctxplan: ParsableCommand {
 
     /// Runs one command line in `session`. Returns the exit status: 0, 2 for input it rejected,
     /// 130 for a command stopped by Ctrl-C.
-    static func execute(_ arguments: [String], in session: Session, errorPrefix: String = "") -> Int32 {
+    static func execute(_ words: [String], in session: Session, errorPrefix: String = "") -> Int32 {
+        let arguments: [String]
+        do { arguments = try CommandWords.prepared(words) } catch {
+            report(errorPrefix + "error: \(error)")
+            return 2
+        }
         // ArgumentParser would hand an unknown word to the default command (the REPL) as its
         // argument; say what it is instead.
         if let head = arguments.first, !head.hasPrefix("-"), head != "help", !commandNames.contains(head) {
@@ -73,7 +78,7 @@ struct Ctxplan: ParsableCommand {
     }
 
     static func report(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStreams.writeErrorLine(line)
     }
 }
 

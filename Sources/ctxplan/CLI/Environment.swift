@@ -37,6 +37,6 @@ enum Environment {
     }
 
     static func warn(_ message: String) {
-        FileHandle.standardError.write(Data((Style.warn("warning: ") + message + "\n").utf8))
+        StandardStreams.writeErrorLine(Style.warn("warning: ") + message)
     }
 }

@@ -16,15 +16,18 @@ enum Parse {
     @Sendable static func positiveWhole(_ text: String) throws -> Int {
         try Quantities.parseWhole(text, what: "", allowZero: false)
     }
+    /// A fraction in (0, 1): a tolerance.
     @Sendable static func fraction(_ text: String) throws -> Double {
-        let value = try Quantities.parse(text, as: .plain, what: "")
-        guard value < 1 else { throw InputError("'\(text)' is not below 1; expected a fraction such as 0.4") }
-        return value
+        try number(text, in: .leastNonzeroMagnitude..<1, expected: "a fraction above 0 and below 1, such as 0.01")
     }
     /// A utilisation: a fraction of peak, at least 0.001.
     @Sendable static func utilisation(_ text: String) throws -> Double {
-        let value = try fraction(text)
-        guard value >= 0.001 else { throw InputError("'\(text)' is below 0.001; expected a utilisation such as 0.4") }
+        try number(text, in: 0.001..<1, expected: "a utilisation from 0.001 to below 1, such as 0.4")
+    }
+    /// A plain number in `range`; any other word, negative ones included, is named with the range.
+    private static func number(_ text: String, in range: Range<Double>, expected: String) throws -> Double {
+        guard let value = try? Quantities.parse(text, as: .plain, what: "", allowZero: true), range.contains(value)
+        else { throw InputError("'\(text)' is not \(expected)") }
         return value
     }
     @Sendable static func plain(_ text: String) throws -> Double {
@@ -63,10 +66,10 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Model preset; with --nctx above its limit, the model extended to it.", valueName: "name"))
     var model: String?
 
-    @Option(help: ArgumentHelp("Training compute in FLOPs (1.5e23), instead of --model.", valueName: "flops"), transform: Parse.count)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Training compute in FLOPs (1.5e23), instead of --model.", valueName: "flops"), transform: Parse.count)
     var compute: Double?
 
-    @Option(help: ArgumentHelp("Context limit in tokens, k = 1024 (8k, 32768).", valueName: "tokens"), transform: Parse.context)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Context limit in tokens, k = 1024 (8k, 32768).", valueName: "tokens"), transform: Parse.context)
     var nctx: Double?
 
     @OptionGroup var recipe: RecipeOptions
@@ -89,10 +92,10 @@ struct ScenarioOptions: ParsableArguments {
 
 /// Steps and batch of a context extension.
 struct RecipeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Extension steps (default 400, the paper's recipe).", valueName: "n"), transform: Parse.count)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Extension steps (default 400, the paper's recipe).", valueName: "n"), transform: Parse.count)
     var steps: Double = 400
 
-    @Option(help: ArgumentHelp("Extension global batch in sequences (default 64).", valueName: "n"), transform: Parse.count)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Extension global batch in sequences (default 64).", valueName: "n"), transform: Parse.count)
     var batch: Double = 64
 
     var recipe: ExtensionRecipe { ExtensionRecipe(steps: steps, batch: batch) }
@@ -121,10 +124,10 @@ struct HardwareOptions: ParsableArguments {
     @Option(help: ArgumentHelp("GPU preset (h100, a100, h200, b200, mi300x).", valueName: "name"))
     var gpu: String?
 
-    @Option(help: ArgumentHelp("Number of GPUs, for wall-clock days (default 1).", valueName: "k"), transform: Parse.positiveWhole)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Number of GPUs, for wall-clock days (default 1).", valueName: "k"), transform: Parse.positiveWhole)
     var gpus: Int = 1
 
-    @Option(help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default 0.4).", valueName: "u"), transform: Parse.utilisation)
+    @Option(parsing: .unconditional, help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default 0.4).", valueName: "u"), transform: Parse.utilisation)
     var mfu: Double = HardwarePlan.defaultMFU
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Dollars per GPU-hour.", valueName: "p"), transform: Parse.plain)

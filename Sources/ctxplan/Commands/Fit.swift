@@ -87,6 +87,12 @@ struct Fit: SessionCommand {
         emit(global, json: Fit.json(report, saved: saved), text: Fit.text(report, saved: saved, style: session.style))
     }
 
+    /// How `--task` names a saved file: a bare name would be looked up among the presets, so a
+    /// path with neither `/` nor `.json` (PresetLibrary.task's test for a file) gets `./`.
+    static func taskArgument(_ path: String) -> String {
+        path.hasSuffix(".json") || path.contains("/") ? path : "./" + path
+    }
+
     static func paramsJSON(_ law: ContextScalingLaw) -> JSON {
         let p = law.parameters
         var pairs: [(String, JSON)] = [("A", .num(p.A)), ("Cc", .num(p.Cc)), ("alpha", .num(p.alpha)),
@@ -163,7 +169,7 @@ struct Fit: SessionCommand {
         block.line("by prompt:")
         block.table(["prompt", "MAE", "n"], r.byPrompt.map { [$0.0, String(format: "%.4f", $0.1), String($0.2)] })
         for warning in r.warnings { block.note(warning) }
-        if let saved { block.line("saved task preset \(saved); use it with --task \(saved)") }
+        if let saved { block.line("saved task preset \(saved); use it with --task \(Fit.taskArgument(saved))") }
         return block.text
     }
 }

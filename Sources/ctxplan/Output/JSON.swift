@@ -29,7 +29,15 @@ indirect enum JSON {
         switch self {
         case .number(let v):
             // Shortest text that reads back to the same double; whole numbers without ".0".
-            if v == v.rounded(), abs(v) < 1e15 { out += String(Int64(v)) } else { out += "\(v)" }
+            // Never "nan" or "inf", which no JSON reader accepts: `.num` makes them null first,
+            // and a `.number` built directly is held to the same rule here.
+            if !v.isFinite {
+                out += "null"
+            } else if v == v.rounded(), abs(v) < 1e15 {
+                out += String(Int64(v))
+            } else {
+                out += "\(v)"
+            }
         case .integer(let v): out += String(v)
         case .string(let s): JSON.escape(s, into: &out)
         case .bool(let b): out += b ? "true" : "false"

@@ -1,9 +1,29 @@
 /// Splits a REPL line into words the way a shell would: spaces separate, single and double
 /// quotes group, a backslash escapes the next character, and `#` outside quotes starts a comment.
 enum LineSplitter {
-    struct UnclosedQuote: Error {}
+    /// Longer lines are rejected before they are read character by character (10 MB took
+    /// seconds); a command line needs a few hundred bytes.
+    static let maximumBytes = 65_536
 
-    static func split(_ line: String) throws -> [String] {
+    /// A line that cannot be split; the description is the message shown after "error: ".
+    enum Problem: Error, Equatable, CustomStringConvertible {
+        case unclosedQuote(Character)
+        /// A backslash at the end of the line escapes nothing (a shell would read on).
+        case trailingBackslash
+        case tooLong(bytes: Int)
+
+        var description: String {
+            switch self {
+            case .unclosedQuote(let q): return "the quote \(q) is never closed; expected a matching \(q)"
+            case .trailingBackslash:
+                return "the line ends in a backslash, which escapes nothing; expected a character after it (\\\\ for a backslash)"
+            case .tooLong(let bytes): return "the line is \(bytes) bytes long; expected at most \(LineSplitter.maximumBytes)"
+            }
+        }
+    }
+
+    static func split(_ line: String) throws(Problem) -> [String] {
+        guard line.utf8.count <= maximumBytes else { throw .tooLong(bytes: line.utf8.count) }
         var words: [String] = []
         var word = ""
         var inWord = false
@@ -27,7 +47,8 @@ enum LineSplitter {
             default: word.append(ch); inWord = true
             }
         }
-        if quote != nil { throw UnclosedQuote() }
+        if escaped && quote == nil { throw .trailingBackslash }
+        if let quote { throw .unclosedQuote(quote) }
         return finish(words, word, inWord)
     }
 

@@ -77,7 +77,7 @@ struct REPL {
     func handle(_ line: String, prefix: String) -> Outcome {
         let words: [String]
         do { words = try LineSplitter.split(line) } catch {
-            Ctxplan.report(prefix + "error: a quote is never closed; expected a matching ' or \"")
+            Ctxplan.report(prefix + "error: \(error)")
             return .failed
         }
         guard let head = words.first else { return .ok }

@@ -1,0 +1,57 @@
+import Foundation
+import XCTest
+@testable import Planner
+
+final class AtomicFileTests: XCTestCase {
+    /// A PID that belonged to a process which has exited, so no process has it now (barring
+    /// reuse within the test, which `kill` checks again below).
+    func deadPID() throws -> pid_t {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/true")
+        try process.run()
+        process.waitUntilExit()
+        return process.processIdentifier
+    }
+
+    func testWriteRemovesOnlyItsOwnDeadTemporaries() throws {
+        let dir = NSTemporaryDirectory() + "ctxplan-atomic-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let dead = try deadPID()
+        try XCTSkipIf(kill(dead, 0) == 0, "the PID was reused at once")
+        let stale = AtomicFile.temporaryName(of: "mine.json", pid: dead)
+        let live = AtomicFile.temporaryName(of: "mine.json", pid: getppid())
+        let keep = [live, AtomicFile.temporaryName(of: "other.json", pid: dead), ".mine.json.12x.tmp",
+                    ".mine.json..tmp", "mine.json.\(dead).tmp"]
+        for name in [stale] + keep { try "half".write(toFile: dir + "/" + name, atomically: false, encoding: .utf8) }
+
+        try AtomicFile.write(Data("whole\n".utf8), to: dir + "/mine.json")
+
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir))
+        XCTAssertEqual(left, Set(keep + ["mine.json"]), "only the dead writer's temporary for this file goes")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/mine.json", encoding: .utf8), "whole\n")
+    }
+
+    func testStaleTemporaryOfAKilledWriterIsCleanedUp() throws {
+        // A writer killed between creating its temporary and the rename: `sleep` stands in for
+        // it, holding the PID while alive; once it is killed its temporary is stale.
+        let dir = NSTemporaryDirectory() + "ctxplan-atomic-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        writer.arguments = ["30"]
+        try writer.run()
+        let temporary = dir + "/" + AtomicFile.temporaryName(of: "t.json", pid: writer.processIdentifier)
+        try "half".write(toFile: temporary, atomically: false, encoding: .utf8)
+
+        try AtomicFile.write(Data("1".utf8), to: dir + "/t.json")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: temporary), "a live writer's temporary is left alone")
+
+        writer.terminate()
+        writer.waitUntilExit()
+        try AtomicFile.write(Data("2".utf8), to: dir + "/t.json")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: temporary), "the killed writer's temporary is gone")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/t.json", encoding: .utf8), "2")
+    }
+}
