@@ -116,16 +116,13 @@ public final class PresetLibrary: Sendable {
         }
         let known = catalog(Entry.self)
         if let i = known.byName[key] { return known.entries[i] }
-        var message = "unknown \(Entry.noun) \(InputError.quote(name))"
-        if let closest = Suggestions.closest(to: name, among: known.entries.flatMap(\.lookupNames)) {
-            message += "; did you mean '\(closest)'?"
-        } else {
-            // A few names are a hint; thousands would bury the message.
-            let shown = known.entries.prefix(12).map(\.presetName).joined(separator: ", ")
-            let more = known.entries.count > 12 ? ", and \(known.entries.count - 12) more (see 'presets')" : ""
-            message += known.entries.isEmpty ? "; no \(Entry.noun) presets are loaded" : "; known: \(shown)\(more)"
-        }
-        throw InputError(message)
+        // A few names are a hint; thousands would bury the message.
+        let shown = known.entries.prefix(12).map(\.presetName).joined(separator: ", ")
+        let more = known.entries.count > 12 ? ", and \(known.entries.count - 12) more (see 'presets')" : ""
+        let hint = Suggestions.hint(
+            for: name, among: known.entries.flatMap(\.lookupNames),
+            otherwise: known.entries.isEmpty ? "no \(Entry.noun) presets are loaded" : "known: \(shown)\(more)")
+        throw InputError("unknown \(Entry.noun) \(InputError.quote(name))" + hint)
     }
 
     // MARK: - Reading, at most once per file
