@@ -16,8 +16,9 @@ final class ControlCharacterTests: XCTestCase {
         var seen: Set<String> = []
         for scalar in controls {
             let escaped = String(Character(scalar)).escapingControlCharacters
-            XCTAssertTrue(escaped.hasPrefix("\\") && escaped.unicodeScalars.allSatisfy { $0.isASCII && !isControl($0) },
-                          "U+\(String(scalar.value, radix: 16)): \(escaped)")
+            XCTAssertTrue(
+                escaped.hasPrefix("\\") && escaped.unicodeScalars.allSatisfy { $0.isASCII && !isControl($0) },
+                "U+\(String(scalar.value, radix: 16)): \(escaped)")
             XCTAssertTrue(seen.insert(escaped).inserted, "\(escaped) twice")
         }
         XCTAssertEqual("a\u{1B}[2Jb\nc\t\u{7F}\u{9B}".escapingControlCharacters, "a\\e[2Jb\\nc\\t\\x7F\\u{9B}")

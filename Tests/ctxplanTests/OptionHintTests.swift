@@ -1,7 +1,7 @@
+import ArgumentParser
 import Foundation
 import XCTest
 
-import ArgumentParser
 @testable import ctxplan
 
 /// A rejected value's message gives examples of what the option takes, and they are right for
@@ -69,7 +69,8 @@ final class OptionHintTests: XCTestCase {
     /// The examples of a target, a utilisation and a price answer whole commands, where the
     /// law and the hardware check them, not only the parser.
     func testExamplesAnswerWholeCommands() throws {
-        let task = ["--task", "arithmetic"], model = ["--model", "llama-2-7b"]
+        let task = ["--task", "arithmetic"]
+        let model = ["--model", "llama-2-7b"]
         let templates: [[String]] = [
             ["compute-for", "@", "--shots", "31", "--nctx", "8k"] + task,
             ["context-for", "@"] + task + model,

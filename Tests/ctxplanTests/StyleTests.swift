@@ -24,7 +24,8 @@ final class StyleTests: XCTestCase {
     /// A table aligns coloured cells by what shows, not by the escapes' bytes.
     func testATableAlignsColouredCellsByTheirVisibleWidth() {
         let style = Style(colour: true)
-        var coloured = TextBlock(style), plain = TextBlock(Style(colour: false))
+        var coloured = TextBlock(style)
+        var plain = TextBlock(Style(colour: false))
         coloured.table(["limit", "score"], [["8k", style.good("0.123")], ["128k", "0.1"]])
         plain.table(["limit", "score"], [["8k", "0.123"], ["128k", "0.1"]])
         XCTAssertEqual(withoutEscapes(coloured.text), plain.text)

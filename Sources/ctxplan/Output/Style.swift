@@ -32,7 +32,8 @@ struct Style: Sendable {
 
     /// Width of `s` on screen: the escapes `painted` writes take none.
     static func visibleWidth(_ s: String) -> Int {
-        var width = 0, inEscape = false
+        var width = 0
+        var inEscape = false
         for scalar in s.unicodeScalars {
             if inEscape {
                 if scalar == "m" { inEscape = false }

@@ -11,9 +11,15 @@ struct TextBlock {
     /// A "label   value" line; labels are aligned when the block is rendered.
     mutating func field(_ label: String, _ value: String) { pairs.append((label, value)) }
 
-    mutating func note(_ text: String) { flushPairs(); lines.append(style.warn("note: ") + text) }
+    mutating func note(_ text: String) {
+        flushPairs()
+        lines.append(style.warn("note: ") + text)
+    }
 
-    mutating func line(_ text: String) { flushPairs(); lines.append(text) }
+    mutating func line(_ text: String) {
+        flushPairs()
+        lines.append(text)
+    }
 
     /// A table with numbers right-aligned, as they read best, and the columns of words
     /// (`words`: the first by default) left-aligned.
