@@ -60,6 +60,7 @@ final class CommandTreeTests: XCTestCase {
             XCTAssertFalse(after.contains("nexpected") || after.contains("Unknown option"), "\(name): \(after)")
         }
         XCTAssertTrue(outcome(["--presets", "/p1", "presets"]).contains("\"/p1\""), "the parsed folders are compared")
+        XCTAssertEqual(outcome(["--presets", "/p", "help", "show"]), outcome(["help", "show"]))
         XCTAssertEqual(Ctxplan.commandFirst(["--presets", "/p"]), ["--presets", "/p"], "alone: the REPL's")
         XCTAssertEqual(Ctxplan.commandFirst(["--presets"]), ["--presets"], "no value: ArgumentParser says so")
     }

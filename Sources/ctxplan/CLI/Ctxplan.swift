@@ -95,8 +95,9 @@ struct Ctxplan: ParsableCommand {
     }
 
     /// `--presets DIR` given before the command (`ctxplan --presets DIR show NAME`) moved behind
-    /// the command's name, where every command reads it. With no command after it, the words
-    /// stay as they are: ArgumentParser gives them to the REPL, the default command.
+    /// the command's name, where every command reads it; before `help`, which reads no presets,
+    /// dropped. With no command after it, the words stay as they are: ArgumentParser gives them
+    /// to the REPL, the default command.
     static func commandFirst(_ words: [String]) -> [String] {
         var end = 0
         while end < words.count {
@@ -109,6 +110,7 @@ struct Ctxplan: ParsableCommand {
             }
         }
         guard end > 0, end < words.count, !words[end].hasPrefix("-") else { return words }
+        if words[end] == "help" { return Array(words[end...]) }
         return [words[end]] + words[..<end] + words[(end + 1)...]
     }
 
