@@ -84,10 +84,10 @@ final class FuzzTests: XCTestCase {
             XCTAssertNil(nonFinite.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)), text)
         }
 
-        // The bound is on the program's speed, which is a release build's: there 2,000 such lines took
-        // 5 s on the shared 2-core machine. A debug build of ArgumentParser re-checks the whole command tree's
-        // declarations on every parse (`#if DEBUG` in `ArgumentSet.init`, about 90% of the time
-        // in a profile), which makes a line 40-130 ms, so `make test`'s debug build is not timed.
+        // The bound is on the program's speed, which is a release build's: there 2,000 such
+        // lines took 5 s on the shared 2-core machine. A debug build of ArgumentParser re-checks
+        // the whole command tree's declarations on every parse (`#if DEBUG` in `ArgumentSet.init`,
+        // about 90% of the time in a profile): 40-130 ms a line, so the debug build is not timed.
         if !Harness.binary.path.contains("/debug/") {
             XCTAssertLessThan(elapsed, 20, "\(lines.count) lines took \(elapsed) s")
         }
