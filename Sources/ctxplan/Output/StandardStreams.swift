@@ -33,11 +33,14 @@ enum StandardStreams {
         }
     }
 
-    /// Writes one line to standard error. Standard output is flushed first, so that where both
-    /// go to one file (`2>&1`) a message follows the output printed before it.
-    static func writeErrorLine(_ line: String) {
+    /// Writes one line to standard error: every error and warning of the program comes here.
+    /// The line's control characters are written out (`\e`, `\n`): a message quotes what a user
+    /// typed or a file held, which must neither drive the terminal nor forge a line. `tag` (a
+    /// coloured `warning: `) goes first as it is. Standard output is flushed first, so that
+    /// where both go to one file (`2>&1`) a message follows the output printed before it.
+    static func writeErrorLine(_ line: String, tag: String = "") {
         fflush(stdout)
-        fputs(line + "\n", stderr)
+        fputs(tag + line.escapingControlCharacters + "\n", stderr)
     }
 
     /// The process's exit status: `status`, unless it is 0 and some output or message could not
