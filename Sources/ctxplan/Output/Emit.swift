@@ -1,9 +1,16 @@
 import Foundation
 import Planner
 
-/// Prints an answer as text or as one JSON object.
+/// Prints an answer as text or as one JSON object: for a command not yet given a `Rendering`
+/// (see `SessionCommand.render`). Such a command has no table, so `--format csv` prints nothing
+/// and says so on standard error.
 func emit(_ global: GlobalOptions, json: @autoclosure () -> JSON, text: @autoclosure () -> String) {
-    print(global.json ? json().text : text())
+    switch Result(catching: global.outputFormat) {
+    case .success(.text): print(text())
+    case .success(.json): print(json().text)
+    case .success(.csv): StandardStreams.writeErrorLine("error: this answer is not a table; expected --format text or json")
+    case .failure(let error): StandardStreams.writeErrorLine("error: " + ((error as? InputError)?.message ?? "\(error)"))
+    }
 }
 
 /// Shared wording for numbers in text output.
