@@ -48,6 +48,13 @@ public struct Extrapolation: Sendable, Equatable {
     /// The end of the fit's range the value lies past.
     public var bound: Double
     public var side: Side
+
+    public init(quantity: Quantity, value: Double, bound: Double, side: Side) {
+        self.quantity = quantity
+        self.value = value
+        self.bound = bound
+        self.side = side
+    }
     /// How many times past the bound: at least 1.
     public var factor: Double { side == .above ? value / bound : bound / value }
 }

@@ -108,3 +108,32 @@ final class PlanningTests: XCTestCase {
         XCTAssertEqual(b.dollars!, b.gpuHours * 2.5, accuracy: 1e-6)
     }
 }
+
+final class PlanningDefectTests: XCTestCase {
+    /// Qwen2.5-0.5B's 32k limit is native: it costs nothing, so longer limits have no cost
+    /// ratio, and the RULER note (about extended checkpoints) is not given.
+    func testExtendFromANativeLimit() throws {
+        let a = try Fixtures.planner.extend(model: "qwen2.5-0.5b", task: "arithmetic", prompt: .shots(100))
+        let r = try XCTUnwrap(a.recommended)
+        XCTAssertEqual(a.options[r].nCtx, a.base.nCtx)
+        XCTAssertEqual(a.options[r].extensionFlops, 0)
+        for o in a.options where o.nCtx > a.base.nCtx {
+            guard case .noGainForCost(_, let ratio)? = o.verdict else { return XCTFail("\(o.verdict as Any)") }
+            XCTAssertNil(ratio)
+        }
+        XCTAssertFalse(a.notes.contains { if case .headroom = $0 { true } else { false } }, "\(a.notes)")
+    }
+
+    /// `table` warns of extrapolation as `predict` does: Gemma-2-9B's 4e23 FLOPs against the
+    /// arithmetic fit's largest compute.
+    func testTableWarnsOfExtrapolationAsPredictDoes() throws {
+        let t = try Fixtures.planner.table(task: "arithmetic", model: "gemma-2-9b", nCtx: nil)
+        let p = try Fixtures.planner.predict(task: "arithmetic", compute: .model("gemma-2-9b"), prompt: .shots(0), nCtx: nil)
+        let range = try XCTUnwrap(t.scenario.task.fitRange)
+        let expected = PlanningNote.extrapolation(
+            Extrapolation(quantity: .compute, value: 4e23, bound: range.computeMax, side: .above))
+        XCTAssertTrue(t.notes.contains(expected), "\(t.notes)")
+        XCTAssertTrue(p.notes.contains(expected), "\(p.notes)")
+        XCTAssertEqual(4e23 / range.computeMax, 2.6, accuracy: 0.05)
+    }
+}
