@@ -38,27 +38,6 @@ public enum PlanningNote: Sendable, Equatable {
     }
 }
 
-/// One input outside the fit's range, and by what factor.
-public struct Extrapolation: Sendable, Equatable {
-    public enum Quantity: String, Sendable { case compute, prompt, limit }
-    public enum Side: String, Sendable { case above, below }
-
-    public var quantity: Quantity
-    public var value: Double
-    /// The end of the fit's range the value lies past.
-    public var bound: Double
-    public var side: Side
-
-    public init(quantity: Quantity, value: Double, bound: Double, side: Side) {
-        self.quantity = quantity
-        self.value = value
-        self.bound = bound
-        self.side = side
-    }
-    /// How many times past the bound: at least 1.
-    public var factor: Double { side == .above ? value / bound : bound / value }
-}
-
 /// The extension compute with attention counted beside the 6ND count.
 public struct AttentionShare: Sendable, Equatable {
     /// The limit extended to, where an answer weighs several.

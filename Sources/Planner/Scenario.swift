@@ -23,26 +23,3 @@ public struct Scenario: Sendable, Equatable {
 
     public var law: ContextScalingLaw { task.law }
 }
-
-extension Extrapolation {
-    /// One note per input outside the task's fit range, with the factor by which it is outside.
-    public static func notes(
-        task: TaskPreset, flops: Double? = nil, nPmt: Double? = nil, nCtx: Double? = nil
-    ) -> [PlanningNote] {
-        guard let range = task.fitRange else { return [] }
-        var notes: [PlanningNote] = []
-        func check(_ value: Double?, _ low: Double, _ high: Double, _ quantity: Quantity) {
-            guard let value else { return }
-            // A hair's tolerance: the paper's own rows sit exactly on the range's ends.
-            if value > high * (1 + 1e-6) {
-                notes.append(.extrapolation(Extrapolation(quantity: quantity, value: value, bound: high, side: .above)))
-            } else if value < low * (1 - 1e-6) {
-                notes.append(.extrapolation(Extrapolation(quantity: quantity, value: value, bound: low, side: .below)))
-            }
-        }
-        check(flops, range.computeMin, range.computeMax, .compute)
-        check(nPmt, range.nPmtMin, range.nPmtMax, .prompt)
-        check(nCtx, range.nCtxMin, range.nCtxMax, .limit)
-        return notes
-    }
-}

@@ -104,3 +104,39 @@ final class RenderingTests: XCTestCase {
         for note in notes { XCTAssertTrue(text.contains("note: " + note["text"]!), text) }
     }
 }
+
+/// Notes wrap to the terminal's width on a terminal, and only there.
+final class NoteWrappingTests: XCTestCase {
+    let arguments = ["predict", "--task", "arithmetic", "--compute", "2.7e24", "--nctx", "8k", "--shots", "31"]
+
+    func testOnANarrowTerminalNotesWrapUnderTheirText() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = "stty cols 44; " + ([Harness.binary.path] + arguments).joined(separator: " ")
+        process.arguments = ["-qec", command, "/dev/null"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+            .split(separator: "\n").map(String.init)
+        let start = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("note: ") }, "\(lines)")
+        let note = Array(lines[start...])
+        XCTAssertGreaterThan(note.count, 1, "\(note)")
+        XCTAssertTrue(note.allSatisfy { $0.count <= 44 }, "\(note)")
+        XCTAssertTrue(note.dropFirst().allSatisfy { $0.hasPrefix("      ") && $0.dropFirst(6).first != " " }, "\(note)")
+        let words = note.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertEqual(words, "note: 2.7e24 FLOPs is 18x the largest compute the fit saw, 1.5e23 FLOPs")
+    }
+
+    func testInAPipeNotesAreOneLine() throws {
+        let result = try Harness.run(arguments, environment: ["COLUMNS": "30"])
+        XCTAssertTrue(result.stdout.contains("\nnote: 2.7e24 FLOPs is 18x the largest compute the fit saw, 1.5e23 FLOPs"),
+                      result.stdout)
+    }
+}
