@@ -18,7 +18,9 @@ public struct ExtensionCost: Sendable, Equatable {
     public var budget: Budget?
 
     /// The FLOPs the budget is reckoned on.
-    public var budgetFlops: Double { countsAttention ? (extensionFlopsWithAttention ?? extensionFlops) : extensionFlops }
+    public var budgetFlops: Double {
+        countsAttention ? (extensionFlopsWithAttention ?? extensionFlops) : extensionFlops
+    }
 
     /// Says when counting attention changes the extension's compute by more than 10%.
     public var notes: [PlanningNote] {
@@ -31,7 +33,8 @@ public struct ExtensionCost: Sendable, Equatable {
 extension Planner {
     /// The cost of extending `model`'s base to `nCtx` by `recipe`.
     public func cost(
-        model: String, to nCtx: Double, recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil, countAttention: Bool = false
+        model: String, to nCtx: Double, recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil,
+        countAttention: Bool = false
     ) throws -> ExtensionCost {
         let preset = try library.model(model)
         let base = try library.resolve(model: library.baseModel(of: preset).name)
@@ -39,7 +42,8 @@ extension Planner {
             throw PlannerError.extensionNotLonger(limit: nCtx, model: base.name, native: base.nCtx)
         }
         let extended = try library.resolve(model: base.name, nCtx: nCtx, recipe: recipe)
-        var cost = ExtensionCost(base: base, extended: extended, recipe: recipe, countsAttention: countAttention, budget: nil)
+        var cost = ExtensionCost(
+            base: base, extended: extended, recipe: recipe, countsAttention: countAttention, budget: nil)
         cost.budget = plan.map { Budget(flops: cost.budgetFlops, plan: $0) }
         return cost
     }

@@ -146,7 +146,9 @@ extension Planner {
     /// The paper's checkpoints scored worse close to their new limit (Table 2): say so, with the
     /// bundled RULER numbers, when an extended limit is recommended and the prompt leaves little
     /// room. A native limit is no extension: nothing to say.
-    private func headroomNotes(_ option: ExtendAnswer.Option, family: String, nPmt: Double, reserve: Double?) -> [PlanningNote] {
+    private func headroomNotes(
+        _ option: ExtendAnswer.Option, family: String, nPmt: Double, reserve: Double?
+    ) -> [PlanningNote] {
         guard option.model.extendedFrom != nil, reserve == nil || nPmt > option.nCtx / 2 else { return [] }
         // The same family's checkpoint at this limit, else any checkpoint at it.
         let atThisLimit = library.ruler.filter { $0.nCtx == option.nCtx }

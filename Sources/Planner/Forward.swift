@@ -51,7 +51,8 @@ extension Planner {
         let f = p.factors
         let binding: Explanation.Factor = f.penalty <= min(f.compute, f.context) ? .penalty
             : (f.compute <= f.context ? .compute : .context)
-        let doubled = p.scenario.law.score(flops: 2 * p.scenario.flops, promptTokens: p.nPmt, contextLimit: p.scenario.nCtx)
+        let doubled = p.scenario.law.score(
+            flops: 2 * p.scenario.flops, promptTokens: p.nPmt, contextLimit: p.scenario.nCtx)
         return Explanation(prediction: p, binding: binding, scoreWithDoubledCompute: doubled)
     }
 }

@@ -19,7 +19,8 @@ extension Planner {
         guard !answered.isEmpty else { return Interval(level: level, low: nil, high: nil, unanswered: values.count) }
         let tail = (1 - level / 100) / 2
         return Interval(
-            level: level, low: DrawStatistics.quantile(answered, tail), high: DrawStatistics.quantile(answered, 1 - tail),
+            level: level, low: DrawStatistics.quantile(answered, tail),
+            high: DrawStatistics.quantile(answered, 1 - tail),
             unanswered: values.count - answered.count)
     }
 }

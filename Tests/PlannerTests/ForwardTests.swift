@@ -28,7 +28,9 @@ final class ForwardTests: XCTestCase {
     }
 
     func testComputeWithoutLimitIsRejected() {
-        XCTAssertThrowsError(try Fixtures.planner.predict(task: "arithmetic", compute: .flops(1e23), prompt: .shots(1), nCtx: nil)) {
+        XCTAssertThrowsError(
+            try Fixtures.planner.predict(task: "arithmetic", compute: .flops(1e23), prompt: .shots(1), nCtx: nil)
+        ) {
             XCTAssertEqual($0 as? PlannerError, .missingContextLimit)
         }
     }

@@ -13,14 +13,18 @@ final class PlanningTests: XCTestCase {
         guard case .parameters(let params, _)? = a.modelSize else { return XCTFail("no model size") }
         XCTAssertEqual(params, closed / (6 * 2e12), accuracy: 1)
         XCTAssertEqual(a.nearest?.name, "Yarn-Llama-2-13B-128k")
-        XCTAssertTrue(a.notes.contains { if case .extrapolation(let e) = $0 { e.quantity == .compute && e.side == .above } else { false } })
+        XCTAssertTrue(a.notes.contains {
+            if case .extrapolation(let e) = $0 { e.quantity == .compute && e.side == .above } else { false }
+        })
     }
 
     func testUnreachableTargetNamesWhatWouldLiftTheCeiling() throws {
         let a = try Fixtures.planner.computeFor(target: 0.5, task: "arithmetic", prompt: .shots(63), nCtx: 4096)
         XCTAssertNil(a.flops)
         XCTAssertLessThan(a.ceiling, 1e-300)
-        XCTAssertTrue(a.lifts.contains { if case .shots(52, _, 4096) = $0.change { $0.ceiling > 0.99 } else { false } }, "\(a.lifts)")
+        XCTAssertTrue(a.lifts.contains {
+            if case .shots(52, _, 4096) = $0.change { $0.ceiling > 0.99 } else { false }
+        }, "\(a.lifts)")
         XCTAssertTrue(a.lifts.contains { $0.change == .longerLimit(8192) }, "\(a.lifts)")
     }
 
@@ -51,7 +55,8 @@ final class PlanningTests: XCTestCase {
     func testContextForSaysWhenComputeCapsTheScore() throws {
         let a = try Fixtures.planner.contextFor(target: 0.3, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
         guard case .unreachable = a.solution else { return XCTFail("0.3 is above the compute factor") }
-        XCTAssertEqual(a.reason, .computeCaps(computeFactor: a.scenario.law.computeFactor(flops: a.scenario.flops), flops: a.scenario.flops))
+        let factor = a.scenario.law.computeFactor(flops: a.scenario.flops)
+        XCTAssertEqual(a.reason, .computeCaps(computeFactor: factor, flops: a.scenario.flops))
         XCTAssertLessThanOrEqual(a.scenario.law.computeFactor(flops: a.scenario.flops), 0.3)
         let b = try Fixtures.planner.contextFor(target: 0.13, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
         guard case .reached(let choice, _) = b.solution else { return XCTFail("0.13 is reachable") }
@@ -69,7 +74,9 @@ final class PlanningTests: XCTestCase {
         guard case .noGainForCost(_, let ratio)? = a.options[4].verdict else { return XCTFail("\(a.options[4])") }
         XCTAssertEqual(ratio!, 2, accuracy: 1e-12, "64k takes twice 32k's extension tokens at the same N")
         XCTAssertEqual(a.options[3].extensionTokens, 838_860_800)
-        XCTAssertTrue(a.notes.contains { if case .headroom(let r?) = $0 { r.atLimit == 0.317 && r.limit == 32768 } else { false } })
+        XCTAssertTrue(a.notes.contains {
+            if case .headroom(let r?) = $0 { r.atLimit == 0.317 && r.limit == 32768 } else { false }
+        })
     }
 
     func testExtendWithTargetPicksTheCheapestMeetingIt() throws {
@@ -128,7 +135,8 @@ final class PlanningDefectTests: XCTestCase {
     /// arithmetic fit's largest compute.
     func testTableWarnsOfExtrapolationAsPredictDoes() throws {
         let t = try Fixtures.planner.table(task: "arithmetic", model: "gemma-2-9b", nCtx: nil)
-        let p = try Fixtures.planner.predict(task: "arithmetic", compute: .model("gemma-2-9b"), prompt: .shots(0), nCtx: nil)
+        let p = try Fixtures.planner.predict(
+            task: "arithmetic", compute: .model("gemma-2-9b"), prompt: .shots(0), nCtx: nil)
         let range = try XCTUnwrap(t.scenario.task.fitRange)
         let expected = PlanningNote.extrapolation(
             Extrapolation(quantity: .compute, value: 4e23, bound: range.computeMax, side: .above))

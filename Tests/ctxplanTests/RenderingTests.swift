@@ -91,7 +91,8 @@ final class RenderingTests: XCTestCase {
             for (record, row) in zip(table.rows, rows) {
                 // Foundation's JSON reader on Linux can be an ulp or two off the shortest form.
                 let value = try XCTUnwrap(row[column] as? Double)
-                XCTAssertEqual(try XCTUnwrap(Double(record.fields[index])), value, accuracy: abs(value) * 1e-15, arguments[0])
+                let written = try XCTUnwrap(Double(record.fields[index]))
+                XCTAssertEqual(written, value, accuracy: abs(value) * 1e-15, arguments[0])
             }
         }
     }
@@ -136,7 +137,7 @@ final class NoteWrappingTests: XCTestCase {
 
     func testInAPipeNotesAreOneLine() throws {
         let result = try Harness.run(arguments, environment: ["COLUMNS": "30"])
-        XCTAssertTrue(result.stdout.contains("\nnote: 2.7e24 FLOPs is 18x the largest compute the fit saw, 1.5e23 FLOPs"),
-                      result.stdout)
+        let note = "\nnote: 2.7e24 FLOPs is 18x the largest compute the fit saw, 1.5e23 FLOPs\n"
+        XCTAssertTrue(result.stdout.contains(note), result.stdout)
     }
 }

@@ -8,8 +8,9 @@ func emit(_ global: GlobalOptions, json: @autoclosure () -> JSON, text: @autoclo
     switch Result(catching: global.outputFormat) {
     case .success(.text): print(text())
     case .success(.json): print(json().text)
-    case .success(.csv): StandardStreams.writeErrorLine("error: this answer is not a table; expected --format text or json")
-    case .failure(let error): StandardStreams.writeErrorLine("error: " + ((error as? InputError)?.message ?? "\(error)"))
+    case .success(.csv):
+        StandardStreams.writeErrorLine("error: this answer is not a table; expected --format text or json")
+    case .failure(let error): StandardStreams.writeErrorLine("error: \(error)")
     }
 }
 

@@ -29,7 +29,8 @@ extension Budget: Rendering {
         block.field("GPU-hours", Fmt.number(gpuHours) + "  (\(plan.gpu.name), \(peak) FLOP/s peak, MFU \(mfu))")
         block.field("wall clock", Fmt.number(days) + " days on " + Words.count(plan.gpus, "GPU"))
         if let dollars {
-            block.field("cost", "$" + Fmt.number(dollars) + String(format: "  at $%.2f per GPU-hour", plan.pricePerGPUHour ?? 0))
+            let price = String(format: "  at $%.2f per GPU-hour", plan.pricePerGPUHour ?? 0)
+            block.field("cost", "$" + Fmt.number(dollars) + price)
         }
     }
 }

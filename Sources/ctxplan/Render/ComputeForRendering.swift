@@ -21,10 +21,13 @@ extension ComputeForAnswer: Rendering {
         case nil: break
         }
         if let nearest {
-            pairs.append(("nearest_model", .object([("name", .string(nearest.name)), ("multiple", .num(nearest.multiple))])))
+            let model = JSON.object([("name", .string(nearest.name)), ("multiple", .num(nearest.multiple))])
+            pairs.append(("nearest_model", model))
         }
         if case .beyondAnyCompute = solution { pairs.append(("beyond_any_compute", .bool(true))) }
-        pairs.append(("lifts", .array(lifts.map { .object([("change", .string($0.text)), ("ceiling", .num($0.ceiling))]) })))
+        pairs.append(("lifts", .array(lifts.map {
+            .object([("change", .string($0.text)), ("ceiling", .num($0.ceiling))])
+        })))
         if let budget { pairs.append(("budget", budget.json)) }
         if let interval { pairs.append(("interval", IntervalOptions.json(interval))) }
         pairs.append(("notes", .notes(notes)))
@@ -48,7 +51,9 @@ extension ComputeForAnswer: Rendering {
         switch solution {
         case .reached(let c):
             block.field("compute", style.bold(Fmt.flops(c)) + "  for \(Fmt.score(target)) on \(at)")
-            if let interval { block.field("", IntervalOptions.text(interval) { Quantities.formatScientific($0, digits: 2) }) }
+            if let interval {
+                block.field("", IntervalOptions.text(interval) { Quantities.formatScientific($0, digits: 2) })
+            }
             if let nearest { block.field("nearest", Fmt.factor(nearest.multiple) + " " + nearest.name) }
             switch modelSize {
             case .parameters(let n, let d)?:

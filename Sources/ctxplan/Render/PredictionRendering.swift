@@ -68,7 +68,8 @@ extension Explanation: Rendering {
         let over = tokensOverLimit
         if over > 0 {
             sentences.append(
-                "penalty: \(prompt), is \(Quantities.formatTokens(over)) over the \(limit) limit: penalty \(Fmt.score(f.penalty))")
+                "penalty: \(prompt), is \(Quantities.formatTokens(over)) over the \(limit) limit: "
+                    + "penalty \(Fmt.score(f.penalty))")
         } else {
             sentences.append(
                 "penalty: \(prompt), fits the \(limit) limit with \(Quantities.formatTokens(-over)) to spare: "

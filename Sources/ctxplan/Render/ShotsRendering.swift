@@ -71,8 +71,9 @@ extension ContextForAnswer: Rendering {
         ]
         switch solution {
         case .reached(let choice, let threshold):
-            pairs += [("reachable", .bool(true)), ("shots", .integer(choice.shots)), ("n_pmt", .num(choice.promptTokens)),
-                      ("score", .num(choice.score)), ("threshold_n_pmt", .num(threshold))]
+            pairs += [("reachable", .bool(true)), ("shots", .integer(choice.shots)),
+                      ("n_pmt", .num(choice.promptTokens)), ("score", .num(choice.score)),
+                      ("threshold_n_pmt", .num(threshold))]
         case .unreachable(let best):
             pairs += [("reachable", .bool(false)), ("shots", .null), ("n_pmt", .null),
                       ("best_shots", .integer(best.shots)), ("best_score", .num(best.score)),
