@@ -40,6 +40,9 @@ enum StandardStreams {
         fputs(line + "\n", stderr)
     }
 
+    /// Whether a write to standard output has failed (it stays failed).
+    static var outputFailed: Bool { ferror(stdout) != 0 }
+
     /// The process's exit status: `status`, unless it is 0 and some output or message could not
     /// be written, which makes it `writeFailureStatus`. A failed standard output is reported on
     /// standard error (unless the reader simply left: EPIPE).
