@@ -43,6 +43,9 @@ public struct ContextScalingLaw: Sendable, Equatable, Hashable {
         }
     }
 
+    /// Every parameter's value, in `form.parameters`' order.
+    public var values: [Double] { parameters.values + penalty.parameters }
+
     // MARK: - The factors
 
     /// log(A (C/Cc)^alpha), the argument of the compute term's saturation, in log space.

@@ -21,15 +21,26 @@ public struct PlotData: Sendable {
         public var heldOut: Bool
     }
 
-    public struct Mark: Sendable {
+    /// A point a planning answer marks (`PlotMark`).
+    public struct Mark: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            /// compute-for's target score, reached at `flops`.
+            case target(score: Double, flops: Double)
+            /// shots' knee and best prompt.
+            case knee(promptTokens: Double)
+            case best(promptTokens: Double)
+            /// extend's prompt at the recommended limit.
+            case prompt(contextLimit: Double)
+        }
+
         public var x: Double
         public var y: Double
-        public var label: String
+        public var kind: Kind
 
-        public init(x: Double, y: Double, label: String) {
+        public init(x: Double, y: Double, kind: Kind) {
             self.x = x
             self.y = y
-            self.label = label
+            self.kind = kind
         }
     }
 
@@ -41,6 +52,8 @@ public struct PlotData: Sendable {
     /// Context limits, drawn as vertical rules.
     public var limits: [Double]
     public var marks: [Mark]
+    /// Where a curve's compute or limit lies outside what the task's fit saw.
+    public var notes: [String]
 }
 
 /// A curve to draw: a compute level at a context limit.
@@ -120,7 +133,18 @@ extension Planner {
         return PlotData(
             title: title ?? "\(task.name): predicted \(task.metric) against prompt length",
             xRange: low...high, yRange: 0...Planner.niceCeiling(top), series: series, observations: points,
-            limits: limits.filter { $0 >= low && $0 <= high }, marks: [])
+            limits: limits.filter { $0 >= low && $0 <= high }, marks: [], notes: extrapolationNotes(task, curves))
+    }
+
+    /// The extrapolation notes of every curve, each said once (two curves at one compute share it).
+    private func extrapolationNotes(_ task: TaskPreset, _ curves: [CurveRequest]) -> [String] {
+        var notes: [String] = []
+        for curve in curves {
+            for note in Extrapolation.notes(task: task, flops: curve.flops, nCtx: curve.nCtx) where !notes.contains(note) {
+                notes.append(note)
+            }
+        }
+        return notes
     }
 
     /// Round steps for score axes, finest first.
