@@ -48,12 +48,14 @@ public struct LawParameter: Sendable, Equatable, Hashable {
         }
     }
 
-    /// The value at search coordinate `x`.
+    /// The value at search coordinate `x`. At the search's upper end, 10^log10(upper) can round
+    /// past `upper` (131,072.00000000003 for nc), which validation would then reject in the
+    /// fit's own saved preset: the value is held to `upper`.
     @inlinable
     public func value(_ x: Double) -> Double {
         switch scale {
         case .linear: return x
-        case .log10: return pow(10, x)
+        case .log10: return min(pow(10, x), upper)
         }
     }
 
