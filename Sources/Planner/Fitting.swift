@@ -59,10 +59,10 @@ extension Planner {
             }
             let tasks = Set(records.compactMap { $0.task?.lowercased() })
             if task == nil && tasks.count > 1 {
-                throw InputError("\(file) holds records of \(tasks.count) tasks (\(tasks.sorted().joined(separator: ", "))); pass --task to fit one")
+                throw FittingError.severalTasks(file: file, tasks: tasks.sorted())
             }
         } else {
-            guard let preset else { throw InputError("no data: pass a CSV file, or --task to fit the bundled Tables 8-10") }
+            guard let preset else { throw FittingError.noData }
             records = library.observations.filter { $0.task?.lowercased() == preset.name.lowercased() }
             guard !records.isEmpty else { throw InputError("no bundled observations for task '\(preset.name)'; pass a CSV file") }
         }
@@ -98,7 +98,7 @@ extension Planner {
         let train = records.filter { $0.nPmt <= threshold }
         let test = records.filter { $0.nPmt > threshold }
         guard !test.isEmpty else {
-            throw InputError("no record has a prompt over \(Quantities.formatTokens(threshold)) tokens to hold out; expected a lower --holdout-above")
+            throw FittingError.nothingToHoldOut(threshold: threshold)
         }
         let report = try fit(name: name, records: train, form: form, seed: seed)
         let law = report.result.law
@@ -109,7 +109,7 @@ extension Planner {
     /// The task preset a fit becomes: the law, the data's range, the token lengths shots use.
     public func preset(from report: FitReport, name: String, layoutFrom task: TaskPreset?) throws -> TaskPreset {
         guard let layout = task?.layout else {
-            throw InputError("cannot save: the preset needs token lengths for shots; pass --task with a task preset whose lengths apply")
+            throw FittingError.noPromptLayout
         }
         return TaskPreset(
             name: name, description: "fitted to \(report.records.count) records of \(report.taskName)",

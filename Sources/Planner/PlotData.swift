@@ -81,7 +81,7 @@ extension Planner {
             }
         }
         if !computes.isEmpty && limits.isEmpty {
-            throw InputError("--compute needs --nctx: the context limit of each curve, e.g. --nctx 8k")
+            throw PlotError.computeNeedsContextLimit
         }
         for c in computes {
             for limit in limits {
@@ -97,18 +97,12 @@ extension Planner {
         task: TaskPreset, law: ContextScalingLaw? = nil, curves: [CurveRequest], from: Double? = nil, upto: Double? = nil,
         holdoutAbove: Double = 10_000, title: String? = nil
     ) throws -> PlotData {
-        guard !curves.isEmpty else { throw InputError("nothing to plot: pass --model or --compute with --nctx") }
+        guard !curves.isEmpty else { throw PlotError.nothingToPlot }
         let law = law ?? task.law
         let low = from ?? task.layout.promptTokens(shots: 1)
         let high = upto ?? 2 * (curves.map(\.nCtx).max() ?? 8192)
         guard low < high else {
-            let start = from == nil
-                ? "the one-shot prompt, \(Quantities.formatTokens(low)) tokens (the default --from),"
-                : "--from \(Quantities.formatTokens(low))"
-            let end = upto == nil
-                ? "twice the longest limit, \(Quantities.formatTokens(high)) tokens (the default --upto)"
-                : "--upto \(Quantities.formatTokens(high))"
-            throw InputError("\(start) is not below \(end); expected a range of prompt lengths")
+            throw PlotError.emptyPromptRange(low: low, lowIsDefault: from == nil, high: high, highIsDefault: upto == nil)
         }
         let limits = Array(Set(curves.map(\.nCtx))).sorted()
         let series = curves.map { c -> PlotData.Series in
@@ -184,7 +178,7 @@ extension Planner {
         let nLow = task.layout.baseTokens, nHigh = 2 * nCtx
         // Below the zero-shot prompt every prompt is cut by the limit: there is no axis to draw.
         guard nCtx >= nLow else {
-            throw InputError("--nctx \(Quantities.formatTokens(nCtx)) is shorter than \(task.name)'s zero-shot prompt of \(Quantities.formatTokens(nLow)) tokens, so every prompt is cut by the limit; expected a limit at least that long")
+            throw PlotError.limitBelowZeroShotPrompt(limit: nCtx, task: task.name, zeroShotTokens: nLow)
         }
         let range = task.fitRange
         let cLow = (range?.computeMin ?? 1e22) / 100, cHigh = (range?.computeMax ?? 1e23) * 100

@@ -132,6 +132,21 @@ final class LawFormCommandTests: XCTestCase {
         XCTAssertEqual(names["hardware"], json["hardware"] as? [String])
     }
 
+    /// The Planner's typed fitting and plotting errors reach the user worded with the flags.
+    func testPlannerErrorsAreWordedWithTheFlags() throws {
+        let cases: [([String], String)] = [
+            (["heatmap", "--task", "arithmetic", "--nctx", "32"], "error: --nctx 32 is shorter than arithmetic's zero-shot prompt"),
+            (["plot", "--task", "arithmetic", "--compute", "1e23", "--nctx", "32"], "(the default --from), is not below"),
+            (["plot", "--task", "arithmetic", "--compute", "1e23"], "error: --compute needs --nctx"),
+            (["validate", "--task", "arithmetic", "--holdout-above", "1M"], "expected a lower --holdout-above"),
+        ]
+        for (arguments, expected) in cases {
+            let r = try Harness.run(arguments)
+            XCTAssertEqual(r.status, 2, arguments.joined(separator: " "))
+            XCTAssertTrue(r.stderr.contains(expected), r.stderr)
+        }
+    }
+
     func testFitWarningCodesAreDistinctSnakeCase() {
         let all: [FitWarning] = [.ridge, .oneComputeLevel, .twoComputeLevels, .fewPromptLengths, .oneContextLimit,
                                  .penaltyUntested]

@@ -16,7 +16,9 @@ struct Figures: SessionCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let format = try global.formatWithoutTable(command: Self.configuration.commandName)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

@@ -72,7 +72,9 @@ struct Fit: SessionCommand {
         guard bootstrap <= 100_000 else { throw InputError("--bootstrap \(bootstrap) is too many; expected at most 100000") }
     }
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let (name, records, layoutTask) = try data.records(planner, in: session)
         if let save, !force, FileManager.default.fileExists(atPath: save) {
@@ -110,7 +112,9 @@ struct Validate: SessionCommand {
     @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let (name, records, _) = try data.records(planner, in: session)
         let v = try planner.validate(
@@ -133,7 +137,9 @@ struct Compare: SessionCommand {
     @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let (name, records, _) = try data.records(planner, in: session)
         let comparison = try planner.compare(

@@ -64,7 +64,9 @@ struct Plot: SessionCommand {
     @OptionGroup var drawing: DrawingOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let preset = try planner.library.task(task.name(in: session))
         let limits = nctx.isEmpty ? (try session.settings.nctx(nil).map { [$0] } ?? []) : nctx
@@ -126,7 +128,9 @@ struct Heatmap: SessionCommand {
     @OptionGroup var drawing: DrawingOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let preset = try planner.library.task(task.name(in: session))
         let limit = try session.settings.requiredNctx(nctx)
