@@ -102,7 +102,8 @@ extension Planner {
         let low = from ?? task.layout.promptTokens(shots: 1)
         let high = upto ?? 2 * (curves.map(\.nCtx).max() ?? 8192)
         guard low < high else {
-            throw PlotError.emptyPromptRange(low: low, lowIsDefault: from == nil, high: high, highIsDefault: upto == nil)
+            throw PlotError.emptyPromptRange(
+                low: low, lowIsDefault: from == nil, high: high, highIsDefault: upto == nil)
         }
         let limits = Array(Set(curves.map(\.nCtx))).sorted()
         let series = curves.map { c -> PlotData.Series in
@@ -134,9 +135,8 @@ extension Planner {
     private func extrapolationNotes(_ task: TaskPreset, _ curves: [CurveRequest]) -> [String] {
         var notes: [String] = []
         for curve in curves {
-            for note in Extrapolation.notes(task: task, flops: curve.flops, nCtx: curve.nCtx) where !notes.contains(note) {
-                notes.append(note)
-            }
+            let curveNotes = Extrapolation.notes(task: task, flops: curve.flops, nCtx: curve.nCtx)
+            for note in curveNotes where !notes.contains(note) { notes.append(note) }
         }
         return notes
     }

@@ -52,7 +52,8 @@ extension Planner {
                     [onCurve(flops, knee, nCtx, .knee(promptTokens: knee)),
                      onCurve(flops, best, nCtx, .best(promptTokens: best))])
         case .extend(_, let flops, let nPmt, let nCtx):
-            return (CurveRequest(label: "recommended \(Quantities.formatContext(nCtx)) limit", flops: flops, nCtx: nCtx),
+            let label = "recommended \(Quantities.formatContext(nCtx)) limit"
+            return (CurveRequest(label: label, flops: flops, nCtx: nCtx),
                     [onCurve(flops, nPmt, nCtx, .prompt(contextLimit: nCtx))])
         }
     }

@@ -37,9 +37,10 @@ extension PresetLibrary {
             case .tasks: listing.tasks = tasks
             case .hardware: listing.hardware = hardware
             case .models:
-                let ordered = models.sorted {
-                    ($0.role != "fit" ? 1 : 0, $0.base, $0.nCtx, $0.name) < ($1.role != "fit" ? 1 : 0, $1.base, $1.nCtx, $1.name)
+                func order(_ m: ModelPreset) -> (Int, String, Double, String) {
+                    (m.role != "fit" ? 1 : 0, m.base, m.nCtx, m.name)
                 }
+                let ordered = models.sorted { order($0) < order($1) }
                 listing.models = ordered.compactMap { m in
                     (try? resolve(model: m.name)).map { PresetListing.Model(preset: m, resolved: $0) }
                 }

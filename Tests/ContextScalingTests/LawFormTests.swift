@@ -64,7 +64,8 @@ final class LawFormTests: XCTestCase {
         let law = LawForm.soft.law(values: p.values + [3])
         XCTAssertEqual(law.penalty, .soft(sharpness: 3))
         // sigma(3 ln(4096/8192)) = 1 / (1 + 2^3), independently of the code under test.
-        XCTAssertEqual(law.factors(flops: 1e23, promptTokens: 8192, contextLimit: 4096).penalty, 1.0 / 9, accuracy: 1e-15)
+        let penalty = law.factors(flops: 1e23, promptTokens: 8192, contextLimit: 4096).penalty
+        XCTAssertEqual(penalty, 1.0 / 9, accuracy: 1e-15)
         XCTAssertEqual(LawForm.noPenalty.law(values: p.values).penalty, .none)
         XCTAssertEqual(LawForm.paper.law(values: p.values).penalty, .paper)
     }

@@ -27,7 +27,8 @@ final class LawFormPresetTests: XCTestCase {
             XCTAssertEqual(back.law, task.law, "\(form)")
             XCTAssertEqual(back.draws, task.draws, "\(form)")
             // The file holds exactly the form's parameters, under their names.
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
             let stored = json?["parameters"] as? [String: Double]
             XCTAssertEqual(Set(stored?.keys ?? [:].keys), Set(form.parameters.map(\.name)), "\(form)")
             XCTAssertEqual(json?["law"] as? String, form.rawValue)

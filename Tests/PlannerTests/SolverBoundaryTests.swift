@@ -61,7 +61,8 @@ final class SolverBoundaryTests: XCTestCase {
     func testHeatmapBelowTheZeroShotPromptSaysWhyAndAtItAnswers() throws {
         let task = try Fixtures.library.task("arithmetic")
         XCTAssertThrowsError(try Fixtures.planner.heatmap(task: task, nCtx: 32)) { error in
-            XCTAssertEqual(error as? PlotError, .limitBelowZeroShotPrompt(limit: 32, task: "arithmetic", zeroShotTokens: 78.17))
+            XCTAssertEqual(
+                error as? PlotError, .limitBelowZeroShotPrompt(limit: 32, task: "arithmetic", zeroShotTokens: 78.17))
         }
         let map = try Fixtures.planner.heatmap(task: task, nCtx: task.layout.baseTokens, columns: 0, rows: -3)
         XCTAssertEqual(map.prompts.first, task.layout.baseTokens)

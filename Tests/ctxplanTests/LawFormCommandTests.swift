@@ -27,7 +27,9 @@ final class LawFormCommandTests: XCTestCase {
         for form in LawForm.allCases {
             var task = try library.task("arithmetic")
             task.name = "mine-\(form.rawValue)"
-            task.law = form.law(values: form.parameters.map { p in p.value((p.searchInterval.lower + p.searchInterval.upper) / 2) })
+            task.law = form.law(values: form.parameters.map { p in
+                p.value((p.searchInterval.lower + p.searchInterval.upper) / 2)
+            })
             let path = dir + "/\(task.name).json"
             try PresetLibrary.save(task, to: path, overwrite: false)
             let json = try Harness.run(["show", path, "--json"])
@@ -83,8 +85,10 @@ final class LawFormCommandTests: XCTestCase {
         for row in csv.rows where row[0] == .text("model") {
             guard case .text(let model) = row[1], case .number(let mae?) = row[2] else { return XCTFail("\(row)") }
             let mine = records.filter { $0.model == model }
-            let expected = mine.map { abs($0.metric - law.score(flops: $0.flops, promptTokens: $0.nPmt, contextLimit: $0.nCtx)) }
-                .reduce(0, +) / Double(mine.count)
+            let residuals = mine.map {
+                $0.metric - law.score(flops: $0.flops, promptTokens: $0.nPmt, contextLimit: $0.nCtx)
+            }
+            let expected = residuals.map(abs).reduce(0, +) / Double(mine.count)
             XCTAssertEqual(mae, expected, accuracy: 1e-12, model)
             XCTAssertEqual(row[3], .integer(mine.count))
         }
@@ -101,7 +105,8 @@ final class LawFormCommandTests: XCTestCase {
         XCTAssertTrue(plot.stdout.split(separator: "\n").contains { $0 == expected }, plot.stdout)
         let predict = try Harness.run(["predict", "--task", "arithmetic", "--model", "gemma-2-9b", "--shots", "5"])
         XCTAssertTrue(predict.stdout.split(separator: "\n").contains { $0 == expected }, predict.stdout)
-        let json = try Self.jsonObject(try Harness.run(["plot", "--task", "arithmetic", "--model", "gemma-2-9b", "--json"]).stdout)
+        let plotJSON = try Harness.run(["plot", "--task", "arithmetic", "--model", "gemma-2-9b", "--json"])
+        let json = try Self.jsonObject(plotJSON.stdout)
         XCTAssertEqual((json["notes"] as? [Any])?.count, 1)
     }
 
@@ -135,8 +140,10 @@ final class LawFormCommandTests: XCTestCase {
     /// The Planner's typed fitting and plotting errors reach the user worded with the flags.
     func testPlannerErrorsAreWordedWithTheFlags() throws {
         let cases: [([String], String)] = [
-            (["heatmap", "--task", "arithmetic", "--nctx", "32"], "error: --nctx 32 is shorter than arithmetic's zero-shot prompt"),
-            (["plot", "--task", "arithmetic", "--compute", "1e23", "--nctx", "32"], "(the default --from), is not below"),
+            (["heatmap", "--task", "arithmetic", "--nctx", "32"],
+             "error: --nctx 32 is shorter than arithmetic's zero-shot prompt"),
+            (["plot", "--task", "arithmetic", "--compute", "1e23", "--nctx", "32"],
+             "(the default --from), is not below"),
             (["plot", "--task", "arithmetic", "--compute", "1e23"], "error: --compute needs --nctx"),
             (["validate", "--task", "arithmetic", "--holdout-above", "1M"], "expected a lower --holdout-above"),
         ]

@@ -65,7 +65,8 @@ struct FitAnswer: Rendering {
         if let b = r.bootstrap {
             block.line("bootstrap: \(r.draws.count) resamples, \(Int(b.level))% intervals")
             for (parameter, low, high) in b.intervals {
-                block.field("  " + parameter.name, "\(Quantities.formatParameter(low)) .. \(Quantities.formatParameter(high))")
+                let interval = "\(Quantities.formatParameter(low)) .. \(Quantities.formatParameter(high))"
+                block.field("  " + parameter.name, interval)
             }
             for (name, value) in b.correlations { block.field("  corr " + name, String(format: "%+.2f", value)) }
             if b.computeParametersMoveTogether {
@@ -86,8 +87,8 @@ struct FitAnswer: Rendering {
 /// "C 1.5e22..1.5e23, n_ctx 4k..128k, n_pmt 16..130K": the inputs a fit saw, as fit and show say.
 enum FitRangeText {
     static func text(_ r: FitRange) -> String {
-        let compute = "\(Quantities.formatScientific(r.computeMin, digits: 3))..\(Quantities.formatScientific(r.computeMax, digits: 3))"
-        return "C \(compute), n_ctx \(Fmt.limit(r.nCtxMin))..\(Fmt.limit(r.nCtxMax)), "
+        let f = { Quantities.formatScientific($0, digits: 3) }
+        return "C \(f(r.computeMin))..\(f(r.computeMax)), n_ctx \(Fmt.limit(r.nCtxMin))..\(Fmt.limit(r.nCtxMax)), "
             + "n_pmt \(Quantities.formatTokens(r.nPmtMin))..\(Quantities.formatTokens(r.nPmtMax))"
     }
 }
@@ -135,7 +136,8 @@ extension Comparison: Rendering {
     var csv: CSV? {
         var names: [String] = []
         for form in LawForm.allCases { for p in form.parameters where !names.contains(p.name) { names.append(p.name) } }
-        return CSV(header: ["law", "preferred", "mae", "heldout_mae", "aic", "bic"] + names, rows: entries.map { entry in
+        let header = ["law", "preferred", "mae", "heldout_mae", "aic", "bic"] + names
+        return CSV(header: header, rows: entries.map { entry in
             let result = entry.fit.result
             let values = Dictionary(uniqueKeysWithValues: result.law.namedValues.map { ($0.0.name, $0.1) })
             return [.text(entry.form.rawValue), .text(entry.form == preferred ? "yes" : "no"), .number(result.mae),

@@ -9,7 +9,8 @@ extension FitWarning: NoteRendering {
         case .oneComputeLevel:
             return "one compute level: A, Cc and alpha cannot be determined (only the compute factor at that level is)"
         case .twoComputeLevels:
-            return "two compute levels: A, Cc and alpha trade off; only A (C/Cc)^alpha at these levels is well determined"
+            return "two compute levels: A, Cc and alpha trade off; "
+                + "only A (C/Cc)^alpha at these levels is well determined"
         case .fewPromptLengths: return "fewer than three prompt lengths: B, nc and beta cannot be determined"
         case .oneContextLimit: return "one context limit: the penalty's position is not tested by the data"
         case .penaltyUntested: return "no prompt exceeds its limit: the data says nothing about the penalty"

@@ -6,13 +6,15 @@ extension FittingError {
     var message: String {
         switch self {
         case .severalTasks(let file, let tasks):
-            return "\(file) holds records of \(tasks.count) tasks (\(tasks.joined(separator: ", "))); pass --task to fit one"
+            return "\(file) holds records of \(tasks.count) tasks (\(tasks.joined(separator: ", "))); "
+                + "pass --task to fit one"
         case .noData: return "no data: pass a CSV file, or --task to fit the bundled Tables 8-10"
         case .nothingToHoldOut(let threshold):
             return "no record has a prompt over \(Quantities.formatTokens(threshold)) tokens to hold out; "
                 + "expected a lower --holdout-above"
         case .noPromptLayout:
-            return "cannot save: the preset needs token lengths for shots; pass --task with a task preset whose lengths apply"
+            return "cannot save: the preset needs token lengths for shots; "
+                + "pass --task with a task preset whose lengths apply"
         case .shotsNeedTask(let location):
             return "\(location): shots need a task's token lengths; add a 'task' column or pass --task"
         case .presetExists(let path): return "'\(path)' exists; pass --force to replace it"

@@ -23,9 +23,11 @@ extension PresetListing: Rendering {
                 rows += tasks.map { [.text("task"), .text($0.name), .text($0.metric), .text($0.law.form.rawValue),
                                      .empty, .empty, .empty, .empty, .empty, .text($0.description)] }
             case .models:
-                rows += models.map { [.text("model"), .text($0.preset.name), .empty, .empty,
-                                      .number($0.resolved.nCtx), .number($0.resolved.flops), .text($0.preset.role ?? ""),
-                                      .empty, .text(($0.preset.aliases ?? []).joined(separator: ";")), .empty] }
+                rows += models.map { m -> [CSV.Field] in
+                    [.text("model"), .text(m.preset.name), .empty, .empty, .number(m.resolved.nCtx),
+                     .number(m.resolved.flops), .text(m.preset.role ?? ""), .empty,
+                     .text((m.preset.aliases ?? []).joined(separator: ";")), .empty]
+                }
             case .hardware:
                 rows += hardware.map { [.text("hardware"), .text($0.name), .empty, .empty, .empty, .empty, .empty,
                                         .number($0.peakFlopsPerSecond),
@@ -102,7 +104,9 @@ extension PresetEntry: Rendering {
             if let layers = model.layers, let width = model.attentionWidth {
                 block.field("shape", "\(Int(layers)) layers, attention width \(Int(width))")
             }
-            for note in model.notes { block.note(Wrapping.wrap(note, width: width.map { $0 - 6 }, indent: Wrapping.noteIndent)) }
+            for note in model.notes {
+                block.note(Wrapping.wrap(note, width: width.map { $0 - 6 }, indent: Wrapping.noteIndent))
+            }
         case .gpu(let gpu):
             block.field("gpu", gpu.name)
             block.field("peak", Quantities.formatScientific(gpu.peakFlopsPerSecond, digits: 4) + " FLOP/s, BF16 dense")
