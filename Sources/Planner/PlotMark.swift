@@ -58,6 +58,29 @@ extension Planner {
         }
     }
 
+    /// What `plot` draws: `curves`, plus the curve and marks of `mark` (an answer about `task`,
+    /// else ignored); with neither, Figure 2's pair, Llama-2-7B and 13B, at `limits` or 8k.
+    public func plot(
+        task: TaskPreset, curves: [CurveRequest], limits: [Double], marking mark: PlotMark?,
+        from: Double? = nil, upto: Double? = nil
+    ) throws -> PlotData {
+        var curves = curves
+        var marks: [PlotData.Mark] = []
+        if let mark, mark.task == task.name {
+            let (curve, answerMarks) = Planner.marked(mark, law: task.law)
+            let drawn = curves.contains { abs($0.flops - curve.flops) <= 1e-9 * curve.flops && $0.nCtx == curve.nCtx }
+            if !drawn { curves.append(curve) }
+            marks = answerMarks
+        }
+        if curves.isEmpty {
+            curves = try self.curves(
+                models: ["Llama-2-7B", "Llama-2-13B"], computes: [], limits: limits.isEmpty ? [8192] : limits)
+        }
+        var data = try plotData(task: task, curves: curves, from: from, upto: upto)
+        data.marks = marks.filter { data.xRange.contains($0.x) }
+        return data
+    }
+
     private static func computeLabel(_ flops: Double, _ nCtx: Double) -> String {
         "\(Quantities.formatScientific(flops, digits: 3)) FLOPs at \(Quantities.formatContext(nCtx))"
     }

@@ -217,6 +217,9 @@ public final class PresetLibrary: Sendable {
             return "field '\(path(context.codingPath))': \(context.debugDescription)"
         case let error as InputError:
             return error.message
+        case FittingError.shotsNeedTask(let location):
+            // A preset folder's file: no command's --task applies to it.
+            return "\(location): shots need a task's token lengths; add a 'task' column"
         default:
             return "\(error)"
         }

@@ -60,7 +60,8 @@ final class FitTests: XCTestCase {
     func testAFileOfSeveralTasksNeedsATaskChosen() throws {
         let path = Fixtures.presets + "/observations/paper-tables-8-10.csv"
         XCTAssertThrowsError(try Fixtures.planner.fitRecords(file: path, task: nil)) { error in
-            XCTAssertTrue((error as! InputError).message.contains("holds records of 3 tasks (arithmetic, commonsense, translation)"))
+            XCTAssertEqual(error as? FittingError,
+                           .severalTasks(file: path, tasks: ["arithmetic", "commonsense", "translation"]))
         }
         XCTAssertEqual(try Fixtures.planner.fitRecords(file: path, task: "translation").records.count, 120)
     }

@@ -70,21 +70,10 @@ struct Plot: SessionCommand {
         let planner = session.planner(global)
         let preset = try planner.library.task(task.name(in: session))
         let limits = nctx.isEmpty ? (try session.settings.nctx(nil).map { [$0] } ?? []) : nctx
-        var curves = try planner.curves(models: model, computes: compute, limits: limits)
         let format = try global.formatWithoutTable(command: Self.configuration.commandName)
-        var marks: [PlotData.Mark] = []
-        if let last = session.lastAnswer, last.task == preset.name {
-            let (curve, lastMarks) = Planner.marked(last, law: preset.law)
-            if !curves.contains(where: { abs($0.flops - curve.flops) <= 1e-9 * curve.flops && $0.nCtx == curve.nCtx }) {
-                curves.append(curve)
-            }
-            marks = lastMarks
-        }
-        if curves.isEmpty {
-            curves = try planner.curves(models: ["Llama-2-7B", "Llama-2-13B"], computes: [], limits: limits.isEmpty ? [8192] : limits)
-        }
-        var data = try planner.plotData(task: preset, curves: curves, from: from, upto: upto)
-        data.marks = marks.filter { data.xRange.contains($0.x) }
+        let curves = try planner.curves(models: model, computes: compute, limits: limits)
+        let data = try planner.plot(
+            task: preset, curves: curves, limits: limits, marking: session.lastAnswer, from: from, upto: upto)
         if format == .json {
             print(Plot.json(data, svg: drawing.svg).text)
             if let svg = drawing.svg { try AtomicFile.write(Data(SVG.plot(data).utf8), to: svg) }
