@@ -41,7 +41,7 @@ public struct LawParameters: Sendable, Equatable, Hashable, Codable {
 
 /// How a prompt longer than the context limit is penalised: the part of the law that its
 /// variants change. Adding a variant means adding a case here, its two functions below, its
-/// fitted values in `parameters`, and its `LawForm` (Forms/).
+/// form and its fitted values (`form`, `parameters`), and its `LawForm` (Forms/).
 public enum Penalty: Sendable, Equatable, Hashable {
     /// The paper's sharp sigmoid, sigma(n_ctx - n_pmt) in tokens. (The paper prints
     /// sigma(n_pmt - n_ctx); read literally that makes every prompt that fits score about zero.)
@@ -59,6 +59,15 @@ public enum Penalty: Sendable, Equatable, Hashable {
         case .paper: return StableMath.logistic(nCtx - nPmt)
         case .none: return 1
         case .soft(let s): return StableMath.logistic(s * log(nCtx / nPmt))
+        }
+    }
+
+    /// The form whose penalty this is.
+    public var form: LawForm {
+        switch self {
+        case .paper: return .paper
+        case .none: return .noPenalty
+        case .soft: return .soft
         }
     }
 

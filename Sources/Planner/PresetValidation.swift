@@ -27,7 +27,6 @@ enum PresetCheck {
         }
     }
 
-
     static let promptTokens = Range(lower: 1, upper: Quantities.Kind.contextTokens.maximum, unit: "tokens")
     static let contextLimit = Range(
         lower: 1, upper: Quantities.Kind.contextTokens.maximum, whole: true, unit: "tokens")

@@ -34,7 +34,7 @@ final class PlotMarkTests: XCTestCase {
         let other = try Fixtures.planner.plot(task: try Fixtures.library.task("commonsense"), curves: [], limits: [],
                                               marking: mark)
         XCTAssertEqual(other.marks.count, 0)
-        let pair = try Fixtures.library.resolve(model: "Llama-2-7B").flops
+        let pair = try Fixtures.library.resolve(model: "Llama-2-7B", nCtx: 8192).flops
         XCTAssertEqual(other.series.count, 2)
         XCTAssertEqual(other.series[0].flops, pair)
         XCTAssertEqual(other.series[0].nCtx, 8192)

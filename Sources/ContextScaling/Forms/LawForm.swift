@@ -1,12 +1,13 @@
-/// The family a law belongs to, without its fitted values: what `--law` names and a preset's
-/// `law` field stores.
+/// The family a law belongs to, without its fitted values: what a fit is asked for and a
+/// preset's `law` field stores.
 ///
 /// Everything a form adds to Eq. (1) lives in its definition (one file per form in Forms/):
-/// its extra parameters (names, Table 3 bounds, search scale) and how their values make its
-/// penalty. The parameter space, the preset file, validation and every display loop over
-/// `parameters`, so a new form is a case here, its definition file and its `Penalty` case.
-/// A form that needs an input beyond (C, n_pmt, n_ctx), such as a model's pre-extension
-/// limit, adds that input to `FitRecord` and the planner's scenario as well.
+/// its extra parameters (names, Table 3 bounds, search scale), which the parameter space, the
+/// preset file, validation and every display loop over, and how their values make its penalty.
+/// A new form is a case here, its definition file and its `Penalty` case. A form that changes
+/// more than the penalty (a chance floor, floor + (1 - floor) P) also extends
+/// `ContextScalingLaw.score`; one that needs an input beyond (C, n_pmt, n_ctx), such as a
+/// model's pre-extension limit, adds it to `FitRecord` and the planner's scenario as well.
 public enum LawForm: String, Sendable, CaseIterable, Codable {
     case paper
     case noPenalty = "no-penalty"
