@@ -97,7 +97,7 @@ final class FiniteAnswerTests: XCTestCase {
             }
         }
         // One REPL process for all of them: one JSON object per line, in order.
-        let r = try Harness.run([], stdin: lines.map(\.0).joined(separator: "\n") + "\n")
+        let r = try Shell.session(lines.map(\.0))
         XCTAssertEqual(r.stderr, "")
         let outputs = r.stdout.split(separator: "\n")
         XCTAssertEqual(outputs.count, lines.count)

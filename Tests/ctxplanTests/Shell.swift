@@ -38,4 +38,13 @@ enum Shell {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
+
+    /// The REPL reading `lines` from a file, as `ctxplan < script` would. Unlike a stdin pipe
+    /// written before the output is read, this cannot stall when both are large.
+    static func session(_ lines: [String]) throws -> Harness.Result {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/script", atomically: true, encoding: .utf8)
+        return try run(#""$CTXPLAN" <'"# + folder + #"/script'"#)
+    }
 }

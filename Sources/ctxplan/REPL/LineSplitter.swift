@@ -16,8 +16,10 @@ enum LineSplitter {
             switch self {
             case .unclosedQuote(let q): return "the quote \(q) is never closed; expected a matching \(q)"
             case .trailingBackslash:
-                return "the line ends in a backslash, which escapes nothing; expected a character after it (\\\\ for a backslash)"
-            case .tooLong(let bytes): return "the line is \(bytes) bytes long; expected at most \(LineSplitter.maximumBytes)"
+                return "the line ends in a backslash, which escapes nothing; "
+                    + "expected a character after it (\\\\ for a backslash)"
+            case .tooLong(let bytes):
+                return "the line is \(bytes) bytes long; expected at most \(LineSplitter.maximumBytes)"
             }
         }
     }
