@@ -37,7 +37,11 @@ enum Parse {
 
 /// Options every command has.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output: text, json, or csv (for an answer that is a table).", valueName: "format"))
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "Output: text, json, or csv (shots, extend, table and the other answers that are tables).",
+            valueName: "format"))
     var requestedFormat: OutputFormat?
 
     @Flag(help: "Print one JSON object instead of text: short for --format json.")

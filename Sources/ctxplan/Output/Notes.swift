@@ -19,8 +19,9 @@ extension JSON {
 extension TextBlock {
     /// A note, wrapped to `width` when there is one (a terminal): continuation lines are
     /// indented under the note's text, past "note: ".
-    mutating func note(_ note: some NoteRendering, width: Int?) {
-        self.note(Wrapping.wrap(note.text, width: width.map { $0 - Wrapping.noteIndent.count }, indent: Wrapping.noteIndent))
+    mutating func note(_ note: some NoteRendering, width: Int? = nil) {
+        let indent = Wrapping.noteIndent
+        self.note(Wrapping.wrap(note.text, width: width.map { $0 - indent.count }, indent: indent))
     }
 }
 

@@ -37,7 +37,7 @@ extension Prediction: Rendering {
         block.field("compute", Fmt.flops(scenario.flops))
         block.field("n_pmt", Fmt.prompt(nPmt, shots: shots))
         block.field("n_ctx", Fmt.limit(scenario.nCtx))
-        for note in notes { block.note(Wrapping.wrap(note, width: width.map { $0 - 6 }, indent: Wrapping.noteIndent)) }
+        for note in notes { block.note(note, width: width) }
         return block.text
     }
 }
@@ -52,7 +52,43 @@ extension Explanation: Rendering {
         let p = prediction
         block.line("score \(style.bold(Fmt.score(p.score))): \(p.scenario.task.name) on \(Fmt.setting(p.scenario))")
         for sentence in sentences { block.line("  " + sentence) }
-        for note in p.notes { block.note(Wrapping.wrap(note, width: width.map { $0 - 6 }, indent: Wrapping.noteIndent)) }
+        for note in p.notes { block.note(note, width: width) }
         return block.text
+    }
+
+    /// One sentence per factor, then what would lift the score.
+    var sentences: [String] {
+        let p = prediction, f = p.factors
+        let limit = Fmt.limit(p.scenario.nCtx)
+        let prompt = "the prompt, " + Fmt.prompt(p.nPmt, shots: p.shots)
+        var sentences = [
+            "compute: \(Fmt.flops(p.scenario.flops)) gives a compute factor of \(Fmt.score(f.compute))",
+            "context: \(prompt) gives a context factor of \(Fmt.score(f.context))",
+        ]
+        let over = tokensOverLimit
+        if over > 0 {
+            sentences.append(
+                "penalty: \(prompt), is \(Quantities.formatTokens(over)) over the \(limit) limit: "
+                    + "penalty \(Fmt.score(f.penalty))")
+        } else {
+            sentences.append(
+                "penalty: \(prompt), fits the \(limit) limit with \(Quantities.formatTokens(-over)) to spare: "
+                    + "penalty \(Fmt.score(f.penalty))")
+        }
+        switch binding {
+        case .penalty:
+            sentences.append(
+                "the penalty binds: the prompt does not fit; fewer shots or a longer limit would lift the score "
+                    + "(here it is \(Fmt.score(f.score)))")
+        case .compute:
+            sentences.append(
+                "compute binds (factor \(Fmt.score(f.compute))): doubling it would give "
+                    + "\(Fmt.score(scoreWithDoubledCompute)) instead of \(Fmt.score(f.score))")
+        case .context:
+            sentences.append(
+                "the prompt binds (context factor \(Fmt.score(f.context))): more shots would lift the score, "
+                    + "while they fit the limit")
+        }
+        return sentences
     }
 }
