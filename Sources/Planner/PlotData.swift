@@ -53,7 +53,7 @@ public struct PlotData: Sendable {
     public var limits: [Double]
     public var marks: [Mark]
     /// Where a curve's compute or limit lies outside what the task's fit saw.
-    public var notes: [String]
+    public var notes: [PlanningNote]
 }
 
 /// A curve to draw: a compute level at a context limit.
@@ -132,8 +132,8 @@ extension Planner {
     }
 
     /// The extrapolation notes of every curve, each said once (two curves at one compute share it).
-    private func extrapolationNotes(_ task: TaskPreset, _ curves: [CurveRequest]) -> [String] {
-        var notes: [String] = []
+    private func extrapolationNotes(_ task: TaskPreset, _ curves: [CurveRequest]) -> [PlanningNote] {
+        var notes: [PlanningNote] = []
         for curve in curves {
             let curveNotes = Extrapolation.notes(task: task, flops: curve.flops, nCtx: curve.nCtx)
             for note in curveNotes where !notes.contains(note) { notes.append(note) }

@@ -85,9 +85,7 @@ struct Plot: SessionCommand {
         // After the drawing, as predict's notes follow its answer.
         var block = TextBlock(session.style)
         let width = TerminalWidth.forStandardOutput()
-        for note in data.notes {
-            block.note(Wrapping.wrap(note, width: width.map { $0 - 6 }, indent: Wrapping.noteIndent))
-        }
+        for note in data.notes { block.note(note, width: width) }
         if !data.notes.isEmpty { print(block.text) }
     }
 

@@ -104,9 +104,7 @@ extension PresetEntry: Rendering {
             if let layers = model.layers, let width = model.attentionWidth {
                 block.field("shape", "\(Int(layers)) layers, attention width \(Int(width))")
             }
-            for note in model.notes {
-                block.note(Wrapping.wrap(note, width: width.map { $0 - 6 }, indent: Wrapping.noteIndent))
-            }
+            for note in model.notes { block.note(note, width: width) }
         case .gpu(let gpu):
             block.field("gpu", gpu.name)
             block.field("peak", Quantities.formatScientific(gpu.peakFlopsPerSecond, digits: 4) + " FLOP/s, BF16 dense")
