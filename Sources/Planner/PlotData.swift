@@ -151,10 +151,12 @@ extension Planner {
     }
 
     /// A round upper end for a score axis, on a tick: 0.2 for 0.16, 0.8 for 0.632, 1 for 0.999.
+    /// Never below one step: a law whose scores all lie under 1e-9 would otherwise round to a
+    /// ceiling of 0, an axis of no height, and a plot that divides by it.
     static func niceCeiling(_ value: Double) -> Double {
         guard value > 0 else { return 1 }
         let step = scoreSteps.first { (value / $0 - 1e-9).rounded(.up) <= 6 } ?? 1
-        return min(1, (value / step - 1e-9).rounded(.up) * step)
+        return min(1, max(1, (value / step - 1e-9).rounded(.up)) * step)
     }
 }
 

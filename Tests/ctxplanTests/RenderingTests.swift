@@ -53,6 +53,16 @@ final class RenderingTests: XCTestCase {
                        "no gain for the cost: +0.000 for 2.0x the extension FLOPs")
     }
 
+    /// The planner names a missing concept; the program names the option, and exits 2.
+    func testPlannerErrorsAreWordedWithTheirOptions() throws {
+        XCTAssertTrue(PlannerError.missingContextLimit.description.hasPrefix("--nctx is needed with --compute"))
+        let below = PlannerError.extensionNotLonger(limit: 2048, model: "Llama-2-7B", native: 4096)
+        XCTAssertEqual(below.description, "--to 2k is not above Llama-2-7B's native limit of 4k; expected a longer limit")
+        let result = try Harness.run(["predict", "--compute", "1e23", "--task", "arithmetic", "--shots", "1"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stderr, "error: " + PlannerError.missingContextLimit.description + "\n")
+    }
+
     func testBudgetDaysInTheNumberStyle() throws {
         let result = try Harness.run(["budget", "1e23", "--gpu", "h100"])
         XCTAssertEqual(result.status, 0, result.stderr)

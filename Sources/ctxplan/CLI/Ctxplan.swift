@@ -78,7 +78,7 @@ struct Ctxplan: ParsableCommand {
     }
 
     static func report(_ line: String) {
-        StandardStreams.writeErrorLine(line)
+        StandardStreams.writeErrorLine(StandardStreams.visible(line))
     }
 }
 

@@ -37,6 +37,6 @@ enum Environment {
     }
 
     static func warn(_ message: String) {
-        StandardStreams.writeErrorLine(Style.warn("warning: ") + message)
+        StandardStreams.writeErrorLine(Style.warn("warning: ") + StandardStreams.visible(message))
     }
 }

@@ -40,6 +40,31 @@ enum StandardStreams {
         fputs(line + "\n", stderr)
     }
 
+    /// `text` with its control characters shown as `\x1b`, for messages that quote what was
+    /// typed or read: an escape sequence in a mistyped name must not recolour, retitle or clear
+    /// the user's terminal, and a NUL must not cut the message short (fputs stops at one).
+    /// Tabs and line breaks stay.
+    static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                shown += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
+    }
+
+    /// C0 controls but tab and newline, DEL, and the C1 controls (U+009B starts a sequence too).
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (scalar.value >= 0x7F && scalar.value < 0xA0)
+    }
+
+    /// Whether a write to standard output has failed (it stays failed).
+    static var outputFailed: Bool { ferror(stdout) != 0 }
+
     /// The process's exit status: `status`, unless it is 0 and some output or message could not
     /// be written, which makes it `writeFailureStatus`. A failed standard output is reported on
     /// standard error (unless the reader simply left: EPIPE).
@@ -55,4 +80,8 @@ enum StandardStreams {
         guard status == 0 else { return status }
         return outputFailed || messagesFailed ? writeFailureStatus : 0
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
