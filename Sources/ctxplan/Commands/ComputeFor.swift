@@ -40,7 +40,7 @@ struct ComputeFor: SessionCommand {
         let a = try planner.computeFor(
             target: target, task: taskName, prompt: prompt.input(), nCtx: limit, tokens: tokens, params: params,
             plan: hardware.plan(planner, in: session), intervalLevel: interval.level)
-        if let c = a.flops { session.lastAnswer = .computeFor(task: a.task.name, flops: c, nPmt: a.nPmt, nCtx: a.nCtx, target: target) }
+        if let mark = a.plotMark(target: target) { session.lastAnswer = mark }
         try render(a, global, in: session)
     }
 }

@@ -50,9 +50,7 @@ struct Extend: SessionCommand {
             model: modelName, task: task.name(in: session), prompt: prompt.input(), candidates: candidates,
             target: target, within: within, reserve: reserve.reserve, recipe: recipe.recipe, plan: hardware.plan(planner, in: session),
             countAttention: attention)
-        if let r = a.recommended {
-            session.lastAnswer = .extend(task: a.task.name, flops: a.options[r].model.flops, nPmt: a.nPmt, nCtx: a.options[r].nCtx)
-        }
+        if let mark = a.plotMark { session.lastAnswer = mark }
         try render(a, global, in: session)
     }
 }

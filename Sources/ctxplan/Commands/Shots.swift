@@ -26,7 +26,7 @@ struct Shots: SessionCommand {
             task: scenario.taskName(in: session), compute: scenario.computeInput(in: session), nCtx: scenario.contextLimit(in: session),
             within: within, reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(a.scenario.task)
-        session.lastAnswer = .shots(task: a.scenario.task.name, flops: a.scenario.flops, nCtx: a.scenario.nCtx, knee: a.knee.promptTokens, best: a.best.promptTokens)
+        session.lastAnswer = a.plotMark
         try render(a, global, in: session)
     }
 }
