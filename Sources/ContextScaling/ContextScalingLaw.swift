@@ -35,13 +35,10 @@ public struct ContextScalingLaw: Sendable, Equatable, Hashable {
         self.penalty = penalty
     }
 
-    public var form: LawForm {
-        switch penalty {
-        case .paper: return .paper
-        case .none: return .noPenalty
-        case .soft: return .soft
-        }
-    }
+    public var form: LawForm { penalty.form }
+
+    /// Every parameter's value, in `form.parameters`' order.
+    public var values: [Double] { parameters.values + penalty.parameters }
 
     // MARK: - The factors
 

@@ -29,10 +29,19 @@ public struct LawParameters: Sendable, Equatable, Hashable, Codable {
         self.nc = nc
         self.beta = beta
     }
+
+    /// The six in `LawParameter.shared`'s order.
+    public var values: [Double] { [A, Cc, alpha, B, nc, beta] }
+
+    /// The parameters from the first six of `values`, in `LawParameter.shared`'s order.
+    public init(values: [Double]) {
+        self.init(A: values[0], Cc: values[1], alpha: values[2], B: values[3], nc: values[4], beta: values[5])
+    }
 }
 
 /// How a prompt longer than the context limit is penalised: the part of the law that its
-/// variants change. Adding a variant means adding a case here and its two functions below.
+/// variants change. Adding a variant means adding a case here, its two functions below, its
+/// form and its fitted values (`form`, `parameters`), and its `LawForm` (Forms/).
 public enum Penalty: Sendable, Equatable, Hashable {
     /// The paper's sharp sigmoid, sigma(n_ctx - n_pmt) in tokens. (The paper prints
     /// sigma(n_pmt - n_ctx); read literally that makes every prompt that fits score about zero.)
@@ -53,6 +62,23 @@ public enum Penalty: Sendable, Equatable, Hashable {
         }
     }
 
+    /// The form whose penalty this is.
+    public var form: LawForm {
+        switch self {
+        case .paper: return .paper
+        case .none: return .noPenalty
+        case .soft: return .soft
+        }
+    }
+
+    /// The values of the form's extra parameters, in `LawForm.extraParameters`' order.
+    public var parameters: [Double] {
+        switch self {
+        case .paper, .none: return []
+        case .soft(let s): return [s]
+        }
+    }
+
     /// log of the penalty factor; finite even where the factor itself underflows to zero.
     @inlinable
     public func logValue(promptTokens nPmt: Double, contextLimit nCtx: Double) -> Double {
@@ -62,15 +88,4 @@ public enum Penalty: Sendable, Equatable, Hashable {
         case .soft(let s): return StableMath.logLogistic(s * log(nCtx / nPmt))
         }
     }
-}
-
-/// The family a law belongs to, without its fitted values: what `--law` names and a preset's
-/// `law` field stores.
-public enum LawForm: String, Sendable, CaseIterable, Codable {
-    case paper
-    case noPenalty = "no-penalty"
-    case soft
-
-    /// How many parameters a fit of this form estimates.
-    public var parameterCount: Int { self == .soft ? 7 : 6 }
 }

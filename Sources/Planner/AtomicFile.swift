@@ -4,8 +4,22 @@ import Foundation
 public enum AtomicFile {
     /// Writes `data` to a temporary file beside `path` and renames it into place. Temporaries
     /// that earlier writes to the same path left behind when they were killed are removed first.
+    ///
+    /// A path that names a device or a pipe (`/dev/stdout`, a FIFO) is written in place: there
+    /// is no file to replace, and renaming over it would swap the device node itself for a
+    /// regular file (as root, `--svg /dev/stdout` replaced /dev/stdout). A symbolic link to a
+    /// file has its target replaced, not the link.
     public static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
+        var info = stat()
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR: throw InputError("cannot write '\(path)': it is a folder; expected a file name")
+            default: return try writeInPlace(data, to: path)
+            }
+        }
+        let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let path = url.path
         let directory = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: directory) else {
             throw InputError("cannot write '\(path)': folder '\(directory)' does not exist")
@@ -22,6 +36,28 @@ public enum AtomicFile {
             if let error = error as? InputError { throw error }
             throw InputError("cannot write '\(path)': \(error.localizedDescription)")
         }
+    }
+
+    /// Writes `data` straight to the device or pipe at `path`.
+    private static func writeInPlace(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw InputError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var failure: Int32?
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var offset = 0
+            while offset < bytes.count {
+                guard let base = bytes.baseAddress else { return }
+                let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += written
+            }
+        }
+        if let failure { throw InputError("cannot write '\(path)': \(String(cString: strerror(failure)))") }
     }
 
     /// `.NAME.PID.tmp`: hidden, and naming the process that writes it.

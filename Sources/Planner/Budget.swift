@@ -38,59 +38,8 @@ public struct Budget: Sendable, Equatable {
     }
 }
 
-/// What extending a model to a longer context limit costs (C = 6ND).
-public struct ExtensionCost: Sendable, Equatable {
-    public var base: ResolvedModel
-    public var extended: ResolvedModel
-    public var recipe: ExtensionRecipe
-    public var extensionTokens: Double { extended.extensionTokens }
-    /// 6 N x extension tokens.
-    public var extensionFlops: Double {
-        ComputeAccounting.trainingFlops(parameters: extended.parameters, tokens: extended.extensionTokens)
-    }
-    public var totalFlops: Double { extended.flops }
-    /// The extension's compute as a fraction of pre-training's.
-    public var fractionOfPretraining: Double { extensionFlops / extended.pretrainFlops }
-    /// The extension with attention counted (Kaplan et al.), when the model's shape is known.
-    public var extensionFlopsWithAttention: Double? {
-        guard let layers = extended.layers, let width = extended.attentionWidth else { return nil }
-        return extended.extensionTokens * ComputeAccounting.flopsPerTokenWithAttention(
-            parameters: extended.parameters, layers: layers, contextLimit: extended.nCtx, attentionWidth: width)
-    }
-    /// Whether GPU time is reckoned on the attention-aware count (--attention).
-    public var countsAttention: Bool
-    public var budget: Budget?
-
-    /// The FLOPs the budget is reckoned on.
-    public var budgetFlops: Double { countsAttention ? (extensionFlopsWithAttention ?? extensionFlops) : extensionFlops }
-
-    /// Says when counting attention changes the extension's compute by more than 10%.
-    public var notes: [String] {
-        guard let withAttention = extensionFlopsWithAttention, withAttention > 1.1 * extensionFlops else { return [] }
-        let ratio = String(format: "%.1fx", withAttention / extensionFlops)
-        return [countsAttention
-            ? "GPU time counts attention (Kaplan et al.): \(ratio) the 6ND extension FLOPs"
-            : "counting attention (Kaplan et al.), the extension takes \(ratio) the 6ND FLOPs; --attention budgets on that count"]
-    }
-}
-
 extension Planner {
     public func budget(flops: Double, plan: HardwarePlan) -> Budget {
         Budget(flops: flops, plan: plan)
-    }
-
-    /// The cost of extending `model`'s base to `nCtx` by `recipe`.
-    public func cost(
-        model: String, to nCtx: Double, recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil, countAttention: Bool = false
-    ) throws -> ExtensionCost {
-        let preset = try library.model(model)
-        let base = try library.resolve(model: library.baseModel(of: preset).name)
-        guard nCtx > base.nCtx else {
-            throw InputError("--to \(Quantities.formatContext(nCtx)) is not above \(base.name)'s native limit of \(Quantities.formatContext(base.nCtx)); expected a longer limit")
-        }
-        let extended = try library.resolve(model: base.name, nCtx: nCtx, recipe: recipe)
-        var cost = ExtensionCost(base: base, extended: extended, recipe: recipe, countsAttention: countAttention, budget: nil)
-        cost.budget = plan.map { Budget(flops: cost.budgetFlops, plan: $0) }
-        return cost
     }
 }

@@ -16,11 +16,11 @@ public struct ComputeForAnswer: Sendable {
     /// The model preset whose compute is nearest, and the multiple of it the answer is.
     public var nearest: (name: String, multiple: Double)?
     /// What would lift an unreachable ceiling, each with the ceiling it gives.
-    public var lifts: [(what: String, ceiling: Double)]
+    public var lifts: [CeilingLift]
     public var budget: Budget?
     /// The answer under each bootstrap draw, as a percentile interval (when the preset has draws).
     public var interval: Interval?
-    public var notes: [String]
+    public var notes: [PlanningNote]
 
     /// The FLOPs the target needs; nil when no count is the answer (unreachable, or reached at
     /// any compute).
@@ -38,19 +38,23 @@ public struct ComputeForAnswer: Sendable {
     }
 }
 
+/// A change that lifts the score's ceiling (its value at unlimited compute), and that ceiling.
+public struct CeilingLift: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        /// The best shot count at the same limit.
+        case shots(Int, promptTokens: Double, limit: Double)
+        /// The first longer limit, doubling, that lifts the ceiling with the same prompt.
+        case longerLimit(Double)
+        /// Nothing tried lifts the ceiling to the target.
+        case nothingReaches(target: Double)
+    }
+    public var change: Change
+    public var ceiling: Double
+}
+
 public enum ModelSize: Sendable {
     case parameters(Double, atTokens: Double)
     case tokens(Double, atParameters: Double)
-}
-
-/// A percentile interval over bootstrap draws.
-public struct Interval: Sendable, Equatable {
-    public var level: Double
-    /// nil when no draw answers the question.
-    public var low: Double?
-    public var high: Double?
-    /// Draws for which the question has no answer (unreachable under that draw).
-    public var unanswered: Int
 }
 
 extension Planner {
@@ -92,30 +96,33 @@ extension Planner {
 
     static func checkTarget(_ target: Double) throws {
         guard target.isFinite, target > 0, target < 1 else {
-            throw InputError("target \(target) is outside (0, 1); expected a score such as 0.16")
+            throw PlannerError.targetOutOfRange(target)
         }
     }
 
     /// Ways to lift the ceiling: the best shot count at this limit, and longer limits.
-    private func lifts(task: TaskPreset, target: Double, nPmt: Double, nCtx: Double, ceiling: Double) -> [(String, Double)] {
-        var options: [(String, Double)] = []
+    private func lifts(
+        task: TaskPreset, target: Double, nPmt: Double, nCtx: Double, ceiling: Double
+    ) -> [CeilingLift] {
+        var options: [CeilingLift] = []
         let unlimited = 1e300  // compute factor exactly 1: the ceiling itself
         let maxShots = task.layout.maxShots(fittingIn: 2 * nCtx) ?? 0
         let best = InverseSolvers.bestShots(law: task.law, flops: unlimited, contextLimit: nCtx, layout: task.layout, maxShots: maxShots)
         if best.score > ceiling * (1 + 1e-9) {
-            options.append(("\(best.shots) shots (\(Quantities.formatTokens(best.promptTokens)) tokens) at \(Quantities.formatContext(nCtx))", best.score))
+            options.append(CeilingLift(
+                change: .shots(best.shots, promptTokens: best.promptTokens, limit: nCtx), ceiling: best.score))
         }
         var limit = max(nCtx, 1) * 2  // from at least one token, so that the doubling ends
         while limit <= 1_048_576 {
             let c = task.law.ceiling(promptTokens: nPmt, contextLimit: limit)
             if c > ceiling * (1 + 1e-9) {
-                options.append(("a \(Quantities.formatContext(limit)) limit with this prompt", c))
+                options.append(CeilingLift(change: .longerLimit(limit), ceiling: c))
                 break
             }
             limit *= 2
         }
-        if options.allSatisfy({ $0.1 <= target }) {
-            options.append(("nothing within this law: its ceiling is below \(Quantities.formatScore(target)) at every prompt and limit tried", max(ceiling, best.score)))
+        if options.allSatisfy({ $0.ceiling <= target }) {
+            options.append(CeilingLift(change: .nothingReaches(target: target), ceiling: max(ceiling, best.score)))
         }
         return options
     }
@@ -125,17 +132,5 @@ extension Planner {
         let candidates = library.models.compactMap { try? library.resolve(model: $0.name) }
         guard let best = candidates.min(by: { abs(log($0.flops / flops)) < abs(log($1.flops / flops)) }) else { return nil }
         return (best.name, flops / best.flops)
-    }
-
-    /// A percentile interval of one answer under each bootstrap draw (nil where a draw has no
-    /// answer); nil when there are no draws.
-    static func interval(level: Double, values: [Double?]) -> Interval? {
-        guard !values.isEmpty else { return nil }
-        let answered = values.compactMap { $0 }
-        guard !answered.isEmpty else { return Interval(level: level, low: nil, high: nil, unanswered: values.count) }
-        let tail = (1 - level / 100) / 2
-        return Interval(
-            level: level, low: DrawStatistics.quantile(answered, tail), high: DrawStatistics.quantile(answered, 1 - tail),
-            unanswered: values.count - answered.count)
     }
 }

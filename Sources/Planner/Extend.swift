@@ -5,7 +5,7 @@ public struct ExtendAnswer: Sendable {
     public struct Option: Sendable {
         public var model: ResolvedModel
         public var extensionTokens: Double
-        /// 6 N x extension tokens (or with attention counted, under --attention).
+        /// 6 N x extension tokens (or with attention counted, when asked to count it).
         public var extensionFlops: Double
         /// The Kaplan et al. count, when the model's shape is known.
         public var extensionFlopsWithAttention: Double?
@@ -14,7 +14,7 @@ public struct ExtendAnswer: Sendable {
         public var fits: Bool
         public var budget: Budget?
         /// Why this option is not the recommendation (nil for the recommendation).
-        public var verdict: String?
+        public var verdict: ExtendVerdict?
         public var nCtx: Double { model.nCtx }
     }
 
@@ -28,7 +28,34 @@ public struct ExtendAnswer: Sendable {
     public var target: Double?
     public var within: Double
     public var reserve: Double?
-    public var notes: [String]
+    public var notes: [PlanningNote]
+}
+
+/// Why a candidate limit is not the recommended one.
+public enum ExtendVerdict: Sendable, Equatable {
+    /// The prompt is longer than the limit: the penalty binds.
+    case promptOverLimit(tokensOver: Double)
+    /// The prompt fits, but not with the reserve.
+    case reserveDoesNotFit(reserve: Double)
+    case belowTarget(score: Double)
+    /// A shorter limit than the recommendation, scoring less.
+    case shortOfRecommendation(score: Double)
+    /// A longer limit than the recommendation that scores about the same and costs more:
+    /// `costRatio` of its extension FLOPs, nil when the recommendation's cost nothing.
+    case noGainForCost(gain: Double, costRatio: Double?)
+    /// Scores this, with nothing recommended to compare it with.
+    case scores(Double)
+
+    public var code: String {
+        switch self {
+        case .promptOverLimit: "prompt_over_limit"
+        case .reserveDoesNotFit: "reserve_does_not_fit"
+        case .belowTarget: "below_target"
+        case .shortOfRecommendation: "short_of_recommendation"
+        case .noGainForCost: "no_gain_for_cost"
+        case .scores: "scores"
+        }
+    }
 }
 
 extension Planner {
@@ -38,7 +65,7 @@ extension Planner {
         recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil, countAttention: Bool = false
     ) throws -> ExtendAnswer {
         if let target { try Planner.checkTarget(target) }
-        guard within >= 0, within < 1 else { throw InputError("--within \(within) is outside [0, 1); expected a fraction such as 0.01") }
+        guard within >= 0, within < 1 else { throw PlannerError.toleranceOutOfRange(within) }
         let task = try library.task(taskName)
         let preset = try library.model(model)
         let base = try library.resolve(model: library.baseModel(of: preset).name)
@@ -46,17 +73,12 @@ extension Planner {
         var limits = candidates ?? Planner.doublings(from: base.nCtx, upTo: 131_072)
         limits = Array(Set(limits)).sorted()
         if let low = limits.first(where: { $0 < base.nCtx }) {
-            throw InputError("--to \(Quantities.formatContext(low)) is below \(base.name)'s native limit of \(Quantities.formatContext(base.nCtx)); expected limits of at least that")
+            throw PlannerError.candidateBelowNative(limit: low, model: base.name, native: base.nCtx)
         }
         var options: [ExtendAnswer.Option] = try limits.map { limit in
             let m = try library.resolve(model: base.name, nCtx: limit, recipe: recipe)
-            let sixND = ComputeAccounting.trainingFlops(parameters: m.parameters, tokens: m.extensionTokens)
-            var withAttention: Double?
-            if let layers = m.layers, let width = m.attentionWidth {
-                withAttention = m.extensionTokens * ComputeAccounting.flopsPerTokenWithAttention(
-                    parameters: m.parameters, layers: layers, contextLimit: limit, attentionWidth: width)
-            }
-            let flops = countAttention ? (withAttention ?? sixND) : sixND
+            let withAttention = m.extensionFlopsWithAttention
+            let flops = countAttention ? (withAttention ?? m.extensionFlops) : m.extensionFlops
             return ExtendAnswer.Option(
                 model: m, extensionTokens: m.extensionTokens, extensionFlops: flops,
                 extensionFlopsWithAttention: withAttention,
@@ -81,14 +103,18 @@ extension Planner {
             notes += headroomNotes(options[r], family: base.name, nPmt: nPmt, reserve: reserve)
         } else if let target {
             let best = feasible.max { options[$0].score < options[$1].score }
-            notes.append("no candidate reaches \(Quantities.formatScore(target))" + (best.map { "; the best is \(Quantities.formatContext(options[$0].nCtx)) at \(Quantities.formatScore(options[$0].score))" } ?? ""))
+            notes.append(.noCandidateReachesTarget(
+                target: target, bestLimit: best.map { options[$0].nCtx }, bestScore: best.map { options[$0].score }))
         } else {
-            notes.append("no candidate limit fits the prompt\(reserve == nil ? "" : " and the reserve")")
+            notes.append(.noCandidateFits(withReserve: reserve != nil))
         }
-        if let r = recommended, let attention = options[r].extensionFlopsWithAttention, !countAttention,
-            options[r].extensionFlops > 0, attention > 1.1 * options[r].extensionFlops
+        // Said of the recommendation only, and only when it does not count attention already.
+        if let r = recommended, !countAttention,
+            let note = AttentionShare.note(
+                sixND: options[r].extensionFlops, withAttention: options[r].extensionFlopsWithAttention,
+                limit: options[r].nCtx, counted: false)
         {
-            notes.append(String(format: "counting attention (Kaplan et al.), the extension to %@ takes %.1fx the 6ND FLOPs; --attention uses that count", Quantities.formatContext(options[r].nCtx), attention / options[r].extensionFlops))
+            notes.append(note)
         }
         return ExtendAnswer(task: task, base: base, nPmt: nPmt, shots: shots, options: options, recommended: recommended,
                             target: target, within: within, reserve: reserve, notes: notes)
@@ -103,34 +129,35 @@ extension Planner {
         return limits
     }
 
-    static func verdict(_ o: ExtendAnswer.Option, against chosen: ExtendAnswer.Option?, target: Double?, nPmt: Double, reserve: Double?) -> String {
+    static func verdict(
+        _ o: ExtendAnswer.Option, against chosen: ExtendAnswer.Option?, target: Double?, nPmt: Double, reserve: Double?
+    ) -> ExtendVerdict {
         if !o.fits {
-            if nPmt > o.nCtx {
-                return "the penalty binds: the prompt is \(Quantities.formatTokens(nPmt - o.nCtx)) tokens over the limit"
-            }
-            return "the prompt fits, but not with the \(Quantities.formatTokens(reserve ?? 0))-token reserve"
+            if nPmt > o.nCtx { return .promptOverLimit(tokensOver: nPmt - o.nCtx) }
+            return .reserveDoesNotFit(reserve: reserve ?? 0)
         }
-        if let target, o.score < target { return "scores \(Quantities.formatScore(o.score)), below the target" }
-        guard let chosen else { return "scores \(Quantities.formatScore(o.score))" }
-        if o.nCtx < chosen.nCtx { return "scores \(Quantities.formatScore(o.score)), short of the recommendation" }
-        let gain = o.score - chosen.score
-        let costRatio = chosen.extensionFlops > 0 ? String(format: "%.1fx", o.extensionFlops / chosen.extensionFlops) : "more"
-        return String(format: "no gain for the cost: %+.3f for %@ the extension FLOPs", gain, costRatio)
+        if let target, o.score < target { return .belowTarget(score: o.score) }
+        guard let chosen else { return .scores(o.score) }
+        if o.nCtx < chosen.nCtx { return .shortOfRecommendation(score: o.score) }
+        let costRatio = chosen.extensionFlops > 0 ? o.extensionFlops / chosen.extensionFlops : nil
+        return .noGainForCost(gain: o.score - chosen.score, costRatio: costRatio)
     }
 
-    /// The paper's checkpoints scored worse close to their new limit (Table 2): say so with the
-    /// bundled RULER numbers when the prompt leaves little room.
-    private func headroomNotes(_ option: ExtendAnswer.Option, family: String, nPmt: Double, reserve: Double?) -> [String] {
-        guard reserve == nil || nPmt > option.nCtx / 2 else { return [] }
-        var note = "the paper's extended models scored worse near their new limit"
+    /// The paper's checkpoints scored worse close to their new limit (Table 2): say so, with the
+    /// bundled RULER numbers, when an extended limit is recommended and the prompt leaves little
+    /// room. A native limit is no extension: nothing to say.
+    private func headroomNotes(
+        _ option: ExtendAnswer.Option, family: String, nPmt: Double, reserve: Double?
+    ) -> [PlanningNote] {
+        guard option.model.extendedFrom != nil, reserve == nil || nPmt > option.nCtx / 2 else { return [] }
         // The same family's checkpoint at this limit, else any checkpoint at it.
         let atThisLimit = library.ruler.filter { $0.nCtx == option.nCtx }
         let family = atThisLimit.filter { $0.model.lowercased().contains(family.lowercased()) }
         let ruler = family.isEmpty ? atThisLimit.filter { $0.model == atThisLimit.first?.model } : family
-        if let atLimit = ruler.first(where: { $0.nPmt == option.nCtx }), let at4k = ruler.first(where: { $0.nPmt == 4096 }), option.nCtx > 4096 {
-            note += " (RULER, Table 2: \(atLimit.model) \(Quantities.formatScore(atLimit.accuracy)) at \(Quantities.formatContext(option.nCtx)) against \(Quantities.formatScore(at4k.accuracy)) at 4k)"
-        }
-        note += "; keep headroom for the answer's tokens with --reserve"
-        return [note]
+        guard option.nCtx > 4096, let atLimit = ruler.first(where: { $0.nPmt == option.nCtx }),
+            let at4k = ruler.first(where: { $0.nPmt == 4096 })
+        else { return [.headroom(nil)] }
+        return [.headroom(RulerDegradation(
+            model: atLimit.model, limit: option.nCtx, atLimit: atLimit.accuracy, at4k: at4k.accuracy))]
     }
 }

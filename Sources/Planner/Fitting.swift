@@ -10,8 +10,8 @@ public struct FitReport: Sendable {
     /// Mean absolute residual per model (or compute level) and per shot count (or prompt length).
     public var byModel: [(String, Double, Int)]
     public var byPrompt: [(String, Double, Int)]
-    /// Parameters the data cannot determine, in words.
-    public var warnings: [String]
+    /// What the data cannot determine.
+    public var warnings: [FitWarning]
     public var draws: [ContextScalingLaw]
     public var bootstrap: BootstrapSummary?
     public var seconds: Double
@@ -21,10 +21,14 @@ public struct FitReport: Sendable {
 /// together.
 public struct BootstrapSummary: Sendable {
     public var level: Double
-    /// name, low, high
-    public var intervals: [(String, Double, Double)]
+    /// One per parameter of the form, in its order: (parameter, low, high).
+    public var intervals: [(LawParameter, Double, Double)]
     /// Correlations among log A, log Cc and alpha across draws.
     public var correlations: [(String, Double)]
+
+    /// Whether A, Cc and alpha move together across draws (some correlation beyond 0.95): the
+    /// data fixes A (C/Cc)^alpha, not each parameter, so their intervals are read together.
+    public var computeParametersMoveTogether: Bool { correlations.contains { abs($0.1) > 0.95 } }
 }
 
 /// The error of a law fitted on short prompts on the longer ones it never saw (Sec. 4.2).
@@ -55,10 +59,10 @@ extension Planner {
             }
             let tasks = Set(records.compactMap { $0.task?.lowercased() })
             if task == nil && tasks.count > 1 {
-                throw InputError("\(file) holds records of \(tasks.count) tasks (\(tasks.sorted().joined(separator: ", "))); pass --task to fit one")
+                throw FittingError.severalTasks(file: file, tasks: tasks.sorted())
             }
         } else {
-            guard let preset else { throw InputError("no data: pass a CSV file, or --task to fit the bundled Tables 8-10") }
+            guard let preset else { throw FittingError.noData }
             records = library.observations.filter { $0.task?.lowercased() == preset.name.lowercased() }
             guard !records.isEmpty else { throw InputError("no bundled observations for task '\(preset.name)'; pass a CSV file") }
         }
@@ -94,7 +98,7 @@ extension Planner {
         let train = records.filter { $0.nPmt <= threshold }
         let test = records.filter { $0.nPmt > threshold }
         guard !test.isEmpty else {
-            throw InputError("no record has a prompt over \(Quantities.formatTokens(threshold)) tokens to hold out; expected a lower --holdout-above")
+            throw FittingError.nothingToHoldOut(threshold: threshold)
         }
         let report = try fit(name: name, records: train, form: form, seed: seed)
         let law = report.result.law
@@ -105,7 +109,7 @@ extension Planner {
     /// The task preset a fit becomes: the law, the data's range, the token lengths shots use.
     public func preset(from report: FitReport, name: String, layoutFrom task: TaskPreset?) throws -> TaskPreset {
         guard let layout = task?.layout else {
-            throw InputError("cannot save: the preset needs token lengths for shots; pass --task with a task preset whose lengths apply")
+            throw FittingError.noPromptLayout
         }
         return TaskPreset(
             name: name, description: "fitted to \(report.records.count) records of \(report.taskName)",
@@ -144,39 +148,30 @@ extension Planner {
         return count
     }
 
-    static func identifiability(_ records: [Observation], form: LawForm) -> [String] {
-        // A property of Eq. (1) itself, whatever the data: A (C/Cc)^alpha = (A Cc^-alpha) C^alpha.
-        var warnings = ["A and Cc enter the law only as A Cc^-alpha, and B and nc only as B nc^-beta: each pair printed is one point on a ridge of equal fits"]
+    static func identifiability(_ records: [Observation], form: LawForm) -> [FitWarning] {
+        var warnings: [FitWarning] = [.ridge]
         let compute = levels(records.map(\.flops))
         if compute == 1 {
-            warnings.append("one compute level: A, Cc and alpha cannot be determined (only the compute factor at that level is)")
+            warnings.append(.oneComputeLevel)
         } else if compute == 2 {
-            warnings.append("two compute levels: A, Cc and alpha trade off; only A (C/Cc)^alpha at these levels is well determined")
+            warnings.append(.twoComputeLevels)
         }
-        if levels(records.map(\.nPmt)) < 3 {
-            warnings.append("fewer than three prompt lengths: B, nc and beta cannot be determined")
-        }
-        if levels(records.map(\.nCtx)) == 1 {
-            warnings.append("one context limit: the penalty's position is not tested by the data")
-        }
-        if form != .noPenalty && !records.contains(where: { $0.nPmt > $0.nCtx }) {
-            warnings.append("no prompt exceeds its limit: the data says nothing about the penalty")
+        if levels(records.map(\.nPmt)) < 3 { warnings.append(.fewPromptLengths) }
+        if levels(records.map(\.nCtx)) == 1 { warnings.append(.oneContextLimit) }
+        if form.definition.penalisesLongPrompts && !records.contains(where: { $0.nPmt > $0.nCtx }) {
+            warnings.append(.penaltyUntested)
         }
         return warnings
     }
 
     static func summarize(_ draws: [ContextScalingLaw], level: Double) -> BootstrapSummary {
         let tail = (1 - level / 100) / 2
-        func interval(_ name: String, _ value: (ContextScalingLaw) -> Double) -> (String, Double, Double) {
-            let values = draws.map(value)
-            return (name, DrawStatistics.quantile(values, tail), DrawStatistics.quantile(values, 1 - tail))
-        }
-        var intervals = [
-            interval("A") { $0.parameters.A }, interval("Cc") { $0.parameters.Cc }, interval("alpha") { $0.parameters.alpha },
-            interval("B") { $0.parameters.B }, interval("nc") { $0.parameters.nc }, interval("beta") { $0.parameters.beta },
-        ]
-        if case .soft = draws.first?.penalty {
-            intervals.append(interval("s") { if case .soft(let s) = $0.penalty { return s } else { return .nan } })
+        // Draws are refits of one form, so each has the form's parameters in its order.
+        let form = draws.first?.form ?? .paper
+        let values = draws.map(\.values)
+        let intervals = form.parameters.enumerated().map { j, parameter in
+            let column = values.map { $0[j] }
+            return (parameter, DrawStatistics.quantile(column, tail), DrawStatistics.quantile(column, 1 - tail))
         }
         let logA = draws.map { log($0.parameters.A) }, logCc = draws.map { log($0.parameters.Cc) }, alpha = draws.map(\.parameters.alpha)
         var correlations: [(String, Double)] = []

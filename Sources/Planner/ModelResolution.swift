@@ -17,25 +17,10 @@ public struct ResolvedModel: Sendable, Equatable {
     /// The model this one was extended from, when the limit asked for is not the preset's own.
     public var extendedFrom: String?
     /// How the compute was reached, where it is not plain 6ND (errata, derived N, extension).
-    public var notes: [String]
+    public var notes: [PlanningNote]
 
     /// Pre-training compute alone, 6 N D_pretrain.
     public var pretrainFlops: Double { ComputeAccounting.trainingFlops(parameters: parameters, tokens: pretrainTokens) }
-}
-
-/// Steps and global batch of a context extension; the paper's recipe by default.
-public struct ExtensionRecipe: Sendable, Equatable {
-    public var steps: Double
-    public var batch: Double
-    public init(steps: Double = ComputeAccounting.recipeSteps, batch: Double = ComputeAccounting.recipeBatch) {
-        self.steps = steps
-        self.batch = batch
-    }
-    public static let paper = ExtensionRecipe()
-
-    public func tokens(to contextLimit: Double) -> Double {
-        ComputeAccounting.extensionTokens(contextLimit: contextLimit, steps: steps, batch: batch)
-    }
 }
 
 extension PresetLibrary {
@@ -49,9 +34,7 @@ extension PresetLibrary {
         let base = baseModel(of: preset)
         if limit == base.nCtx { return Self.asIs(base) }
         guard limit > base.nCtx else {
-            throw InputError(
-                "--nctx \(Quantities.formatContext(limit)) is below \(base.name)'s native limit of "
-                    + "\(Quantities.formatContext(base.nCtx)); expected a limit of at least that")
+            throw PlannerError.limitBelowNative(limit: limit, model: base.name, native: base.nCtx)
         }
         var extended = Self.asIs(base)
         extended.name = "\(base.name) extended to \(Quantities.formatContext(limit))"
@@ -60,11 +43,10 @@ extension PresetLibrary {
         extended.nCtx = limit
         extended.flops = ComputeAccounting.trainingFlops(
             parameters: extended.parameters, tokens: extended.pretrainTokens + extended.extensionTokens)
-        extended.notes = extended.notes.filter { !$0.contains("erratum") }
-        extended.notes.append(
-            "extension: \(Quantities.formatCount(recipe.steps)) steps x batch "
-                + "\(Quantities.formatCount(recipe.batch)) x \(Quantities.formatContext(limit)) = "
-                + "\(Quantities.formatCount(extended.extensionTokens)) tokens on top of \(base.name)")
+        // The base's printed compute is not this model's: its erratum does not carry over.
+        extended.notes.removeAll { if case .erratumTable1 = $0 { true } else { false } }
+        extended.notes.append(.extended(
+            steps: recipe.steps, batch: recipe.batch, limit: limit, tokens: extended.extensionTokens, base: base.name))
         return extended
     }
 
@@ -76,33 +58,44 @@ extension PresetLibrary {
     /// A preset's own compute. The paper's Table 1 base rows disagree with 6ND (an erratum);
     /// 6ND is used and the disagreement noted.
     static func asIs(_ preset: ModelPreset) -> ResolvedModel {
-        var notes: [String] = []
+        var notes: [PlanningNote] = []
         let tokens = preset.pretrainTokens + preset.extensionTokens
         let parameters: Double
         let flops: Double
         if let n = preset.nonEmbeddingParams {
             parameters = n
             flops = ComputeAccounting.trainingFlops(parameters: n, tokens: tokens)
-            // The paper prints five significant figures: a row is an erratum when 6ND does
-            // not round to it.
-            if let printed = preset.computePaper,
-                abs(printed - flops) > 0.5 * pow(10, floor(log10(printed)) - 4) * (1 + 1e-9)
-            {
-                notes.append(
-                    "the paper prints \(Quantities.formatScientific(printed)) FLOPs; 6ND gives "
-                        + "\(Quantities.formatScientific(flops)), used here (erratum in Table 1)")
+            // A row is an erratum when 6ND does not round to the paper's value at the figures
+            // it is printed with (Table 1 prints five, Table 6 four).
+            if let printed = preset.computePaper, !roundsTo(flops, printed: printed) {
+                notes.append(.erratumTable1(printed: printed, sixND: flops))
             }
         } else {
             // Presets are validated to carry one of the two.
             flops = preset.computePaper ?? 0
             parameters = flops / (6 * tokens)
-            notes.append(
-                "N is not given for \(preset.name): derived from the paper's compute as C/6D = "
-                    + "\(Quantities.formatCount(parameters))")
+            notes.append(.derivedParameters(model: preset.name, parameters: parameters))
         }
         return ResolvedModel(
             name: preset.name, parameters: parameters, pretrainTokens: preset.pretrainTokens,
             extensionTokens: preset.extensionTokens, nCtx: preset.nCtx, flops: flops,
             layers: preset.nLayers, attentionWidth: preset.dAttn, extendedFrom: nil, notes: notes)
+    }
+
+    /// Whether `value` rounds to `printed` at the significant figures `printed` is written with
+    /// (its shortest decimal form: 7.777e22 has four, 7.7719e22 five).
+    static func roundsTo(_ value: Double, printed: Double) -> Bool {
+        guard printed > 0, printed.isFinite else { return false }
+        let figures = significantFigures(of: printed)
+        let unit = pow(10, floor(log10(printed)) - Double(figures - 1))
+        return abs(printed - value) <= 0.5 * unit * (1 + 1e-9)
+    }
+
+    /// The significant figures of a number's shortest decimal form, trailing zeros not counted
+    /// (at least one).
+    static func significantFigures(of value: Double) -> Int {
+        let mantissa = "\(abs(value))".lowercased().split(separator: "e")[0]
+        let digits = mantissa.filter(\.isNumber).drop { $0 == "0" }.reversed().drop { $0 == "0" }
+        return max(1, digits.count)
     }
 }

@@ -146,7 +146,7 @@ public struct ObservationReader {
             } catch let e as InputError { throw InputError("\(here): \(e.message)") }
         }
         guard let defaultTask else {
-            throw InputError("\(here): shots need a task's token lengths; add a 'task' column or pass --task")
+            throw FittingError.shotsNeedTask(location: here)
         }
         return defaultTask.layout
     }

@@ -21,15 +21,26 @@ public struct PlotData: Sendable {
         public var heldOut: Bool
     }
 
-    public struct Mark: Sendable {
+    /// A point a planning answer marks (`PlotMark`).
+    public struct Mark: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            /// compute-for's target score, reached at `flops`.
+            case target(score: Double, flops: Double)
+            /// shots' knee and best prompt.
+            case knee(promptTokens: Double)
+            case best(promptTokens: Double)
+            /// extend's prompt at the recommended limit.
+            case prompt(contextLimit: Double)
+        }
+
         public var x: Double
         public var y: Double
-        public var label: String
+        public var kind: Kind
 
-        public init(x: Double, y: Double, label: String) {
+        public init(x: Double, y: Double, kind: Kind) {
             self.x = x
             self.y = y
-            self.label = label
+            self.kind = kind
         }
     }
 
@@ -41,6 +52,8 @@ public struct PlotData: Sendable {
     /// Context limits, drawn as vertical rules.
     public var limits: [Double]
     public var marks: [Mark]
+    /// Where a curve's compute or limit lies outside what the task's fit saw.
+    public var notes: [PlanningNote]
 }
 
 /// A curve to draw: a compute level at a context limit.
@@ -68,7 +81,7 @@ extension Planner {
             }
         }
         if !computes.isEmpty && limits.isEmpty {
-            throw InputError("--compute needs --nctx: the context limit of each curve, e.g. --nctx 8k")
+            throw PlotError.computeNeedsContextLimit
         }
         for c in computes {
             for limit in limits {
@@ -84,18 +97,13 @@ extension Planner {
         task: TaskPreset, law: ContextScalingLaw? = nil, curves: [CurveRequest], from: Double? = nil, upto: Double? = nil,
         holdoutAbove: Double = 10_000, title: String? = nil
     ) throws -> PlotData {
-        guard !curves.isEmpty else { throw InputError("nothing to plot: pass --model or --compute with --nctx") }
+        guard !curves.isEmpty else { throw PlotError.nothingToPlot }
         let law = law ?? task.law
         let low = from ?? task.layout.promptTokens(shots: 1)
         let high = upto ?? 2 * (curves.map(\.nCtx).max() ?? 8192)
         guard low < high else {
-            let start = from == nil
-                ? "the one-shot prompt, \(Quantities.formatTokens(low)) tokens (the default --from),"
-                : "--from \(Quantities.formatTokens(low))"
-            let end = upto == nil
-                ? "twice the longest limit, \(Quantities.formatTokens(high)) tokens (the default --upto)"
-                : "--upto \(Quantities.formatTokens(high))"
-            throw InputError("\(start) is not below \(end); expected a range of prompt lengths")
+            throw PlotError.emptyPromptRange(
+                low: low, lowIsDefault: from == nil, high: high, highIsDefault: upto == nil)
         }
         let limits = Array(Set(curves.map(\.nCtx))).sorted()
         let series = curves.map { c -> PlotData.Series in
@@ -120,7 +128,17 @@ extension Planner {
         return PlotData(
             title: title ?? "\(task.name): predicted \(task.metric) against prompt length",
             xRange: low...high, yRange: 0...Planner.niceCeiling(top), series: series, observations: points,
-            limits: limits.filter { $0 >= low && $0 <= high }, marks: [])
+            limits: limits.filter { $0 >= low && $0 <= high }, marks: [], notes: extrapolationNotes(task, curves))
+    }
+
+    /// The extrapolation notes of every curve, each said once (two curves at one compute share it).
+    private func extrapolationNotes(_ task: TaskPreset, _ curves: [CurveRequest]) -> [PlanningNote] {
+        var notes: [PlanningNote] = []
+        for curve in curves {
+            let curveNotes = Extrapolation.notes(task: task, flops: curve.flops, nCtx: curve.nCtx)
+            for note in curveNotes where !notes.contains(note) { notes.append(note) }
+        }
+        return notes
     }
 
     /// Round steps for score axes, finest first.
@@ -133,10 +151,12 @@ extension Planner {
     }
 
     /// A round upper end for a score axis, on a tick: 0.2 for 0.16, 0.8 for 0.632, 1 for 0.999.
+    /// Never below one step: a law whose scores all lie under 1e-9 would otherwise round to a
+    /// ceiling of 0, an axis of no height, and a plot that divides by it.
     static func niceCeiling(_ value: Double) -> Double {
         guard value > 0 else { return 1 }
         let step = scoreSteps.first { (value / $0 - 1e-9).rounded(.up) <= 6 } ?? 1
-        return min(1, (value / step - 1e-9).rounded(.up) * step)
+        return min(1, max(1, (value / step - 1e-9).rounded(.up)) * step)
     }
 }
 
@@ -160,7 +180,7 @@ extension Planner {
         let nLow = task.layout.baseTokens, nHigh = 2 * nCtx
         // Below the zero-shot prompt every prompt is cut by the limit: there is no axis to draw.
         guard nCtx >= nLow else {
-            throw InputError("--nctx \(Quantities.formatTokens(nCtx)) is shorter than \(task.name)'s zero-shot prompt of \(Quantities.formatTokens(nLow)) tokens, so every prompt is cut by the limit; expected a limit at least that long")
+            throw PlotError.limitBelowZeroShotPrompt(limit: nCtx, task: task.name, zeroShotTokens: nLow)
         }
         let range = task.fitRange
         let cLow = (range?.computeMin ?? 1e22) / 100, cHigh = (range?.computeMax ?? 1e23) * 100

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Every preset the program knows: the bundled ones, then the user's (XDG config directory),
-/// then any `--presets DIR`; a later entry with the same name replaces an earlier one.
+/// then any folder the user adds; a later entry with the same name replaces an earlier one.
 /// A malformed file is skipped and reported, with its path and field, once: to `report` as it
 /// is found, and in `problems`.
 ///
@@ -99,7 +99,7 @@ public final class PresetLibrary: Sendable {
     /// `overwrite` is set.
     public static func save(_ preset: TaskPreset, to path: String, overwrite: Bool) throws {
         if !overwrite && FileManager.default.fileExists(atPath: path) {
-            throw InputError("'\(path)' exists; pass --force to replace it")
+            throw FittingError.presetExists(path: path)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -214,6 +214,9 @@ public final class PresetLibrary: Sendable {
             return "field '\(path(context.codingPath))': \(context.debugDescription)"
         case let error as InputError:
             return error.message
+        case FittingError.shotsNeedTask(let location):
+            // A preset folder's file: no command's --task applies to it.
+            return "\(location): shots need a task's token lengths; add a 'task' column"
         default:
             return "\(error)"
         }

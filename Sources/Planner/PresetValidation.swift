@@ -27,14 +27,6 @@ enum PresetCheck {
         }
     }
 
-    /// Table 3 of the paper: the region the fits search, and so the laws the planner trusts.
-    static let scale = Range(lower: 0, upper: 100, openBelow: true, unit: "a scale")
-    static let characteristicCompute = Range(lower: 0, upper: 1e30, openBelow: true, unit: "FLOPs")
-    static let exponent = Range(lower: 0, upper: 10, openBelow: true, unit: "an exponent")
-    static let characteristicPrompt = Range(lower: 0, upper: 131_072, openBelow: true, unit: "tokens")
-    /// The soft penalty's sharpness, as far as a fit searches it.
-    static let sharpness = Range(lower: 0, upper: 1000, openBelow: true, unit: "a sharpness")
-
     static let promptTokens = Range(lower: 1, upper: Quantities.Kind.contextTokens.maximum, unit: "tokens")
     static let contextLimit = Range(
         lower: 1, upper: Quantities.Kind.contextTokens.maximum, whole: true, unit: "tokens")
@@ -88,16 +80,10 @@ extension TaskPresetFile {
     }
 }
 
-extension TaskPresetFile.Parameters {
-    /// The six parameters (and the soft sharpness) against Table 3's bounds.
-    func validate(field: String) throws {
-        let named: [(String, Double, PresetCheck.Range)] = [
-            ("A", A, PresetCheck.scale), ("Cc", Cc, PresetCheck.characteristicCompute),
-            ("alpha", alpha, PresetCheck.exponent), ("B", B, PresetCheck.scale),
-            ("nc", nc, PresetCheck.characteristicPrompt), ("beta", beta, PresetCheck.exponent),
-        ]
-        for (key, value, range) in named { try PresetCheck.require("\(field).\(key)", value, in: range) }
-        if let s { try PresetCheck.require("\(field).s", s, in: PresetCheck.sharpness) }
+extension PresetCheck.Range {
+    /// A law parameter's Table 3 interval, open below: the laws the planner trusts.
+    init(_ parameter: LawParameter) {
+        self.init(lower: parameter.lower, upper: parameter.upper, openBelow: true, unit: parameter.unit)
     }
 }
 

@@ -198,9 +198,14 @@ public enum Quantities {
         return String(format: "%.4g", value)
     }
 
-    /// A score to three decimals, as the paper's tables print them.
+    /// A score to three decimals, as the paper's tables print them, with more where three would
+    /// misstate it: a score just below 1 never prints as 1.000 (a target of 0.9999999999 is not
+    /// the ceiling 1). Scores below 0.0005 print as 0.000, as the paper's tables do.
     public static func formatScore(_ value: Double) -> String {
-        value.isFinite ? String(format: "%.3f", value) : formatNonFinite(value)
+        guard value.isFinite else { return formatNonFinite(value) }
+        var decimals = 3
+        while decimals < 17, value < 1, String(format: "%.\(decimals)f", value).hasPrefix("1.") { decimals += 1 }
+        return String(format: "%.\(decimals)f", value)
     }
 
     public static func trimmed(_ text: String) -> String {

@@ -10,6 +10,8 @@ public struct ShotTable: Sendable, Equatable {
     }
     public var scenario: Scenario
     public var rows: [Row]
+    /// Model notes and where the compute or limit lies outside the fit, as `predict` gives them.
+    public var notes: [PlanningNote]
 
     /// Mean absolute error over the rows that have an observation, nil when none do.
     public var meanAbsoluteError: Double? {
@@ -36,6 +38,8 @@ extension Planner {
                 predicted: scenario.law.score(flops: scenario.flops, promptTokens: n, contextLimit: scenario.nCtx),
                 observed: observed.first { $0.shots == shots }?.metric)
         }
-        return ShotTable(scenario: scenario, rows: rows)
+        let notes = (scenario.model?.notes ?? [])
+            + Extrapolation.notes(task: scenario.task, flops: scenario.flops, nCtx: scenario.nCtx)
+        return ShotTable(scenario: scenario, rows: rows, notes: notes)
     }
 }

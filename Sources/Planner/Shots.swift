@@ -16,7 +16,22 @@ public struct ShotsAnswer: Sendable {
     /// The best and knee shot counts under each bootstrap draw, when asked for.
     public var bestInterval: Interval?
     public var kneeInterval: Interval?
-    public var notes: [String]
+    public var notes: [PlanningNote]
+}
+
+/// Why no shot count reaches a target.
+public enum ShotsShortfall: Sendable, Equatable {
+    /// The compute factor alone is at most the target: no prompt can reach it.
+    case computeCaps(computeFactor: Double, flops: Double)
+    /// The best prompt that fits the limit falls short; longer ones are cut by the limit.
+    case limitCuts(best: ShotChoice, limit: Double)
+
+    public var code: String {
+        switch self {
+        case .computeCaps: "compute_caps"
+        case .limitCuts: "limit_cuts"
+        }
+    }
 }
 
 /// The fewest shots that reach a target.
@@ -25,10 +40,10 @@ public struct ContextForAnswer: Sendable {
     public var target: Double
     public var solution: ShotSolution
     /// Why no shot count reaches the target, when none does.
-    public var reason: String?
+    public var reason: ShotsShortfall?
     /// The fewest shots under each bootstrap draw, when asked for.
     public var interval: Interval?
-    public var notes: [String]
+    public var notes: [PlanningNote]
 }
 
 extension Planner {
@@ -37,7 +52,8 @@ extension Planner {
     static func shotRange(layout: PromptLayout, nCtx: Double, reserve: Double?) throws -> Int {
         if let reserve {
             guard let shots = layout.maxShots(fittingIn: nCtx - reserve) else {
-                throw InputError("--reserve \(Quantities.formatTokens(reserve)) leaves \(Quantities.formatTokens(max(0, nCtx - reserve))) tokens of the \(Quantities.formatContext(nCtx)) limit, less than the \(Quantities.formatTokens(layout.baseTokens))-token test instance itself; expected a smaller reserve")
+                throw PlannerError.reserveTooLarge(
+                    reserve: reserve, left: max(0, nCtx - reserve), limit: nCtx, instanceTokens: layout.baseTokens)
             }
             return shots
         }
@@ -48,7 +64,7 @@ extension Planner {
         task: String, compute: ComputeInput, nCtx: Double?, within: Double = 0.01, reserve: Double? = nil,
         recipe: ExtensionRecipe = .paper, intervalLevel: Double? = nil
     ) throws -> ShotsAnswer {
-        guard within >= 0, within < 1 else { throw InputError("--within \(within) is outside [0, 1); expected a fraction such as 0.01") }
+        guard within >= 0, within < 1 else { throw PlannerError.toleranceOutOfRange(within) }
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
         let layout = s.task.layout
         let maxShots = try Planner.shotRange(layout: layout, nCtx: s.nCtx, reserve: reserve)
@@ -62,7 +78,7 @@ extension Planner {
         }
         var notes = (s.model?.notes ?? []) + Extrapolation.notes(task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx)
         if best.shots == maxShots && reserve == nil && maxShots > 0 {
-            notes.append("the best lies at the end of the search (prompts up to twice the limit): under this law more shots keep helping")
+            notes.append(.bestAtSearchEnd)
         }
         var answer = ShotsAnswer(
             scenario: s, maxShots: maxShots, reserve: reserve, within: within, best: best, knee: knee, rows: rows,
@@ -94,18 +110,15 @@ extension Planner {
         let maxShots = try Planner.shotRange(layout: s.task.layout, nCtx: s.nCtx, reserve: reserve)
         let solution = InverseSolvers.fewestShots(
             reaching: target, law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
-        var reason: String?
+        var reason: ShotsShortfall?
         var notes = s.model?.notes ?? []
         switch solution {
         case .reached(let choice, _):
             notes += Extrapolation.notes(task: s.task, flops: s.flops, nPmt: choice.promptTokens, nCtx: s.nCtx)
         case .unreachable(let best):
             let computeFactor = s.law.computeFactor(flops: s.flops)
-            if computeFactor <= target {
-                reason = "compute caps the score: its factor is \(Quantities.formatScore(computeFactor)) at \(Quantities.formatScientific(s.flops)) FLOPs, so no prompt can reach \(Quantities.formatScore(target)); ask compute-for"
-            } else {
-                reason = "the best prompt that works at the \(Quantities.formatContext(s.nCtx)) limit, \(best.shots) shots, scores \(Quantities.formatScore(best.score)); longer prompts are cut by the limit"
-            }
+            reason = computeFactor <= target
+                ? .computeCaps(computeFactor: computeFactor, flops: s.flops) : .limitCuts(best: best, limit: s.nCtx)
             notes += Extrapolation.notes(task: s.task, flops: s.flops, nCtx: s.nCtx)
         }
         let interval = intervalLevel.flatMap { level in

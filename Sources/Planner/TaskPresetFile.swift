@@ -4,10 +4,33 @@ import Foundation
 /// The JSON shape of a task preset, kept apart from `TaskPreset` so that the science types stay
 /// free of any file format.
 struct TaskPresetFile: Codable {
-    struct Parameters: Codable {
-        var A: Double, Cc: Double, alpha: Double, B: Double, nc: Double, beta: Double
-        /// The soft penalty's sharpness; only for `law: soft`.
-        var s: Double?
+    /// A law's values by parameter name (`LawParameter.name`): the shared six and the form's
+    /// extra ones. Keys no form uses are ignored, as are another form's.
+    struct Parameters: Codable, Equatable {
+        var values: [String: Double]
+
+        init(values: [String: Double]) { self.values = values }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            values = [:]
+            for name in LawForm.parameterNames {
+                if let value = try container.decodeIfPresent(Double.self, forKey: Key(name)) { values[name] = value }
+            }
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for (name, value) in values { try container.encode(value, forKey: Key(name)) }
+        }
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ name: String) { stringValue = name }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
     }
     struct Prompt: Codable {
         var baseTokens: Double
@@ -65,22 +88,19 @@ struct TaskPresetFile: Codable {
 
 extension TaskPresetFile.Parameters {
     init(_ law: ContextScalingLaw) {
-        let p = law.parameters
-        A = p.A; Cc = p.Cc; alpha = p.alpha; B = p.B; nc = p.nc; beta = p.beta
-        if case .soft(let sharpness) = law.penalty { s = sharpness }
+        values = Dictionary(uniqueKeysWithValues: zip(law.form.parameters.map(\.name), law.values))
     }
 
+    /// The law of `form`: each of its parameters present and within Table 3's bounds.
     func law(form: LawForm, field: String) throws -> ContextScalingLaw {
-        try validate(field: field)
-        let parameters = LawParameters(A: A, Cc: Cc, alpha: alpha, B: B, nc: nc, beta: beta)
-        switch form {
-        case .paper: return ContextScalingLaw(parameters, penalty: .paper)
-        case .noPenalty: return ContextScalingLaw(parameters, penalty: .none)
-        case .soft:
-            guard let s else {
-                throw InputError("field '\(field).s': the soft law needs a positive sharpness s")
+        let ordered = try form.parameters.map { parameter in
+            guard let value = values[parameter.name] else {
+                throw InputError("missing field '\(field).\(parameter.name)': the \(form.rawValue) law needs "
+                    + PresetCheck.Range(parameter).description)
             }
-            return ContextScalingLaw(parameters, penalty: .soft(sharpness: s))
+            try PresetCheck.require("\(field).\(parameter.name)", value, in: PresetCheck.Range(parameter))
+            return value
         }
+        return form.law(values: ordered)
     }
 }

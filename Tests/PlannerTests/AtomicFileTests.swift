@@ -54,4 +54,60 @@ final class AtomicFileTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: temporary), "the killed writer's temporary is gone")
         XCTAssertEqual(try String(contentsOfFile: dir + "/t.json", encoding: .utf8), "2")
     }
+
+    func folder() throws -> String {
+        let dir = NSTemporaryDirectory() + "ctxplan-atomic-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// A pipe (as `/dev/stdout` often is) receives the data and stays a pipe: renaming over it
+    /// replaced the node with a regular file, which for /dev/stdout or /dev/full as root broke
+    /// the device for every program.
+    func testAPipeIsWrittenInPlaceAndStaysAPipe() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fifo = dir + "/out.svg"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        let received = Pipe()
+        reader.standardOutput = received
+        try reader.run()
+
+        try AtomicFile.write(Data("through the pipe\n".utf8), to: fifo)
+
+        var info = stat()
+        XCTAssertEqual(lstat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO, "still a pipe")
+        // Were it replaced, the reader would wait on the old pipe for ever.
+        if info.st_mode & S_IFMT != S_IFIFO { reader.terminate() }
+        let text = String(decoding: received.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reader.waitUntilExit()
+        XCTAssertEqual(text, "through the pipe\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir), ["out.svg"], "no temporary left")
+    }
+
+    func testALinkHasItsTargetReplacedAndStaysALink() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/kept", withIntermediateDirectories: true)
+        try "old\n".write(toFile: dir + "/kept/task.json", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/task.json", withDestinationPath: "kept/task.json")
+
+        try AtomicFile.write(Data("new\n".utf8), to: dir + "/task.json")
+
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: dir + "/task.json"), "kept/task.json")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/kept/task.json", encoding: .utf8), "new\n")
+    }
+
+    func testAFolderIsRefusedByName() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        XCTAssertThrowsError(try AtomicFile.write(Data("x".utf8), to: dir)) { error in
+            XCTAssertEqual("\(error)", "cannot write '\(dir)': it is a folder; expected a file name")
+        }
+    }
 }
+

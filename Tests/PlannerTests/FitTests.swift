@@ -36,7 +36,8 @@ final class FitTests: XCTestCase {
 
     func testTwoComputeLevelsAreNamedAsATradeOff() throws {
         let report = try Fixtures.planner.fit(name: "translation", records: records("translation"), form: .paper, seed: 0)
-        XCTAssertTrue(report.warnings.contains { $0.hasPrefix("two compute levels") })
+        XCTAssertTrue(report.warnings.contains(.twoComputeLevels))
+        XCTAssertFalse(report.warnings.contains(.oneComputeLevel))
         XCTAssertEqual(report.range.computeMax, 6 * 12_688_184_320 * (2e12 + 400 * 64 * 131072), accuracy: 1e9)
     }
 
@@ -45,7 +46,8 @@ final class FitTests: XCTestCase {
         let flops = only7B.map(\.flops)
         XCTAssertEqual(Planner.levels(flops), 1, "extensions change 7B's compute by under 1%")
         let report = try Fixtures.planner.fit(name: "arithmetic", records: only7B, form: .paper, seed: 0)
-        XCTAssertTrue(report.warnings.contains { $0.contains("A, Cc and alpha cannot be determined") })
+        XCTAssertTrue(report.warnings.contains(.oneComputeLevel))
+        XCTAssertFalse(report.warnings.contains(.twoComputeLevels))
     }
 
     func testFewerRecordsThanParametersIsRejected() throws {
@@ -58,7 +60,8 @@ final class FitTests: XCTestCase {
     func testAFileOfSeveralTasksNeedsATaskChosen() throws {
         let path = Fixtures.presets + "/observations/paper-tables-8-10.csv"
         XCTAssertThrowsError(try Fixtures.planner.fitRecords(file: path, task: nil)) { error in
-            XCTAssertTrue((error as! InputError).message.contains("holds records of 3 tasks (arithmetic, commonsense, translation)"))
+            XCTAssertEqual(error as? FittingError,
+                           .severalTasks(file: path, tasks: ["arithmetic", "commonsense", "translation"]))
         }
         XCTAssertEqual(try Fixtures.planner.fitRecords(file: path, task: "translation").records.count, 120)
     }

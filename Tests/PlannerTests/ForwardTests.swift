@@ -6,7 +6,9 @@ final class ForwardTests: XCTestCase {
     func testExplainNamesThePenaltyWithTheIssuesNumbers() throws {
         let e = try Fixtures.planner.explain(task: "arithmetic", compute: .model("llama-2-7b"), prompt: .shots(63), nCtx: nil)
         XCTAssertEqual(e.binding, .penalty)
-        XCTAssertTrue(e.sentences.contains { $0.contains("the prompt, 4,850 tokens (63 shots), is 754 over the 4k limit: penalty 0.000") }, "\(e.sentences)")
+        // 63 shots: 78.17 + 63 x 75.74 = 4,849.79 prompt tokens, 753.79 over the 4k limit.
+        XCTAssertEqual(e.tokensOverLimit, 78.17 + 63 * 75.74 - 4096, accuracy: 1e-9)
+        XCTAssertEqual(e.prediction.factors.penalty, 0, accuracy: 5e-4)
     }
 
     func testModelPlusLimitIsTheExtendedModel() throws {
@@ -18,11 +20,19 @@ final class ForwardTests: XCTestCase {
 
     func testExtrapolationIsNamedWithItsFactor() throws {
         let p = try Fixtures.planner.predict(task: "arithmetic", compute: .flops(2.7e24), prompt: .shots(31), nCtx: 8192)
-        XCTAssertTrue(p.notes.contains("2.7e24 FLOPs is 18x the largest compute the fit saw, 1.5e23 FLOPs"), "\(p.notes)")
+        let range = try XCTUnwrap(p.scenario.task.fitRange)
+        let expected = Extrapolation(quantity: .compute, value: 2.7e24, bound: range.computeMax, side: .above)
+        XCTAssertTrue(p.notes.contains(.extrapolation(expected)), "\(p.notes)")
+        XCTAssertEqual(expected.factor, 2.7e24 / range.computeMax)
+        XCTAssertEqual(expected.factor, 18, accuracy: 0.5, "the issue's 18x: 2.7e24 over the fit's 1.5e23")
     }
 
     func testComputeWithoutLimitIsRejected() {
-        XCTAssertThrowsError(try Fixtures.planner.predict(task: "arithmetic", compute: .flops(1e23), prompt: .shots(1), nCtx: nil))
+        XCTAssertThrowsError(
+            try Fixtures.planner.predict(task: "arithmetic", compute: .flops(1e23), prompt: .shots(1), nCtx: nil)
+        ) {
+            XCTAssertEqual($0 as? PlannerError, .missingContextLimit)
+        }
     }
 
     func testCostOfExtensionMatchesSixND() throws {

@@ -13,15 +13,19 @@ final class PlanningTests: XCTestCase {
         guard case .parameters(let params, _)? = a.modelSize else { return XCTFail("no model size") }
         XCTAssertEqual(params, closed / (6 * 2e12), accuracy: 1)
         XCTAssertEqual(a.nearest?.name, "Yarn-Llama-2-13B-128k")
-        XCTAssertTrue(a.notes.contains { $0.contains("largest compute the fit saw") })
+        XCTAssertTrue(a.notes.contains {
+            if case .extrapolation(let e) = $0 { e.quantity == .compute && e.side == .above } else { false }
+        })
     }
 
     func testUnreachableTargetNamesWhatWouldLiftTheCeiling() throws {
         let a = try Fixtures.planner.computeFor(target: 0.5, task: "arithmetic", prompt: .shots(63), nCtx: 4096)
         XCTAssertNil(a.flops)
         XCTAssertLessThan(a.ceiling, 1e-300)
-        XCTAssertTrue(a.lifts.contains { $0.what.hasPrefix("52 shots") && $0.ceiling > 0.99 }, "\(a.lifts)")
-        XCTAssertTrue(a.lifts.contains { $0.what.contains("8k limit") }, "\(a.lifts)")
+        XCTAssertTrue(a.lifts.contains {
+            if case .shots(52, _, 4096) = $0.change { $0.ceiling > 0.99 } else { false }
+        }, "\(a.lifts)")
+        XCTAssertTrue(a.lifts.contains { $0.change == .longerLimit(8192) }, "\(a.lifts)")
     }
 
     func testTargetsOutsideTheOpenUnitIntervalAreRejected() {
@@ -51,7 +55,9 @@ final class PlanningTests: XCTestCase {
     func testContextForSaysWhenComputeCapsTheScore() throws {
         let a = try Fixtures.planner.contextFor(target: 0.3, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
         guard case .unreachable = a.solution else { return XCTFail("0.3 is above the compute factor") }
-        XCTAssertTrue(a.reason!.hasPrefix("compute caps the score"))
+        let factor = a.scenario.law.computeFactor(flops: a.scenario.flops)
+        XCTAssertEqual(a.reason, .computeCaps(computeFactor: factor, flops: a.scenario.flops))
+        XCTAssertLessThanOrEqual(a.scenario.law.computeFactor(flops: a.scenario.flops), 0.3)
         let b = try Fixtures.planner.contextFor(target: 0.13, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
         guard case .reached(let choice, _) = b.solution else { return XCTFail("0.13 is reachable") }
         let law = b.scenario.law
@@ -64,10 +70,13 @@ final class PlanningTests: XCTestCase {
         let a = try Fixtures.planner.extend(model: "llama-2-7b", task: "arithmetic", prompt: .tokens(20480))
         XCTAssertEqual(a.options.map(\.nCtx), [4096, 8192, 16384, 32768, 65536, 131072])
         XCTAssertEqual(a.recommended.map { a.options[$0].nCtx }, 32768)
-        XCTAssertTrue(a.options[2].verdict!.contains("the penalty binds"))
-        XCTAssertTrue(a.options[4].verdict!.contains("no gain for the cost"))
+        XCTAssertEqual(a.options[2].verdict, .promptOverLimit(tokensOver: 20480 - 16384))
+        guard case .noGainForCost(_, let ratio)? = a.options[4].verdict else { return XCTFail("\(a.options[4])") }
+        XCTAssertEqual(ratio!, 2, accuracy: 1e-12, "64k takes twice 32k's extension tokens at the same N")
         XCTAssertEqual(a.options[3].extensionTokens, 838_860_800)
-        XCTAssertTrue(a.notes.contains { $0.contains("RULER") && $0.contains("0.317") })
+        XCTAssertTrue(a.notes.contains {
+            if case .headroom(let r?) = $0 { r.atLimit == 0.317 && r.limit == 32768 } else { false }
+        })
     }
 
     func testExtendWithTargetPicksTheCheapestMeetingIt() throws {
@@ -77,7 +86,7 @@ final class PlanningTests: XCTestCase {
         XCTAssertTrue(a.options.filter { $0.nCtx < chosen.nCtx }.allSatisfy { $0.score < 0.1 })
         let none = try Fixtures.planner.extend(model: "llama-2-7b", task: "arithmetic", prompt: .shots(127), target: 0.9)
         XCTAssertNil(none.recommended)
-        XCTAssertTrue(none.notes.contains { $0.hasPrefix("no candidate reaches 0.900") })
+        XCTAssertTrue(none.notes.contains { if case .noCandidateReachesTarget(0.9, _, _) = $0 { true } else { false } })
     }
 
     func testAttentionCountedExtensionUsesKaplansFormula() throws {
@@ -91,7 +100,12 @@ final class PlanningTests: XCTestCase {
         let sixND = try Fixtures.planner.cost(model: "llama-2-7b", to: 131072, plan: plan)
         let kaplan = try Fixtures.planner.cost(model: "llama-2-7b", to: 131072, plan: plan, countAttention: true)
         XCTAssertEqual(kaplan.budget!.gpuHours / sixND.budget!.gpuHours, 1 + 32 * 131072 * 4096 / 6_476_271_616.0, accuracy: 1e-9)
-        XCTAssertTrue(sixND.notes[0].contains("--attention"))
+        let ratio = 1 + 32 * 131072 * 4096 / 6_476_271_616.0
+        guard case .attentionShare(let share) = sixND.notes[0] else { return XCTFail("\(sixND.notes)") }
+        XCTAssertEqual(share.ratio, ratio, accuracy: 1e-9)
+        XCTAssertFalse(share.counted)
+        guard case .attentionShare(let counted) = kaplan.notes[0] else { return XCTFail("\(kaplan.notes)") }
+        XCTAssertTrue(counted.counted)
     }
 
     func testBudgetArithmetic() throws {
@@ -99,5 +113,35 @@ final class PlanningTests: XCTestCase {
         XCTAssertEqual(b.gpuHours, 1.7e23 / (989.4e12 * 0.4) / 3600, accuracy: 1e-6)
         XCTAssertEqual(b.days, b.gpuHours / 256 / 24, accuracy: 1e-12)
         XCTAssertEqual(b.dollars!, b.gpuHours * 2.5, accuracy: 1e-6)
+    }
+}
+
+final class PlanningDefectTests: XCTestCase {
+    /// Qwen2.5-0.5B's 32k limit is native: it costs nothing, so longer limits have no cost
+    /// ratio, and the RULER note (about extended checkpoints) is not given.
+    func testExtendFromANativeLimit() throws {
+        let a = try Fixtures.planner.extend(model: "qwen2.5-0.5b", task: "arithmetic", prompt: .shots(100))
+        let r = try XCTUnwrap(a.recommended)
+        XCTAssertEqual(a.options[r].nCtx, a.base.nCtx)
+        XCTAssertEqual(a.options[r].extensionFlops, 0)
+        for o in a.options where o.nCtx > a.base.nCtx {
+            guard case .noGainForCost(_, let ratio)? = o.verdict else { return XCTFail("\(o.verdict as Any)") }
+            XCTAssertNil(ratio)
+        }
+        XCTAssertFalse(a.notes.contains { if case .headroom = $0 { true } else { false } }, "\(a.notes)")
+    }
+
+    /// `table` warns of extrapolation as `predict` does: Gemma-2-9B's 4e23 FLOPs against the
+    /// arithmetic fit's largest compute.
+    func testTableWarnsOfExtrapolationAsPredictDoes() throws {
+        let t = try Fixtures.planner.table(task: "arithmetic", model: "gemma-2-9b", nCtx: nil)
+        let p = try Fixtures.planner.predict(
+            task: "arithmetic", compute: .model("gemma-2-9b"), prompt: .shots(0), nCtx: nil)
+        let range = try XCTUnwrap(t.scenario.task.fitRange)
+        let expected = PlanningNote.extrapolation(
+            Extrapolation(quantity: .compute, value: 4e23, bound: range.computeMax, side: .above))
+        XCTAssertTrue(t.notes.contains(expected), "\(t.notes)")
+        XCTAssertTrue(p.notes.contains(expected), "\(p.notes)")
+        XCTAssertEqual(4e23 / range.computeMax, 2.6, accuracy: 0.05)
     }
 }

@@ -40,7 +40,7 @@ final class PresetTests: XCTestCase {
             let rounded = (preset.flops / unit).rounded() * unit
             if isBaseRow {
                 XCTAssertNotEqual(rounded, printed, accuracy: unit / 2, "\(model.name) is an erratum")
-                XCTAssertTrue(preset.notes.contains { $0.contains("erratum") })
+                XCTAssertEqual(preset.notes, [.erratumTable1(printed: printed, sixND: preset.flops)])
             } else {
                 XCTAssertEqual(rounded, printed, accuracy: unit * 1e-6, model.name)
                 XCTAssertTrue(preset.notes.isEmpty)
@@ -50,8 +50,24 @@ final class PresetTests: XCTestCase {
 
     func testLimitBelowTheNativeOneIsRejected() {
         XCTAssertThrowsError(try Fixtures.library.resolve(model: "llama-2-13b", nCtx: 2048)) { error in
-            XCTAssertTrue((error as! InputError).message.contains("below Llama-2-13B's native limit of 4k"))
+            XCTAssertEqual(error as? PlannerError, .limitBelowNative(limit: 2048, model: "Llama-2-13B", native: 4096))
         }
+    }
+
+    /// Table 6 prints Llama-2-7B-32K-PI's compute as 7.777e22 (four figures) and 6ND gives
+    /// 7.7774e22, which rounds to it: no erratum. Table 1's Llama-2-7B row, 7.7719e22 at five
+    /// figures, is one: 6ND gives 7.7715e22.
+    func testAnErratumIsNotedOnlyWhereSixNDMissesThePrintedFigures() throws {
+        let pi = try Fixtures.library.resolve(model: "llama-2-7b-32k-pi")
+        XCTAssertEqual(pi.flops, 6 * 6_476_271_616 * (2e12 + 1.5e9), accuracy: 1)
+        XCTAssertEqual((pi.flops / 1e19).rounded() * 1e19, 7.777e22, accuracy: 1e18, "6ND at four figures")
+        XCTAssertTrue(pi.notes.isEmpty, "\(pi.notes)")
+        let base = try Fixtures.library.resolve(model: "llama-2-7b")
+        XCTAssertEqual(base.notes, [.erratumTable1(printed: 7.7719e22, sixND: 6 * 6_476_271_616 * 2e12)])
+        XCTAssertEqual(PresetLibrary.significantFigures(of: 7.777e22), 4)
+        XCTAssertEqual(PresetLibrary.significantFigures(of: 1.5227e23), 5)
+        XCTAssertEqual(PresetLibrary.significantFigures(of: 2e24), 1)
+        XCTAssertEqual(PresetLibrary.significantFigures(of: 0.0105), 3)
     }
 
     /// Table 4 against Tables 8-10 with n_pmt = base + shots x per-shot tokens: the figures

@@ -61,8 +61,8 @@ final class SolverBoundaryTests: XCTestCase {
     func testHeatmapBelowTheZeroShotPromptSaysWhyAndAtItAnswers() throws {
         let task = try Fixtures.library.task("arithmetic")
         XCTAssertThrowsError(try Fixtures.planner.heatmap(task: task, nCtx: 32)) { error in
-            let message = (error as? InputError)?.message ?? ""
-            XCTAssertTrue(message.hasPrefix("--nctx 32 is shorter than arithmetic's zero-shot prompt"), message)
+            XCTAssertEqual(
+                error as? PlotError, .limitBelowZeroShotPrompt(limit: 32, task: "arithmetic", zeroShotTokens: 78.17))
         }
         let map = try Fixtures.planner.heatmap(task: task, nCtx: task.layout.baseTokens, columns: 0, rows: -3)
         XCTAssertEqual(map.prompts.first, task.layout.baseTokens)
@@ -76,8 +76,8 @@ final class SolverBoundaryTests: XCTestCase {
         let task = try Fixtures.library.task("arithmetic")
         let curves = [CurveRequest(label: "x", flops: 1e23, nCtx: 32)]
         XCTAssertThrowsError(try Fixtures.planner.plotData(task: task, curves: curves)) { error in
-            let message = (error as? InputError)?.message ?? ""
-            XCTAssertTrue(message.contains("(the default --from)") && message.contains("(the default --upto)"), message)
+            XCTAssertEqual(error as? PlotError, .emptyPromptRange(
+                low: task.layout.promptTokens(shots: 1), lowIsDefault: true, high: 64, highIsDefault: true))
         }
     }
 }

@@ -21,8 +21,8 @@ final class ControlCharacterTests: XCTestCase {
                 "U+\(String(scalar.value, radix: 16)): \(escaped)")
             XCTAssertTrue(seen.insert(escaped).inserted, "\(escaped) twice")
         }
-        XCTAssertEqual("a\u{1B}[2Jb\nc\t\u{7F}\u{9B}".escapingControlCharacters, "a\\e[2Jb\\nc\\t\\x7F\\u{9B}")
-        let printable = "café 8k ◆ 'x' \\e already"
+        XCTAssertEqual("a\u{1B}[2Jb\nc\t\u{7F}\u{9B}".escapingControlCharacters, "a\\x1b[2Jb\\nc\\t\\x7f\\x9b")
+        let printable = "café 8k ◆ 'x' \\x1b already"
         XCTAssertEqual(printable.escapingControlCharacters, printable)
     }
 
@@ -32,11 +32,11 @@ final class ControlCharacterTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         try "{".write(toFile: dir + "/tasks/bad\u{1B}[2J.json", atomically: true, encoding: .utf8)
         let cases: [([String], String)] = [
-            (["predict", "--model", "llama-2-7b", "--shots", "3", "--task", "x\u{1B}[2J\ny"], "'x\\e[2J\\ny'"),
+            (["predict", "--model", "llama-2-7b", "--shots", "3", "--task", "x\u{1B}[2J\ny"], "'x\\x1b[2J\\ny'"),
             (["predict", "--nctx", "8\u{7}q"], "'8\\x07q'"),
-            (["predict", "--x\u{1B}"], "'--x\\e'"),
+            (["predict", "--x\u{1B}"], "'--x\\x1b'"),
             (["nosuch\r"], "'nosuch\\r'"),
-            (["presets", "--presets", dir], "bad\\e[2J.json"),
+            (["presets", "--presets", dir], "bad\\x1b[2J.json"),
         ]
         for (arguments, quoted) in cases {
             let r = try Harness.run(arguments)

@@ -14,8 +14,13 @@ final class InterruptTests: XCTestCase {
     /// Starts `start`, lets it run, sends SIGINT, and returns the result and the seconds it took
     /// to end after the signal.
     func interrupt(after delay: Double, _ start: () throws -> Harness.Running) rethrows -> (Harness.Result, Double) {
+        try interrupt(when: { Thread.sleep(forTimeInterval: delay) }, start)
+    }
+
+    /// The same, sending SIGINT once `ready` returns (it waits for the moment to press Ctrl-C).
+    func interrupt(when ready: () -> Void, _ start: () throws -> Harness.Running) rethrows -> (Harness.Result, Double) {
         let running = try start()
-        Thread.sleep(forTimeInterval: delay)
+        ready()
         XCTAssertTrue(running.process.isRunning, "the command ended before Ctrl-C; the test proves nothing")
         let signalled = Date()
         running.interrupt()
@@ -45,7 +50,15 @@ final class InterruptTests: XCTestCase {
     /// `figures` stops between figures: those written are whole SVG documents.
     func testFiguresStopsBetweenFiguresAndEachWrittenOneIsWhole() throws {
         let dir = NSTemporaryDirectory() + "ctxplan-figures-\(UUID().uuidString)"
-        let (result, seconds) = try interrupt(after: 0.3) { try Harness.start(["figures", "--out", dir]) }
+        // A release build writes all twelve in well under a second: press Ctrl-C as soon as the
+        // first one is there.
+        let firstWritten = {
+            let deadline = Date().addingTimeInterval(10)
+            while Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).isEmpty {
+                Thread.sleep(forTimeInterval: 0.001)
+            }
+        }
+        let (result, seconds) = try interrupt(when: firstWritten) { try Harness.start(["figures", "--out", dir]) }
         XCTAssertLessThan(seconds, 0.5)
         XCTAssertEqual(result.status, 130, result.stderr)
         let written = try FileManager.default.contentsOfDirectory(atPath: dir)

@@ -170,4 +170,30 @@ final class PlotTests: XCTestCase {
         XCTAssertEqual(counter.counts["fit-region"], 1)
         XCTAssertEqual(counter.counts["cell"], 60 * 30)
     }
+
+    /// A valid task whose every score is below 1e-9 (A = 1e-10 is inside Table 3's bounds): the
+    /// score axis once rounded to a height of 0, and the terminal plot trapped on 0 / 0 while the
+    /// SVG wrote `inf` coordinates. The axis must keep one step, 0 to 0.01.
+    func testATaskOfTinyScoresDrawsOnAnAxisOfOneStep() throws {
+        let dir = NSTemporaryDirectory() + "ctxplan-tiny-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
+        let task = #"{"name": "tiny", "metric": "accuracy", "law": "paper", "parameters": {"A": 1e-10, "#
+            + #""Cc": 1e18, "alpha": 1, "B": 1e-10, "nc": 100, "beta": 0.5}, "#
+            + #""prompt": {"base_tokens": 1, "shot_tokens": 1}}"#
+        try task.write(toFile: dir + "/tasks/tiny.json", atomically: true, encoding: .utf8)
+        let base = ["plot", "--task", "tiny", "--model", "gemma-2-2b", "--presets", dir]
+        let text = try Harness.run(base + ["--ascii", "--width", "60", "--height", "8"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let labels = text.stdout.split(separator: "\n").compactMap { line -> String? in
+            let label = line.prefix(6).trimmingCharacters(in: .whitespaces)
+            return label.isEmpty || line.dropFirst(6).first != "+" ? nil : label
+        }
+        XCTAssertEqual(labels, ["0.01", "0"])
+        let svg = dir + "/tiny.svg"
+        let drawn = try Harness.run(base + ["--svg", svg])
+        XCTAssertEqual(drawn.status, 0, drawn.stderr)
+        let document = try String(contentsOfFile: svg, encoding: .utf8)
+        XCTAssertNil(document.range(of: #"[ "(,A-Z]-?(inf|nan)[ ",)]"#, options: [.regularExpression, .caseInsensitive]),
+                     "no non-finite coordinate")
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import ctxplan
 
 /// The REPL from a pipe: how it starts, and what it refuses.
 final class REPLTests: XCTestCase {
@@ -45,4 +46,27 @@ final class REPLTests: XCTestCase {
         let none = try Harness.run(["zzzzzz"])
         XCTAssertEqual(none.stderr, "error: unknown command 'zzzzzz'; 'help' lists the commands\n")
     }
+
+    /// A name typed or read with control characters in it is quoted with them made visible:
+    /// the escape sequence is not run by the terminal, and a NUL does not cut the message (and
+    /// its newline) short, which glued the next message to it.
+    func testControlCharactersInAQuotedNameAreShownNotSent() throws {
+        let r = try Harness.run([], stdin: "show \u{01}x\u{1B}[2JRED\nshow a\u{0}b\nshow caf\u{E9}\n")
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr, """
+            line 1: error: unknown preset '\\x01x\\x1b[2JRED'; see 'presets'
+            line 2: error: unknown preset 'a\\x00b'; see 'presets'
+            line 3: error: unknown preset 'caf\u{E9}'; see 'presets'
+
+            """)
+        let shell = try Harness.run(["show", "\u{9B}31m"])
+        XCTAssertEqual(shell.stderr, "error: unknown preset '\\x9b31m'; see 'presets'\n")
+    }
+
+    /// Line breaks and tabs are written out too (a newline in a quoted value would forge a line).
+    func testEscapingWritesOutLineBreaksTabsAndTheRest() {
+        XCTAssertEqual("a\tb\nc".escapingControlCharacters, "a\\tb\\nc")
+        XCTAssertEqual("\u{7F}\u{1B}\u{85}\u{A0}".escapingControlCharacters, "\\x7f\\x1b\\x85\u{A0}")
+    }
 }
+

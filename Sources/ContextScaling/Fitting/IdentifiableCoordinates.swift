@@ -15,7 +15,7 @@ import Darwin
 ///     a = ln A + alpha (ln C_ref - ln Cc),  the log of the compute term's argument at C_ref,
 ///     b = ln B + beta (ln n_ref - ln nc),   the same for the context term at n_ref,
 ///
-/// with alpha, beta (and the soft penalty's log10 s) as they are. The references are geometric
+/// with alpha, beta (and the form's extra parameters, after them) as they are. The references are geometric
 /// means of the data's distinct values, which keeps a and alpha from trading off. A point maps
 /// back to the search's coordinates with Cc and nc as close to the preferred ones as the bounds
 /// on A and B allow.
@@ -37,26 +37,19 @@ struct IdentifiableCoordinates {
 
     /// Bounds of the identifiable coordinates: a and b over every value that matters (an
     /// argument of e^-100 or e^100 has long since saturated), the exponents as in the search.
-    var lower: [Double] {
-        var z = [-100, space.lower[2], -100, space.lower[5]]
-        if space.form == .soft { z.append(space.lower[6]) }
-        return z
-    }
+    var lower: [Double] { [-100, space.lower[2], -100, space.lower[5]] + space.lower[extras...] }
 
-    var upper: [Double] {
-        var z = [100, space.upper[2], 100, space.upper[5]]
-        if space.form == .soft { z.append(space.upper[6]) }
-        return z
-    }
+    var upper: [Double] { [100, space.upper[2], 100, space.upper[5]] + space.upper[extras...] }
+
+    /// Where the form's extra parameters start, in the search's coordinates.
+    private var extras: Int { LawParameter.shared.count }
 
     /// The identifiable coordinates of search coordinates `x`.
     func coordinates(_ x: [Double]) -> [Double] {
-        var z = [
+        [
             log(x[0]) + x[2] * (logComputeReference - x[1] * M_LN10), x[2],
             log(x[3]) + x[5] * (logPromptReference - x[4] * M_LN10), x[5],
-        ]
-        if space.form == .soft { z.append(x[6]) }
-        return z
+        ] + x[extras...]
     }
 
     /// Search coordinates with the same predictions as `z`, within the search's box; where no
@@ -68,9 +61,7 @@ struct IdentifiableCoordinates {
         let (B, log10Nc) = split(
             logArgument: z[2], exponent: z[3], reference: logPromptReference, preferred: preferredLogNc,
             coefficient: 3, scale: 4)
-        var x = [A, log10Cc, z[1], B, log10Nc, z[3]]
-        if space.form == .soft { x.append(z[4]) }
-        return space.clamp(x)
+        return space.clamp([A, log10Cc, z[1], B, log10Nc, z[3]] + z[4...])
     }
 
     /// A coefficient and log10 scale with ln coefficient - exponent ln scale equal to

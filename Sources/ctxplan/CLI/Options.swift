@@ -49,11 +49,28 @@ enum Parse {
 
 /// Options every command has.
 struct GlobalOptions: ParsableArguments {
-    @Flag(help: "Print one JSON object instead of text.")
+    @Option(
+        name: .customLong("format"),
+        help: ArgumentHelp(
+            "Output: text, json, or csv (shots, extend, table and the other answers that are tables).",
+            valueName: "format"))
+    var requestedFormat: OutputFormat?
+
+    @Flag(help: "Print one JSON object instead of text: short for --format json.")
     var json = false
 
     @Option(name: .customLong("presets"), help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
     var presetDirectories: [String] = []
+
+    /// The format asked for: `--format`, or JSON for `--json`, else text. `--json` beside
+    /// another `--format` is rejected rather than one silently winning.
+    func outputFormat() throws -> OutputFormat {
+        guard json else { return requestedFormat ?? .text }
+        if let format = requestedFormat, format != .json {
+            throw InputError("--json and --format \(format.rawValue) both given; expected one of them")
+        }
+        return .json
+    }
 }
 
 /// `--task`, for commands that need a task but no model.

@@ -39,76 +39,8 @@ struct ComputeFor: SessionCommand {
         let a = try planner.computeFor(
             target: target, task: taskName, prompt: prompt.input(), nCtx: limit, tokens: tokens, params: params,
             plan: hardware.plan(planner, in: session), intervalLevel: interval.level)
-        if let c = a.flops { session.lastAnswer = .computeFor(task: a.task.name, flops: c, nPmt: a.nPmt, nCtx: a.nCtx, target: target) }
-        emit(global, json: ComputeFor.json(a), text: ComputeFor.text(a, style: session.style))
-    }
-
-    static func json(_ a: ComputeForAnswer) -> JSON {
-        var pairs: [(String, JSON)] = [
-            ("task", .string(a.task.name)),
-            ("target", .num(a.target)),
-            ("reachable", .bool(a.reachable)),
-            ("outcome", .string(ComputeFor.outcome(a.solution))),
-            ("compute", .num(a.flops)),
-            ("ceiling", .num(a.ceiling)),
-            ("n_pmt", .num(a.nPmt)),
-            ("shots", a.shots.map(JSON.integer) ?? .null),
-            ("n_ctx", .num(a.nCtx)),
-        ]
-        switch a.modelSize {
-        case .parameters(let n, let d)?: pairs += [("params", .num(n)), ("tokens", .num(d))]
-        case .tokens(let d, let n)?: pairs += [("params", .num(n)), ("tokens", .num(d))]
-        case nil: break
-        }
-        if let nearest = a.nearest { pairs.append(("nearest_model", .object([("name", .string(nearest.name)), ("multiple", .num(nearest.multiple))]))) }
-        if case .beyondAnyCompute = a.solution { pairs.append(("beyond_any_compute", .bool(true))) }
-        pairs.append(("lifts", .array(a.lifts.map { .object([("change", .string($0.what)), ("ceiling", .num($0.ceiling))]) })))
-        if let b = a.budget { pairs.append(("budget", BudgetCommand.json(b))) }
-        if let i = a.interval { pairs.append(("interval", IntervalOptions.json(i))) }
-        pairs.append(("notes", .notes(a.notes)))
-        return .object(pairs)
-    }
-
-    /// The solver's outcome as a stable JSON token.
-    static func outcome(_ solution: ComputeSolution) -> String {
-        switch solution {
-        case .reached: return "reached"
-        case .reachedAtAnyCompute: return "reached_at_any_compute"
-        case .unreachable: return "unreachable"
-        case .beyondAnyCompute: return "beyond_any_compute"
-        }
-    }
-
-        static func text(_ a: ComputeForAnswer, style: Style) -> String {
-        var block = TextBlock(style)
-        let at = "\(a.task.name), \(Fmt.prompt(a.nPmt, shots: a.shots)) at \(Fmt.limit(a.nCtx))"
-        switch a.solution {
-        case .reached(let c):
-            block.field("compute", style.bold(Fmt.flops(c)) + "  for \(Fmt.score(a.target)) on \(at)")
-            if let i = a.interval { block.field("", IntervalOptions.text(i) { Quantities.formatScientific($0, digits: 2) }) }
-            if let nearest = a.nearest {
-                block.field("nearest", String(format: "%@x %@", Quantities.trimmed(String(format: "%.2g", nearest.multiple)), nearest.name))
-            }
-            switch a.modelSize {
-            case .parameters(let n, let d)?: block.field("model size", "N = \(Quantities.formatCount(n)) parameters at D = \(Quantities.formatCount(d)) tokens")
-            case .tokens(let d, let n)?: block.field("tokens", "D = \(Quantities.formatCount(d)) tokens at N = \(Quantities.formatCount(n)) parameters")
-            case nil: break
-            }
-            block.field("ceiling", Fmt.score(a.ceiling) + "  (the score with unlimited compute here)")
-            if let b = a.budget { BudgetCommand.fields(b, into: &block) }
-        case .reachedAtAnyCompute:
-            block.field("compute", style.bold("any") + "  reaches \(Fmt.score(a.target)) on \(at): already at 1 FLOP, so compute does not bind")
-            block.field("ceiling", Fmt.score(a.ceiling) + "  (the score with unlimited compute here)")
-        case .unreachable(let ceiling), .beyondAnyCompute(let ceiling):
-            if case .beyondAnyCompute = a.solution {
-                block.line(style.bad("not reachable within 1e300 FLOPs") + ": \(Fmt.score(a.target)) on \(at)")
-            } else {
-                block.line(style.bad("not reachable") + ": \(Fmt.score(a.target)) is at or above the ceiling \(Fmt.score(ceiling)) on \(at)")
-            }
-            for lift in a.lifts { block.field("  " + lift.what, "ceiling " + Fmt.score(lift.ceiling)) }
-        }
-        for note in a.notes { block.note(note) }
-        return block.text
+        if let mark = a.plotMark(target: target) { session.lastAnswer = mark }
+        try render(a, global, in: session)
     }
 }
 

@@ -16,8 +16,11 @@ struct Figures: SessionCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
+        let format = try global.formatWithoutTable(command: Self.configuration.commandName)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var written: [String] = []
         func write(_ name: String, _ data: PlotData) throws {
@@ -45,7 +48,8 @@ struct Figures: SessionCommand {
                     task: preset, curves: family, title: "Figure \(number), \(task): \(model) family, every limit"))
             }
         }
-        emit(global, json: .object([("written", .array(written.map(JSON.string)))]),
-             text: written.map { "wrote \($0)" }.joined(separator: "\n"))
+        print(format == .json
+            ? JSON.object([("written", .array(written.map(JSON.string)))]).text
+            : written.map { "wrote \($0)" }.joined(separator: "\n"))
     }
 }

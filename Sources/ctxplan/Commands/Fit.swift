@@ -44,6 +44,8 @@ struct Fit: SessionCommand {
 
             Laws: paper (Eq. 1), no-penalty (Table 7's ablation), soft (penalty sigma(s ln(n_ctx/n_pmt)) with a fitted sharpness s).
             Examples: fit --task commonsense --law soft; fit results.csv --task mine --bootstrap 200 --save mine.json
+
+            --format csv prints the two residual tables as one: columns table (model or prompt), name, mae, n.
             """)
 
     @OptionGroup var data: FitDataOptions
@@ -73,7 +75,9 @@ struct Fit: SessionCommand {
         guard bootstrap <= 100_000 else { throw InputError("--bootstrap \(bootstrap) is too many; expected at most 100000") }
     }
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let (name, records, layoutTask) = try data.records(planner, in: session)
         if let save, !force, FileManager.default.fileExists(atPath: save) {
@@ -87,93 +91,13 @@ struct Fit: SessionCommand {
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save
         }
-        emit(global, json: Fit.json(report, saved: saved), text: Fit.text(report, saved: saved, style: session.style))
+        try render(FitAnswer(report: report, saved: saved), global, in: session)
     }
 
     /// How `--task` names a saved file: a bare name would be looked up among the presets, so a
     /// path with neither `/` nor `.json` (PresetLibrary.task's test for a file) gets `./`.
     static func taskArgument(_ path: String) -> String {
         path.hasSuffix(".json") || path.contains("/") ? path : "./" + path
-    }
-
-    static func paramsJSON(_ law: ContextScalingLaw) -> JSON {
-        let p = law.parameters
-        var pairs: [(String, JSON)] = [("A", .num(p.A)), ("Cc", .num(p.Cc)), ("alpha", .num(p.alpha)),
-                                       ("B", .num(p.B)), ("nc", .num(p.nc)), ("beta", .num(p.beta))]
-        if case .soft(let s) = law.penalty { pairs.append(("s", .num(s))) }
-        return .object(pairs)
-    }
-
-    static func paramsText(_ law: ContextScalingLaw) -> String {
-        let p = law.parameters
-        let f = Quantities.formatParameter
-        var text = "A \(f(p.A))  Cc \(f(p.Cc))  alpha \(f(p.alpha))  B \(f(p.B))  nc \(f(p.nc))  beta \(f(p.beta))"
-        if case .soft(let s) = law.penalty { text += "  s \(f(s))" }
-        return text
-    }
-
-    static func json(_ r: FitReport, saved: String?) -> JSON {
-        let worst = r.result.largestResidualIndex
-        var pairs: [(String, JSON)] = [
-            ("task", .string(r.taskName)),
-            ("law", .string(r.result.law.form.rawValue)),
-            ("params", paramsJSON(r.result.law)),
-            ("mae", .num(r.result.mae)),
-            ("rmse", .num(r.result.rmse)),
-            ("max_residual", .num(r.result.residuals[worst])),
-            ("max_residual_at", .string(r.records[worst].origin)),
-            ("n", .integer(r.result.n)),
-            ("aic", .num(r.result.aic)),
-            ("bic", .num(r.result.bic)),
-            ("range", .object([("compute_min", .num(r.range.computeMin)), ("compute_max", .num(r.range.computeMax)),
-                               ("n_ctx_min", .num(r.range.nCtxMin)), ("n_ctx_max", .num(r.range.nCtxMax)),
-                               ("n_pmt_min", .num(r.range.nPmtMin)), ("n_pmt_max", .num(r.range.nPmtMax))])),
-            ("by_model", .object(r.byModel.map { ($0.0, JSON.num($0.1)) })),
-            ("by_prompt", .object(r.byPrompt.map { ($0.0, JSON.num($0.1)) })),
-            ("warnings", .notes(r.warnings)),
-            ("seconds", .num(r.seconds)),
-            ("evaluations", .integer(r.result.evaluations)),
-        ]
-        if let b = r.bootstrap {
-            pairs.append(("bootstrap", .object([
-                ("draws", .integer(r.draws.count)), ("level", .num(b.level)),
-                ("intervals", .object(b.intervals.map { ($0.0, JSON.array([.num($0.1), .num($0.2)])) })),
-                ("correlations", .object(b.correlations.map { ($0.0, JSON.num($0.1)) })),
-            ])))
-        }
-        pairs.append(("saved", .str(saved)))
-        return .object(pairs)
-    }
-
-    static func text(_ r: FitReport, saved: String?, style: Style) -> String {
-        var block = TextBlock(style)
-        let res = r.result
-        let worst = res.largestResidualIndex
-        block.line("\(r.taskName): \(res.law.form.rawValue) law fitted to \(res.n) records in \(String(format: "%.0f", r.seconds * 1000)) ms")
-        block.field("parameters", paramsText(res.law))
-        block.field("MAE", String(format: "%.4f", res.mae))
-        block.field("RMSE", String(format: "%.4f", res.rmse))
-        let origin = r.records[worst].origin
-        block.field("largest residual", String(format: "%+.4f", res.residuals[worst]) + " at \(URL(fileURLWithPath: origin).lastPathComponent)")
-        block.field("AIC / BIC", String(format: "%.1f / %.1f", res.aic, res.bic))
-        block.field("data", "C \(Quantities.formatScientific(r.range.computeMin, digits: 3))..\(Quantities.formatScientific(r.range.computeMax, digits: 3)), n_ctx \(Fmt.limit(r.range.nCtxMin))..\(Fmt.limit(r.range.nCtxMax)), n_pmt \(Quantities.formatTokens(r.range.nPmtMin))..\(Quantities.formatTokens(r.range.nPmtMax))")
-        if let b = r.bootstrap {
-            block.line("bootstrap: \(r.draws.count) resamples, \(Int(b.level))% intervals")
-            for (name, low, high) in b.intervals {
-                block.field("  " + name, "\(Quantities.formatParameter(low)) .. \(Quantities.formatParameter(high))")
-            }
-            for (name, value) in b.correlations { block.field("  corr " + name, String(format: "%+.2f", value)) }
-            if b.correlations.contains(where: { abs($0.1) > 0.95 }) {
-                block.note("A, Cc and alpha move together across resamples: the data fixes A (C/Cc)^alpha, not each parameter, so read their intervals together")
-            }
-        }
-        block.line("mean absolute residual by model:")
-        block.table(["model", "MAE", "n"], r.byModel.map { [$0.0, String(format: "%.4f", $0.1), String($0.2)] })
-        block.line("by prompt:")
-        block.table(["prompt", "MAE", "n"], r.byPrompt.map { [$0.0, String(format: "%.4f", $0.1), String($0.2)] })
-        for warning in r.warnings { block.note(warning) }
-        if let saved { block.line("saved task preset \(saved); use it with --task \(Fit.taskArgument(saved))") }
-        return block.text
     }
 }
 
@@ -191,22 +115,14 @@ struct Validate: SessionCommand {
     @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let (name, records, _) = try data.records(planner, in: session)
-        let v = try planner.validate(name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
-        let json = JSON.object([
-            ("task", .string(name)), ("law", .string(law.rawValue)), ("params", Fit.paramsJSON(v.fit.result.law)),
-            ("mae", .num(v.fit.result.mae)), ("n", .integer(v.fit.result.n)),
-            ("heldout_mae", .num(v.heldOutMAE)), ("n_heldout", .integer(v.heldOut.count)),
-            ("holdout_above", .num(v.threshold)),
-        ])
-        var block = TextBlock(session.style)
-        block.line("\(name): \(law.rawValue) law fitted on prompts up to \(Quantities.formatTokens(v.threshold)) tokens")
-        block.field("parameters", Fit.paramsText(v.fit.result.law))
-        block.field("MAE, fitted", String(format: "%.4f over %d records", v.fit.result.mae, v.fit.result.n))
-        block.field("MAE, held out", String(format: "%.4f over %d records", v.heldOutMAE ?? 0, v.heldOut.count))
-        emit(global, json: json, text: block.text)
+        let v = try planner.validate(
+            name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
+        try render(v, global, in: session)
     }
 }
 
@@ -214,41 +130,23 @@ struct Compare: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Fit every law form and say which the data prefers.",
-        discussion: "For each law: parameters, MAE, held-out MAE (Sec. 4.2), AIC and BIC. Example: compare --task arithmetic")
+        discussion: """
+            For each law: parameters, MAE, held-out MAE (Sec. 4.2), AIC and BIC. Example: compare --task arithmetic
+            --format csv prints one row per law, with a column for each parameter any law has.
+            """)
 
     @OptionGroup var data: FitDataOptions
 
     @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let (name, records, _) = try data.records(planner, in: session)
-        var rows: [(LawForm, FitReport, Double?)] = []
-        for form in LawForm.allCases {
-            let report = try planner.fit(name: name, records: records, form: form, seed: UInt64(data.seed))
-            let heldOut = try? planner.validate(name: name, records: records, form: form, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
-            try session.checkCancelled()  // a validation stopped by Ctrl-C is not "no hold-out"
-            rows.append((form, report, heldOut?.heldOutMAE))
-        }
-        let preferred = rows.min { $0.1.result.bic < $1.1.result.bic }!.0
-        let json = JSON.object([
-            ("task", .string(name)),
-            ("laws", .array(rows.map { form, report, held in
-                .object([("law", .string(form.rawValue)), ("params", Fit.paramsJSON(report.result.law)),
-                         ("mae", .num(report.result.mae)), ("heldout_mae", .num(held)),
-                         ("aic", .num(report.result.aic)), ("bic", .num(report.result.bic))])
-            })),
-            ("preferred", .string(preferred.rawValue)),
-        ])
-        var block = TextBlock(session.style)
-        block.line("\(name): \(records.count) records")
-        block.table(["law", "MAE", "held-out MAE", "AIC", "BIC"], rows.map { form, report, held in
-            [form.rawValue, String(format: "%.4f", report.result.mae), held.map { String(format: "%.4f", $0) } ?? "-",
-             String(format: "%.1f", report.result.aic), String(format: "%.1f", report.result.bic)]
-        })
-        for (form, report, _) in rows { block.field("  " + form.rawValue, Fit.paramsText(report.result.law)) }
-        block.line("the data prefers the \(preferred.rawValue) law (lowest BIC)")
-        emit(global, json: json, text: block.text)
+        let comparison = try planner.compare(
+            name: name, records: records, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
+        try render(comparison, global, in: session)
     }
 }

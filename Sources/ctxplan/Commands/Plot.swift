@@ -64,25 +64,17 @@ struct Plot: SessionCommand {
     @OptionGroup var drawing: DrawingOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let preset = try planner.library.task(task.name(in: session))
         let limits = try nctx.all(in: session)
-        var curves = try planner.curves(models: model, computes: compute, limits: limits)
-        var marks: [PlotData.Mark] = []
-        if let last = session.lastAnswer, last.task == preset.name {
-            let (curve, lastMarks) = Plot.remembered(last, law: preset.law)
-            if !curves.contains(where: { abs($0.flops - curve.flops) <= 1e-9 * curve.flops && $0.nCtx == curve.nCtx }) {
-                curves.append(curve)
-            }
-            marks = lastMarks
-        }
-        if curves.isEmpty {
-            curves = try planner.curves(models: ["Llama-2-7B", "Llama-2-13B"], computes: [], limits: limits.isEmpty ? [8192] : limits)
-        }
-        var data = try planner.plotData(task: preset, curves: curves, from: from, upto: upto)
-        data.marks = marks.filter { data.xRange.contains($0.x) }
-        if global.json {
+        let format = try global.formatWithoutTable(command: Self.configuration.commandName)
+        let curves = try planner.curves(models: model, computes: compute, limits: limits)
+        let data = try planner.plot(
+            task: preset, curves: curves, limits: limits, marking: session.lastAnswer, from: from, upto: upto)
+        if format == .json {
             print(Plot.json(data, svg: drawing.svg).text)
             if let svg = drawing.svg { try AtomicFile.write(Data(SVG.plot(data).utf8), to: svg) }
             return
@@ -90,24 +82,11 @@ struct Plot: SessionCommand {
         try drawing.output(svg: SVG.plot(data)) {
             TerminalPlot(data: data, width: drawing.columns, height: drawing.height, ascii: drawing.ascii, color: session.style.colour).render()
         }
-    }
-
-    /// The curve and marks of the last planning answer.
-    static func remembered(_ mark: PlotMark, law: ContextScalingLaw) -> (CurveRequest, [PlotData.Mark]) {
-        switch mark {
-        case .computeFor(_, let flops, let nPmt, let nCtx, let target):
-            return (CurveRequest(label: "\(Quantities.formatScientific(flops, digits: 3)) FLOPs at \(Quantities.formatContext(nCtx))", flops: flops, nCtx: nCtx),
-                    [PlotData.Mark(x: nPmt, y: target, label: "compute-for: \(Quantities.formatScore(target)) at \(Quantities.formatScientific(flops, digits: 3)) FLOPs")])
-        case .shots(_, let flops, let nCtx, let knee, let best):
-            let curve = CurveRequest(label: "\(Quantities.formatScientific(flops, digits: 3)) FLOPs at \(Quantities.formatContext(nCtx))", flops: flops, nCtx: nCtx)
-            return (curve, [
-                PlotData.Mark(x: knee, y: law.score(flops: flops, promptTokens: knee, contextLimit: nCtx), label: "knee, \(Quantities.formatTokens(knee)) tokens"),
-                PlotData.Mark(x: best, y: law.score(flops: flops, promptTokens: best, contextLimit: nCtx), label: "best, \(Quantities.formatTokens(best)) tokens"),
-            ])
-        case .extend(_, let flops, let nPmt, let nCtx):
-            return (CurveRequest(label: "recommended \(Quantities.formatContext(nCtx)) limit", flops: flops, nCtx: nCtx),
-                    [PlotData.Mark(x: nPmt, y: law.score(flops: flops, promptTokens: nPmt, contextLimit: nCtx), label: "your prompt at \(Quantities.formatContext(nCtx))")])
-        }
+        // After the drawing, as predict's notes follow its answer.
+        var block = TextBlock(session.style)
+        let width = TerminalWidth.forStandardOutput()
+        for note in data.notes { block.note(note, width: width) }
+        if !data.notes.isEmpty { print(block.text) }
     }
 
     static func json(_ data: PlotData, svg: String?) -> JSON {
@@ -119,6 +98,7 @@ struct Plot: SessionCommand {
             ("held_out", .integer(data.observations.filter(\.heldOut).count)),
             ("marks", .array(data.marks.map { .object([("label", .string($0.label)), ("n_pmt", .num($0.x)), ("score", .num($0.y))]) })),
             ("svg", .str(svg)),
+            ("notes", .notes(data.notes)),
         ])
     }
 }
@@ -136,13 +116,16 @@ struct Heatmap: SessionCommand {
     @OptionGroup var drawing: DrawingOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func run(in session: Session) throws { try worded { try answer(in: session) } }
+
+    private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let preset = try planner.library.task(task.name(in: session))
         let limit = try nctx.required(in: session)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
+        let format = try global.formatWithoutTable(command: Self.configuration.commandName)
         let data = try planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
-        if global.json {
+        if format == .json {
             if let svg = drawing.svg { try AtomicFile.write(Data(SVG.heatmap(data).utf8), to: svg) }
             let scores = data.scores.joined()
             print(JSON.object([

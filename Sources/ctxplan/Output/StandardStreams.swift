@@ -34,7 +34,7 @@ enum StandardStreams {
     }
 
     /// Writes one line to standard error: every error and warning of the program comes here.
-    /// The line's control characters are written out (`\e`, `\n`): a message quotes what a user
+    /// The line's control characters are written out (`\x1b`, `\n`): a message quotes what a user
     /// typed or a file held, which must neither drive the terminal nor forge a line. `tag` (a
     /// coloured `warning: `) goes first as it is. Standard output is flushed first, so that
     /// where both go to one file (`2>&1`) a message follows the output printed before it.
@@ -42,6 +42,9 @@ enum StandardStreams {
         fflush(stdout)
         fputs(tag + line.escapingControlCharacters + "\n", stderr)
     }
+
+    /// Whether a write to standard output has failed (it stays failed).
+    static var outputFailed: Bool { ferror(stdout) != 0 }
 
     /// The process's exit status: `status`, unless it is 0 and some output or message could not
     /// be written, which makes it `writeFailureStatus`. A failed standard output is reported on

@@ -20,13 +20,22 @@ struct REPL {
     // MARK: - From a pipe
 
     /// Ctrl-C stops the running line's command and the run, with status 130; the lines after it
-    /// are not read.
+    /// are not read. So does an output that can no longer be written (a reader that left, a full
+    /// disk): the answers to the rest would be lost.
     private func piped() -> Int32 {
         var failed = false
         var number = 0
-        while let line = readLine(strippingNewline: true) {
+        var reader = LineReader(limit: LineSplitter.maximumBytes)
+        while let line = reader.next() {
             number += 1
-            let outcome = handle(line, prefix: "line \(number): ")
+            let prefix = "line \(number): "
+            let outcome: Outcome
+            switch line {
+            case .text(let text): outcome = handle(text, prefix: prefix)
+            case .tooLong(let bytes):
+                Ctxplan.report(prefix + "error: \(LineSplitter.Problem.tooLong(bytes: bytes))")
+                outcome = .failed
+            }
             if shim_interrupted() != 0 {
                 if outcome != .interrupted { Ctxplan.report("line \(number): interrupted") }
                 return 130
@@ -36,8 +45,15 @@ struct REPL {
             case .failed, .interrupted: failed = true
             case .ok: break
             }
+            // The status then says so (StandardStreams.finish); there is no one to answer.
+            if StandardStreams.outputFailed { break }
         }
         if shim_interrupted() != 0 { return 130 }  // Ctrl-C while waiting for a line
+        if let error = reader.readError {
+            Ctxplan.report("error: standard input could not be read after line \(number): "
+                + String(cString: strerror(error)))
+            return 1
+        }
         return failed ? 1 : 0
     }
 

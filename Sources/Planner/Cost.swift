@@ -1,0 +1,50 @@
+import ContextScaling
+
+/// What extending a model to a longer context limit costs (C = 6ND).
+public struct ExtensionCost: Sendable, Equatable {
+    public var base: ResolvedModel
+    public var extended: ResolvedModel
+    public var recipe: ExtensionRecipe
+    public var extensionTokens: Double { extended.extensionTokens }
+    /// 6 N x extension tokens.
+    public var extensionFlops: Double { extended.extensionFlops }
+    public var totalFlops: Double { extended.flops }
+    /// The extension's compute as a fraction of pre-training's.
+    public var fractionOfPretraining: Double { extensionFlops / extended.pretrainFlops }
+    /// The extension with attention counted (Kaplan et al.), when the model's shape is known.
+    public var extensionFlopsWithAttention: Double? { extended.extensionFlopsWithAttention }
+    /// Whether GPU time is reckoned on the attention-aware count.
+    public var countsAttention: Bool
+    public var budget: Budget?
+
+    /// The FLOPs the budget is reckoned on.
+    public var budgetFlops: Double {
+        countsAttention ? (extensionFlopsWithAttention ?? extensionFlops) : extensionFlops
+    }
+
+    /// Says when counting attention changes the extension's compute by more than 10%.
+    public var notes: [PlanningNote] {
+        AttentionShare.note(
+            sixND: extensionFlops, withAttention: extensionFlopsWithAttention, limit: nil, counted: countsAttention
+        ).map { [$0] } ?? []
+    }
+}
+
+extension Planner {
+    /// The cost of extending `model`'s base to `nCtx` by `recipe`.
+    public func cost(
+        model: String, to nCtx: Double, recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil,
+        countAttention: Bool = false
+    ) throws -> ExtensionCost {
+        let preset = try library.model(model)
+        let base = try library.resolve(model: library.baseModel(of: preset).name)
+        guard nCtx > base.nCtx else {
+            throw PlannerError.extensionNotLonger(limit: nCtx, model: base.name, native: base.nCtx)
+        }
+        let extended = try library.resolve(model: base.name, nCtx: nCtx, recipe: recipe)
+        var cost = ExtensionCost(
+            base: base, extended: extended, recipe: recipe, countsAttention: countAttention, budget: nil)
+        cost.budget = plan.map { Budget(flops: cost.budgetFlops, plan: $0) }
+        return cost
+    }
+}

@@ -1,0 +1,28 @@
+/// What a fit's data cannot determine: a fact about the records and the law, which the program
+/// words. `code` is stable for programs reading JSON.
+public enum FitWarning: Sendable, Equatable {
+    /// A property of Eq. (1) itself, whatever the data: A (C/Cc)^alpha = (A Cc^-alpha) C^alpha,
+    /// and likewise B and nc, so each fitted pair is one point on a ridge of equal fits.
+    case ridge
+    /// One compute level: A, Cc and alpha cannot be determined.
+    case oneComputeLevel
+    /// Two compute levels: A, Cc and alpha trade off.
+    case twoComputeLevels
+    /// Fewer than three prompt lengths: B, nc and beta cannot be determined.
+    case fewPromptLengths
+    /// One context limit: the penalty's position is not tested.
+    case oneContextLimit
+    /// No prompt exceeds its limit: the data says nothing about the form's penalty.
+    case penaltyUntested
+
+    public var code: String {
+        switch self {
+        case .ridge: return "ridge"
+        case .oneComputeLevel: return "one_compute_level"
+        case .twoComputeLevels: return "two_compute_levels"
+        case .fewPromptLengths: return "few_prompt_lengths"
+        case .oneContextLimit: return "one_context_limit"
+        case .penaltyUntested: return "penalty_untested"
+        }
+    }
+}

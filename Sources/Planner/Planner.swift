@@ -1,0 +1,40 @@
+import ContextScaling
+
+/// Answers questions about presets: the layer between what users type and Eq. (1).
+public struct Planner: Sendable {
+    public var library: PresetLibrary
+    /// Asked by the long computations (fits, bootstrap draws): a requested stop makes them throw
+    /// `CancelledByUser` rather than return a partial answer.
+    public var cancellation: Cancellation
+
+    public init(library: PresetLibrary, cancellation: Cancellation = .never) {
+        self.library = library
+        self.cancellation = cancellation
+    }
+
+    /// Resolves a task, the compute and the context limit. Without a limit a model's own is
+    /// used; compute given as FLOPs needs one.
+    public func scenario(
+        task taskName: String, compute: ComputeInput, nCtx: Double?, recipe: ExtensionRecipe = .paper
+    ) throws -> Scenario {
+        let task = try library.task(taskName)
+        switch compute {
+        case .model(let name):
+            let model = try library.resolve(model: name, nCtx: nCtx, recipe: recipe)
+            return Scenario(task: task, flops: model.flops, nCtx: model.nCtx, model: model)
+        case .flops(let flops):
+            guard let nCtx else {
+                throw PlannerError.missingContextLimit
+            }
+            return Scenario(task: task, flops: flops, nCtx: nCtx, model: nil)
+        }
+    }
+
+    /// Prompt tokens and shot count for a prompt input under a task's token lengths.
+    public static func prompt(_ input: PromptInput, layout: PromptLayout) -> (tokens: Double, shots: Int?) {
+        switch input {
+        case .shots(let k): return (layout.promptTokens(shots: k), k)
+        case .tokens(let n): return (n, nil)
+        }
+    }
+}

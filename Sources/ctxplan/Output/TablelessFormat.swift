@@ -1,0 +1,14 @@
+import Planner
+
+extension GlobalOptions {
+    /// The format of a command whose answer is no table (a drawing, a preset, files written):
+    /// text or JSON; `--format csv` is an error naming the command, as `render` gives.
+    func formatWithoutTable(command: String?) throws -> OutputFormat {
+        let format = try outputFormat()
+        guard format != .csv else {
+            throw InputError("'\(command ?? "this command")' gives no table, so it has no CSV form; "
+                + "expected --format text or json")
+        }
+        return format
+    }
+}

@@ -1,0 +1,97 @@
+import ContextScaling
+import Foundation
+import Planner
+
+extension ComputeForAnswer: Rendering {
+    var json: JSON {
+        var pairs: [(String, JSON)] = [
+            ("task", .string(task.name)),
+            ("target", .num(target)),
+            ("reachable", .bool(reachable)),
+            ("outcome", .string(Self.outcome(solution))),
+            ("compute", .num(flops)),
+            ("ceiling", .num(ceiling)),
+            ("n_pmt", .num(nPmt)),
+            ("shots", shots.map(JSON.integer) ?? .null),
+            ("n_ctx", .num(nCtx)),
+        ]
+        switch modelSize {
+        case .parameters(let n, let d)?: pairs += [("params", .num(n)), ("tokens", .num(d))]
+        case .tokens(let d, let n)?: pairs += [("params", .num(n)), ("tokens", .num(d))]
+        case nil: break
+        }
+        if let nearest {
+            let model = JSON.object([("name", .string(nearest.name)), ("multiple", .num(nearest.multiple))])
+            pairs.append(("nearest_model", model))
+        }
+        if case .beyondAnyCompute = solution { pairs.append(("beyond_any_compute", .bool(true))) }
+        pairs.append(("lifts", .array(lifts.map {
+            .object([("change", .string($0.text)), ("ceiling", .num($0.ceiling))])
+        })))
+        if let budget { pairs.append(("budget", budget.json)) }
+        if let interval { pairs.append(("interval", IntervalOptions.json(interval))) }
+        pairs.append(("notes", .notes(notes)))
+        return .object(pairs)
+    }
+
+    /// The solver's outcome as a stable JSON token.
+    static func outcome(_ solution: ComputeSolution) -> String {
+        switch solution {
+        case .reached: return "reached"
+        case .reachedAtAnyCompute: return "reached_at_any_compute"
+        case .unreachable: return "unreachable"
+        case .beyondAnyCompute: return "beyond_any_compute"
+        }
+    }
+
+    func text(style: Style, width: Int?) -> String {
+        var block = TextBlock(style)
+        let at = "\(task.name), \(Fmt.prompt(nPmt, shots: shots)) at \(Fmt.limit(nCtx))"
+        let ceilingLine = Fmt.score(ceiling) + "  (the score with unlimited compute here)"
+        switch solution {
+        case .reached(let c):
+            block.field("compute", style.bold(Fmt.flops(c)) + "  for \(Fmt.score(target)) on \(at)")
+            if let interval {
+                block.field("", IntervalOptions.text(interval) { Quantities.formatScientific($0, digits: 2) })
+            }
+            if let nearest { block.field("nearest", Fmt.factor(nearest.multiple) + " " + nearest.name) }
+            switch modelSize {
+            case .parameters(let n, let d)?:
+                block.field("model size", "N = \(Fmt.number(n)) parameters at D = \(Fmt.number(d)) tokens")
+            case .tokens(let d, let n)?:
+                block.field("tokens", "D = \(Fmt.number(d)) tokens at N = \(Fmt.number(n)) parameters")
+            case nil: break
+            }
+            block.field("ceiling", ceilingLine)
+            budget?.fields(into: &block)
+        case .reachedAtAnyCompute:
+            block.field("compute", style.bold("any")
+                + "  reaches \(Fmt.score(target)) on \(at): already at 1 FLOP, so compute does not bind")
+            block.field("ceiling", ceilingLine)
+        case .unreachable(let ceiling):
+            block.line(style.bad("not reachable")
+                + ": \(Fmt.score(target)) is at or above the ceiling \(Fmt.score(ceiling)) on \(at)")
+            for lift in lifts { block.field("  " + lift.text, "ceiling " + Fmt.score(lift.ceiling)) }
+        case .beyondAnyCompute:
+            block.line(style.bad("not reachable within 1e300 FLOPs") + ": \(Fmt.score(target)) on \(at)")
+            for lift in lifts { block.field("  " + lift.text, "ceiling " + Fmt.score(lift.ceiling)) }
+        }
+        for note in notes { block.note(note, width: width) }
+        return block.text
+    }
+}
+
+extension CeilingLift {
+    /// The change in words: "52 shots (4,017 tokens) at 4k", "an 8k limit with this prompt".
+    var text: String {
+        switch change {
+        case .shots(let shots, let tokens, let limit):
+            return "\(Words.count(shots, "shot")) (\(Fmt.tokens(tokens))) at \(Fmt.limit(limit))"
+        case .longerLimit(let limit):
+            let shown = Fmt.limit(limit)
+            return "\(Words.article(before: shown)) \(shown) limit with this prompt"
+        case .nothingReaches(let target):
+            return "nothing within this law: its ceiling is below \(Fmt.score(target)) at every prompt and limit tried"
+        }
+    }
+}

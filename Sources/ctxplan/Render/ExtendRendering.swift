@@ -1,0 +1,94 @@
+import Foundation
+import Planner
+
+extension ExtendAnswer: Rendering {
+    var json: JSON {
+        .object([
+            ("task", .string(task.name)),
+            ("model", .string(base.name)),
+            ("n_pmt", .num(nPmt)),
+            ("shots", shots.map(JSON.integer) ?? .null),
+            ("recommended_nctx", .num(recommended.map { options[$0].nCtx })),
+            ("target", .num(target)),
+            ("within", .num(within)),
+            ("reserve", .num(reserve)),
+            ("options", .array(options.map { o in
+                .object([
+                    ("n_ctx", .num(o.nCtx)),
+                    ("extension_tokens", .num(o.extensionTokens)),
+                    ("extension_flops", .num(o.extensionFlops)),
+                    ("extension_flops_with_attention", .num(o.extensionFlopsWithAttention)),
+                    ("total_compute", .num(o.model.flops)),
+                    ("score", .num(o.score)),
+                    ("fits", .bool(o.fits)),
+                    ("gpu_hours", .num(o.budget?.gpuHours)),
+                    ("dollars", .num(o.budget?.dollars)),
+                    ("verdict", .str(o.verdict?.text)),
+                ])
+            })),
+            ("notes", .notes(notes)),
+        ])
+    }
+
+    /// One row per candidate limit; the recommended one has an empty verdict.
+    var csv: CSV? {
+        let header = ["n_ctx", "extension_tokens", "extension_flops", "extension_flops_with_attention", "total_compute",
+                      "score", "fits", "gpu_hours", "dollars", "recommended", "verdict_code", "verdict"]
+        return CSV(header: header, rows: options.enumerated().map { i, o in
+            [.number(o.nCtx), .number(o.extensionTokens), .number(o.extensionFlops),
+             .number(o.extensionFlopsWithAttention), .number(o.model.flops), .number(o.score),
+             .text(o.fits ? "true" : "false"), .number(o.budget?.gpuHours), .number(o.budget?.dollars),
+             .text(i == recommended ? "true" : "false"), .text(o.verdict?.code ?? ""), .text(o.verdict?.text ?? "")]
+        })
+    }
+
+    func text(style: Style, width: Int?) -> String {
+        var block = TextBlock(style)
+        block.line("\(base.name) for \(task.name) at \(Fmt.prompt(nPmt, shots: shots))"
+            + (reserve.map { " + \(Quantities.formatTokens($0)) reserved" } ?? ""))
+        let withBudget = options.contains { $0.budget != nil }
+        let withDollars = options.contains { $0.budget?.dollars != nil }
+        var header = ["n_ctx", "ext. tokens", "ext. FLOPs", "score"]
+        if withBudget { header.append("GPU-hours") }
+        if withDollars { header.append("dollars") }
+        header.append("")
+        let verdictColumn = header.count - 1
+        block.table(header, options.enumerated().map { i, o in
+            var row = [Fmt.limit(o.nCtx) + (i == recommended ? " *" : ""), Fmt.number(o.extensionTokens),
+                       o.extensionFlops > 0 ? Quantities.formatScientific(o.extensionFlops, digits: 3) : "0",
+                       Fmt.score(o.score)]
+            if withBudget { row.append(o.budget.map { Fmt.number($0.gpuHours) } ?? "") }
+            if withDollars { row.append(o.budget?.dollars.map { "$" + Fmt.number($0) } ?? "") }
+            row.append(o.verdict?.text ?? style.good("recommended"))
+            return row
+        }, words: [0, verdictColumn])
+        if let r = recommended {
+            let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
+            let why = target.map { "the cheapest limit reaching \(Fmt.score($0))" }
+                ?? "the cheapest limit within \(tolerance)% of the best score"
+            block.line("recommended: " + style.bold(Fmt.limit(options[r].nCtx)) + ", \(why)")
+        }
+        for note in notes { block.note(note, width: width) }
+        return block.text
+    }
+}
+
+extension ExtendVerdict {
+    /// Why a candidate is not the recommendation, in words.
+    var text: String {
+        switch self {
+        case .promptOverLimit(let over):
+            return "the penalty binds: the prompt is \(Fmt.tokens(over)) over the limit"
+        case .reserveDoesNotFit(let reserve):
+            return "the prompt fits, but not with the \(Quantities.formatTokens(reserve))-token reserve"
+        case .belowTarget(let score): return "scores \(Fmt.score(score)), below the target"
+        case .shortOfRecommendation(let score): return "scores \(Fmt.score(score)), short of the recommendation"
+        case .noGainForCost(let gain, let ratio?):
+            return String(format: "no gain for the cost: %+.3f for %.1fx the extension FLOPs", gain, ratio)
+        case .noGainForCost(let gain, nil):
+            // The recommendation needs no extension: any extension is all cost.
+            return String(format: "no gain for the cost: %+.3f for an extension the recommendation does not need", gain)
+        case .scores(let score): return "scores \(Fmt.score(score))"
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import ContextScaling
+import Foundation
+import Planner
+
+/// A fit, and where it was saved as a task preset (nil when it was not).
+struct FitAnswer: Rendering {
+    var report: FitReport
+    var saved: String?
+
+    var json: JSON {
+        let r = report
+        let worst = r.result.largestResidualIndex
+        var pairs: [(String, JSON)] = [
+            ("task", .string(r.taskName)),
+            ("law", .string(r.result.law.form.rawValue)),
+            ("params", r.result.law.parametersJSON),
+            ("mae", .num(r.result.mae)),
+            ("rmse", .num(r.result.rmse)),
+            ("max_residual", .num(r.result.residuals[worst])),
+            ("max_residual_at", .string(r.records[worst].origin)),
+            ("n", .integer(r.result.n)),
+            ("aic", .num(r.result.aic)),
+            ("bic", .num(r.result.bic)),
+            ("range", .object([("compute_min", .num(r.range.computeMin)), ("compute_max", .num(r.range.computeMax)),
+                               ("n_ctx_min", .num(r.range.nCtxMin)), ("n_ctx_max", .num(r.range.nCtxMax)),
+                               ("n_pmt_min", .num(r.range.nPmtMin)), ("n_pmt_max", .num(r.range.nPmtMax))])),
+            ("by_model", .object(r.byModel.map { ($0.0, JSON.num($0.1)) })),
+            ("by_prompt", .object(r.byPrompt.map { ($0.0, JSON.num($0.1)) })),
+            ("warnings", .notes(r.warnings)),
+            ("seconds", .num(r.seconds)),
+            ("evaluations", .integer(r.result.evaluations)),
+        ]
+        if let b = r.bootstrap {
+            pairs.append(("bootstrap", .object([
+                ("draws", .integer(r.draws.count)), ("level", .num(b.level)),
+                ("intervals", .object(b.intervals.map { ($0.0.name, JSON.array([.num($0.1), .num($0.2)])) })),
+                ("correlations", .object(b.correlations.map { ($0.0, JSON.num($0.1)) })),
+            ])))
+        }
+        pairs.append(("saved", .str(saved)))
+        return .object(pairs)
+    }
+
+    /// The two residual tables in one: a `table` column says which (`model` or `prompt`).
+    var csv: CSV? {
+        let rows = [("model", report.byModel), ("prompt", report.byPrompt)].flatMap { table, groups in
+            groups.map { [CSV.Field.text(table), .text($0.0), .number($0.1), .integer($0.2)] }
+        }
+        return CSV(header: ["table", "name", "mae", "n"], rows: rows)
+    }
+
+    func text(style: Style, width: Int?) -> String {
+        var block = TextBlock(style)
+        let r = report, res = report.result
+        let worst = res.largestResidualIndex
+        let ms = String(format: "%.0f", r.seconds * 1000)
+        block.line("\(r.taskName): \(res.law.form.rawValue) law fitted to \(res.n) records in \(ms) ms")
+        block.field("parameters", res.law.parametersText)
+        block.field("MAE", String(format: "%.4f", res.mae))
+        block.field("RMSE", String(format: "%.4f", res.rmse))
+        let origin = URL(fileURLWithPath: r.records[worst].origin).lastPathComponent
+        block.field("largest residual", String(format: "%+.4f", res.residuals[worst]) + " at \(origin)")
+        block.field("AIC / BIC", String(format: "%.1f / %.1f", res.aic, res.bic))
+        block.field("data", FitRangeText.text(r.range))
+        if let b = r.bootstrap {
+            block.line("bootstrap: \(r.draws.count) resamples, \(Int(b.level))% intervals")
+            for (parameter, low, high) in b.intervals {
+                let interval = "\(Quantities.formatParameter(low)) .. \(Quantities.formatParameter(high))"
+                block.field("  " + parameter.name, interval)
+            }
+            for (name, value) in b.correlations { block.field("  corr " + name, String(format: "%+.2f", value)) }
+            if b.computeParametersMoveTogether {
+                block.note("A, Cc and alpha move together across resamples: the data fixes A (C/Cc)^alpha, "
+                    + "not each parameter, so read their intervals together")
+            }
+        }
+        block.line("mean absolute residual by model:")
+        block.table(["model", "MAE", "n"], r.byModel.map { [$0.0, String(format: "%.4f", $0.1), String($0.2)] })
+        block.line("by prompt:")
+        block.table(["prompt", "MAE", "n"], r.byPrompt.map { [$0.0, String(format: "%.4f", $0.1), String($0.2)] })
+        for warning in r.warnings { block.note(warning, width: width) }
+        if let saved { block.line("saved task preset \(saved); use it with --task \(Fit.taskArgument(saved))") }
+        return block.text
+    }
+}
+
+/// "C 1.5e22..1.5e23, n_ctx 4k..128k, n_pmt 16..130K": the inputs a fit saw, as fit and show say.
+enum FitRangeText {
+    static func text(_ r: FitRange) -> String {
+        let f = { Quantities.formatScientific($0, digits: 3) }
+        return "C \(f(r.computeMin))..\(f(r.computeMax)), n_ctx \(Fmt.limit(r.nCtxMin))..\(Fmt.limit(r.nCtxMax)), "
+            + "n_pmt \(Quantities.formatTokens(r.nPmtMin))..\(Quantities.formatTokens(r.nPmtMax))"
+    }
+}
+
+extension Validation: Rendering {
+    var json: JSON {
+        .object([
+            ("task", .string(fit.taskName)), ("law", .string(fit.result.law.form.rawValue)),
+            ("params", fit.result.law.parametersJSON),
+            ("mae", .num(fit.result.mae)), ("n", .integer(fit.result.n)),
+            ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.count)),
+            ("holdout_above", .num(threshold)),
+        ])
+    }
+
+    func text(style: Style, width: Int?) -> String {
+        var block = TextBlock(style)
+        let law = fit.result.law
+        block.line("\(fit.taskName): \(law.form.rawValue) law fitted on prompts up to "
+            + "\(Quantities.formatTokens(threshold)) tokens")
+        block.field("parameters", law.parametersText)
+        block.field("MAE, fitted", String(format: "%.4f over %d records", fit.result.mae, fit.result.n))
+        block.field("MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.count))
+        return block.text
+    }
+}
+
+extension Comparison: Rendering {
+    var json: JSON {
+        .object([
+            ("task", .string(taskName)),
+            ("laws", .array(entries.map { entry in
+                let result = entry.fit.result
+                return .object([("law", .string(entry.form.rawValue)), ("params", result.law.parametersJSON),
+                                ("mae", .num(result.mae)), ("heldout_mae", .num(entry.heldOutMAE)),
+                                ("aic", .num(result.aic)), ("bic", .num(result.bic))])
+            })),
+            ("preferred", .string(preferred.rawValue)),
+            ("reason", .string(reason.rawValue)),
+        ])
+    }
+
+    /// One row per law; a parameter column for every parameter some form has, empty where the
+    /// row's form has none.
+    var csv: CSV? {
+        var names: [String] = []
+        for form in LawForm.allCases { for p in form.parameters where !names.contains(p.name) { names.append(p.name) } }
+        let header = ["law", "preferred", "mae", "heldout_mae", "aic", "bic"] + names
+        return CSV(header: header, rows: entries.map { entry in
+            let result = entry.fit.result
+            let values = Dictionary(uniqueKeysWithValues: result.law.namedValues.map { ($0.0.name, $0.1) })
+            return [.text(entry.form.rawValue), .text(entry.form == preferred ? "yes" : "no"), .number(result.mae),
+                    .number(entry.heldOutMAE), .number(result.aic), .number(result.bic)]
+                + names.map { CSV.Field.number(values[$0]) }
+        })
+    }
+
+    func text(style: Style, width: Int?) -> String {
+        var block = TextBlock(style)
+        block.line("\(taskName): \(recordCount) records")
+        block.table(["law", "MAE", "held-out MAE", "AIC", "BIC"], entries.map { entry in
+            let result = entry.fit.result
+            return [entry.form.rawValue, String(format: "%.4f", result.mae),
+                    entry.heldOutMAE.map { String(format: "%.4f", $0) } ?? "-",
+                    String(format: "%.1f", result.aic), String(format: "%.1f", result.bic)]
+        })
+        for entry in entries { block.field("  " + entry.form.rawValue, entry.fit.result.law.parametersText) }
+        block.line("the data prefers the \(preferred.rawValue) law (\(Comparison.reasonText(reason)))")
+        return block.text
+    }
+
+    static func reasonText(_ reason: Reason) -> String {
+        switch reason {
+        case .lowestBIC: return "lowest BIC"
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Planner
+
+extension FitWarning: NoteRendering {
+    var text: String {
+        switch self {
+        case .ridge:
+            return "A and Cc enter the law only as A Cc^-alpha, and B and nc only as B nc^-beta: "
+                + "each pair printed is one point on a ridge of equal fits"
+        case .oneComputeLevel:
+            return "one compute level: A, Cc and alpha cannot be determined (only the compute factor at that level is)"
+        case .twoComputeLevels:
+            return "two compute levels: A, Cc and alpha trade off; "
+                + "only A (C/Cc)^alpha at these levels is well determined"
+        case .fewPromptLengths: return "fewer than three prompt lengths: B, nc and beta cannot be determined"
+        case .oneContextLimit: return "one context limit: the penalty's position is not tested by the data"
+        case .penaltyUntested: return "no prompt exceeds its limit: the data says nothing about the penalty"
+        }
+    }
+}

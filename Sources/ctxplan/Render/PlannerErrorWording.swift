@@ -1,0 +1,57 @@
+import Planner
+
+/// The Planner's fitting and plotting errors in the program's words: here the concepts become
+/// the flags a user passes.
+extension FittingError {
+    var message: String {
+        switch self {
+        case .severalTasks(let file, let tasks):
+            return "\(file) holds records of \(tasks.count) tasks (\(tasks.joined(separator: ", "))); "
+                + "pass --task to fit one"
+        case .noData: return "no data: pass a CSV file, or --task to fit the bundled Tables 8-10"
+        case .nothingToHoldOut(let threshold):
+            return "no record has a prompt over \(Quantities.formatTokens(threshold)) tokens to hold out; "
+                + "expected a lower --holdout-above"
+        case .noPromptLayout:
+            return "cannot save: the preset needs token lengths for shots; "
+                + "pass --task with a task preset whose lengths apply"
+        case .shotsNeedTask(let location):
+            return "\(location): shots need a task's token lengths; add a 'task' column or pass --task"
+        case .presetExists(let path): return "'\(path)' exists; pass --force to replace it"
+        }
+    }
+}
+
+extension PlotError {
+    var message: String {
+        switch self {
+        case .computeNeedsContextLimit: return "--compute needs --nctx: the context limit of each curve, e.g. --nctx 8k"
+        case .nothingToPlot: return "nothing to plot: pass --model or --compute with --nctx"
+        case .emptyPromptRange(let low, let lowIsDefault, let high, let highIsDefault):
+            let start = lowIsDefault
+                ? "the one-shot prompt, \(Quantities.formatTokens(low)) tokens (the default --from),"
+                : "--from \(Quantities.formatTokens(low))"
+            let end = highIsDefault
+                ? "twice the longest limit, \(Quantities.formatTokens(high)) tokens (the default --upto)"
+                : "--upto \(Quantities.formatTokens(high))"
+            return "\(start) is not below \(end); expected a range of prompt lengths"
+        case .limitBelowZeroShotPrompt(let limit, let task, let zeroShot):
+            return "--nctx \(Quantities.formatTokens(limit)) is shorter than \(task)'s zero-shot prompt of "
+                + "\(Quantities.formatTokens(zeroShot)) tokens, so every prompt is cut by the limit; "
+                + "expected a limit at least that long"
+        }
+    }
+}
+
+extension SessionCommand {
+    /// Runs `body`, putting the Planner's fitting and plotting errors in the program's words.
+    func worded(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as FittingError {
+            throw InputError(error.message)
+        } catch let error as PlotError {
+            throw InputError(error.message)
+        }
+    }
+}
