@@ -109,15 +109,21 @@ public final class PresetLibrary: Sendable {
 
     private func lookup<Entry: LibraryEntry>(_ name: String) throws -> Entry {
         let key = name.lowercased()
+        // A file named for the key that holds a preset of another name: said, since the user
+        // looks it up by its file name.
+        var misnamed: (path: String, name: String)?
         for path in index.paths(in: Entry.folder, stem: key).reversed() {
-            if let entry: Entry = read(path), entry.lookupNames.contains(where: { $0.lowercased() == key }) {
-                return entry
-            }
+            guard let entry: Entry = read(path) else { continue }
+            if entry.lookupNames.contains(where: { $0.lowercased() == key }) { return entry }
+            misnamed = misnamed ?? (path, entry.presetName)
         }
         let known = catalog(Entry.self)
         if let i = known.byName[key] { return known.entries[i] }
         var message = "unknown \(Entry.noun) \(InputError.quote(name))"
-        if let closest = Suggestions.closest(to: name, among: known.entries.flatMap(\.lookupNames)) {
+        if let misnamed {
+            message += "; \(misnamed.path) holds the \(Entry.noun) '\(misnamed.name)' (its \"name\" field), "
+                + "which is the name to use"
+        } else if let closest = Suggestions.closest(to: name, among: known.entries.flatMap(\.lookupNames)) {
             message += "; did you mean '\(closest)'?"
         } else {
             // A few names are a hint; thousands would bury the message.
