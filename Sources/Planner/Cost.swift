@@ -22,11 +22,18 @@ public struct ExtensionCost: Sendable, Equatable {
         countsAttention ? (extensionFlopsWithAttention ?? extensionFlops) : extensionFlops
     }
 
-    /// Says when counting attention changes the extension's compute by more than 10%.
+    /// The model the user named, when it is not the base (an extended checkpoint).
+    public var named: ResolvedModel?
+
+    /// Says when the named model was not the base, and when counting attention changes the
+    /// extension's compute by more than 10%.
     public var notes: [PlanningNote] {
-        AttentionShare.note(
-            sixND: extensionFlops, withAttention: extensionFlopsWithAttention, limit: nil, counted: countsAttention
-        ).map { [$0] } ?? []
+        let fromBase = named.map {
+            PlanningNote.costFromBase(named: $0.name, namedLimit: $0.nCtx, base: base.name, baseLimit: base.nCtx)
+        }
+        let attention = AttentionShare.note(
+            sixND: extensionFlops, withAttention: extensionFlopsWithAttention, limit: nil, counted: countsAttention)
+        return [fromBase, attention].compactMap { $0 }
     }
 }
 
@@ -42,8 +49,10 @@ extension Planner {
             throw PlannerError.extensionNotLonger(limit: nCtx, model: base.name, native: base.nCtx)
         }
         let extended = try library.resolve(model: base.name, nCtx: nCtx, recipe: recipe)
+        let named = preset.name == base.name ? nil : try library.resolve(model: preset.name)
         var cost = ExtensionCost(
-            base: base, extended: extended, recipe: recipe, countsAttention: countAttention, budget: nil)
+            base: base, extended: extended, recipe: recipe, countsAttention: countAttention, budget: nil,
+            named: named)
         cost.budget = plan.map { Budget(flops: cost.budgetFlops, plan: $0) }
         return cost
     }

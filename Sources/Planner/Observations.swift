@@ -46,7 +46,8 @@ public struct ObservationReader {
 
     public func read(path: String) throws -> [Observation] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("\(path): cannot be read")
+            let missing = !FileManager.default.fileExists(atPath: path)
+            throw InputError("\(path): " + (missing ? "no such file" : "cannot be read; expected a readable CSV file"))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputError("\(path): not UTF-8 text")
@@ -56,6 +57,11 @@ public struct ObservationReader {
 
     public func parse(text: String, file: String) throws -> [Observation] {
         let table = try CSVTable(text: text, file: file)
+        // A column named twice would be read from its first place only, silently.
+        var seen = Set<String>()
+        for name in table.header.map({ $0.lowercased() }) where !seen.insert(name).inserted && !name.isEmpty {
+            throw InputError("\(file):1: the column '\(name)' is named twice; expected each column once")
+        }
         let task = table.column("task")
         let model = table.column("model")
         let compute = table.column("compute", "flops", "c")

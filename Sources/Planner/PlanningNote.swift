@@ -21,6 +21,9 @@ public enum PlanningNote: Sendable, Equatable {
     case noCandidateReachesTarget(target: Double, bestLimit: Double?, bestScore: Double?)
     /// No candidate limit fits the prompt (and the reserve, when one was asked for).
     case noCandidateFits(withReserve: Bool)
+    /// The model named is itself an extension: the cost is of extending its base from the
+    /// base's own limit, not of going on from the named model's.
+    case costFromBase(named: String, namedLimit: Double, base: String, baseLimit: Double)
 
     /// A stable name for programs reading the JSON.
     public var code: String {
@@ -34,6 +37,7 @@ public enum PlanningNote: Sendable, Equatable {
         case .headroom: "headroom"
         case .noCandidateReachesTarget: "no_candidate_reaches_target"
         case .noCandidateFits: "no_candidate_fits"
+        case .costFromBase: "cost_from_base"
         }
     }
 }

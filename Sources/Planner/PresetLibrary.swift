@@ -109,20 +109,28 @@ public final class PresetLibrary: Sendable {
 
     private func lookup<Entry: LibraryEntry>(_ name: String) throws -> Entry {
         let key = name.lowercased()
+        // A file named for the key that holds a preset of another name: said, since the user
+        // looks it up by its file name.
+        var misnamed: (path: String, name: String)?
         for path in index.paths(in: Entry.folder, stem: key).reversed() {
-            if let entry: Entry = read(path), entry.lookupNames.contains(where: { $0.lowercased() == key }) {
-                return entry
-            }
+            guard let entry: Entry = read(path) else { continue }
+            if entry.lookupNames.contains(where: { $0.lowercased() == key }) { return entry }
+            misnamed = misnamed ?? (path, entry.presetName)
         }
         let known = catalog(Entry.self)
         if let i = known.byName[key] { return known.entries[i] }
+        let unknown = "unknown \(Entry.noun) \(InputError.quote(name))"
+        if let misnamed {
+            throw InputError(unknown + "; \(misnamed.path) holds the \(Entry.noun) '\(misnamed.name)' (its \"name\" "
+                + "field), which is the name to use")
+        }
         // A few names are a hint; thousands would bury the message.
         let shown = known.entries.prefix(12).map(\.presetName).joined(separator: ", ")
         let more = known.entries.count > 12 ? ", and \(known.entries.count - 12) more (see 'presets')" : ""
         let hint = Suggestions.hint(
             for: name, among: known.entries.flatMap(\.lookupNames),
             otherwise: known.entries.isEmpty ? "no \(Entry.noun) presets are loaded" : "known: \(shown)\(more)")
-        throw InputError("unknown \(Entry.noun) \(InputError.quote(name))" + hint)
+        throw InputError(unknown + hint)
     }
 
     // MARK: - Reading, at most once per file

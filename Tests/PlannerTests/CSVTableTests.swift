@@ -56,4 +56,19 @@ final class CSVTableTests: XCTestCase {
         XCTAssertTrue(reported.all[0].contains("\(bad):3") && reported.all[0].contains("lots"), reported.all[0])
         XCTAssertEqual(library.problems, reported.all)
     }
+
+    /// A column named twice was read from its first place only; the second was silently lost.
+    func testAnObservationsColumnNamedTwiceIsRejected() {
+        let reader = ObservationReader(library: Fixtures.library)
+        XCTAssertThrowsError(try reader.parse(text: "compute,Compute,n_ctx,n_pmt,metric\n1e23,2e23,4096,100,0.1\n", file: "r.csv")) {
+            XCTAssertEqual(($0 as? InputError)?.message, "r.csv:1: the column 'compute' is named twice; expected each column once")
+        }
+    }
+
+    func testAMissingFileIsToldFromAnUnreadableOne() {
+        let reader = ObservationReader(library: Fixtures.library)
+        XCTAssertThrowsError(try reader.read(path: "/nonexistent/r.csv")) {
+            XCTAssertEqual(($0 as? InputError)?.message, "/nonexistent/r.csv: no such file")
+        }
+    }
 }

@@ -46,6 +46,13 @@ final class ForwardTests: XCTestCase {
         XCTAssertEqual(c.budget!.gpuHours, hours, accuracy: 1e-9)
         XCTAssertEqual(c.budget!.days, hours / 8 / 24, accuracy: 1e-12)
         XCTAssertEqual(c.budget!.dollars!, 2 * hours, accuracy: 1e-9)
+        // An extended checkpoint's cost is its base's, and the answer says so.
+        XCTAssertEqual(c.notes.first, .costFromBase(named: "Yarn-Llama-2-7B-8k", namedLimit: 8192, base: "Llama-2-7B", baseLimit: 4096))
+    }
+
+    func testCostOfABaseModelSaysNothingOfABase() throws {
+        let c = try Fixtures.planner.cost(model: "llama-2-7b", to: 32768)
+        XCTAssertFalse(c.notes.contains { $0.code == "cost_from_base" })
     }
 
     func testTableHasThePaperShotCountsAndObservedScores() throws {

@@ -58,6 +58,18 @@ final class PresetLibraryTests: XCTestCase {
         XCTAssertEqual(try library.gpu("mine-gpu").peakFlopsPerSecond, 1e15)
     }
 
+    /// `tasks/foo.json` holding the task "bar": `--task foo` names the file and the name to use.
+    func testAFileLookedUpByItsNameThatHoldsAnotherPresetSaysWhichName() throws {
+        let dir = try userFolder(count: 1)
+        try FileManager.default.moveItem(atPath: "\(dir)/tasks/task-0.json", toPath: "\(dir)/tasks/foo.json")
+        let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
+        XCTAssertThrowsError(try library.task("foo")) {
+            let message = ($0 as? InputError)?.message ?? ""
+            XCTAssertTrue(message.contains("\(dir)/tasks/foo.json holds the task 'task-0'"), message)
+        }
+        XCTAssertEqual(try library.task("task-0").name, "task-0")
+    }
+
     func testAMissingBundledFolderIsReportedOnceWithItsPath() {
         let missing = Fixtures.temporaryDirectory() + "/no-such-presets"
         let reported = Reports()

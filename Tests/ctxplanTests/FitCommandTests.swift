@@ -69,6 +69,15 @@ final class FitCommandTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("needs bootstrap draws"))
     }
 
+    /// One draw made an '80% interval' that excluded the fit's own answer; too few are refused.
+    func testTooFewDrawsForAnIntervalAreRefused() throws {
+        for count in ["1", "19"] {
+            let r = try Harness.run(["fit", "--task", "arithmetic", "--bootstrap", count])
+            XCTAssertEqual(r.status, 2)
+            XCTAssertTrue(r.stderr.contains("--bootstrap \(count) is too few draws for an interval; expected 0 or at least 20"), r.stderr)
+        }
+    }
+
     func testBootstrapIntervalsBracketTheAnswer() throws {
         let path = dir + "/boot.json"
         XCTAssertEqual(try Harness.run(["fit", "--task", "arithmetic", "--bootstrap", "40", "--save", path]).status, 0)

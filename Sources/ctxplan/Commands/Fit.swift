@@ -73,7 +73,15 @@ struct Fit: SessionCommand {
     func validate() throws {
         guard interval > 0 && interval < 100 else { throw InputError("--interval \(interval) is outside (0, 100); expected e.g. 80") }
         guard bootstrap <= 100_000 else { throw InputError("--bootstrap \(bootstrap) is too many; expected at most 100000") }
+        // Percentile intervals from a handful of draws are their extremes, not their quantiles:
+        // an '80% interval' of one draw need not even contain the fit's own answer.
+        guard bootstrap == 0 || bootstrap >= Fit.fewestDraws else {
+            throw InputError(
+                "--bootstrap \(bootstrap) is too few draws for an interval; expected 0 or at least \(Fit.fewestDraws) (200 is typical)")
+        }
     }
+
+    static let fewestDraws = 20
 
     func run(in session: Session) throws { try worded { try answer(in: session) } }
 

@@ -42,6 +42,9 @@ extension PlanningNote: NoteRendering {
             return "no candidate reaches \(Fmt.score(target))" + (best ?? "")
         case .noCandidateFits(let withReserve):
             return "no candidate limit fits the prompt" + (withReserve ? " and the reserve" : "")
+        case .costFromBase(let named, let namedLimit, let base, let baseLimit):
+            return "\(named) is \(base) already extended to \(Fmt.limit(namedLimit)): this is the cost of "
+                + "extending \(base) from its own \(Fmt.limit(baseLimit))"
         }
     }
 }
