@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/ctxplan
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps install bench figures clean
+.PHONY: run test build deps install bench figures format lint clean
 
 # libedit's headers are the one system dependency (Debian: libedit-dev).
 deps:
@@ -52,6 +52,14 @@ figures: build
 		for f in figures/*.svg; do rsvg-convert "$$f" -o "$${f%.svg}.png"; done; \
 		echo "and PNG beside each"; \
 	else echo "rsvg-convert not installed (Debian: librsvg2-bin): SVG only"; fi
+
+# The layout in .swift-format (swift-argument-parser's, with 4 spaces and 120 columns):
+# `make format` rewrites the sources in place, `make lint` only reports.
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests
+
+lint:
+	$(SWIFT) format lint --recursive Sources Tests
 
 clean:
 	rm -rf .build figures

@@ -119,19 +119,18 @@ public final class PresetLibrary: Sendable {
         }
         let known = catalog(Entry.self)
         if let i = known.byName[key] { return known.entries[i] }
-        var message = "unknown \(Entry.noun) \(InputError.quote(name))"
+        let unknown = "unknown \(Entry.noun) \(InputError.quote(name))"
         if let misnamed {
-            message += "; \(misnamed.path) holds the \(Entry.noun) '\(misnamed.name)' (its \"name\" field), "
-                + "which is the name to use"
-        } else if let closest = Suggestions.closest(to: name, among: known.entries.flatMap(\.lookupNames)) {
-            message += "; did you mean '\(closest)'?"
-        } else {
-            // A few names are a hint; thousands would bury the message.
-            let shown = known.entries.prefix(12).map(\.presetName).joined(separator: ", ")
-            let more = known.entries.count > 12 ? ", and \(known.entries.count - 12) more (see 'presets')" : ""
-            message += known.entries.isEmpty ? "; no \(Entry.noun) presets are loaded" : "; known: \(shown)\(more)"
+            throw InputError(unknown + "; \(misnamed.path) holds the \(Entry.noun) '\(misnamed.name)' (its \"name\" "
+                + "field), which is the name to use")
         }
-        throw InputError(message)
+        // A few names are a hint; thousands would bury the message.
+        let shown = known.entries.prefix(12).map(\.presetName).joined(separator: ", ")
+        let more = known.entries.count > 12 ? ", and \(known.entries.count - 12) more (see 'presets')" : ""
+        let hint = Suggestions.hint(
+            for: name, among: known.entries.flatMap(\.lookupNames),
+            otherwise: known.entries.isEmpty ? "no \(Entry.noun) presets are loaded" : "known: \(shown)\(more)")
+        throw InputError(unknown + hint)
     }
 
     // MARK: - Reading, at most once per file

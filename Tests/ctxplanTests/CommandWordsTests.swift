@@ -13,7 +13,8 @@ final class CommandWordsTests: XCTestCase {
             (["cost", "--to", "8k", "--steps", "-3"] + model, "--steps", "'-3' is negative"),
             (["cost", "--to", "8k", "--batch", "-.5"] + model, "--batch", "'-.5' is negative"),
             (["cost", "--to", "-8k"] + model, "--to", "'-8k' is negative"),
-            (["cost", "--to", "8k", "--gpu", "h100", "--price", "-2"] + model, "--price", "'-2' is negative"),
+            (["cost", "--to", "8k", "--gpu", "h100", "--price", "-2"] + model, "--price",
+             "'-2' is not a positive price"),
             (["predict", "--shots", "3", "--nctx", "-1"] + task + model, "--nctx", "'-1' is negative"),
             (["predict", "--shots", "3", "--compute", "-1e23", "--nctx", "4k"] + task, "--compute", "'-1e23' is negative"),
             (["predict", "--prompt-tokens", "-5"] + task + model, "--prompt-tokens", "'-5' is negative"),
@@ -22,8 +23,9 @@ final class CommandWordsTests: XCTestCase {
             (["budget", "-5"], "<flops>", "'-5' is negative"),
             (["budget", "--json", "-5"], "<flops>", "'-5' is negative"),
             (["budget", "--gpu", "h100", "-1.5e23"], "<flops>", "'-1.5e23' is negative"),
-            (["compute-for", "-0.5", "--shots", "3", "--nctx", "8k"] + task, "<target>", "'-0.5' is negative"),
-            (["context-for", "-.5"] + task + model, "<target>", "'-.5' is negative"),
+            (["compute-for", "-0.5", "--shots", "3", "--nctx", "8k"] + task, "<target>",
+             "'-0.5' is not a score above 0 and below 1"),
+            (["context-for", "-.5"] + task + model, "<target>", "'-.5' is not a score above 0 and below 1"),
             (["fit", "--seed", "-1"] + task, "--seed", "'-1' is negative"),
         ]
         for (arguments, name, message) in cases {

@@ -63,9 +63,10 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(shell.stderr, "error: unknown preset '\\x9b31m'; see 'presets'\n")
     }
 
-    func testVisibleKeepsTabsAndLineBreaksAndEscapesTheRest() {
-        XCTAssertEqual(StandardStreams.visible("a\tb\nc"), "a\tb\nc")
-        XCTAssertEqual(StandardStreams.visible("\u{7F}\u{1B}\u{85}\u{A0}"), "\\x7f\\x1b\\x85\u{A0}")
+    /// Line breaks and tabs are written out too (a newline in a quoted value would forge a line).
+    func testEscapingWritesOutLineBreaksTabsAndTheRest() {
+        XCTAssertEqual("a\tb\nc".escapingControlCharacters, "a\\tb\\nc")
+        XCTAssertEqual("\u{7F}\u{1B}\u{85}\u{A0}".escapingControlCharacters, "\\x7f\\x1b\\x85\u{A0}")
     }
 }
 

@@ -19,7 +19,8 @@ struct Ctxplan: ParsableCommand {
 
             With no command, ctxplan starts the REPL.
 
-            Numbers: context and prompt lengths take k = 1024 (8k = 8192, 128K); token, parameter and FLOP counts take decimal suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23, 3_355_443_200).
+            Numbers: context and prompt lengths take k = 1024 (8k = 8192, 128K); token, parameter \
+            and FLOP counts take decimal suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23, 3_355_443_200).
             """,
         version: version,
         subcommands: [
@@ -34,21 +35,37 @@ struct Ctxplan: ParsableCommand {
     /// The names of the commands, as typed.
     static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
 
+    /// The command `name`, or an error naming it with the closest command.
+    static func command(named name: String) throws -> any ParsableCommand.Type {
+        guard let command = configuration.subcommands.first(where: { $0.configuration.commandName == name }) else {
+            throw InputError("no command \(InputError.quote(name))" + commandHint(for: name))
+        }
+        return command
+    }
+
+    private static func commandHint(for word: String) -> String {
+        Suggestions.hint(for: word, among: commandNames, otherwise: "'help' lists the commands")
+    }
+
     /// Runs one command line in `session`. Returns the exit status: 0, 2 for input it rejected,
     /// 130 for a command stopped by Ctrl-C.
     static func execute(_ words: [String], in session: Session, errorPrefix: String = "") -> Int32 {
         let arguments: [String]
-        do { arguments = try CommandWords.prepared(words) } catch {
+        do { arguments = try CommandWords.prepared(commandFirst(words)) } catch {
             report(errorPrefix + "error: \(error)")
             return 2
         }
         // ArgumentParser would hand an unknown word to the default command (the REPL) as its
-        // argument; say what it is instead.
+        // argument, and `help WORD` would print the overview for any word: say what it is instead.
         if let head = arguments.first, !head.hasPrefix("-"), head != "help", !commandNames.contains(head) {
-            let hint = Suggestions.closest(to: head, among: commandNames).map { "; did you mean '\($0)'?" }
-                ?? "; 'help' lists the commands"
-            report(errorPrefix + "error: unknown command '\(head)'\(hint)")
+            report(errorPrefix + "error: unknown command \(InputError.quote(head))" + commandHint(for: head))
             return 2
+        }
+        if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-") {
+            do { _ = try command(named: name) } catch {
+                report(errorPrefix + "error: \(error)")
+                return 2
+            }
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -77,8 +94,30 @@ struct Ctxplan: ParsableCommand {
         }
     }
 
+    /// `--presets DIR` given before the command (`ctxplan --presets DIR show NAME`) moved behind
+    /// the command's name, where every command reads it; before `help`, which reads no presets,
+    /// dropped. With no command after it, the words stay as they are: ArgumentParser gives them
+    /// to the REPL, the default command.
+    static func commandFirst(_ words: [String]) -> [String] {
+        var end = 0
+        while end < words.count {
+            if words[end] == "--presets" {
+                end += 2
+            } else if words[end].hasPrefix("--presets=") {
+                end += 1
+            } else {
+                break
+            }
+        }
+        guard end > 0, end < words.count, !words[end].hasPrefix("-") else { return words }
+        if words[end] == "help" { return Array(words[end...]) }
+        return [words[end]] + words[..<end] + words[(end + 1)...]
+    }
+
+    /// Writes a message to standard error, with the control characters of what it quotes
+    /// written out.
     static func report(_ line: String) {
-        StandardStreams.writeErrorLine(StandardStreams.visible(line))
+        StandardStreams.writeErrorLine(line)
     }
 }
 
@@ -87,13 +126,16 @@ protocol SessionCommand: ParsableCommand {
     func run(in session: Session) throws
 }
 
-/// The interactive prompt: what ctxplan starts with no command.
+/// The interactive prompt: what ctxplan starts with no command. It takes only `--presets`:
+/// ArgumentParser rejects any other option (`repl --json`) by name.
 struct Repl: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "Start the interactive prompt (the default with no command).")
 
-    @Option(name: .customLong("presets"), help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
+    @Option(
+        name: .customLong("presets"),
+        help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
     var presetDirectories: [String] = []
 
     func run(in session: Session) throws {

@@ -8,7 +8,8 @@ enum Environment {
         let env = ProcessInfo.processInfo.environment
         if let dir = env["CTXPLAN_PRESETS"], !dir.isEmpty { return dir }
         // /proc/self/exe names the binary however it was started (by PATH, a link, a path).
-        let path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let executable = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         let installed = executable.deletingLastPathComponent()
             .appendingPathComponent("../share/ctxplan/Presets").standardizedFileURL.path
@@ -36,7 +37,8 @@ enum Environment {
         return (env["HOME"] ?? NSHomeDirectory()) + "/" + fallback
     }
 
+    /// A warning on standard error, its control characters written out as errors' are.
     static func warn(_ message: String) {
-        StandardStreams.writeErrorLine(Style.warn("warning: ") + StandardStreams.visible(message))
+        StandardStreams.writeErrorLine(message, tag: Style.warn("warning: "))
     }
 }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Planner
 
 /// Turns option values into numbers with our messages, which name the token and what was
-/// expected. ArgumentParser adds the flag: "The value '8q' is invalid for '--nctx <n>': ...".
+/// expected, with examples that are valid for that option. ArgumentParser adds the flag:
+/// "The value '8q' is invalid for '--nctx <n>': ...".
 enum Parse {
     @Sendable static func context(_ text: String) throws -> Double {
         try Quantities.parse(text, as: .contextTokens, what: "")
@@ -20,18 +21,29 @@ enum Parse {
     @Sendable static func fraction(_ text: String) throws -> Double {
         try number(text, in: .leastNonzeroMagnitude..<1, expected: "a fraction above 0 and below 1, such as 0.01")
     }
+    /// A score in (0, 1): a target.
+    @Sendable static func score(_ text: String) throws -> Double {
+        try number(text, in: .leastNonzeroMagnitude..<1, expected: "a score above 0 and below 1, such as 0.16")
+    }
+    /// A percentage in (0, 100): an interval's level.
+    @Sendable static func percent(_ text: String) throws -> Double {
+        try number(text, in: .leastNonzeroMagnitude..<100, expected: "a percentage above 0 and below 100, such as 80")
+    }
     /// A utilisation: a fraction of peak, at least 0.001.
     @Sendable static func utilisation(_ text: String) throws -> Double {
         try number(text, in: 0.001..<1, expected: "a utilisation from 0.001 to below 1, such as 0.4")
     }
-    /// A plain number in `range`; any other word, negative ones included, is named with the range.
-    private static func number(_ text: String, in range: Range<Double>, expected: String) throws -> Double {
-        guard let value = try? Quantities.parse(text, as: .plain, what: "", allowZero: true), range.contains(value)
-        else { throw InputError("'\(text)' is not \(expected)") }
-        return value
+    /// Dollars per GPU-hour: any positive amount.
+    @Sendable static func price(_ text: String) throws -> Double {
+        try number(text, in: .leastNonzeroMagnitude...1e15, expected: "a positive price in dollars, such as 2.5 or 12")
     }
-    @Sendable static func plain(_ text: String) throws -> Double {
-        try Quantities.parse(text, as: .plain, what: "")
+    /// A plain number in `range`; any other word, negative ones included, is named with the range.
+    private static func number(
+        _ text: String, in range: some RangeExpression<Double>, expected: String
+    ) throws -> Double {
+        guard let value = try? Quantities.parse(text, as: .plain, what: "", allowZero: true), range.contains(value)
+        else { throw InputError("\(InputError.quote(text)) is not \(expected)") }
+        return value
     }
 }
 
@@ -72,22 +84,52 @@ struct TaskOption: ParsableArguments {
 
 /// `--reserve`: tokens of the context limit kept free for the generated answer.
 struct ReserveOption: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Tokens of the limit kept for the generated answer.", valueName: "tokens"), transform: Parse.context)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Tokens of the limit kept for the generated answer.", valueName: "tokens"),
+        transform: Parse.context)
     var reserve: Double?
+}
+
+/// `--nctx`: the context limit, for every command that takes one.
+///
+/// Repeatable, because `plot` draws a curve at each limit it is given; every other command
+/// takes the last one given, as ArgumentParser does for a single-valued option.
+struct ContextLimitOption: ParsableArguments {
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("Context limit in tokens, k = 1024 (8k, 32768).", valueName: "tokens"),
+        transform: Parse.context)
+    var nctx: [Double] = []
+
+    /// The limit given, else the session's `set nctx`, else nil.
+    func limit(in session: Session) throws -> Double? { try session.settings.nctx(nctx.last) }
+
+    /// The limit given or set, for commands that cannot go without one.
+    func required(in session: Session) throws -> Double { try session.settings.requiredNctx(nctx.last) }
+
+    /// Every limit given, else the session's one, else none.
+    func all(in session: Session) throws -> [Double] {
+        guard nctx.isEmpty else { return nctx }
+        return try limit(in: session).map { [$0] } ?? []
+    }
 }
 
 /// The task, the compute (a model or FLOPs) and the context limit: what most questions share.
 struct ScenarioOptions: ParsableArguments {
     @OptionGroup var task: TaskOption
 
-    @Option(help: ArgumentHelp("Model preset; with --nctx above its limit, the model extended to it.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Model preset; with --nctx above its limit, the model extended to it.", valueName: "name"))
     var model: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Training compute in FLOPs (1.5e23), instead of --model.", valueName: "flops"), transform: Parse.count)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Training compute in FLOPs (1.5e23), instead of --model.", valueName: "flops"),
+        transform: Parse.count)
     var compute: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Context limit in tokens, k = 1024 (8k, 32768).", valueName: "tokens"), transform: Parse.context)
-    var nctx: Double?
+    @OptionGroup var nctx: ContextLimitOption
 
     @OptionGroup var recipe: RecipeOptions
 
@@ -104,15 +146,21 @@ struct ScenarioOptions: ParsableArguments {
         return .model(name)
     }
 
-    func contextLimit(in session: Session) throws -> Double? { try session.settings.nctx(nctx) }
+    func contextLimit(in session: Session) throws -> Double? { try nctx.limit(in: session) }
 }
 
 /// Steps and batch of a context extension.
 struct RecipeOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Extension steps (default 400, the paper's recipe).", valueName: "n"), transform: Parse.count)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Extension steps (default 400, the paper's recipe).", valueName: "n"),
+        transform: Parse.count)
     var steps: Double = 400
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Extension global batch in sequences (default 64).", valueName: "n"), transform: Parse.count)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Extension global batch in sequences (default 64).", valueName: "n"),
+        transform: Parse.count)
     var batch: Double = 64
 
     var recipe: ExtensionRecipe { ExtensionRecipe(steps: steps, batch: batch) }
@@ -120,10 +168,15 @@ struct RecipeOptions: ParsableArguments {
 
 /// The prompt: a shot count or a length in tokens.
 struct PromptOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Few-shot demonstrations; prompt tokens = base + shots x per-shot tokens.", valueName: "k"), transform: Parse.whole)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Few-shot demonstrations; prompt tokens = base + shots x per-shot tokens.", valueName: "k"),
+        transform: Parse.whole)
     var shots: Int?
 
-    @Option(name: .customLong("prompt-tokens"), parsing: .unconditional, help: ArgumentHelp("Prompt length in tokens, k = 1024.", valueName: "n"), transform: Parse.context)
+    @Option(
+        name: .customLong("prompt-tokens"), parsing: .unconditional,
+        help: ArgumentHelp("Prompt length in tokens, k = 1024.", valueName: "n"), transform: Parse.context)
     var promptTokens: Double?
 
     func input() throws -> PromptInput {
@@ -141,18 +194,27 @@ struct HardwareOptions: ParsableArguments {
     @Option(help: ArgumentHelp("GPU preset (h100, a100, h200, b200, mi300x).", valueName: "name"))
     var gpu: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Number of GPUs, for wall-clock days (default 1).", valueName: "k"), transform: Parse.positiveWhole)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Number of GPUs, for wall-clock days (default 1).", valueName: "k"),
+        transform: Parse.positiveWhole)
     var gpus: Int = 1
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default 0.4).", valueName: "u"), transform: Parse.utilisation)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default 0.4).", valueName: "u"),
+        transform: Parse.utilisation)
     var mfu: Double = HardwarePlan.defaultMFU
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Dollars per GPU-hour.", valueName: "p"), transform: Parse.plain)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Dollars per GPU-hour.", valueName: "p"), transform: Parse.price)
     var price: Double?
 
     func plan(_ planner: Planner, in session: Session, required: Bool = false) throws -> HardwarePlan? {
         guard let name = gpu ?? session.settings.gpu else {
-            if required { throw InputError("no GPU: pass --gpu NAME (\(planner.library.gpuNames.joined(separator: ", ")))") }
+            if required {
+                throw InputError("no GPU: pass --gpu NAME (\(planner.library.gpuNames.joined(separator: ", ")))")
+            }
             return nil
         }
         return HardwarePlan(gpu: try planner.library.gpu(name), gpus: gpus, mfu: mfu, pricePerGPUHour: price)

@@ -34,7 +34,9 @@ final class Session {
     func library(adding extra: [String] = []) -> PresetLibrary {
         let folders = [Environment.userPresets] + presetFolders + extra
         if let cached = libraries[folders] { return cached }
-        let library = PresetLibrary(directories: folders, bundled: Environment.bundledPresets()) { Environment.warn($0) }
+        let library = PresetLibrary(directories: folders, bundled: Environment.bundledPresets()) {
+            Environment.warn($0)
+        }
         libraries[folders] = library
         return library
     }

@@ -11,15 +11,14 @@ struct ComputeFor: SessionCommand {
             Example: compute-for 0.16 --task arithmetic --shots 31 --nctx 8k --tokens 2T --gpu h100
             """)
 
-    @Argument(help: ArgumentHelp("The target score, in (0, 1).", valueName: "target"), transform: Parse.plain)
+    @Argument(help: ArgumentHelp("The target score, in (0, 1).", valueName: "target"), transform: Parse.score)
     var target: Double
 
     @OptionGroup var task: TaskOption
 
     @OptionGroup var prompt: PromptOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Context limit in tokens, k = 1024.", valueName: "tokens"), transform: Parse.context)
-    var nctx: Double?
+    @OptionGroup var nctx: ContextLimitOption
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Training tokens D: report the model size N = C/6D.", valueName: "count"), transform: Parse.count)
     var tokens: Double?
@@ -34,7 +33,7 @@ struct ComputeFor: SessionCommand {
     func run(in session: Session) throws {
         if tokens != nil && params != nil { throw InputError("--tokens and --params both given; expected one of them") }
         let taskName = try task.name(in: session)
-        let limit = try session.settings.requiredNctx(nctx)
+        let limit = try nctx.required(in: session)
         let planner = session.planner(global)
         try interval.check(planner.library.task(taskName))
         let a = try planner.computeFor(
@@ -47,7 +46,10 @@ struct ComputeFor: SessionCommand {
 
 /// `--interval P`: percentile intervals from a preset's bootstrap draws.
 struct IntervalOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("Percentile interval from the task preset's bootstrap draws, e.g. 80.", valueName: "percent"), transform: Parse.plain)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Percentile interval from the task preset's bootstrap draws, e.g. 80.", valueName: "percent"),
+        transform: Parse.percent)
     var interval: Double?
 
     var level: Double? { interval }

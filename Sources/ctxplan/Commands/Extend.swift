@@ -21,7 +21,10 @@ struct Extend: SessionCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Candidate limits, comma-separated (8k,16k,32k).", valueName: "limits"))
     var to: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Recommend the cheapest limit reaching this score.", valueName: "score"), transform: Parse.plain)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Recommend the cheapest limit reaching this score.", valueName: "score"),
+        transform: Parse.score)
     var target: Double?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Relative tolerance to the best score (default 0.01).", valueName: "e"), transform: Parse.fraction)

@@ -56,7 +56,10 @@ struct Fit: SessionCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Refit this many resamples for parameter intervals.", valueName: "n"), transform: Parse.whole)
     var bootstrap: Int = 0
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Interval level in percent for the bootstrap (default 80).", valueName: "percent"), transform: Parse.plain)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Interval level in percent for the bootstrap (default 80).", valueName: "percent"),
+        transform: Parse.percent)
     var interval: Double = 80
 
     @Option(help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"))

@@ -41,6 +41,7 @@ struct Plot: SessionCommand {
         abstract: "Draw the law against prompt length, with the observations, like the paper's figures.",
         discussion: """
             One curve per model or compute level at each --nctx; with neither, Llama-2-7B and Llama-2-13B (Figure 2). Observations from the bundled data are drawn where they match a curve, those over 10,000 prompt tokens as held out. After a planning answer at the prompt, plot marks it (the knee of shots, the target of compute-for, the recommended limit of extend).
+            Repeat --nctx for a curve at each limit.
             Examples: plot --task arithmetic --nctx 8k; plot --task commonsense --model llama-2-13b --nctx 4k --nctx 32k --svg cs.svg
             """)
 
@@ -52,8 +53,7 @@ struct Plot: SessionCommand {
     @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("A training compute to draw, in FLOPs (repeatable; needs --nctx).", valueName: "flops"), transform: Parse.count)
     var compute: [Double] = []
 
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("A context limit (repeatable).", valueName: "tokens"), transform: Parse.context)
-    var nctx: [Double] = []
+    @OptionGroup var nctx: ContextLimitOption
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Shortest prompt drawn (default: one shot).", valueName: "tokens"), transform: Parse.context)
     var from: Double?
@@ -69,7 +69,7 @@ struct Plot: SessionCommand {
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let preset = try planner.library.task(task.name(in: session))
-        let limits = nctx.isEmpty ? (try session.settings.nctx(nil).map { [$0] } ?? []) : nctx
+        let limits = try nctx.all(in: session)
         let format = try global.formatWithoutTable(command: Self.configuration.commandName)
         let curves = try planner.curves(models: model, computes: compute, limits: limits)
         let data = try planner.plot(
@@ -111,8 +111,7 @@ struct Heatmap: SessionCommand {
 
     @OptionGroup var task: TaskOption
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The context limit.", valueName: "tokens"), transform: Parse.context)
-    var nctx: Double?
+    @OptionGroup var nctx: ContextLimitOption
 
     @OptionGroup var drawing: DrawingOptions
     @OptionGroup var global: GlobalOptions
@@ -122,7 +121,7 @@ struct Heatmap: SessionCommand {
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let preset = try planner.library.task(task.name(in: session))
-        let limit = try session.settings.requiredNctx(nctx)
+        let limit = try nctx.required(in: session)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
         let format = try global.formatWithoutTable(command: Self.configuration.commandName)
         let data = try planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)

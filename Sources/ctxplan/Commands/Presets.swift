@@ -45,8 +45,8 @@ struct Show: SessionCommand {
             try render(entry, global, in: session)
         } else {
             let names = library.taskNames + library.modelNames + library.gpuNames + ["settings"]
-            let hint = Suggestions.closest(to: name, among: names).map { "; did you mean '\($0)'?" } ?? "; see 'presets'"
-            throw InputError("unknown preset '\(name)'\(hint)")
+            let hint = Suggestions.hint(for: name, among: names, otherwise: "see 'presets'")
+            throw InputError("unknown preset \(InputError.quote(name))" + hint)
         }
     }
 }

@@ -37,7 +37,7 @@ struct ContextFor: SessionCommand {
         abstract: "The fewest shots (and prompt tokens) that reach a target score.",
         discussion: "Example: context-for 0.13 --task arithmetic --model llama-2-7b")
 
-    @Argument(help: ArgumentHelp("The target score, in (0, 1).", valueName: "target"), transform: Parse.plain)
+    @Argument(help: ArgumentHelp("The target score, in (0, 1).", valueName: "target"), transform: Parse.score)
     var target: Double
 
     @OptionGroup var scenario: ScenarioOptions

@@ -33,33 +33,14 @@ enum StandardStreams {
         }
     }
 
-    /// Writes one line to standard error. Standard output is flushed first, so that where both
-    /// go to one file (`2>&1`) a message follows the output printed before it.
-    static func writeErrorLine(_ line: String) {
+    /// Writes one line to standard error: every error and warning of the program comes here.
+    /// The line's control characters are written out (`\x1b`, `\n`): a message quotes what a user
+    /// typed or a file held, which must neither drive the terminal nor forge a line. `tag` (a
+    /// coloured `warning: `) goes first as it is. Standard output is flushed first, so that
+    /// where both go to one file (`2>&1`) a message follows the output printed before it.
+    static func writeErrorLine(_ line: String, tag: String = "") {
         fflush(stdout)
-        fputs(line + "\n", stderr)
-    }
-
-    /// `text` with its control characters shown as `\x1b`, for messages that quote what was
-    /// typed or read: an escape sequence in a mistyped name must not recolour, retitle or clear
-    /// the user's terminal, and a NUL must not cut the message short (fputs stops at one).
-    /// Tabs and line breaks stay.
-    static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var shown = ""
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                shown += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-            } else {
-                shown.unicodeScalars.append(scalar)
-            }
-        }
-        return shown
-    }
-
-    /// C0 controls but tab and newline, DEL, and the C1 controls (U+009B starts a sequence too).
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || (scalar.value >= 0x7F && scalar.value < 0xA0)
+        fputs(tag + line.escapingControlCharacters + "\n", stderr)
     }
 
     /// Whether a write to standard output has failed (it stays failed).
@@ -80,8 +61,4 @@ enum StandardStreams {
         guard status == 0 else { return status }
         return outputFailed || messagesFailed ? writeFailureStatus : 0
     }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

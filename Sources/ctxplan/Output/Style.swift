@@ -1,86 +1,48 @@
 import Foundation
 
-/// Terminal styling: colour only when standard output is a terminal, NO_COLOR is unset and TERM
-/// is not `dumb`. A session holds one, decided when it starts.
+/// Terminal styling, and the one place that writes ANSI colour: colour only when standard output
+/// is a terminal, NO_COLOR is unset and TERM is not `dumb`. A session holds one, decided when it
+/// starts.
 struct Style: Sendable {
     var colour: Bool
 
     static func forStandardOutput() -> Style {
         let environment = ProcessInfo.processInfo.environment
-        return Style(colour: isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
+        return Style(
+            colour: isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
     }
 
     /// The `warning: ` tag of a message on standard error, outside any session.
     static func warn(_ s: String) -> String { forStandardOutput().warn(s) }
 
-    func bold(_ s: String) -> String { wrap(s, "1") }
-    func dim(_ s: String) -> String { wrap(s, "2") }
-    func warn(_ s: String) -> String { wrap(s, "33") }
-    func good(_ s: String) -> String { wrap(s, "32") }
-    func bad(_ s: String) -> String { wrap(s, "31") }
+    func bold(_ s: String) -> String { painted(s, "1") }
+    func dim(_ s: String) -> String { painted(s, "2") }
+    func warn(_ s: String) -> String { painted(s, "33") }
+    func good(_ s: String) -> String { painted(s, "32") }
+    func bad(_ s: String) -> String { painted(s, "31") }
 
-    private func wrap(_ s: String, _ code: String) -> String {
-        colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s
-    }
-}
-
-/// Aligned text: label columns padded to the widest label, tables with right-aligned numbers.
-struct TextBlock {
-    let style: Style
-    private var lines: [String] = []
-    private var pairs: [(String, String)] = []
-
-    init(_ style: Style) { self.style = style }
-
-    /// A "label   value" line; labels are aligned when the block is rendered.
-    mutating func field(_ label: String, _ value: String) { pairs.append((label, value)) }
-
-    mutating func note(_ text: String) { flushPairs(); lines.append(style.warn("note: ") + text) }
-
-    mutating func line(_ text: String) { flushPairs(); lines.append(text) }
-
-    /// A table with numbers right-aligned, as they read best, and the columns of words
-    /// (`words`: the first by default) left-aligned.
-    mutating func table(_ header: [String], _ rows: [[String]], words: Set<Int> = [0]) {
-        flushPairs()
-        let widths = header.indices.map { i in ([header[i]] + rows.map { $0[i] }).map(visibleWidth).max() ?? 0 }
-        func render(_ cells: [String]) -> String {
-            let line = cells.enumerated().map { i, c in
-                let pad = String(repeating: " ", count: widths[i] - visibleWidth(c))
-                return words.contains(i) ? c + pad : pad + c
-            }.joined(separator: "  ")
-            return line.trimmingTrailingSpaces
-        }
-        lines.append(style.dim(render(header)))
-        lines += rows.map(render)
+    /// `s` drawn with `attributes` when colour is on, else `s` itself. The attributes are the
+    /// parameters of an SGR escape (ECMA-48 Select Graphic Rendition), separated by `;`: "31" is
+    /// a red foreground, "48;5;240;33" a yellow foreground on grey 240 of the 256-colour palette.
+    func painted(_ s: String, _ attributes: String) -> String {
+        colour ? Style.escape + "[" + attributes + "m" + s + Style.escape + "[0m" : s
     }
 
-    /// Width on screen: colour escapes take none.
-    private func visibleWidth(_ s: String) -> Int {
-        var width = 0, inEscape = false
-        for ch in s.unicodeScalars {
-            if inEscape { if ch == "m" { inEscape = false } } else if ch == "\u{1B}" { inEscape = true } else { width += 1 }
+    private static let escape = "\u{1B}"
+
+    /// Width of `s` on screen: the escapes `painted` writes take none.
+    static func visibleWidth(_ s: String) -> Int {
+        var width = 0
+        var inEscape = false
+        for scalar in s.unicodeScalars {
+            if inEscape {
+                if scalar == "m" { inEscape = false }
+            } else if scalar == "\u{1B}" {
+                inEscape = true
+            } else {
+                width += 1
+            }
         }
         return width
-    }
-
-    private mutating func flushPairs() {
-        guard !pairs.isEmpty else { return }
-        let width = pairs.map { visibleWidth($0.0) }.max() ?? 0
-        lines += pairs.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
-        pairs = []
-    }
-
-    var text: String {
-        var copy = self
-        copy.flushPairs()
-        return copy.lines.joined(separator: "\n")
-    }
-}
-
-extension String {
-    /// The text without the spaces that padding left at its end.
-    var trimmingTrailingSpaces: String {
-        String(reversed().drop(while: { $0 == " " }).reversed())
     }
 }

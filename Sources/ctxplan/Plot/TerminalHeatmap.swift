@@ -50,7 +50,8 @@ struct TerminalHeatmap {
         guard color else { return ch }
         // 256-colour greys from dark to light, so the shading reads even without the glyphs.
         let grey = 232 + Int((min(max(score / top, 0), 1) * 23).rounded())
-        return "\u{1B}[48;5;\(grey)m\(border ? "\u{1B}[33m" : "\u{1B}[37m")\(ch)\u{1B}[0m"
+        // A yellow frame, or the glyph in white, on the grey.
+        return Style(colour: color).painted(ch, "48;5;\(grey);\(border ? 33 : 37)")
     }
 
     private struct Region { var rows: ClosedRange<Int>; var columns: ClosedRange<Int> }

@@ -56,8 +56,8 @@ struct TerminalPlot {
     }
 
     private func paint(_ ch: Character, _ colorIndex: Int?) -> String {
-        guard color, ch != " ", let i = colorIndex else { return String(ch) }
-        return "\u{1B}[\(TerminalPlot.palette[i % TerminalPlot.palette.count])m\(ch)\u{1B}[0m"
+        guard ch != " ", let i = colorIndex else { return String(ch) }
+        return paintString(String(ch), i)
     }
 
     /// The x axis line with tick marks, and the tick labels centred under them.
@@ -92,8 +92,7 @@ struct TerminalPlot {
     }
 
     private func paintString(_ s: String, _ i: Int) -> String {
-        guard color else { return s }
-        return "\u{1B}[\(TerminalPlot.palette[i % TerminalPlot.palette.count])m\(s)\u{1B}[0m"
+        Style(colour: color).painted(s, TerminalPlot.palette[i % TerminalPlot.palette.count])
     }
 
     /// Columns of the terminal, or 80 when standard output is not one.

@@ -68,7 +68,8 @@ struct REPL {
         var history = History(path: Environment.historyFile)
         history.load()
         Completion.install(Completer(library: session.library()))
-        print("ctxplan \(Ctxplan.version): context-aware scaling law planner. 'help' lists commands, 'quit' leaves.")
+        print("ctxplan \(Ctxplan.version): context-aware scaling law planner. "
+            + "'help' lists commands, 'quit' leaves.")
         while true {
             // Before each line and so each command: a Ctrl-C that stopped the last command is
             // spent, and must neither stop the next nor eat the next Ctrl-D.
@@ -113,7 +114,8 @@ struct REPL {
 
     private func set(_ words: [String], prefix: String) -> Outcome {
         guard words.count == 2, Settings.keys.contains(words[0]) else {
-            Ctxplan.report(prefix + "error: expected 'set task|model|nctx|gpu VALUE'" + (words.first.map { Settings.keys.contains($0) ? "" : ", not '\($0)'" } ?? ""))
+            let not = words.first.map { Settings.keys.contains($0) ? "" : ", not \(InputError.quote($0))" } ?? ""
+            Ctxplan.report(prefix + "error: expected 'set task|model|nctx|gpu VALUE'" + not)
             return .failed
         }
         let library = session.library()
@@ -149,7 +151,8 @@ struct REPL {
             case "nctx": session.settings.nctx = nil
             case "gpu": session.settings.gpu = nil
             default:
-                Ctxplan.report(prefix + "error: cannot unset '\(key)'; expected task, model, nctx or gpu")
+                let quoted = InputError.quote(key)
+                Ctxplan.report(prefix + "error: cannot unset \(quoted); expected task, model, nctx or gpu")
                 return .failed
             }
         }
@@ -161,12 +164,12 @@ struct REPL {
             print(overview)
             return .ok
         }
-        guard let command = Ctxplan.configuration.subcommands.first(where: { $0.configuration.commandName == name }) else {
-            let hint = Suggestions.closest(to: name, among: Ctxplan.commandNames).map { "; did you mean '\($0)'?" } ?? ""
-            Ctxplan.report(prefix + "error: no command '\(name)'\(hint)")
+        do {
+            print(Ctxplan.helpMessage(for: try Ctxplan.command(named: name)))
+        } catch {
+            Ctxplan.report(prefix + "error: \(error)")
             return .failed
         }
-        print(Ctxplan.helpMessage(for: command))
         return .ok
     }
 
