@@ -57,8 +57,10 @@ public enum InverseSolvers {
     ) -> ComputeSolution {
         let ceiling = law.ceiling(promptTokens: promptTokens, contextLimit: contextLimit)
         // The compute factor must reach target / ceiling; in logs, to avoid the product's underflow.
-        let logNeeded = log(target) - law.logPromptFactor(
-            logPromptTokens: log(promptTokens), contextLimit: contextLimit)
+        let logNeeded =
+            log(target)
+            - law.logPromptFactor(
+                logPromptTokens: log(promptTokens), contextLimit: contextLimit)
         // A factor can reach at most 1 (log 0): a needed log of 0 or more is the ceiling itself.
         guard target < ceiling, logNeeded < 0 else { return .unreachable(ceiling: ceiling) }
         let gap = { (logC: Double) in law.logComputeFactor(logCompute: logC) - logNeeded }
@@ -118,7 +120,8 @@ public enum InverseSolvers {
         // Where the factors saturate to exactly 1 in double precision the peak is a plateau:
         // ties go to fewer shots, so find the first shot count on the rising side that scores
         // as well. The score does not fall on [0, best], so bisection finds it.
-        var low = 0, high = best.shots
+        var low = 0
+        var high = best.shots
         while low < high {
             let mid = (low + high) / 2
             if choice(mid).score >= best.score { high = mid } else { low = mid + 1 }
@@ -147,16 +150,19 @@ public enum InverseSolvers {
         // The score does not fall between zero shots and the best (it is unimodal in the prompt
         // length), so the first shot count that reaches the target is found by bisection; the
         // best itself reaches it, so there always is one.
-        var low = 0, high = best.shots
+        var low = 0
+        var high = best.shots
         while low < high {
             let mid = low + (high - low) / 2
             if choice(mid).score >= target { high = mid } else { low = mid + 1 }
         }
         let fewest = high == best.shots ? best : choice(high)
         let below = fewest.shots > 0 ? layout.promptTokens(shots: fewest.shots - 1) : 1
-        let threshold = below < fewest.promptTokens
-            ? crossing(target: target, law: law, flops: flops, contextLimit: contextLimit,
-                       rising: below...fewest.promptTokens)
+        let threshold =
+            below < fewest.promptTokens
+            ? crossing(
+                target: target, law: law, flops: flops, contextLimit: contextLimit,
+                rising: below...fewest.promptTokens)
             : nil
         return .reached(fewest, thresholdTokens: threshold)
     }
@@ -178,7 +184,8 @@ public enum InverseSolvers {
         let gap = { (logN: Double) in
             law.logPromptFactor(logPromptTokens: logN, contextLimit: contextLimit) - logNeeded
         }
-        let lower = log(range.lowerBound), upper = log(range.upperBound)
+        let lower = log(range.lowerBound)
+        let upper = log(range.upperBound)
         guard gap(lower) < 0, gap(upper) >= 0 else {
             return gap(lower) >= 0 ? range.lowerBound : range.upperBound
         }

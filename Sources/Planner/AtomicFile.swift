@@ -68,8 +68,10 @@ public enum AtomicFile {
     /// this one's included, is left alone; so is any file not in exactly this form.
     static func removeStaleTemporaries(of name: String, in directory: String) {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        let prefix = ".\(name).", suffix = ".tmp"
-        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(suffix)
+        let prefix = ".\(name)."
+        let suffix = ".tmp"
+        for entry in entries
+        where entry.hasPrefix(prefix) && entry.hasSuffix(suffix)
             && entry.count > prefix.count + suffix.count
         {
             let digits = entry.dropFirst(prefix.count).dropLast(suffix.count)

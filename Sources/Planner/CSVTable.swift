@@ -15,8 +15,11 @@ public struct CSVTable: Sendable {
     /// Parses `text`; `file` names it in messages.
     public init(text: String, file: String) throws {
         var lines: [(Int, [String])] = []
-        var field = "", fields: [String] = []
-        var inQuotes = false, line = 1, recordLine = 1
+        var field = ""
+        var fields: [String] = []
+        var inQuotes = false
+        var line = 1
+        var recordLine = 1
         // Whether the current field was quoted and its closing quote seen: only a separator or a
         // line end may follow.
         var closedQuote = false
@@ -29,7 +32,8 @@ public struct CSVTable: Sendable {
             if !(fields.count == 1 && fields[0].trimmingWhitespace.isEmpty) {
                 lines.append((recordLine, fields))
             }
-            field = ""; fields = []
+            field = ""
+            fields = []
             closedQuote = false
         }
         func malformed(_ what: String) -> InputError {

@@ -86,10 +86,16 @@ extension Planner {
         answer.nearest = nearestModel(to: flops)
         answer.budget = plan.map { Budget(flops: flops, plan: $0) }
         if let level = intervalLevel {
-            answer.interval = Planner.interval(level: level, values: task.draws.map { law in
-                if case .reached(let c) = InverseSolvers.compute(reaching: target, law: law, promptTokens: nPmt, contextLimit: nCtx) { return c }
-                return nil
-            })
+            answer.interval = Planner.interval(
+                level: level,
+                values: task.draws.map { law in
+                    if case .reached(let c) = InverseSolvers.compute(
+                        reaching: target, law: law, promptTokens: nPmt, contextLimit: nCtx)
+                    {
+                        return c
+                    }
+                    return nil
+                })
         }
         return answer
     }
@@ -107,10 +113,12 @@ extension Planner {
         var options: [CeilingLift] = []
         let unlimited = 1e300  // compute factor exactly 1: the ceiling itself
         let maxShots = task.layout.maxShots(fittingIn: 2 * nCtx) ?? 0
-        let best = InverseSolvers.bestShots(law: task.law, flops: unlimited, contextLimit: nCtx, layout: task.layout, maxShots: maxShots)
+        let best = InverseSolvers.bestShots(
+            law: task.law, flops: unlimited, contextLimit: nCtx, layout: task.layout, maxShots: maxShots)
         if best.score > ceiling * (1 + 1e-9) {
-            options.append(CeilingLift(
-                change: .shots(best.shots, promptTokens: best.promptTokens, limit: nCtx), ceiling: best.score))
+            options.append(
+                CeilingLift(
+                    change: .shots(best.shots, promptTokens: best.promptTokens, limit: nCtx), ceiling: best.score))
         }
         var limit = max(nCtx, 1) * 2  // from at least one token, so that the doubling ends
         while limit <= 1_048_576 {
@@ -130,7 +138,9 @@ extension Planner {
     /// The model preset (as is, at its own limit) whose compute is nearest in log terms.
     func nearestModel(to flops: Double) -> (name: String, multiple: Double)? {
         let candidates = library.models.compactMap { try? library.resolve(model: $0.name) }
-        guard let best = candidates.min(by: { abs(log($0.flops / flops)) < abs(log($1.flops / flops)) }) else { return nil }
+        guard let best = candidates.min(by: { abs(log($0.flops / flops)) < abs(log($1.flops / flops)) }) else {
+            return nil
+        }
         return (best.name, flops / best.flops)
     }
 }

@@ -95,7 +95,8 @@ extension Planner {
             recommended = feasible.first { options[$0].score >= bestScore * (1 - within) }
         }
         for i in options.indices where i != recommended {
-            options[i].verdict = Planner.verdict(options[i], against: recommended.map { options[$0] }, target: target, nPmt: nPmt, reserve: reserve)
+            options[i].verdict = Planner.verdict(
+                options[i], against: recommended.map { options[$0] }, target: target, nPmt: nPmt, reserve: reserve)
         }
         var notes = Extrapolation.notes(task: task, nPmt: nPmt)
         if let r = recommended {
@@ -103,8 +104,10 @@ extension Planner {
             notes += headroomNotes(options[r], family: base.name, nPmt: nPmt, reserve: reserve)
         } else if let target {
             let best = feasible.max { options[$0].score < options[$1].score }
-            notes.append(.noCandidateReachesTarget(
-                target: target, bestLimit: best.map { options[$0].nCtx }, bestScore: best.map { options[$0].score }))
+            notes.append(
+                .noCandidateReachesTarget(
+                    target: target, bestLimit: best.map { options[$0].nCtx }, bestScore: best.map { options[$0].score })
+            )
         } else {
             notes.append(.noCandidateFits(withReserve: reserve != nil))
         }
@@ -116,8 +119,9 @@ extension Planner {
         {
             notes.append(note)
         }
-        return ExtendAnswer(task: task, base: base, nPmt: nPmt, shots: shots, options: options, recommended: recommended,
-                            target: target, within: within, reserve: reserve, notes: notes)
+        return ExtendAnswer(
+            task: task, base: base, nPmt: nPmt, shots: shots, options: options, recommended: recommended,
+            target: target, within: within, reserve: reserve, notes: notes)
     }
 
     static func doublings(from start: Double, upTo end: Double) -> [Double] {
@@ -125,7 +129,10 @@ extension Planner {
         guard start > 0 else { return [] }
         var limits: [Double] = []
         var limit = start
-        while limit <= end { limits.append(limit); limit *= 2 }
+        while limit <= end {
+            limits.append(limit)
+            limit *= 2
+        }
         return limits
     }
 
@@ -157,7 +164,10 @@ extension Planner {
         guard option.nCtx > 4096, let atLimit = ruler.first(where: { $0.nPmt == option.nCtx }),
             let at4k = ruler.first(where: { $0.nPmt == 4096 })
         else { return [.headroom(nil)] }
-        return [.headroom(RulerDegradation(
-            model: atLimit.model, limit: option.nCtx, atLimit: atLimit.accuracy, at4k: at4k.accuracy))]
+        return [
+            .headroom(
+                RulerDegradation(
+                    model: atLimit.model, limit: option.nCtx, atLimit: atLimit.accuracy, at4k: at4k.accuracy))
+        ]
     }
 }

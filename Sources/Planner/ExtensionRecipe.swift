@@ -25,7 +25,8 @@ extension ResolvedModel {
     /// when its shape is known.
     public var extensionFlopsWithAttention: Double? {
         guard let layers, let attentionWidth else { return nil }
-        return extensionTokens * ComputeAccounting.flopsPerTokenWithAttention(
-            parameters: parameters, layers: layers, contextLimit: nCtx, attentionWidth: attentionWidth)
+        return extensionTokens
+            * ComputeAccounting.flopsPerTokenWithAttention(
+                parameters: parameters, layers: layers, contextLimit: nCtx, attentionWidth: attentionWidth)
     }
 }

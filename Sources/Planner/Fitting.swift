@@ -45,7 +45,9 @@ public struct Validation: Sendable {
 extension Planner {
     /// The records to fit: the bundled observations of `task`, or those of a CSV file (rows of
     /// `task` when the file has a task column).
-    public func fitRecords(file: String?, task: String?) throws -> (name: String, records: [Observation], layoutTask: TaskPreset?) {
+    public func fitRecords(file: String?, task: String?) throws -> (
+        name: String, records: [Observation], layoutTask: TaskPreset?
+    ) {
         let preset = try task.flatMap { name -> TaskPreset? in
             if file != nil { return try? library.task(name) }
             return try library.task(name)
@@ -64,9 +66,13 @@ extension Planner {
         } else {
             guard let preset else { throw FittingError.noData }
             records = library.observations.filter { $0.task?.lowercased() == preset.name.lowercased() }
-            guard !records.isEmpty else { throw InputError("no bundled observations for task '\(preset.name)'; pass a CSV file") }
+            guard !records.isEmpty else {
+                throw InputError("no bundled observations for task '\(preset.name)'; pass a CSV file")
+            }
         }
-        let name = task ?? records.first?.task ?? (file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "fit")
+        let name =
+            task ?? records.first?.task
+            ?? (file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "fit")
         let layoutTask = preset ?? records.first?.task.flatMap { try? library.task($0) }
         return (preset?.name ?? name, records, layoutTask)
     }
@@ -76,7 +82,9 @@ extension Planner {
         name: String, records: [Observation], form: LawForm, seed: UInt64, bootstrap: Int = 0, level: Double = 80
     ) throws -> FitReport {
         guard records.count > form.parameterCount else {
-            throw InputError("\(records.count) records cannot determine \(form.parameterCount) parameters; expected more records than parameters")
+            throw InputError(
+                "\(records.count) records cannot determine \(form.parameterCount) parameters; expected more records than parameters"
+            )
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let fitRecords = records.map { FitRecord(flops: $0.flops, nPmt: $0.nPmt, nCtx: $0.nCtx, metric: $0.metric) }
@@ -87,14 +95,20 @@ extension Planner {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return FitReport(
             taskName: name, records: records, result: result, range: Planner.range(of: records),
-            byModel: Planner.grouped(records, result.residuals) { $0.model ?? Quantities.formatScientific($0.flops, digits: 3) },
-            byPrompt: Planner.grouped(records, result.residuals) { $0.shots.map { "\($0) shot\($0 == 1 ? "" : "s")" } ?? Quantities.formatTokens($0.nPmt) },
+            byModel: Planner.grouped(records, result.residuals) {
+                $0.model ?? Quantities.formatScientific($0.flops, digits: 3)
+            },
+            byPrompt: Planner.grouped(records, result.residuals) {
+                $0.shots.map { "\($0) shot\($0 == 1 ? "" : "s")" } ?? Quantities.formatTokens($0.nPmt)
+            },
             warnings: Planner.identifiability(records, form: form), draws: draws,
             bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds)
     }
 
     /// Fits on prompts of at most `threshold` tokens and scores the rest.
-    public func validate(name: String, records: [Observation], form: LawForm, seed: UInt64, threshold: Double = 10_000) throws -> Validation {
+    public func validate(name: String, records: [Observation], form: LawForm, seed: UInt64, threshold: Double = 10_000)
+        throws -> Validation
+    {
         let train = records.filter { $0.nPmt <= threshold }
         let test = records.filter { $0.nPmt > threshold }
         guard !test.isEmpty else {
@@ -102,7 +116,9 @@ extension Planner {
         }
         let report = try fit(name: name, records: train, form: form, seed: seed)
         let law = report.result.law
-        let residuals = test.map { $0.metric - law.score(flops: $0.flops, promptTokens: $0.nPmt, contextLimit: $0.nCtx) }
+        let residuals = test.map {
+            $0.metric - law.score(flops: $0.flops, promptTokens: $0.nPmt, contextLimit: $0.nCtx)
+        }
         return Validation(fit: report, heldOut: test, heldOutResiduals: residuals, threshold: threshold)
     }
 
@@ -114,7 +130,10 @@ extension Planner {
         return TaskPreset(
             name: name, description: "fitted to \(report.records.count) records of \(report.taskName)",
             metric: task?.metric ?? "score", law: report.result.law, layout: layout, fitRange: report.range,
-            draws: report.draws, source: "ctxplan fit (\(report.result.law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))")
+            draws: report.draws,
+            source:
+                "ctxplan fit (\(report.result.law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))"
+        )
     }
 
     static func range(of records: [Observation]) -> FitRange {
@@ -124,7 +143,9 @@ extension Planner {
             nPmtMin: records.map(\.nPmt).min()!, nPmtMax: records.map(\.nPmt).max()!)
     }
 
-    static func grouped(_ records: [Observation], _ residuals: [Double], by key: (Observation) -> String) -> [(String, Double, Int)] {
+    static func grouped(_ records: [Observation], _ residuals: [Double], by key: (Observation) -> String) -> [(
+        String, Double, Int
+    )] {
         var order: [String] = []
         var sums: [String: (Double, Int)] = [:]
         for (record, residual) in zip(records, residuals) {
@@ -173,9 +194,13 @@ extension Planner {
             let column = values.map { $0[j] }
             return (parameter, DrawStatistics.quantile(column, tail), DrawStatistics.quantile(column, 1 - tail))
         }
-        let logA = draws.map { log($0.parameters.A) }, logCc = draws.map { log($0.parameters.Cc) }, alpha = draws.map(\.parameters.alpha)
+        let logA = draws.map { log($0.parameters.A) }
+        let logCc = draws.map { log($0.parameters.Cc) }
+        let alpha = draws.map(\.parameters.alpha)
         var correlations: [(String, Double)] = []
-        for (name, a, b) in [("log A ~ log Cc", logA, logCc), ("log A ~ alpha", logA, alpha), ("log Cc ~ alpha", logCc, alpha)] {
+        for (name, a, b) in [
+            ("log A ~ log Cc", logA, logCc), ("log A ~ alpha", logA, alpha), ("log Cc ~ alpha", logCc, alpha),
+        ] {
             if let r = DrawStatistics.correlation(a, b) { correlations.append((name, r)) }
         }
         return BootstrapSummary(level: level, intervals: intervals, correlations: correlations)

@@ -34,14 +34,18 @@ extension Planner {
         let scenario = try self.scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
         let (nPmt, shots) = Planner.prompt(prompt, layout: scenario.task.layout)
         let factors = scenario.law.factors(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
-        let notes = (scenario.model?.notes ?? [])
+        let notes =
+            (scenario.model?.notes ?? [])
             + Extrapolation.notes(task: scenario.task, flops: scenario.flops, nPmt: nPmt, nCtx: scenario.nCtx)
         let interval = intervalLevel.flatMap { level in
-            Planner.interval(level: level, values: scenario.task.draws.map {
-                $0.score(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
-            })
+            Planner.interval(
+                level: level,
+                values: scenario.task.draws.map {
+                    $0.score(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
+                })
         }
-        return Prediction(scenario: scenario, nPmt: nPmt, shots: shots, factors: factors, notes: notes, interval: interval)
+        return Prediction(
+            scenario: scenario, nPmt: nPmt, shots: shots, factors: factors, notes: notes, interval: interval)
     }
 
     public func explain(
@@ -49,7 +53,9 @@ extension Planner {
     ) throws -> Explanation {
         let p = try predict(task: task, compute: compute, prompt: prompt, nCtx: nCtx, recipe: recipe)
         let f = p.factors
-        let binding: Explanation.Factor = f.penalty <= min(f.compute, f.context) ? .penalty
+        let binding: Explanation.Factor =
+            f.penalty <= min(f.compute, f.context)
+            ? .penalty
             : (f.compute <= f.context ? .compute : .context)
         let doubled = p.scenario.law.score(
             flops: 2 * p.scenario.flops, promptTokens: p.nPmt, contextLimit: p.scenario.nCtx)

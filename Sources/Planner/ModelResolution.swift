@@ -1,5 +1,5 @@
-import Foundation
 import ContextScaling
+import Foundation
 
 /// A model at a given context limit, with the compute that took: the preset as is, or the
 /// preset's base model extended to the limit by the recipe.
@@ -27,7 +27,9 @@ extension PresetLibrary {
     /// `name` at context limit `nCtx` (the preset's own when nil). A limit above the base
     /// model's native one means the base extended to it by `recipe`: 400 x 64 x 32k tokens for
     /// 32k, as the paper's YaRN checkpoints were.
-    public func resolve(model name: String, nCtx: Double? = nil, recipe: ExtensionRecipe = .paper) throws -> ResolvedModel {
+    public func resolve(model name: String, nCtx: Double? = nil, recipe: ExtensionRecipe = .paper) throws
+        -> ResolvedModel
+    {
         let preset = try model(name)
         let limit = nCtx ?? preset.nCtx
         if limit == preset.nCtx { return Self.asIs(preset) }
@@ -45,8 +47,10 @@ extension PresetLibrary {
             parameters: extended.parameters, tokens: extended.pretrainTokens + extended.extensionTokens)
         // The base's printed compute is not this model's: its erratum does not carry over.
         extended.notes.removeAll { if case .erratumTable1 = $0 { true } else { false } }
-        extended.notes.append(.extended(
-            steps: recipe.steps, batch: recipe.batch, limit: limit, tokens: extended.extensionTokens, base: base.name))
+        extended.notes.append(
+            .extended(
+                steps: recipe.steps, batch: recipe.batch, limit: limit, tokens: extended.extensionTokens,
+                base: base.name))
         return extended
     }
 

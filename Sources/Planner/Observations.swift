@@ -96,7 +96,9 @@ public struct ObservationReader {
             }
             func number(_ index: Int, _ name: String, _ kind: Quantities.Kind, zero: Bool = false) throws -> Double {
                 guard let text = cell(index) else { throw InputError("\(here): column '\(name)' is empty") }
-                do { return try Quantities.parse(text, as: kind, what: name, allowZero: zero) } catch let e as InputError {
+                do { return try Quantities.parse(text, as: kind, what: name, allowZero: zero) } catch let e
+                    as InputError
+                {
                     throw InputError("\(here): \(e.message)")
                 }
             }
@@ -126,7 +128,9 @@ public struct ObservationReader {
                 prompt = try number(nPmt, "n_pmt", .contextTokens)
             } else if let shots {
                 let count = try number(shots, "shots", .whole, zero: true)
-                guard count == count.rounded() else { throw InputError("\(here): shots '\(cell(shots)!)' is not a whole number") }
+                guard count == count.rounded() else {
+                    throw InputError("\(here): shots '\(cell(shots)!)' is not a whole number")
+                }
                 let layout = try layoutFor(taskName, at: here, cache: &layouts)
                 shotCount = Int(count)
                 prompt = layout.promptTokens(shots: Int(count))
@@ -135,14 +139,17 @@ public struct ObservationReader {
             }
             let score = try number(metric, "metric", .plain, zero: true)
             guard score <= 1 else { throw InputError("\(here): metric \(cell(metric)!) is outside [0, 1]") }
-            records.append(Observation(
-                task: taskName, model: modelName, flops: flops, nCtx: limit, nPmt: prompt,
-                shots: shotCount, metric: score, origin: here))
+            records.append(
+                Observation(
+                    task: taskName, model: modelName, flops: flops, nCtx: limit, nPmt: prompt,
+                    shots: shotCount, metric: score, origin: here))
         }
         return records
     }
 
-    private func layoutFor(_ taskName: String?, at here: String, cache: inout [String: PromptLayout]) throws -> PromptLayout {
+    private func layoutFor(_ taskName: String?, at here: String, cache: inout [String: PromptLayout]) throws
+        -> PromptLayout
+    {
         if let taskName {
             if let known = cache[taskName] { return known }
             do {

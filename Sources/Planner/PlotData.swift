@@ -85,7 +85,11 @@ extension Planner {
         }
         for c in computes {
             for limit in limits {
-                requests.append(CurveRequest(label: "\(Quantities.formatScientific(c, digits: 2)) FLOPs at \(Quantities.formatContext(limit))", flops: c, nCtx: limit))
+                requests.append(
+                    CurveRequest(
+                        label:
+                            "\(Quantities.formatScientific(c, digits: 2)) FLOPs at \(Quantities.formatContext(limit))",
+                        flops: c, nCtx: limit))
             }
         }
         return requests
@@ -94,7 +98,8 @@ extension Planner {
     /// Curves of `law` sampled on a log axis, with every bundled observation of the task that
     /// matches a curve's compute and limit.
     public func plotData(
-        task: TaskPreset, law: ContextScalingLaw? = nil, curves: [CurveRequest], from: Double? = nil, upto: Double? = nil,
+        task: TaskPreset, law: ContextScalingLaw? = nil, curves: [CurveRequest], from: Double? = nil,
+        upto: Double? = nil,
         holdoutAbove: Double = 10_000, title: String? = nil
     ) throws -> PlotData {
         guard !curves.isEmpty else { throw PlotError.nothingToPlot }
@@ -114,15 +119,21 @@ extension Planner {
                 xs += [limit - 64, limit - 8, limit, limit + 8, limit + 64].filter { $0 > low && $0 < high }
             }
             xs.sort()
-            return PlotData.Series(label: c.label, flops: c.flops, nCtx: c.nCtx,
-                                   points: xs.map { ($0, law.score(flops: c.flops, promptTokens: $0, contextLimit: c.nCtx)) })
+            return PlotData.Series(
+                label: c.label, flops: c.flops, nCtx: c.nCtx,
+                points: xs.map { ($0, law.score(flops: c.flops, promptTokens: $0, contextLimit: c.nCtx)) })
         }
         var points: [PlotData.Point] = []
         for observation in library.observations where observation.task?.lowercased() == task.name.lowercased() {
             guard observation.nPmt >= low, observation.nPmt <= high,
-                let index = curves.firstIndex(where: { abs($0.flops - observation.flops) <= 1e-6 * $0.flops && $0.nCtx == observation.nCtx })
+                let index = curves.firstIndex(where: {
+                    abs($0.flops - observation.flops) <= 1e-6 * $0.flops && $0.nCtx == observation.nCtx
+                })
             else { continue }
-            points.append(PlotData.Point(x: observation.nPmt, y: observation.metric, series: index, heldOut: observation.nPmt > holdoutAbove))
+            points.append(
+                PlotData.Point(
+                    x: observation.nPmt, y: observation.metric, series: index, heldOut: observation.nPmt > holdoutAbove)
+            )
         }
         let top = max(series.flatMap { $0.points.map(\.y) }.max() ?? 0, points.map(\.y).max() ?? 0)
         return PlotData(
@@ -177,18 +188,23 @@ extension Planner {
     /// hundredth of the fit's smallest to a hundred times its largest. At least two rows and two
     /// columns, so that each axis has a range.
     public func heatmap(task: TaskPreset, nCtx: Double, columns: Int = 60, rows: Int = 20) throws -> HeatmapData {
-        let nLow = task.layout.baseTokens, nHigh = 2 * nCtx
+        let nLow = task.layout.baseTokens
+        let nHigh = 2 * nCtx
         // Below the zero-shot prompt every prompt is cut by the limit: there is no axis to draw.
         guard nCtx >= nLow else {
             throw PlotError.limitBelowZeroShotPrompt(limit: nCtx, task: task.name, zeroShotTokens: nLow)
         }
         let range = task.fitRange
-        let cLow = (range?.computeMin ?? 1e22) / 100, cHigh = (range?.computeMax ?? 1e23) * 100
-        let rows = max(2, rows), columns = max(2, columns)
+        let cLow = (range?.computeMin ?? 1e22) / 100
+        let cHigh = (range?.computeMax ?? 1e23) * 100
+        let rows = max(2, rows)
+        let columns = max(2, columns)
         let computes = (0..<rows).map { cLow * pow(cHigh / cLow, Double($0) / Double(rows - 1)) }
         let prompts = (0..<columns).map { nLow * pow(nHigh / nLow, Double($0) / Double(columns - 1)) }
-        let scores = computes.map { c in prompts.map { task.law.score(flops: c, promptTokens: $0, contextLimit: nCtx) } }
-        return HeatmapData(title: "\(task.name): predicted \(task.metric), n_ctx = \(Quantities.formatContext(nCtx))",
-                           computes: computes, prompts: prompts, scores: scores, fitRange: range, nCtx: nCtx)
+        let scores = computes.map { c in prompts.map { task.law.score(flops: c, promptTokens: $0, contextLimit: nCtx) }
+        }
+        return HeatmapData(
+            title: "\(task.name): predicted \(task.metric), n_ctx = \(Quantities.formatContext(nCtx))",
+            computes: computes, prompts: prompts, scores: scores, fitRange: range, nCtx: nCtx)
     }
 }

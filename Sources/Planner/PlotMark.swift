@@ -18,8 +18,9 @@ public enum PlotMark: Sendable, Equatable {
 extension ShotsAnswer {
     /// The knee and the best prompt, on this answer's curve.
     public var plotMark: PlotMark {
-        .shots(task: scenario.task.name, flops: scenario.flops, nCtx: scenario.nCtx, knee: knee.promptTokens,
-               best: best.promptTokens)
+        .shots(
+            task: scenario.task.name, flops: scenario.flops, nCtx: scenario.nCtx, knee: knee.promptTokens,
+            best: best.promptTokens)
     }
 }
 
@@ -45,16 +46,24 @@ extension Planner {
         }
         switch mark {
         case .computeFor(_, let flops, let nPmt, let nCtx, let target):
-            return (CurveRequest(label: computeLabel(flops, nCtx), flops: flops, nCtx: nCtx),
-                    [PlotData.Mark(x: nPmt, y: target, kind: .target(score: target, flops: flops))])
+            return (
+                CurveRequest(label: computeLabel(flops, nCtx), flops: flops, nCtx: nCtx),
+                [PlotData.Mark(x: nPmt, y: target, kind: .target(score: target, flops: flops))]
+            )
         case .shots(_, let flops, let nCtx, let knee, let best):
-            return (CurveRequest(label: computeLabel(flops, nCtx), flops: flops, nCtx: nCtx),
-                    [onCurve(flops, knee, nCtx, .knee(promptTokens: knee)),
-                     onCurve(flops, best, nCtx, .best(promptTokens: best))])
+            return (
+                CurveRequest(label: computeLabel(flops, nCtx), flops: flops, nCtx: nCtx),
+                [
+                    onCurve(flops, knee, nCtx, .knee(promptTokens: knee)),
+                    onCurve(flops, best, nCtx, .best(promptTokens: best)),
+                ]
+            )
         case .extend(_, let flops, let nPmt, let nCtx):
             let label = "recommended \(Quantities.formatContext(nCtx)) limit"
-            return (CurveRequest(label: label, flops: flops, nCtx: nCtx),
-                    [onCurve(flops, nPmt, nCtx, .prompt(contextLimit: nCtx))])
+            return (
+                CurveRequest(label: label, flops: flops, nCtx: nCtx),
+                [onCurve(flops, nPmt, nCtx, .prompt(contextLimit: nCtx))]
+            )
         }
     }
 

@@ -121,8 +121,9 @@ public final class PresetLibrary: Sendable {
         if let i = known.byName[key] { return known.entries[i] }
         let unknown = "unknown \(Entry.noun) \(InputError.quote(name))"
         if let misnamed {
-            throw InputError(unknown + "; \(misnamed.path) holds the \(Entry.noun) '\(misnamed.name)' (its \"name\" "
-                + "field), which is the name to use")
+            throw InputError(
+                unknown + "; \(misnamed.path) holds the \(Entry.noun) '\(misnamed.name)' (its \"name\" "
+                    + "field), which is the name to use")
         }
         // A few names are a hint; thousands would bury the message.
         let shown = known.entries.prefix(12).map(\.presetName).joined(separator: ", ")

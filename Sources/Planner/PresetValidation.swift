@@ -21,7 +21,8 @@ enum PresetCheck {
         }
 
         var description: String {
-            let low = Quantities.formatExact(lower), high = Quantities.formatExact(upper)
+            let low = Quantities.formatExact(lower)
+            let high = Quantities.formatExact(upper)
             let interval = openBelow ? "(\(low), \(high)]" : "[\(low), \(high)]"
             return whole ? "a whole number of \(unit) in \(interval)" : "\(unit) in \(interval)"
         }
@@ -43,8 +44,9 @@ enum PresetCheck {
     /// Throws a message naming the field, its value and the accepted range.
     static func require(_ field: String, _ value: Double, in range: Range) throws {
         guard !range.contains(value) else { return }
-        throw InputError("field '\(field)': \(Quantities.formatExact(value)) is outside the accepted range; "
-            + "expected \(range.description)")
+        throw InputError(
+            "field '\(field)': \(Quantities.formatExact(value)) is outside the accepted range; "
+                + "expected \(range.description)")
     }
 
     static func requireName(_ name: String) throws {
@@ -68,8 +70,9 @@ extension TaskPresetFile {
                 try PresetCheck.require("fit_range.\(name)_min", low, in: range)
                 try PresetCheck.require("fit_range.\(name)_max", high, in: range)
                 guard low <= high else {
-                    throw InputError("field 'fit_range.\(name)_min': \(Quantities.formatExact(low)) is above "
-                        + "fit_range.\(name)_max \(Quantities.formatExact(high)); expected min <= max")
+                    throw InputError(
+                        "field 'fit_range.\(name)_min': \(Quantities.formatExact(low)) is above "
+                            + "fit_range.\(name)_max \(Quantities.formatExact(high)); expected min <= max")
                 }
             }
         }
@@ -107,15 +110,17 @@ extension ModelPreset {
             // Each factor is in range, yet their product can still pass the largest count.
             let flops = ComputeAccounting.trainingFlops(parameters: n, tokens: tokens)
             guard PresetCheck.flops.contains(flops) else {
-                throw InputError("fields 'non_embedding_params' x tokens: 6ND = \(Quantities.formatScientific(flops)) "
-                    + "FLOPs is outside the accepted range; expected \(PresetCheck.flops.description)")
+                throw InputError(
+                    "fields 'non_embedding_params' x tokens: 6ND = \(Quantities.formatScientific(flops)) "
+                        + "FLOPs is outside the accepted range; expected \(PresetCheck.flops.description)")
             }
         } else if let compute = computePaper {
             let derived = compute / (6 * tokens)
             guard derived >= 1 else {
-                throw InputError("field 'compute_paper': \(Quantities.formatExact(compute)) over 6 x "
-                    + "\(Quantities.formatScientific(tokens)) tokens gives fewer than one parameter; expected "
-                    + "'non_embedding_params' or a larger compute")
+                throw InputError(
+                    "field 'compute_paper': \(Quantities.formatExact(compute)) over 6 x "
+                        + "\(Quantities.formatScientific(tokens)) tokens gives fewer than one parameter; expected "
+                        + "'non_embedding_params' or a larger compute")
             }
         } else {
             throw InputError("missing field 'non_embedding_params' (or 'compute_paper', from which N is derived)")

@@ -75,7 +75,9 @@ public enum Quantities {
         }
         let scaled = value * multiplier
         guard scaled.isFinite, scaled <= kind.maximum else {
-            throw InputError("\(what)\(InputError.quote(token)) is too large; expected at most \(formatScientific(kind.maximum, digits: 4)) (\(expected))")
+            throw InputError(
+                "\(what)\(InputError.quote(token)) is too large; expected at most \(formatScientific(kind.maximum, digits: 4)) (\(expected))"
+            )
         }
         if scaled < 0 { throw InputError("\(what)\(InputError.quote(token)) is negative; expected \(expected)") }
         if scaled == 0 && !allowZero {
@@ -95,7 +97,9 @@ public enum Quantities {
     public static func parseWhole(_ token: String, what: String, allowZero: Bool = true) throws -> Int {
         let value = try parse(token, as: .whole, what: what, allowZero: allowZero)
         guard value == value.rounded() else {
-            throw InputError("\(what.isEmpty ? "" : what + ": ")\(InputError.quote(token)) is not a whole number; expected \(expectation(.whole))")
+            throw InputError(
+                "\(what.isEmpty ? "" : what + ": ")\(InputError.quote(token)) is not a whole number; expected \(expectation(.whole))"
+            )
         }
         return Int(value)
     }

@@ -24,7 +24,9 @@ public struct ShotTable: Sendable, Equatable {
 }
 
 extension Planner {
-    public func table(task taskName: String, model: String, nCtx: Double?, recipe: ExtensionRecipe = .paper) throws -> ShotTable {
+    public func table(task taskName: String, model: String, nCtx: Double?, recipe: ExtensionRecipe = .paper) throws
+        -> ShotTable
+    {
         let scenario = try self.scenario(task: taskName, compute: .model(model), nCtx: nCtx, recipe: recipe)
         let observed = library.observations.filter {
             $0.task?.lowercased() == scenario.task.name.lowercased()
@@ -38,7 +40,8 @@ extension Planner {
                 predicted: scenario.law.score(flops: scenario.flops, promptTokens: n, contextLimit: scenario.nCtx),
                 observed: observed.first { $0.shots == shots }?.metric)
         }
-        let notes = (scenario.model?.notes ?? [])
+        let notes =
+            (scenario.model?.notes ?? [])
             + Extrapolation.notes(task: scenario.task, flops: scenario.flops, nCtx: scenario.nCtx)
         return ShotTable(scenario: scenario, rows: rows, notes: notes)
     }

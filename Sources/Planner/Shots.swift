@@ -74,9 +74,12 @@ extension Planner {
         counts.sort()
         let rows = counts.map { k in
             let n = layout.promptTokens(shots: k)
-            return ShotChoice(shots: k, promptTokens: n, score: s.law.score(flops: s.flops, promptTokens: n, contextLimit: s.nCtx))
+            return ShotChoice(
+                shots: k, promptTokens: n, score: s.law.score(flops: s.flops, promptTokens: n, contextLimit: s.nCtx))
         }
-        var notes = (s.model?.notes ?? []) + Extrapolation.notes(task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx)
+        var notes =
+            (s.model?.notes ?? [])
+            + Extrapolation.notes(task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx)
         if best.shots == maxShots && reserve == nil && maxShots > 0 {
             notes.append(.bestAtSearchEnd)
         }
@@ -84,7 +87,9 @@ extension Planner {
             scenario: s, maxShots: maxShots, reserve: reserve, within: within, best: best, knee: knee, rows: rows,
             bestInterval: nil, kneeInterval: nil, notes: notes)
         if let level = intervalLevel {
-            let drawn = s.task.draws.map { Planner.bestAndKnee(law: $0, scenario: s, maxShots: maxShots, within: within) }
+            let drawn = s.task.draws.map {
+                Planner.bestAndKnee(law: $0, scenario: s, maxShots: maxShots, within: within)
+            }
             answer.bestInterval = Planner.interval(level: level, values: drawn.map { Double($0.best.shots) })
             answer.kneeInterval = Planner.interval(level: level, values: drawn.map { Double($0.knee.shots) })
         }
@@ -92,9 +97,15 @@ extension Planner {
     }
 
     /// The best shot count and the knee: the fewest shots within `within` of the best score.
-    static func bestAndKnee(law: ContextScalingLaw, scenario s: Scenario, maxShots: Int, within: Double) -> (best: ShotChoice, knee: ShotChoice) {
-        let best = InverseSolvers.bestShots(law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
-        switch InverseSolvers.fewestShots(reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots) {
+    static func bestAndKnee(law: ContextScalingLaw, scenario s: Scenario, maxShots: Int, within: Double) -> (
+        best: ShotChoice, knee: ShotChoice
+    ) {
+        let best = InverseSolvers.bestShots(
+            law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
+        switch InverseSolvers.fewestShots(
+            reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout,
+            maxShots: maxShots)
+        {
         case .reached(let knee, _): return (best, knee)
         // (1 - within) x best never exceeds best, which the solver counts as reached: not taken.
         case .unreachable: return (best, best)
@@ -109,7 +120,8 @@ extension Planner {
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
         let maxShots = try Planner.shotRange(layout: s.task.layout, nCtx: s.nCtx, reserve: reserve)
         let solution = InverseSolvers.fewestShots(
-            reaching: target, law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
+            reaching: target, law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout,
+            maxShots: maxShots)
         var reason: ShotsShortfall?
         var notes = s.model?.notes ?? []
         switch solution {
@@ -117,18 +129,25 @@ extension Planner {
             notes += Extrapolation.notes(task: s.task, flops: s.flops, nPmt: choice.promptTokens, nCtx: s.nCtx)
         case .unreachable(let best):
             let computeFactor = s.law.computeFactor(flops: s.flops)
-            reason = computeFactor <= target
+            reason =
+                computeFactor <= target
                 ? .computeCaps(computeFactor: computeFactor, flops: s.flops) : .limitCuts(best: best, limit: s.nCtx)
             notes += Extrapolation.notes(task: s.task, flops: s.flops, nCtx: s.nCtx)
         }
         let interval = intervalLevel.flatMap { level in
-            Planner.interval(level: level, values: s.task.draws.map { law in
-                if case .reached(let choice, _) = InverseSolvers.fewestShots(
-                    reaching: target, law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
-                { return Double(choice.shots) }
-                return nil
-            })
+            Planner.interval(
+                level: level,
+                values: s.task.draws.map { law in
+                    if case .reached(let choice, _) = InverseSolvers.fewestShots(
+                        reaching: target, law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout,
+                        maxShots: maxShots)
+                    {
+                        return Double(choice.shots)
+                    }
+                    return nil
+                })
         }
-        return ContextForAnswer(scenario: s, target: target, solution: solution, reason: reason, interval: interval, notes: notes)
+        return ContextForAnswer(
+            scenario: s, target: target, solution: solution, reason: reason, interval: interval, notes: notes)
     }
 }

@@ -46,7 +46,8 @@ public enum Suggestions {
         var previous = (0...b.count).map { Swift.min($0, beyond) }
         var current = [Int](repeating: beyond, count: b.count + 1)
         for i in 1...a.count {
-            let low = Swift.max(1, i - limit), high = Swift.min(b.count, i + limit)
+            let low = Swift.max(1, i - limit)
+            let high = Swift.min(b.count, i + limit)
             current[0] = Swift.min(i, beyond)
             if low > 1 { current[low - 1] = beyond }
             var rowMinimum = current[0]

@@ -45,8 +45,10 @@ public struct FitRange: Sendable, Equatable, Codable {
     public var nPmtMin: Double
     public var nPmtMax: Double
 
-    public init(computeMin: Double, computeMax: Double, nCtxMin: Double, nCtxMax: Double,
-                nPmtMin: Double, nPmtMax: Double) {
+    public init(
+        computeMin: Double, computeMax: Double, nCtxMin: Double, nCtxMax: Double,
+        nPmtMin: Double, nPmtMax: Double
+    ) {
         self.computeMin = computeMin
         self.computeMax = computeMax
         self.nCtxMin = nCtxMin
@@ -56,9 +58,12 @@ public struct FitRange: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case computeMin = "compute_min", computeMax = "compute_max"
-        case nCtxMin = "n_ctx_min", nCtxMax = "n_ctx_max"
-        case nPmtMin = "n_pmt_min", nPmtMax = "n_pmt_max"
+        case computeMin = "compute_min"
+        case computeMax = "compute_max"
+        case nCtxMin = "n_ctx_min"
+        case nCtxMax = "n_ctx_max"
+        case nPmtMin = "n_pmt_min"
+        case nPmtMax = "n_pmt_max"
     }
 }
 

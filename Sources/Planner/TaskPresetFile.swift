@@ -36,7 +36,8 @@ struct TaskPresetFile: Codable {
         var baseTokens: Double
         var shotTokens: Double
         enum CodingKeys: String, CodingKey {
-            case baseTokens = "base_tokens", shotTokens = "shot_tokens"
+            case baseTokens = "base_tokens"
+            case shotTokens = "shot_tokens"
         }
     }
 
@@ -95,8 +96,9 @@ extension TaskPresetFile.Parameters {
     func law(form: LawForm, field: String) throws -> ContextScalingLaw {
         let ordered = try form.parameters.map { parameter in
             guard let value = values[parameter.name] else {
-                throw InputError("missing field '\(field).\(parameter.name)': the \(form.rawValue) law needs "
-                    + PresetCheck.Range(parameter).description)
+                throw InputError(
+                    "missing field '\(field).\(parameter.name)': the \(form.rawValue) law needs "
+                        + PresetCheck.Range(parameter).description)
             }
             try PresetCheck.require("\(field).\(parameter.name)", value, in: PresetCheck.Range(parameter))
             return value

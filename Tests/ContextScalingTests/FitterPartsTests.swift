@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ContextScaling
 
 /// The pieces the fitter is built from: the parallel map and the coordinates of its polish.
@@ -13,8 +14,9 @@ final class FitterPartsTests: XCTestCase {
     func testIdentifiableCoordinatesKeepEveryPrediction() {
         var rng = SeededGenerator(seed: 0x1DE7)
         let records = (0..<40).map { i in
-            FitRecord(flops: exp(Double.random(in: log(1e20)...log(1e25), using: &rng)),
-                      nPmt: Double.random(in: 50...20_000, using: &rng), nCtx: [4096, 8192, 32768][i % 3], metric: 0.5)
+            FitRecord(
+                flops: exp(Double.random(in: log(1e20)...log(1e25), using: &rng)),
+                nPmt: Double.random(in: 50...20_000, using: &rng), nCtx: [4096, 8192, 32768][i % 3], metric: 0.5)
         }
         let data = CompiledRecords(records)
         for index in 0..<2000 {

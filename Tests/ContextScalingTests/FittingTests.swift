@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ContextScaling
 
 final class FittingTests: XCTestCase {
@@ -11,7 +12,10 @@ final class FittingTests: XCTestCase {
                 let flops = 6 * n * (2e12 + (ctx > 4096 ? 400 * 64 * ctx : 0))
                 for shots in [0, 1, 3, 7, 15, 31, 63, 127, 255, 511] {
                     let nPmt = Paper.arithmeticLayout.promptTokens(shots: shots)
-                    records.append(FitRecord(flops: flops, nPmt: nPmt, nCtx: ctx, metric: law.score(flops: flops, promptTokens: nPmt, contextLimit: ctx)))
+                    records.append(
+                        FitRecord(
+                            flops: flops, nPmt: nPmt, nCtx: ctx,
+                            metric: law.score(flops: flops, promptTokens: nPmt, contextLimit: ctx)))
                 }
             }
         }
@@ -25,7 +29,8 @@ final class FittingTests: XCTestCase {
         XCTAssertLessThan(fit.mae, 1e-5)
         // A and Cc enter Eq. (1) only as A Cc^-alpha, and B and nc only as B nc^-beta: those
         // combinations and the exponents are what exact data determines.
-        let p = fit.law.parameters, q = truth.parameters
+        let p = fit.law.parameters
+        let q = truth.parameters
         XCTAssertEqual(fit.law.computeFactor(flops: 1e23), truth.computeFactor(flops: 1e23), accuracy: 1e-4)
         XCTAssertEqual(p.beta, q.beta, accuracy: 0.01)
         XCTAssertEqual(log(p.B) - p.beta * log(p.nc), log(q.B) - q.beta * log(q.nc), accuracy: 0.05)
@@ -76,7 +81,8 @@ final class FittingTests: XCTestCase {
     }
 
     func testInformationCriteriaFollowTheirDefinitions() {
-        let fit = FitResult(law: Paper.arithmetic, residuals: [0.1, -0.2, 0.05, 0.0, 0.3, -0.1, 0.2, 0.1], sse: 0.1625, evaluations: 0)
+        let fit = FitResult(
+            law: Paper.arithmetic, residuals: [0.1, -0.2, 0.05, 0.0, 0.3, -0.1, 0.2, 0.1], sse: 0.1625, evaluations: 0)
         XCTAssertEqual(fit.aic, 8 * log(0.1625 / 8) + 12, accuracy: 1e-12)
         XCTAssertEqual(fit.bic, 8 * log(0.1625 / 8) + log(8.0) * 6, accuracy: 1e-12)
         XCTAssertEqual(fit.mae, 1.05 / 8, accuracy: 1e-15)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ContextScaling
 
 final class InverseSolverTests: XCTestCase {
@@ -14,7 +15,9 @@ final class InverseSolverTests: XCTestCase {
     func testComputeSolverAgreesWithClosedForm() {
         let law = Paper.arithmetic
         let n = Paper.arithmeticLayout.promptTokens(shots: 31)
-        guard case .reached(let c) = InverseSolvers.compute(reaching: 0.16, law: law, promptTokens: n, contextLimit: 8192) else {
+        guard
+            case .reached(let c) = InverseSolvers.compute(reaching: 0.16, law: law, promptTokens: n, contextLimit: 8192)
+        else {
             return XCTFail("0.16 is below the ceiling")
         }
         XCTAssertEqual(c, closedFormCompute(law, target: 0.16, nPmt: n, nCtx: 8192), accuracy: c * 1e-11)
@@ -24,7 +27,9 @@ final class InverseSolverTests: XCTestCase {
         let law = Paper.arithmetic
         let n = Paper.arithmeticLayout.promptTokens(shots: 63)
         let ceiling = law.ceiling(promptTokens: n, contextLimit: 4096)
-        XCTAssertEqual(InverseSolvers.compute(reaching: 0.5, law: law, promptTokens: n, contextLimit: 4096), .unreachable(ceiling: ceiling))
+        XCTAssertEqual(
+            InverseSolvers.compute(reaching: 0.5, law: law, promptTokens: n, contextLimit: 4096),
+            .unreachable(ceiling: ceiling))
         XCTAssertLessThan(ceiling, 1e-300)
     }
 
@@ -40,7 +45,10 @@ final class InverseSolverTests: XCTestCase {
             let n = layout.promptTokens(shots: shots)
             let ceiling = law.ceiling(promptTokens: n, contextLimit: nCtx)
             let target = ceiling * Double.random(in: 1e-6..<0.999, using: &rng)
-            guard case .reached(let c) = InverseSolvers.compute(reaching: target, law: law, promptTokens: n, contextLimit: nCtx) else {
+            guard
+                case .reached(let c) = InverseSolvers.compute(
+                    reaching: target, law: law, promptTokens: n, contextLimit: nCtx)
+            else {
                 return XCTFail("case \(i): target \(target) below ceiling \(ceiling) not reached")
             }
             let back = law.score(flops: c, promptTokens: n, contextLimit: nCtx)
@@ -60,12 +68,16 @@ final class InverseSolverTests: XCTestCase {
             let nCtx = limits[Int.random(in: 0..<4, using: &rng)]
             let flops = exp(Double.random(in: log(1e20)...log(1e27), using: &rng))
             let maxShots = Int.random(in: 0...Int(1.5 * nCtx / layout.shotTokens), using: &rng)
-            let best = InverseSolvers.bestShots(law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots)
+            let best = InverseSolvers.bestShots(
+                law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots)
             var bruteShots = 0
             var bruteScore = -1.0
             for s in 0...maxShots {
                 let score = law.score(flops: flops, promptTokens: layout.promptTokens(shots: s), contextLimit: nCtx)
-                if score > bruteScore { bruteScore = score; bruteShots = s }
+                if score > bruteScore {
+                    bruteScore = score
+                    bruteShots = s
+                }
             }
             XCTAssertEqual(best.shots, bruteShots, "case \(i): nCtx \(nCtx), maxShots \(maxShots)")
             XCTAssertEqual(best.score, bruteScore)
@@ -81,13 +93,20 @@ final class InverseSolverTests: XCTestCase {
             let nCtx = limits.randomElement(using: &rng)!
             let flops = exp(Double.random(in: log(1e21)...log(1e26), using: &rng))
             let maxShots = Int(nCtx / layout.shotTokens) + 5
-            let best = InverseSolvers.bestShots(law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots)
+            let best = InverseSolvers.bestShots(
+                law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots)
             let target = best.score * Double.random(in: 0.05...1.05, using: &rng)
-            let score = { (s: Int) in law.score(flops: flops, promptTokens: layout.promptTokens(shots: s), contextLimit: nCtx) }
-            switch InverseSolvers.fewestShots(reaching: target, law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots) {
+            let score = { (s: Int) in
+                law.score(flops: flops, promptTokens: layout.promptTokens(shots: s), contextLimit: nCtx)
+            }
+            switch InverseSolvers.fewestShots(
+                reaching: target, law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots)
+            {
             case .reached(let choice, let found):
                 XCTAssertGreaterThanOrEqual(choice.score, target, "case \(i)")
-                if choice.shots > 0 { XCTAssertLessThan(score(choice.shots - 1), target, "case \(i): one fewer also reaches") }
+                if choice.shots > 0 {
+                    XCTAssertLessThan(score(choice.shots - 1), target, "case \(i): one fewer also reaches")
+                }
                 // No crossing only where a one-token prompt already reaches the target.
                 guard let threshold = found else {
                     XCTAssertEqual(choice.shots, 0, "case \(i)")
@@ -119,13 +138,19 @@ final class InverseSolverTests: XCTestCase {
             let nCtx = limits[Int.random(in: 0..<3, using: &rng)]
             let flops = exp(Double.random(in: log(1e21)...log(1e26), using: &rng))
             let maxShots = Int(2 * nCtx / layout.shotTokens)
-            let best = InverseSolvers.bestShots(law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots)
-            let scores = (0...maxShots).map { law.score(flops: flops, promptTokens: layout.promptTokens(shots: $0), contextLimit: nCtx) }
+            let best = InverseSolvers.bestShots(
+                law: law, flops: flops, contextLimit: nCtx, layout: layout, maxShots: maxShots)
+            let scores = (0...maxShots).map {
+                law.score(flops: flops, promptTokens: layout.promptTokens(shots: $0), contextLimit: nCtx)
+            }
             XCTAssertEqual(best.shots, scores.firstIndex(of: scores.max()!), "case \(i), \(penalty)")
             let n = layout.promptTokens(shots: best.shots)
             let target = law.ceiling(promptTokens: n, contextLimit: nCtx) * 0.5
-            if case .reached(let c) = InverseSolvers.compute(reaching: target, law: law, promptTokens: n, contextLimit: nCtx) {
-                XCTAssertEqual(law.score(flops: c, promptTokens: n, contextLimit: nCtx), target, accuracy: 1e-9 * target)
+            if case .reached(let c) = InverseSolvers.compute(
+                reaching: target, law: law, promptTokens: n, contextLimit: nCtx)
+            {
+                XCTAssertEqual(
+                    law.score(flops: c, promptTokens: n, contextLimit: nCtx), target, accuracy: 1e-9 * target)
             } else {
                 XCTFail("case \(i): half the ceiling is reachable")
             }
@@ -134,7 +159,7 @@ final class InverseSolverTests: XCTestCase {
 
     func testMaxShotsFittingInRespectsTheBudgetExactly() {
         let layout = Paper.arithmeticLayout
-        XCTAssertEqual(layout.maxShots(fittingIn: 4096), 53) // 78.17 + 53 x 75.74 = 4092.39
+        XCTAssertEqual(layout.maxShots(fittingIn: 4096), 53)  // 78.17 + 53 x 75.74 = 4092.39
         XCTAssertNil(layout.maxShots(fittingIn: 50))
         XCTAssertEqual(layout.maxShots(fittingIn: layout.promptTokens(shots: 7)), 7)
     }

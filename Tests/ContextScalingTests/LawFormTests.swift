@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ContextScaling
 
 /// Every law form, through the parts that loop over its parameter list.
@@ -22,7 +23,8 @@ final class LawFormTests: XCTestCase {
             let space = ParameterSpace(form: form)
             XCTAssertEqual(space.dimension, form.parameterCount)
             for (j, parameter) in form.parameters.enumerated() {
-                let low = parameter.value(space.lower[j]), high = parameter.value(space.upper[j])
+                let low = parameter.value(space.lower[j])
+                let high = parameter.value(space.upper[j])
                 XCTAssertEqual(high, parameter.upper, accuracy: 1e-9 * parameter.upper, "\(form) \(parameter.name)")
                 XCTAssertEqual(low, parameter.searchLower, accuracy: 1e-9 * parameter.searchLower)
                 XCTAssertTrue(parameter.accepts(low) && parameter.accepts(high), "\(form) \(parameter.name)")

@@ -1,11 +1,15 @@
 import XCTest
+
 @testable import ContextScaling
 
 /// Table 4's fits, as in the paper.
 enum Paper {
-    static let arithmetic = ContextScalingLaw(LawParameters(A: 9.96, Cc: 9.7e29, alpha: 0.26, B: 62.24, nc: 1.3e5, beta: 0.56))
-    static let commonsense = ContextScalingLaw(LawParameters(A: 99.39, Cc: 1.5e28, alpha: 0.40, B: 96.31, nc: 3.5e3, beta: 1.12))
-    static let translation = ContextScalingLaw(LawParameters(A: 5.55, Cc: 5.4e29, alpha: 0.23, B: 31.82, nc: 3.0e2, beta: 2.97))
+    static let arithmetic = ContextScalingLaw(
+        LawParameters(A: 9.96, Cc: 9.7e29, alpha: 0.26, B: 62.24, nc: 1.3e5, beta: 0.56))
+    static let commonsense = ContextScalingLaw(
+        LawParameters(A: 99.39, Cc: 1.5e28, alpha: 0.40, B: 96.31, nc: 3.5e3, beta: 1.12))
+    static let translation = ContextScalingLaw(
+        LawParameters(A: 5.55, Cc: 5.4e29, alpha: 0.23, B: 31.82, nc: 3.0e2, beta: 2.97))
     static let laws = [arithmetic, commonsense, translation]
     static let arithmeticLayout = PromptLayout(baseTokens: 78.17, shotTokens: 75.74)
     static let commonsenseLayout = PromptLayout(baseTokens: 73.95, shotTokens: 73.17)
@@ -24,8 +28,9 @@ final class LawTests: XCTestCase {
             for c in [7.7715e22, 1.5251e23, 1e25] {
                 for n in [78.0, 2426.11, 4000, 4090, 4100, 9697] {
                     let expected = naive(law.parameters, c, n, 4096)
-                    XCTAssertEqual(law.score(flops: c, promptTokens: n, contextLimit: 4096), expected,
-                                   accuracy: 1e-14 + 1e-12 * expected)
+                    XCTAssertEqual(
+                        law.score(flops: c, promptTokens: n, contextLimit: 4096), expected,
+                        accuracy: 1e-14 + 1e-12 * expected)
                 }
             }
         }
@@ -51,7 +56,11 @@ final class LawTests: XCTestCase {
                 let f = law.computeFactor(flops: c)
                 XCTAssertTrue(f.isFinite && f > 0 && f <= 1)
                 // It rises with C until it saturates to exactly 1 in double precision.
-                if f < 1 { XCTAssertGreaterThan(f, previous, "compute factor rises with C") } else { XCTAssertGreaterThanOrEqual(f, previous) }
+                if f < 1 {
+                    XCTAssertGreaterThan(f, previous, "compute factor rises with C")
+                } else {
+                    XCTAssertGreaterThanOrEqual(f, previous)
+                }
                 previous = f
                 // Log-space compute factor agrees with the factor itself.
                 XCTAssertEqual(law.logComputeFactor(logCompute: log(c)), log(f), accuracy: 1e-12)
@@ -78,7 +87,8 @@ final class LawTests: XCTestCase {
         XCTAssertEqual(none.factors(flops: 1e23, promptTokens: 1e6, contextLimit: 4096).penalty, 1)
         let soft = ContextScalingLaw(p, penalty: .soft(sharpness: 3))
         // sigma(3 ln(4096/8192)) = 1 / (1 + 2^3)
-        XCTAssertEqual(soft.factors(flops: 1e23, promptTokens: 8192, contextLimit: 4096).penalty, 1.0 / 9, accuracy: 1e-15)
+        XCTAssertEqual(
+            soft.factors(flops: 1e23, promptTokens: 8192, contextLimit: 4096).penalty, 1.0 / 9, accuracy: 1e-15)
         XCTAssertEqual(soft.form, .soft)
         XCTAssertEqual(soft.penalty.logValue(promptTokens: 8192, contextLimit: 4096), log(1.0 / 9), accuracy: 1e-15)
     }
@@ -104,13 +114,16 @@ final class ComputeAccountingTests: XCTestCase {
 
     func testTableOneBaseRowsAreErrata() {
         // The paper prints 7.7719e22 and 1.5227e23; 6ND gives 7.7715e22 and 1.5226e23.
-        XCTAssertEqual(ComputeAccounting.trainingFlops(parameters: 6_476_271_616, tokens: 2e12), 7.7715259392e22, accuracy: 1e9)
-        XCTAssertEqual(ComputeAccounting.trainingFlops(parameters: 12_688_184_320, tokens: 2e12) / 1e23, 1.5226, accuracy: 5e-5)
+        XCTAssertEqual(
+            ComputeAccounting.trainingFlops(parameters: 6_476_271_616, tokens: 2e12), 7.7715259392e22, accuracy: 1e9)
+        XCTAssertEqual(
+            ComputeAccounting.trainingFlops(parameters: 12_688_184_320, tokens: 2e12) / 1e23, 1.5226, accuracy: 5e-5)
     }
 
     func testAttentionTermAt128kIsAboutTwoPointSevenTimesSixN() {
         let n = 6_476_271_616.0
-        let total = ComputeAccounting.flopsPerTokenWithAttention(parameters: n, layers: 32, contextLimit: 131072, attentionWidth: 4096)
+        let total = ComputeAccounting.flopsPerTokenWithAttention(
+            parameters: n, layers: 32, contextLimit: 131072, attentionWidth: 4096)
         let ratio = (total - 6 * n) / (6 * n)
         XCTAssertEqual(ratio, 6 * 32 * 131072 * 4096 / (6 * n), accuracy: 1e-12)
         XCTAssertEqual(ratio, 2.65, accuracy: 0.01)

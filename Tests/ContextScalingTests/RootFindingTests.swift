@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ContextScaling
 
 final class RootFindingTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ContextScaling
 
 /// Generated properties of the inverse solvers over random laws within Table 3's bounds (the
@@ -37,19 +38,22 @@ final class SolverPropertyTests: XCTestCase {
         let form = LawForm.allCases[Int(rng.next() % UInt64(LawForm.allCases.count))]
         let space = ParameterSpace(form: form)
         let x = space.lower.indices.map { j -> Double in
-            let low = space.lower[j], high = space.upper[j]
+            let low = space.lower[j]
+            let high = space.upper[j]
             // A, alpha, B, beta span orders of magnitude: drawn log-uniform; log10 scales uniform.
             return [0, 2, 3, 5].contains(j) ? logUniform(low, high, &rng) : low + rng.unit() * (high - low)
         }
         // One layout in sixteen has shots of no tokens: every prompt is the zero-shot one.
         let shotTokens = rng.next() % 16 == 0 ? 0 : logUniform(1, 3000, &rng)
         let layout = PromptLayout(baseTokens: logUniform(1, 2000, &rng), shotTokens: shotTokens)
-        let nCtx = rng.next() % 8 == 0
+        let nCtx =
+            rng.next() % 8 == 0
             ? layout.baseTokens * (0.1 + 0.85 * rng.unit())
             : logUniform(16, 262_144, &rng)
         let maxShots = rng.next() % 8 == 0 ? 0 : Int(rng.next() % 400) + 1
-        return Case(law: space.law(x), layout: layout, flops: logUniform(1e15, 1e32, &rng), nCtx: nCtx,
-                    maxShots: maxShots)
+        return Case(
+            law: space.law(x), layout: layout, flops: logUniform(1e15, 1e32, &rng), nCtx: nCtx,
+            maxShots: maxShots)
     }
 
     func testShotSolversAgreeWithEnumerationOnGeneratedLaws() {
@@ -114,7 +118,7 @@ final class SolverPropertyTests: XCTestCase {
 
     func testComputeSolverAgreesWithTheClosedFormOnGeneratedLaws() {
         var rng = SeededGenerator(seed: 0x5EED_0009)
-        var outcomes = [String: Int]()
+        var outcomes: [String: Int] = [:]
         for index in 0..<3000 {
             let c = Self.randomCase(&rng)
             // Any prompt up to twice the limit: past it the penalty has all but zeroed the ceiling.
@@ -177,7 +181,8 @@ final class SolverPropertyTests: XCTestCase {
             // The last shot count whose prompt fits, by bisection on the forward layout.
             var expected: Int? = nil
             if layout.promptTokens(shots: 0) <= tokens {
-                var low = 0, high = 10_000_000
+                var low = 0
+                var high = 10_000_000
                 while low < high {
                     let mid = (low + high + 1) / 2
                     if layout.promptTokens(shots: mid) <= tokens { low = mid } else { high = mid - 1 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Planner
 
 final class AtomicFileTests: XCTestCase {
@@ -21,8 +22,10 @@ final class AtomicFileTests: XCTestCase {
         try XCTSkipIf(kill(dead, 0) == 0, "the PID was reused at once")
         let stale = AtomicFile.temporaryName(of: "mine.json", pid: dead)
         let live = AtomicFile.temporaryName(of: "mine.json", pid: getppid())
-        let keep = [live, AtomicFile.temporaryName(of: "other.json", pid: dead), ".mine.json.12x.tmp",
-                    ".mine.json..tmp", "mine.json.\(dead).tmp"]
+        let keep = [
+            live, AtomicFile.temporaryName(of: "other.json", pid: dead), ".mine.json.12x.tmp",
+            ".mine.json..tmp", "mine.json.\(dead).tmp",
+        ]
         for name in [stale] + keep { try "half".write(toFile: dir + "/" + name, atomically: false, encoding: .utf8) }
 
         try AtomicFile.write(Data("whole\n".utf8), to: dir + "/mine.json")
@@ -110,4 +113,3 @@ final class AtomicFileTests: XCTestCase {
         }
     }
 }
-

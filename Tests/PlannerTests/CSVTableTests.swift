@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Planner
 
 final class CSVTableTests: XCTestCase {
@@ -60,8 +61,11 @@ final class CSVTableTests: XCTestCase {
     /// A column named twice was read from its first place only; the second was silently lost.
     func testAnObservationsColumnNamedTwiceIsRejected() {
         let reader = ObservationReader(library: Fixtures.library)
-        XCTAssertThrowsError(try reader.parse(text: "compute,Compute,n_ctx,n_pmt,metric\n1e23,2e23,4096,100,0.1\n", file: "r.csv")) {
-            XCTAssertEqual(($0 as? InputError)?.message, "r.csv:1: the column 'compute' is named twice; expected each column once")
+        XCTAssertThrowsError(
+            try reader.parse(text: "compute,Compute,n_ctx,n_pmt,metric\n1e23,2e23,4096,100,0.1\n", file: "r.csv")
+        ) {
+            XCTAssertEqual(
+                ($0 as? InputError)?.message, "r.csv:1: the column 'compute' is named twice; expected each column once")
         }
     }
 

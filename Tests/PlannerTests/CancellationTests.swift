@@ -1,6 +1,7 @@
 import ContextScaling
 import Foundation
 import XCTest
+
 @testable import Planner
 
 /// A stop requested from outside (Ctrl-C at the prompt) ends a long fit early and throws, so a

@@ -1,5 +1,6 @@
 import ContextScaling
 import XCTest
+
 @testable import Planner
 
 /// Every seed of the fit reaches the same minimum: the sum of squares over 10 seeds spreads by
@@ -14,7 +15,8 @@ final class FitMinimumTests: XCTestCase {
 
     /// (largest - smallest) / smallest over the seeds, and the seed that stopped highest.
     func spread(_ sse: [Double]) -> (relative: Double, worstSeed: Int) {
-        let low = sse.min() ?? 0, high = sse.max() ?? 0
+        let low = sse.min() ?? 0
+        let high = sse.max() ?? 0
         return ((high - low) / low, sse.firstIndex(of: high) ?? 0)
     }
 

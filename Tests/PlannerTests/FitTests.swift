@@ -1,5 +1,6 @@
 import ContextScaling
 import XCTest
+
 @testable import Planner
 
 /// The fitting issue's targets on the bundled Tables 8-10.
@@ -25,24 +26,29 @@ final class FitTests: XCTestCase {
     }
 
     func testNoPenaltyAblationMatchesTableSeven() throws {
-        let report = try Fixtures.planner.fit(name: "arithmetic", records: records("arithmetic"), form: .noPenalty, seed: 0)
+        let report = try Fixtures.planner.fit(
+            name: "arithmetic", records: records("arithmetic"), form: .noPenalty, seed: 0)
         XCTAssertEqual(report.result.mae, 0.029, accuracy: 0.002)
     }
 
     func testSoftLawCutsTheCommonSenseHeldOutError() throws {
-        let v = try Fixtures.planner.validate(name: "commonsense", records: records("commonsense"), form: .soft, seed: 0)
+        let v = try Fixtures.planner.validate(
+            name: "commonsense", records: records("commonsense"), form: .soft, seed: 0)
         XCTAssertLessThan(v.heldOutMAE!, 0.03)
     }
 
     func testTwoComputeLevelsAreNamedAsATradeOff() throws {
-        let report = try Fixtures.planner.fit(name: "translation", records: records("translation"), form: .paper, seed: 0)
+        let report = try Fixtures.planner.fit(
+            name: "translation", records: records("translation"), form: .paper, seed: 0)
         XCTAssertTrue(report.warnings.contains(.twoComputeLevels))
         XCTAssertFalse(report.warnings.contains(.oneComputeLevel))
         XCTAssertEqual(report.range.computeMax, 6 * 12_688_184_320 * (2e12 + 400 * 64 * 131072), accuracy: 1e9)
     }
 
     func testSingleComputeLevelWarnsWhichParametersItCannotDetermine() throws {
-        let only7B = try records("arithmetic").filter { $0.model == "Llama-2-7B" || $0.model?.hasPrefix("Yarn-Llama-2-7B") == true }
+        let only7B = try records("arithmetic").filter {
+            $0.model == "Llama-2-7B" || $0.model?.hasPrefix("Yarn-Llama-2-7B") == true
+        }
         let flops = only7B.map(\.flops)
         XCTAssertEqual(Planner.levels(flops), 1, "extensions change 7B's compute by under 1%")
         let report = try Fixtures.planner.fit(name: "arithmetic", records: only7B, form: .paper, seed: 0)
@@ -60,14 +66,16 @@ final class FitTests: XCTestCase {
     func testAFileOfSeveralTasksNeedsATaskChosen() throws {
         let path = Fixtures.presets + "/observations/paper-tables-8-10.csv"
         XCTAssertThrowsError(try Fixtures.planner.fitRecords(file: path, task: nil)) { error in
-            XCTAssertEqual(error as? FittingError,
-                           .severalTasks(file: path, tasks: ["arithmetic", "commonsense", "translation"]))
+            XCTAssertEqual(
+                error as? FittingError,
+                .severalTasks(file: path, tasks: ["arithmetic", "commonsense", "translation"]))
         }
         XCTAssertEqual(try Fixtures.planner.fitRecords(file: path, task: "translation").records.count, 120)
     }
 
     func testReaderTakesComputeColumnsCRLFAndABOM() throws {
-        let text = "\u{FEFF}compute,n_ctx,n_pmt,metric,comment\r\n1.5e23,8k,1000,0.5,\"a, quoted\"\r\n2T,4096,2k,0.25,x\r\n"
+        let text =
+            "\u{FEFF}compute,n_ctx,n_pmt,metric,comment\r\n1.5e23,8k,1000,0.5,\"a, quoted\"\r\n2T,4096,2k,0.25,x\r\n"
         let rows = try ObservationReader(library: Fixtures.library).parse(text: text, file: "mine.csv")
         XCTAssertEqual(rows.count, 2)
         XCTAssertEqual(rows[0].nCtx, 8192)
@@ -93,7 +101,9 @@ final class FitTests: XCTestCase {
         ]
         for (text, message) in cases {
             XCTAssertThrowsError(try reader.parse(text: text, file: "mine.csv"), message) { error in
-                XCTAssertTrue((error as! InputError).message.hasPrefix(message), "\((error as! InputError).message) vs \(message)")
+                XCTAssertTrue(
+                    (error as! InputError).message.hasPrefix(message), "\((error as! InputError).message) vs \(message)"
+                )
             }
         }
     }

@@ -1,10 +1,12 @@
 import ContextScaling
 import XCTest
+
 @testable import Planner
 
 final class ForwardTests: XCTestCase {
     func testExplainNamesThePenaltyWithTheIssuesNumbers() throws {
-        let e = try Fixtures.planner.explain(task: "arithmetic", compute: .model("llama-2-7b"), prompt: .shots(63), nCtx: nil)
+        let e = try Fixtures.planner.explain(
+            task: "arithmetic", compute: .model("llama-2-7b"), prompt: .shots(63), nCtx: nil)
         XCTAssertEqual(e.binding, .penalty)
         // 63 shots: 78.17 + 63 x 75.74 = 4,849.79 prompt tokens, 753.79 over the 4k limit.
         XCTAssertEqual(e.tokensOverLimit, 78.17 + 63 * 75.74 - 4096, accuracy: 1e-9)
@@ -12,14 +14,17 @@ final class ForwardTests: XCTestCase {
     }
 
     func testModelPlusLimitIsTheExtendedModel() throws {
-        let p = try Fixtures.planner.predict(task: "arithmetic", compute: .model("llama-2-7b"), prompt: .shots(31), nCtx: 32768)
+        let p = try Fixtures.planner.predict(
+            task: "arithmetic", compute: .model("llama-2-7b"), prompt: .shots(31), nCtx: 32768)
         XCTAssertEqual(p.scenario.flops, 6 * 6_476_271_616 * (2e12 + 400 * 64 * 32768), accuracy: 1)
-        let checkpoint = try Fixtures.planner.predict(task: "arithmetic", compute: .model("yarn-llama-2-7b-32k"), prompt: .shots(31), nCtx: nil)
+        let checkpoint = try Fixtures.planner.predict(
+            task: "arithmetic", compute: .model("yarn-llama-2-7b-32k"), prompt: .shots(31), nCtx: nil)
         XCTAssertEqual(p.score, checkpoint.score)
     }
 
     func testExtrapolationIsNamedWithItsFactor() throws {
-        let p = try Fixtures.planner.predict(task: "arithmetic", compute: .flops(2.7e24), prompt: .shots(31), nCtx: 8192)
+        let p = try Fixtures.planner.predict(
+            task: "arithmetic", compute: .flops(2.7e24), prompt: .shots(31), nCtx: 8192)
         let range = try XCTUnwrap(p.scenario.task.fitRange)
         let expected = Extrapolation(quantity: .compute, value: 2.7e24, bound: range.computeMax, side: .above)
         XCTAssertTrue(p.notes.contains(.extrapolation(expected)), "\(p.notes)")
@@ -37,7 +42,9 @@ final class ForwardTests: XCTestCase {
 
     func testCostOfExtensionMatchesSixND() throws {
         let hardware = try Fixtures.library.gpu("h100")
-        let c = try Fixtures.planner.cost(model: "yarn-llama-2-7b-8k", to: 32768, plan: HardwarePlan(gpu: hardware, gpus: 8, mfu: 0.4, pricePerGPUHour: 2))
+        let c = try Fixtures.planner.cost(
+            model: "yarn-llama-2-7b-8k", to: 32768,
+            plan: HardwarePlan(gpu: hardware, gpus: 8, mfu: 0.4, pricePerGPUHour: 2))
         XCTAssertEqual(c.base.name, "Llama-2-7B")
         XCTAssertEqual(c.extensionTokens, 838_860_800)
         XCTAssertEqual(c.extensionFlops, 6 * 6_476_271_616 * 838_860_800, accuracy: 1e6)
@@ -47,7 +54,9 @@ final class ForwardTests: XCTestCase {
         XCTAssertEqual(c.budget!.days, hours / 8 / 24, accuracy: 1e-12)
         XCTAssertEqual(c.budget!.dollars!, 2 * hours, accuracy: 1e-9)
         // An extended checkpoint's cost is its base's, and the answer says so.
-        XCTAssertEqual(c.notes.first, .costFromBase(named: "Yarn-Llama-2-7B-8k", namedLimit: 8192, base: "Llama-2-7B", baseLimit: 4096))
+        XCTAssertEqual(
+            c.notes.first,
+            .costFromBase(named: "Yarn-Llama-2-7B-8k", namedLimit: 8192, base: "Llama-2-7B", baseLimit: 4096))
     }
 
     func testCostOfABaseModelSaysNothingOfABase() throws {

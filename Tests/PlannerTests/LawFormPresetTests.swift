@@ -1,16 +1,18 @@
 import ContextScaling
 import Foundation
 import XCTest
+
 @testable import Planner
 
 /// Every law form through the preset file and its validation.
 final class LawFormPresetTests: XCTestCase {
     /// A law of `form` with every parameter at a distinct value inside its search interval.
     static func law(_ form: LawForm, shift: Double = 0.3) -> ContextScalingLaw {
-        form.law(values: form.parameters.map { p in
-            let (low, high) = p.searchInterval
-            return p.value(low + shift * (high - low))
-        })
+        form.law(
+            values: form.parameters.map { p in
+                let (low, high) = p.searchInterval
+                return p.value(low + shift * (high - low))
+            })
     }
 
     func testEveryFormRoundTripsThroughThePresetFile() throws {
@@ -46,9 +48,13 @@ final class LawFormPresetTests: XCTestCase {
                     values[j] = value
                     let names = form.parameters.map(\.name)
                     let file = TaskPresetFile.Parameters(values: Dictionary(uniqueKeysWithValues: zip(names, values)))
-                    do { _ = try file.law(form: form, field: "parameters"); return nil } catch { return error }
+                    do {
+                        _ = try file.law(form: form, field: "parameters")
+                        return nil
+                    } catch { return error }
                 }
-                let searchHigh = parameter.value(space.upper[j]), searchLow = parameter.value(space.lower[j])
+                let searchHigh = parameter.value(space.upper[j])
+                let searchLow = parameter.value(space.lower[j])
                 XCTAssertNil(load(searchHigh), "\(form) \(parameter.name) at the search's upper end")
                 XCTAssertNil(load(searchLow), "\(form) \(parameter.name) at the search's lower end")
                 XCTAssertNil(load(parameter.upper))
@@ -62,11 +68,14 @@ final class LawFormPresetTests: XCTestCase {
 
     func testAMissingExtraParameterIsNamedWithWhatTheFormNeeds() throws {
         let p = Self.law(.paper).parameters
-        let file = TaskPresetFile.Parameters(values: ["A": p.A, "Cc": p.Cc, "alpha": p.alpha, "B": p.B, "nc": p.nc,
-                                                      "beta": p.beta])
+        let file = TaskPresetFile.Parameters(values: [
+            "A": p.A, "Cc": p.Cc, "alpha": p.alpha, "B": p.B, "nc": p.nc,
+            "beta": p.beta,
+        ])
         XCTAssertThrowsError(try file.law(form: .soft, field: "draws[2]")) { error in
-            XCTAssertEqual((error as? InputError)?.message,
-                           "missing field 'draws[2].s': the soft law needs a sharpness in (0, 1000]")
+            XCTAssertEqual(
+                (error as? InputError)?.message,
+                "missing field 'draws[2].s': the soft law needs a sharpness in (0, 1000]")
         }
         XCTAssertEqual(try file.law(form: .paper, field: "parameters").values, p.values)
     }

@@ -1,10 +1,12 @@
 import ContextScaling
 import XCTest
+
 @testable import Planner
 
 final class PlanningTests: XCTestCase {
     func testComputeForMatchesTheClosedFormAndSizesTheModel() throws {
-        let a = try Fixtures.planner.computeFor(target: 0.16, task: "arithmetic", prompt: .shots(31), nCtx: 8192, tokens: 2e12)
+        let a = try Fixtures.planner.computeFor(
+            target: 0.16, task: "arithmetic", prompt: .shots(31), nCtx: 8192, tokens: 2e12)
         let law = try Fixtures.library.task("arithmetic").law
         let n = 78.17 + 31 * 75.74
         let q = 0.16 / law.ceiling(promptTokens: n, contextLimit: 8192)
@@ -13,24 +15,27 @@ final class PlanningTests: XCTestCase {
         guard case .parameters(let params, _)? = a.modelSize else { return XCTFail("no model size") }
         XCTAssertEqual(params, closed / (6 * 2e12), accuracy: 1)
         XCTAssertEqual(a.nearest?.name, "Yarn-Llama-2-13B-128k")
-        XCTAssertTrue(a.notes.contains {
-            if case .extrapolation(let e) = $0 { e.quantity == .compute && e.side == .above } else { false }
-        })
+        XCTAssertTrue(
+            a.notes.contains {
+                if case .extrapolation(let e) = $0 { e.quantity == .compute && e.side == .above } else { false }
+            })
     }
 
     func testUnreachableTargetNamesWhatWouldLiftTheCeiling() throws {
         let a = try Fixtures.planner.computeFor(target: 0.5, task: "arithmetic", prompt: .shots(63), nCtx: 4096)
         XCTAssertNil(a.flops)
         XCTAssertLessThan(a.ceiling, 1e-300)
-        XCTAssertTrue(a.lifts.contains {
-            if case .shots(52, _, 4096) = $0.change { $0.ceiling > 0.99 } else { false }
-        }, "\(a.lifts)")
+        XCTAssertTrue(
+            a.lifts.contains {
+                if case .shots(52, _, 4096) = $0.change { $0.ceiling > 0.99 } else { false }
+            }, "\(a.lifts)")
         XCTAssertTrue(a.lifts.contains { $0.change == .longerLimit(8192) }, "\(a.lifts)")
     }
 
     func testTargetsOutsideTheOpenUnitIntervalAreRejected() {
         for target in [0, 1, 1.5, -0.1, Double.nan] {
-            XCTAssertThrowsError(try Fixtures.planner.computeFor(target: target, task: "arithmetic", prompt: .shots(1), nCtx: 4096))
+            XCTAssertThrowsError(
+                try Fixtures.planner.computeFor(target: target, task: "arithmetic", prompt: .shots(1), nCtx: 4096))
         }
     }
 
@@ -38,7 +43,9 @@ final class PlanningTests: XCTestCase {
         let a = try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-13b"), nCtx: 16384)
         let law = a.scenario.law
         let layout = a.scenario.task.layout
-        let scores = (0...a.maxShots).map { law.score(flops: a.scenario.flops, promptTokens: layout.promptTokens(shots: $0), contextLimit: 16384) }
+        let scores = (0...a.maxShots).map {
+            law.score(flops: a.scenario.flops, promptTokens: layout.promptTokens(shots: $0), contextLimit: 16384)
+        }
         let best = scores.max()!
         XCTAssertEqual(a.best.shots, scores.firstIndex(of: best))
         XCTAssertEqual(a.knee.shots, scores.firstIndex { $0 >= best * 0.99 })
@@ -49,19 +56,26 @@ final class PlanningTests: XCTestCase {
         let a = try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil, reserve: 512)
         XCTAssertLessThanOrEqual(a.best.promptTokens + 512, 4096)
         XCTAssertGreaterThan(a.scenario.task.layout.promptTokens(shots: a.maxShots + 1) + 512, 4096)
-        XCTAssertThrowsError(try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil, reserve: 4050))
+        XCTAssertThrowsError(
+            try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil, reserve: 4050))
     }
 
     func testContextForSaysWhenComputeCapsTheScore() throws {
-        let a = try Fixtures.planner.contextFor(target: 0.3, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
+        let a = try Fixtures.planner.contextFor(
+            target: 0.3, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
         guard case .unreachable = a.solution else { return XCTFail("0.3 is above the compute factor") }
         let factor = a.scenario.law.computeFactor(flops: a.scenario.flops)
         XCTAssertEqual(a.reason, .computeCaps(computeFactor: factor, flops: a.scenario.flops))
         XCTAssertLessThanOrEqual(a.scenario.law.computeFactor(flops: a.scenario.flops), 0.3)
-        let b = try Fixtures.planner.contextFor(target: 0.13, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
+        let b = try Fixtures.planner.contextFor(
+            target: 0.13, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
         guard case .reached(let choice, _) = b.solution else { return XCTFail("0.13 is reachable") }
         let law = b.scenario.law
-        let score = { (k: Int) in law.score(flops: b.scenario.flops, promptTokens: b.scenario.task.layout.promptTokens(shots: k), contextLimit: 4096) }
+        let score = { (k: Int) in
+            law.score(
+                flops: b.scenario.flops, promptTokens: b.scenario.task.layout.promptTokens(shots: k), contextLimit: 4096
+            )
+        }
         XCTAssertGreaterThanOrEqual(score(choice.shots), 0.13)
         XCTAssertLessThan(score(choice.shots - 1), 0.13)
     }
@@ -74,9 +88,10 @@ final class PlanningTests: XCTestCase {
         guard case .noGainForCost(_, let ratio)? = a.options[4].verdict else { return XCTFail("\(a.options[4])") }
         XCTAssertEqual(ratio!, 2, accuracy: 1e-12, "64k takes twice 32k's extension tokens at the same N")
         XCTAssertEqual(a.options[3].extensionTokens, 838_860_800)
-        XCTAssertTrue(a.notes.contains {
-            if case .headroom(let r?) = $0 { r.atLimit == 0.317 && r.limit == 32768 } else { false }
-        })
+        XCTAssertTrue(
+            a.notes.contains {
+                if case .headroom(let r?) = $0 { r.atLimit == 0.317 && r.limit == 32768 } else { false }
+            })
     }
 
     func testExtendWithTargetPicksTheCheapestMeetingIt() throws {
@@ -84,13 +99,15 @@ final class PlanningTests: XCTestCase {
         let chosen = a.options[a.recommended!]
         XCTAssertGreaterThanOrEqual(chosen.score, 0.1)
         XCTAssertTrue(a.options.filter { $0.nCtx < chosen.nCtx }.allSatisfy { $0.score < 0.1 })
-        let none = try Fixtures.planner.extend(model: "llama-2-7b", task: "arithmetic", prompt: .shots(127), target: 0.9)
+        let none = try Fixtures.planner.extend(
+            model: "llama-2-7b", task: "arithmetic", prompt: .shots(127), target: 0.9)
         XCTAssertNil(none.recommended)
         XCTAssertTrue(none.notes.contains { if case .noCandidateReachesTarget(0.9, _, _) = $0 { true } else { false } })
     }
 
     func testAttentionCountedExtensionUsesKaplansFormula() throws {
-        let a = try Fixtures.planner.extend(model: "llama-2-7b", task: "arithmetic", prompt: .shots(31), candidates: [131072], countAttention: true)
+        let a = try Fixtures.planner.extend(
+            model: "llama-2-7b", task: "arithmetic", prompt: .shots(31), candidates: [131072], countAttention: true)
         let n = 6_476_271_616.0
         XCTAssertEqual(a.options[0].extensionFlops, 3_355_443_200 * (6 * n + 6 * 32 * 131072 * 4096), accuracy: 1e8)
     }
@@ -99,7 +116,8 @@ final class PlanningTests: XCTestCase {
         let plan = HardwarePlan(gpu: try Fixtures.library.gpu("h100"))
         let sixND = try Fixtures.planner.cost(model: "llama-2-7b", to: 131072, plan: plan)
         let kaplan = try Fixtures.planner.cost(model: "llama-2-7b", to: 131072, plan: plan, countAttention: true)
-        XCTAssertEqual(kaplan.budget!.gpuHours / sixND.budget!.gpuHours, 1 + 32 * 131072 * 4096 / 6_476_271_616.0, accuracy: 1e-9)
+        XCTAssertEqual(
+            kaplan.budget!.gpuHours / sixND.budget!.gpuHours, 1 + 32 * 131072 * 4096 / 6_476_271_616.0, accuracy: 1e-9)
         let ratio = 1 + 32 * 131072 * 4096 / 6_476_271_616.0
         guard case .attentionShare(let share) = sixND.notes[0] else { return XCTFail("\(sixND.notes)") }
         XCTAssertEqual(share.ratio, ratio, accuracy: 1e-9)
@@ -109,7 +127,9 @@ final class PlanningTests: XCTestCase {
     }
 
     func testBudgetArithmetic() throws {
-        let b = Fixtures.planner.budget(flops: 1.7e23, plan: HardwarePlan(gpu: try Fixtures.library.gpu("h100"), gpus: 256, mfu: 0.4, pricePerGPUHour: 2.5))
+        let b = Fixtures.planner.budget(
+            flops: 1.7e23,
+            plan: HardwarePlan(gpu: try Fixtures.library.gpu("h100"), gpus: 256, mfu: 0.4, pricePerGPUHour: 2.5))
         XCTAssertEqual(b.gpuHours, 1.7e23 / (989.4e12 * 0.4) / 3600, accuracy: 1e-6)
         XCTAssertEqual(b.days, b.gpuHours / 256 / 24, accuracy: 1e-12)
         XCTAssertEqual(b.dollars!, b.gpuHours * 2.5, accuracy: 1e-6)

@@ -1,5 +1,6 @@
 import ContextScaling
 import XCTest
+
 @testable import Planner
 
 final class PlotMarkTests: XCTestCase {
@@ -15,8 +16,10 @@ final class PlotMarkTests: XCTestCase {
         XCTAssertEqual(marks[0].y, task.law.score(flops: 1.5e23, promptTokens: 500, contextLimit: 8192))
         XCTAssertEqual(marks[1].x, 2000)
         // compute-for marks its target, which the law reaches there by construction.
-        let target = Planner.marked(.computeFor(task: "arithmetic", flops: 1e23, nPmt: 300, nCtx: 4096, target: 0.2),
-                                    law: task.law).1
+        let target = Planner.marked(
+            .computeFor(task: "arithmetic", flops: 1e23, nPmt: 300, nCtx: 4096, target: 0.2),
+            law: task.law
+        ).1
         XCTAssertEqual(target.map(\.y), [0.2])
     }
 
@@ -31,8 +34,9 @@ final class PlotMarkTests: XCTestCase {
         let same = CurveRequest(label: "mine", flops: 1.5e23, nCtx: 8192)
         let drawn = try Fixtures.planner.plot(task: task, curves: [same], limits: [], marking: mark)
         XCTAssertEqual(drawn.series.map(\.label), ["mine"], "the answer's curve is drawn already")
-        let other = try Fixtures.planner.plot(task: try Fixtures.library.task("commonsense"), curves: [], limits: [],
-                                              marking: mark)
+        let other = try Fixtures.planner.plot(
+            task: try Fixtures.library.task("commonsense"), curves: [], limits: [],
+            marking: mark)
         XCTAssertEqual(other.marks.count, 0)
         let pair = try Fixtures.library.resolve(model: "Llama-2-7B", nCtx: 8192).flops
         XCTAssertEqual(other.series.count, 2)

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Synchronization
 import XCTest
+
 @testable import Planner
 
 final class PresetLibraryTests: XCTestCase {
@@ -13,7 +14,9 @@ final class PresetLibraryTests: XCTestCase {
         }
         let task = try String(contentsOfFile: Fixtures.presets + "/tasks/arithmetic.json", encoding: .utf8)
         for i in 0..<count {
-            let model = malformed ? "{ broken"
+            let model =
+                malformed
+                ? "{ broken"
                 : #"{"name": "Model-\#(i)", "non_embedding_params": \#(i + 1)e9, "#
                     + #""pretrain_tokens": 2e12, "n_ctx": 4096}"#
             let named = malformed ? "{ broken" : task.replacingOccurrences(of: "\"arithmetic\"", with: "\"task-\(i)\"")
@@ -102,7 +105,8 @@ final class PresetLibraryTests: XCTestCase {
             let task = (try? library.task("task-\(i % 60)").name) ?? "?"
             let gpu = (try? library.gpu("h100").name) ?? "?"
             let unknown = (try? library.model("model-x\(i % 7)")) == nil
-            let counts = i % 5 == 0
+            let counts =
+                i % 5 == 0
                 ? "\(library.models.count) \(library.tasks.count) \(library.observations.count)" : ""
             return "\(model) \(task) \(gpu) \(unknown) \(counts)"
         }

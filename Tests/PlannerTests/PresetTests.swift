@@ -1,5 +1,6 @@
 import ContextScaling
 import XCTest
+
 @testable import Planner
 
 final class PresetTests: XCTestCase {
@@ -78,7 +79,9 @@ final class PresetTests: XCTestCase {
             let task = try Fixtures.library.task(name)
             let records = Fixtures.library.observations.filter { $0.task == name }
             XCTAssertEqual(records.count, 120)
-            let errors = records.map { abs($0.metric - task.law.score(flops: $0.flops, promptTokens: $0.nPmt, contextLimit: $0.nCtx)) }
+            let errors = records.map {
+                abs($0.metric - task.law.score(flops: $0.flops, promptTokens: $0.nPmt, contextLimit: $0.nCtx))
+            }
             XCTAssertEqual(errors.reduce(0, +) / 120, mae, accuracy: 0.0005, name)
         }
     }
@@ -87,9 +90,12 @@ final class PresetTests: XCTestCase {
         let dir = Fixtures.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         let good = try String(contentsOfFile: Fixtures.presets + "/tasks/arithmetic.json", encoding: .utf8)
-        try good.replacingOccurrences(of: "\"arithmetic\"", with: "\"mine\"").write(toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
-        try good.replacingOccurrences(of: "\"alpha\": 0.26", with: "\"alpha\": -0.26").write(toFile: dir + "/tasks/negative.json", atomically: true, encoding: .utf8)
-        try good.replacingOccurrences(of: "\"beta\": 0.56", with: "\"beta\": \"x\"").write(toFile: dir + "/tasks/typed.json", atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "\"arithmetic\"", with: "\"mine\"").write(
+            toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "\"alpha\": 0.26", with: "\"alpha\": -0.26").write(
+            toFile: dir + "/tasks/negative.json", atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "\"beta\": 0.56", with: "\"beta\": \"x\"").write(
+            toFile: dir + "/tasks/typed.json", atomically: true, encoding: .utf8)
         try "{ not json".write(toFile: dir + "/tasks/broken.json", atomically: true, encoding: .utf8)
         let library = PresetLibrary(directories: [Fixtures.presets, dir])
         XCTAssertEqual(Set(library.taskNames), ["arithmetic", "commonsense", "translation", "mine"])

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Planner
 
 /// Every numeric field of every preset kind, set out of range in a file of its own: each file
@@ -59,8 +60,10 @@ final class PresetValidationTests: XCTestCase {
         ("models/llama-2-7b.json", "pretrain_tokens", [("pretrain_tokens", 1e-300)], "1e-300"),
         ("models/llama-2-7b.json", "n_ctx", [("n_ctx", 0)], "0"),
         ("models/llama-2-7b.json", "compute_paper", [("compute_paper", -1)], "-1"),
-        ("models/llama-2-7b.json", "non_embedding_params",
-         [("non_embedding_params", 1e40), ("pretrain_tokens", 1e40)], "6e80"),
+        (
+            "models/llama-2-7b.json", "non_embedding_params",
+            [("non_embedding_params", 1e40), ("pretrain_tokens", 1e40)], "6e80"
+        ),
     ]
 
     private let hardwareCases: [Case] = [
@@ -111,10 +114,12 @@ final class PresetValidationTests: XCTestCase {
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
         // The bad user file is skipped; the bundled preset of the same name stands.
         XCTAssertEqual(try library.task("arithmetic").law.parameters.beta, 0.56)
-        XCTAssertEqual(library.problems, [
-            "skipped preset \(dir)/tasks/arithmetic.json: field 'parameters.beta': 1e300 is outside the accepted "
-                + "range; expected an exponent in (0, 10]",
-        ])
+        XCTAssertEqual(
+            library.problems,
+            [
+                "skipped preset \(dir)/tasks/arithmetic.json: field 'parameters.beta': 1e300 is outside the accepted "
+                    + "range; expected an exponent in (0, 10]"
+            ])
     }
 
     func testABadDrawIsNamedByItsIndex() throws {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Planner
 
 final class QuantitiesTests: XCTestCase {

@@ -1,6 +1,7 @@
 import ContextScaling
 import Foundation
 import XCTest
+
 @testable import Planner
 
 /// Counts below one, and formatting that never prints inf or nan.
@@ -18,8 +19,9 @@ final class QuantityBoundsTests: XCTestCase {
             }
         }
         XCTAssertThrowsError(try Quantities.parseWhole("0.5", what: "--gpus", allowZero: false)) { error in
-            XCTAssertEqual((error as? InputError)?.message,
-                           "--gpus: '0.5' is not a whole number; expected a whole number such as 8 or 31")
+            XCTAssertEqual(
+                (error as? InputError)?.message,
+                "--gpus: '0.5' is not a whole number; expected a whole number such as 8 or 31")
         }
         // Exactly one is a count; plain numbers (MFU, prices, scores) may be any positive value.
         XCTAssertEqual(try Quantities.parse("1", as: .count, what: ""), 1)
@@ -31,9 +33,10 @@ final class QuantityBoundsTests: XCTestCase {
     func testAMegabyteTokenIsQuotedByItsStartAndLength() {
         let token = String(repeating: "x", count: 1_000_000)
         XCTAssertThrowsError(try Quantities.parse(token, as: .count, what: "--flops")) { error in
-            XCTAssertEqual((error as? InputError)?.message,
-                           "--flops: '\(String(repeating: "x", count: 60))...' (1000000 characters) is not a number; "
-                               + "expected \(Quantities.expectation(.count))")
+            XCTAssertEqual(
+                (error as? InputError)?.message,
+                "--flops: '\(String(repeating: "x", count: 60))...' (1000000 characters) is not a number; "
+                    + "expected \(Quantities.expectation(.count))")
         }
         XCTAssertThrowsError(try Fixtures.library.task(token)) { error in
             let message = (error as? InputError)?.message ?? ""
@@ -44,7 +47,9 @@ final class QuantityBoundsTests: XCTestCase {
     }
 
     func testNothingFormatsAsInfOrNan() {
-        let specials: [Double] = [.infinity, -.infinity, .nan, .leastNonzeroMagnitude, 1e-300, .greatestFiniteMagnitude]
+        let specials: [Double] = [
+            .infinity, -.infinity, .nan, .leastNonzeroMagnitude, 1e-300, .greatestFiniteMagnitude,
+        ]
         for value in specials {
             let texts = [
                 Quantities.formatScientific(value), Quantities.formatCount(value), Quantities.formatTokens(value),

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import Planner
 
 /// A printed score must not contradict the number: a target just below the ceiling 1 printed as

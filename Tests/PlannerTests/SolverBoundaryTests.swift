@@ -1,5 +1,6 @@
 import ContextScaling
 import XCTest
+
 @testable import Planner
 
 /// The planning questions at the boundaries where the solvers used to trap or answer with a
@@ -76,8 +77,10 @@ final class SolverBoundaryTests: XCTestCase {
         let task = try Fixtures.library.task("arithmetic")
         let curves = [CurveRequest(label: "x", flops: 1e23, nCtx: 32)]
         XCTAssertThrowsError(try Fixtures.planner.plotData(task: task, curves: curves)) { error in
-            XCTAssertEqual(error as? PlotError, .emptyPromptRange(
-                low: task.layout.promptTokens(shots: 1), lowIsDefault: true, high: 64, highIsDefault: true))
+            XCTAssertEqual(
+                error as? PlotError,
+                .emptyPromptRange(
+                    low: task.layout.promptTokens(shots: 1), lowIsDefault: true, high: 64, highIsDefault: true))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ContextScaling
 import Dispatch
 import XCTest
+
 @testable import Planner
 
 final class SuggestionsTests: XCTestCase {
@@ -25,8 +26,9 @@ final class SuggestionsTests: XCTestCase {
             let b = (0..<Int.random(in: 0...9, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
             let limit = Int.random(in: 0...6, using: &rng)
             let full = levenshtein(a, b)
-            XCTAssertEqual(Suggestions.editDistance(a, b, atMost: limit), full <= limit ? full : nil,
-                           "\(String(a)) \(String(b)) limit \(limit)")
+            XCTAssertEqual(
+                Suggestions.editDistance(a, b, atMost: limit), full <= limit ? full : nil,
+                "\(String(a)) \(String(b)) limit \(limit)")
         }
     }
 
@@ -66,8 +68,9 @@ final class SuggestionsTests: XCTestCase {
     func testTheHintNamesTheClosestElseTheAlternative() {
         let names = ["predict", "presets", "plot"]
         XCTAssertEqual(Suggestions.hint(for: "predcit", among: names), "; did you mean 'predict'?")
-        XCTAssertEqual(Suggestions.hint(for: "predcit", among: names, otherwise: "see 'help'"),
-                       "; did you mean 'predict'?")
+        XCTAssertEqual(
+            Suggestions.hint(for: "predcit", among: names, otherwise: "see 'help'"),
+            "; did you mean 'predict'?")
         XCTAssertEqual(Suggestions.hint(for: "zzzzzz", among: names, otherwise: "see 'help'"), "; see 'help'")
         XCTAssertEqual(Suggestions.hint(for: "zzzzzz", among: names), "")
         XCTAssertEqual(Suggestions.hint(for: "predcit", among: []), "")

@@ -7,7 +7,9 @@ final class BoundedWorkTests: XCTestCase {
     /// minutes (work growing with the square of the cells).
     func testTheWidestHeatmapDrawsQuicklyAndWhole() throws {
         let start = Date()
-        let r = try Harness.run(["heatmap", "--task", "arithmetic", "--nctx", "32k", "--width", "1000", "--height", "200", "--ascii"])
+        let r = try Harness.run([
+            "heatmap", "--task", "arithmetic", "--nctx", "32k", "--width", "1000", "--height", "200", "--ascii",
+        ])
         let seconds = Date().timeIntervalSince(start)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertLessThan(seconds, 5)

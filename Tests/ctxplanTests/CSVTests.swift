@@ -2,6 +2,7 @@ import ContextScaling
 import Foundation
 import Planner
 import XCTest
+
 @testable import ctxplan
 
 final class CSVTests: XCTestCase {
@@ -16,8 +17,12 @@ final class CSVTests: XCTestCase {
     }
 
     func testRecordsEndInCRLFAndNumbersKeepFullPrecision() {
-        let table = CSV(header: ["name", "x", "k"], rows: [[.text("a,b"), .number(0.1 + 0.2), .integer(-3)],
-                                                          [.text("c"), .number(1.5e23), .integer(0)]])
+        let table = CSV(
+            header: ["name", "x", "k"],
+            rows: [
+                [.text("a,b"), .number(0.1 + 0.2), .integer(-3)],
+                [.text("c"), .number(1.5e23), .integer(0)],
+            ])
         XCTAssertEqual(table.text, "name,x,k\r\n\"a,b\",0.30000000000000004,-3\r\nc,1.5e+23,0\r\n")
         XCTAssertEqual(Double("0.30000000000000004"), 0.1 + 0.2, "the written number reads back to the same double")
     }

@@ -9,7 +9,8 @@ final class CompletionTests: XCTestCase {
     func testAnEmptyLineCompletesCommandsAndBuiltins() {
         XCTAssertEqual(completer.matches(for: "pr", before: ""), ["predict", "presets"])
         XCTAssertEqual(completer.matches(for: "se", before: ""), ["set"])
-        XCTAssertEqual(completer.matches(for: "c", before: "").sorted(), ["compare", "compute-for", "context-for", "cost"])
+        XCTAssertEqual(
+            completer.matches(for: "c", before: "").sorted(), ["compare", "compute-for", "context-for", "cost"])
         XCTAssertEqual(completer.matches(for: "zz", before: ""), [])
     }
 

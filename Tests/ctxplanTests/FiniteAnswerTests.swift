@@ -35,15 +35,18 @@ enum FiniteFields {
 
 final class FiniteAnswerTests: XCTestCase {
     func testTheCheckCatchesNullMissingAndNonNumbers() throws {
-        let json = try JSONSerialization.jsonObject(with: Data(#"""
-            {"score": null, "factors": {"compute": 0.5, "context": "x"}, "rows": [{"s": 1}, {"s": null}, {}],
-             "flag": true, "empty": []}
-            """#.utf8))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(
+                #"""
+                {"score": null, "factors": {"compute": 0.5, "context": "x"}, "rows": [{"s": 1}, {"s": null}, {}],
+                 "flag": true, "empty": []}
+                """#.utf8))
         XCTAssertEqual(FiniteFields.problems(in: json, paths: ["score"]), ["score is null"])
         XCTAssertEqual(FiniteFields.problems(in: json, paths: ["factors.compute"]), [])
         XCTAssertEqual(FiniteFields.problems(in: json, paths: ["factors.context"]), ["factors.context is x"])
         XCTAssertEqual(FiniteFields.problems(in: json, paths: ["factors.penalty"]), ["factors.penalty is missing"])
-        XCTAssertEqual(FiniteFields.problems(in: json, paths: ["rows[].s"]), ["rows[1].s is null", "rows[2].s is missing"])
+        XCTAssertEqual(
+            FiniteFields.problems(in: json, paths: ["rows[].s"]), ["rows[1].s is null", "rows[2].s is missing"])
         XCTAssertFalse(FiniteFields.problems(in: json, paths: ["flag"]).isEmpty, "a boolean is not a number")
         XCTAssertEqual(FiniteFields.problems(in: json, paths: ["empty[].x"]), ["empty has no elements"])
     }
@@ -55,40 +58,58 @@ final class FiniteAnswerTests: XCTestCase {
         let models = ["qwen2.5-0.5b", "llama-2-7b", "yarn-llama-2-13b-128k", "llama-2-70b"]
         var lines: [(String, (Any) -> [String])] = []
         func add(_ line: String, _ paths: @escaping (Any) -> [String]) { lines.append((line, paths)) }
-        let predictFields = ["score", "compute", "n_pmt", "n_ctx", "factors.compute", "factors.context", "factors.penalty"]
+        let predictFields = [
+            "score", "compute", "n_pmt", "n_ctx", "factors.compute", "factors.context", "factors.penalty",
+        ]
         for task in tasks {
-            add("table --task \(task) --model llama-2-13b --json") { _ in ["compute", "n_ctx", "rows[].predicted", "rows[].n_pmt"] }
+            add("table --task \(task) --model llama-2-13b --json") { _ in
+                ["compute", "n_ctx", "rows[].predicted", "rows[].n_pmt"]
+            }
             for target in ["0.01", "0.2", "0.6", "0.99"] {
                 add("compute-for \(target) --task \(task) --shots 7 --nctx 8k --json") { j in
-                    ["ceiling", "n_pmt", "n_ctx"] + ((j as? [String: Any])?["reachable"] as? Bool == true ? ["compute"] : [])
+                    ["ceiling", "n_pmt", "n_ctx"]
+                        + ((j as? [String: Any])?["reachable"] as? Bool == true ? ["compute"] : [])
                 }
             }
             for model in models {
                 for nctx in ["", "--nctx 128k"] {
                     for shots in ["0", "5", "200"] {
-                        add("predict --task \(task) --model \(model) \(nctx) --shots \(shots) --json") { _ in predictFields }
+                        add("predict --task \(task) --model \(model) \(nctx) --shots \(shots) --json") { _ in
+                            predictFields
+                        }
                     }
-                    add("explain --task \(task) --model \(model) \(nctx) --prompt-tokens 3k --json") { _ in predictFields }
+                    add("explain --task \(task) --model \(model) \(nctx) --prompt-tokens 3k --json") { _ in
+                        predictFields
+                    }
                     add("shots --task \(task) --model \(model) \(nctx) --json") { _ in
-                        ["compute", "n_ctx", "best_score", "best_n_pmt", "knee_score", "knee_n_pmt", "rows[].score", "rows[].n_pmt"]
+                        [
+                            "compute", "n_ctx", "best_score", "best_n_pmt", "knee_score", "knee_n_pmt", "rows[].score",
+                            "rows[].n_pmt",
+                        ]
                     }
                 }
                 for target in ["0.05", "0.3", "0.9"] {
                     add("context-for \(target) --task \(task) --model \(model) --json") { j in
-                        ["compute", "n_ctx"] + ((j as? [String: Any])?["reachable"] as? Bool == true
-                            ? ["n_pmt", "score", "threshold_n_pmt"] : ["best_score"])
+                        ["compute", "n_ctx"]
+                            + ((j as? [String: Any])?["reachable"] as? Bool == true
+                                ? ["n_pmt", "score", "threshold_n_pmt"] : ["best_score"])
                     }
                 }
                 add("extend --model \(model) --task \(task) --shots 31 --gpu h100 --json") { _ in
-                    ["n_pmt", "options[].n_ctx", "options[].extension_flops", "options[].total_compute", "options[].score",
-                     "options[].gpu_hours"]
+                    [
+                        "n_pmt", "options[].n_ctx", "options[].extension_flops", "options[].total_compute",
+                        "options[].score",
+                        "options[].gpu_hours",
+                    ]
                 }
             }
         }
         for model in models {
             add("cost --model \(model) --to 128k --gpu h100 --gpus 8 --price 2.5 --json") { _ in
-                ["extension_tokens", "extension_flops", "extension_flops_with_attention", "total_compute",
-                 "fraction_of_pretraining", "budget.gpu_hours", "budget.days", "budget.dollars"]
+                [
+                    "extension_tokens", "extension_flops", "extension_flops_with_attention", "total_compute",
+                    "fraction_of_pretraining", "budget.gpu_hours", "budget.days", "budget.dollars",
+                ]
             }
         }
         for flops in ["1e18", "1.7e23", "1e30"] {

@@ -13,8 +13,14 @@ final class FitCommandTests: XCTestCase {
         let files: [(String, String, String)] = [
             ("missing.csv", "model,shots\nLlama-2-7B,3\n", "missing.csv:1: no 'metric' column"),
             ("text.csv", "model,shots,metric\nLlama-2-7B,3,high\n", "text.csv:2: metric: 'high' is not a number"),
-            ("range.csv", "model,shots,metric\nLlama-2-7B,3,0.5\nLlama-2-7B,7,1.2\n", "range.csv:3: metric 1.2 is outside [0, 1]"),
-            ("few.csv", "model,shots,metric\nLlama-2-7B,3,0.5\nLlama-2-13B,7,0.6\n", "2 records cannot determine 6 parameters"),
+            (
+                "range.csv", "model,shots,metric\nLlama-2-7B,3,0.5\nLlama-2-7B,7,1.2\n",
+                "range.csv:3: metric 1.2 is outside [0, 1]"
+            ),
+            (
+                "few.csv", "model,shots,metric\nLlama-2-7B,3,0.5\nLlama-2-13B,7,0.6\n",
+                "2 records cannot determine 6 parameters"
+            ),
             ("unknown.csv", "model,shots,metric\nLlama-3-8B,3,0.5\n", "unknown.csv:2: unknown model 'Llama-3-8B'"),
             ("empty.csv", "", "empty.csv: the file is empty"),
         ]
@@ -39,11 +45,13 @@ final class FitCommandTests: XCTestCase {
         let predicted = try Harness.json(["predict", "--task", path, "--model", "llama-2-7b", "--shots", "3"])
         let factors = predicted["factors"] as! [String: Double]
         let c = predicted["compute"] as! Double
-        XCTAssertEqual(factors["compute"]!, 1 - exp(-params["A"]! * pow(c / params["Cc"]!, params["alpha"]!)), accuracy: 1e-12)
+        XCTAssertEqual(
+            factors["compute"]!, 1 - exp(-params["A"]! * pow(c / params["Cc"]!, params["alpha"]!)), accuracy: 1e-12)
         let again = try Harness.run(["fit", "--task", "translation", "--save", path])
         XCTAssertEqual(again.status, 2)
         XCTAssertTrue(again.stderr.contains("pass --force"))
-        XCTAssertEqual(try Harness.run(["fit", "--task", "translation", "--save", path, "--force", "--law", "soft"]).status, 0)
+        XCTAssertEqual(
+            try Harness.run(["fit", "--task", "translation", "--save", path, "--force", "--law", "soft"]).status, 0)
         let session = try Harness.run([], stdin: "use task \(path)\nshots --model llama-2-13b --json\n")
         XCTAssertEqual(session.status, 0, session.stderr)
         XCTAssertTrue(session.stdout.contains("\"best_shots\""))
@@ -64,7 +72,9 @@ final class FitCommandTests: XCTestCase {
     }
 
     func testIntervalNeedsDraws() throws {
-        let r = try Harness.run(["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "3", "--interval", "80"])
+        let r = try Harness.run([
+            "predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "3", "--interval", "80",
+        ])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("needs bootstrap draws"))
     }
@@ -74,14 +84,18 @@ final class FitCommandTests: XCTestCase {
         for count in ["1", "19"] {
             let r = try Harness.run(["fit", "--task", "arithmetic", "--bootstrap", count])
             XCTAssertEqual(r.status, 2)
-            XCTAssertTrue(r.stderr.contains("--bootstrap \(count) is too few draws for an interval; expected 0 or at least 20"), r.stderr)
+            XCTAssertTrue(
+                r.stderr.contains("--bootstrap \(count) is too few draws for an interval; expected 0 or at least 20"),
+                r.stderr)
         }
     }
 
     func testBootstrapIntervalsBracketTheAnswer() throws {
         let path = dir + "/boot.json"
         XCTAssertEqual(try Harness.run(["fit", "--task", "arithmetic", "--bootstrap", "40", "--save", path]).status, 0)
-        let a = try Harness.json(["compute-for", "0.14", "--task", path, "--shots", "31", "--nctx", "8k", "--interval", "80"])
+        let a = try Harness.json([
+            "compute-for", "0.14", "--task", path, "--shots", "31", "--nctx", "8k", "--interval", "80",
+        ])
         let interval = a["interval"] as! [String: Any]
         let c = a["compute"] as! Double
         XCTAssertLessThanOrEqual(interval["low"] as! Double, c * 1.0001)

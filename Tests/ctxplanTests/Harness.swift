@@ -43,13 +43,15 @@ enum Harness {
             let out = output.fileHandleForReading.readDataToEndOfFile()
             let err = errors.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                          status: process.terminationStatus)
+            return Result(
+                stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+                status: process.terminationStatus)
         }
     }
 
     /// Starts the binary with `stdin` written to it and closed.
-    static func start(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Running {
+    static func start(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Running
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -60,7 +62,9 @@ enum Harness {
         env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "ctxplan-tests-state"
         for (k, v) in environment { env[k] = v }
         process.environment = env
-        let input = Pipe(), output = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors

@@ -59,8 +59,12 @@ final class InteractiveTests: XCTestCase {
         let terminal = try start()
         terminal.type("show café\r")
         XCTAssertTrue(terminal.waitFor("unknown preset"), terminal.screen)
-        XCTAssertTrue(terminal.waitFor("ctx> ", after: terminal.screen.range(of: "unknown preset").map {
-            terminal.screen.distance(from: terminal.screen.startIndex, to: $0.lowerBound) } ?? 0))
+        XCTAssertTrue(
+            terminal.waitFor(
+                "ctx> ",
+                after: terminal.screen.range(of: "unknown preset").map {
+                    terminal.screen.distance(from: terminal.screen.startIndex, to: $0.lowerBound)
+                } ?? 0))
         XCTAssertTrue(terminal.screen.contains("unknown preset 'café'"), terminal.screen)
         terminal.type("quit\r")
         XCTAssertEqual(terminal.exitStatus(within: 1), 0)
@@ -69,8 +73,11 @@ final class InteractiveTests: XCTestCase {
     /// Two REPLs open at once: every line of both is in the history file once, in the order
     /// typed, whichever leaves last.
     func testTwoREPLsBothKeepTheirHistory() throws {
-        let a = try start(), b = try start()
-        let lines = [(a, "show settings # from a"), (b, "presets tasks # from b, a \\ backslash"), (a, "show h100 # a again")]
+        let a = try start()
+        let b = try start()
+        let lines = [
+            (a, "show settings # from a"), (b, "presets tasks # from b, a \\ backslash"), (a, "show h100 # a again"),
+        ]
         for (terminal, line) in lines {
             let mark = terminal.screen.count
             terminal.type(line + "\r")
@@ -103,7 +110,9 @@ final class InteractiveTests: XCTestCase {
         var bytes: [UInt8] = []
         var input = Array(line.utf8)[...]
         while let byte = input.popFirst() {
-            if byte == UInt8(ascii: "\\"), input.count >= 3, let value = UInt8(String(decoding: input.prefix(3), as: UTF8.self), radix: 8) {
+            if byte == UInt8(ascii: "\\"), input.count >= 3,
+                let value = UInt8(String(decoding: input.prefix(3), as: UTF8.self), radix: 8)
+            {
                 bytes.append(value)
                 input = input.dropFirst(3)
             } else {

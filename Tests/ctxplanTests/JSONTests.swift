@@ -1,6 +1,7 @@
 import ContextScaling
 import Foundation
 import XCTest
+
 @testable import ctxplan
 
 final class JSONTests: XCTestCase {
@@ -21,7 +22,8 @@ final class JSONTests: XCTestCase {
     /// included, reads back as itself.
     func testGeneratedStringsRoundTrip() throws {
         var rng = SeededGenerator(seed: 11)
-        let pool: [Unicode.Scalar] = (0..<0x20).compactMap(Unicode.Scalar.init) + ["\"", "\\", "/", "a", "é", "✓", "🙂", "\u{2028}"]
+        let pool: [Unicode.Scalar] =
+            (0..<0x20).compactMap(Unicode.Scalar.init) + ["\"", "\\", "/", "a", "é", "✓", "🙂", "\u{2028}"]
         for _ in 0..<300 {
             var s = String.UnicodeScalarView()
             for _ in 0..<Int(rng.next() % 12) { s.append(pool[Int(rng.next() % UInt64(pool.count))]) }
@@ -44,8 +46,10 @@ final class JSONTests: XCTestCase {
     /// Finite numbers, from subnormal to the largest, are JSON numbers that read back to the same double.
     func testFiniteNumbersRoundTrip() throws {
         var rng = SeededGenerator(seed: 12)
-        var values: [Double] = [0, -0.0, 1, -1, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,
-                                1e15, 1e15 - 1, -1e15 + 1, 0.1, 7.7715259392e22, 2426.11, 1e300]
+        var values: [Double] = [
+            0, -0.0, 1, -1, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,
+            1e15, 1e15 - 1, -1e15 + 1, 0.1, 7.7715259392e22, 2426.11, 1e300,
+        ]
         for _ in 0..<500 { values.append(Double(bitPattern: rng.next())) }
         for value in values where value.isFinite {
             let text = JSON.number(value).text

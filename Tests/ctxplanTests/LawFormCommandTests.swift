@@ -2,6 +2,7 @@ import ContextScaling
 import Foundation
 import Planner
 import XCTest
+
 @testable import ctxplan
 
 /// fit, compare, show, presets and plot answers: every form's parameters, the CSV tables, the
@@ -10,7 +11,7 @@ final class LawFormCommandTests: XCTestCase {
     /// The repository's bundled presets.
     static let library = PresetLibrary(directories: [
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Presets")
-            .standardizedFileURL.path,
+            .standardizedFileURL.path
     ])
 
     static func jsonObject(_ text: String) throws -> [String: Any] {
@@ -27,9 +28,10 @@ final class LawFormCommandTests: XCTestCase {
         for form in LawForm.allCases {
             var task = try library.task("arithmetic")
             task.name = "mine-\(form.rawValue)"
-            task.law = form.law(values: form.parameters.map { p in
-                p.value((p.searchInterval.lower + p.searchInterval.upper) / 2)
-            })
+            task.law = form.law(
+                values: form.parameters.map { p in
+                    p.value((p.searchInterval.lower + p.searchInterval.upper) / 2)
+                })
             let path = dir + "/\(task.name).json"
             try PresetLibrary.save(task, to: path, overwrite: false)
             let json = try Harness.run(["show", path, "--json"])
@@ -58,8 +60,12 @@ final class LawFormCommandTests: XCTestCase {
         XCTAssertEqual(comparison.reason, .lowestBIC)
 
         let csv = try XCTUnwrap(comparison.csv)
-        XCTAssertEqual(csv.header, ["law", "preferred", "mae", "heldout_mae", "aic", "bic",
-                                    "A", "Cc", "alpha", "B", "nc", "beta", "s"])
+        XCTAssertEqual(
+            csv.header,
+            [
+                "law", "preferred", "mae", "heldout_mae", "aic", "bic",
+                "A", "Cc", "alpha", "B", "nc", "beta", "s",
+            ])
         XCTAssertEqual(csv.rows.count, LawForm.allCases.count)
         for (row, entry) in zip(csv.rows, comparison.entries) {
             XCTAssertEqual(row[0], .text(entry.form.rawValue))
@@ -111,8 +117,10 @@ final class LawFormCommandTests: XCTestCase {
     }
 
     func testDrawingsAndPresetsRejectCSVNamingTheCommand() throws {
-        for command in [["plot", "--task", "arithmetic"], ["heatmap", "--task", "arithmetic", "--nctx", "8k"],
-                        ["show", "arithmetic"], ["validate", "--task", "commonsense"]] {
+        for command in [
+            ["plot", "--task", "arithmetic"], ["heatmap", "--task", "arithmetic", "--nctx", "8k"],
+            ["show", "arithmetic"], ["validate", "--task", "commonsense"],
+        ] {
             let r = try Harness.run(command + ["--format", "csv"])
             XCTAssertNotEqual(r.status, 0, command.joined(separator: " "))
             XCTAssertTrue(r.stderr.contains("'\(command[0])'"), r.stderr)
@@ -140,10 +148,14 @@ final class LawFormCommandTests: XCTestCase {
     /// The Planner's typed fitting and plotting errors reach the user worded with the flags.
     func testPlannerErrorsAreWordedWithTheFlags() throws {
         let cases: [([String], String)] = [
-            (["heatmap", "--task", "arithmetic", "--nctx", "32"],
-             "error: --nctx 32 is shorter than arithmetic's zero-shot prompt"),
-            (["plot", "--task", "arithmetic", "--compute", "1e23", "--nctx", "32"],
-             "(the default --from), is not below"),
+            (
+                ["heatmap", "--task", "arithmetic", "--nctx", "32"],
+                "error: --nctx 32 is shorter than arithmetic's zero-shot prompt"
+            ),
+            (
+                ["plot", "--task", "arithmetic", "--compute", "1e23", "--nctx", "32"],
+                "(the default --from), is not below"
+            ),
             (["plot", "--task", "arithmetic", "--compute", "1e23"], "error: --compute needs --nctx"),
             (["validate", "--task", "arithmetic", "--holdout-above", "1M"], "expected a lower --holdout-above"),
         ]
@@ -155,8 +167,10 @@ final class LawFormCommandTests: XCTestCase {
     }
 
     func testFitWarningCodesAreDistinctSnakeCase() {
-        let all: [FitWarning] = [.ridge, .oneComputeLevel, .twoComputeLevels, .fewPromptLengths, .oneContextLimit,
-                                 .penaltyUntested]
+        let all: [FitWarning] = [
+            .ridge, .oneComputeLevel, .twoComputeLevels, .fewPromptLengths, .oneContextLimit,
+            .penaltyUntested,
+        ]
         XCTAssertEqual(Set(all.map(\.code)).count, all.count)
         for warning in all {
             XCTAssertNotNil(warning.code.range(of: "^[a-z]+(_[a-z]+)*$", options: .regularExpression), warning.code)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ctxplan
 
 /// The piped REPL's line reader: lines as `readLine` gives them, in bounded memory.
@@ -53,7 +54,8 @@ final class LineReaderTests: XCTestCase {
         let status = (try? String(contentsOfFile: "/proc/\(running.processIdentifier)/status", encoding: .utf8)) ?? ""
         running.terminate()
         running.waitUntilExit()
-        let rss = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+        let rss =
+            status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
             .flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) } ?? 0
         XCTAssertGreaterThan(rss, 0)
         XCTAssertLessThan(rss, 100_000, "kB resident after 1.5 s of one endless line")
@@ -70,7 +72,8 @@ final class LineReaderTests: XCTestCase {
     /// (and fifty `bogus` lines, each of whose errors would be reported) stop within a few.
     func testLinesStopOnceTheOutputCannotBeWritten() throws {
         let line = "predict --task arithmetic --model llama-2-7b --shots 3\nbogus\n"
-        let script = "i=0; while [ $i -lt 50 ]; do printf '\(line)'; i=$((i+1)); done"
+        let script =
+            "i=0; while [ $i -lt 50 ]; do printf '\(line)'; i=$((i+1)); done"
             + #" | "$CTXPLAN" 2>errors | head -1 >/dev/null; grep -c 'unknown command' errors"#
         let folder = NSTemporaryDirectory() + "ctxplan-stop-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -1,12 +1,16 @@
 import ContextScaling
 import XCTest
+
 @testable import ctxplan
 
 final class LineSplitterTests: XCTestCase {
     func split(_ line: String) throws -> [String] { try LineSplitter.split(line) }
 
     func failure(_ line: String) -> LineSplitter.Problem? {
-        do { _ = try LineSplitter.split(line); return nil } catch { return error }
+        do {
+            _ = try LineSplitter.split(line)
+            return nil
+        } catch { return error }
     }
 
     func testSpacesAndTabsSeparateWords() throws {
@@ -70,7 +74,9 @@ final class LineSplitterTests: XCTestCase {
         let alphabet = Array("ab #'\"\\é\t")
         for _ in 0..<500 {
             let words = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
-                String((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+                String(
+                    (0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)!
+                    })
             }
             // Single-quote each word; a single quote inside becomes '\'' as in a shell.
             let line = words.map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }.joined(separator: " ")

@@ -11,7 +11,8 @@ final class OneShotTests: XCTestCase {
         XCTAssertEqual(j["n_pmt"] as! Double, 78.17 + 31 * 75.74, accuracy: 1e-9)
         XCTAssertEqual(j["n_ctx"] as! Double, 4096)
         // Eq. (1) by hand at the paper's parameters.
-        let expected = (1 - exp(-9.96 * pow(7.7715259392e22 / 9.7e29, 0.26)))
+        let expected =
+            (1 - exp(-9.96 * pow(7.7715259392e22 / 9.7e29, 0.26)))
             * (1 - exp(-62.24 * pow((78.17 + 31 * 75.74) / 1.3e5, 0.56))) / (1 + exp(-(4096 - (78.17 + 31 * 75.74))))
         XCTAssertEqual(score, expected, accuracy: 1e-14)
     }
@@ -28,7 +29,10 @@ final class OneShotTests: XCTestCase {
         let cases: [([String], String)] = [
             (["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "-3"], "'-3' is negative"),
             (["predict", "--task", "arithmetic", "--model", "lama-2-7b", "--shots", "3"], "did you mean 'Llama-2-7B'"),
-            (["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "3", "--frobnicate"], "--frobnicate"),
+            (
+                ["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "3", "--frobnicate"],
+                "--frobnicate"
+            ),
             (["cost", "--model", "llama-2-7b", "--to", "nan"], "'nan' is not a number"),
             (["predcit"], "did you mean 'predict'"),
         ]
@@ -59,7 +63,9 @@ final class OneShotTests: XCTestCase {
              "prompt": {"base_tokens": 78.17, "shot_tokens": 75.74}}
             """
         try preset.write(toFile: dir + "/tasks/mytask.json", atomically: true, encoding: .utf8)
-        let mine = try Harness.json(["predict", "--task", "mytask", "--model", "llama-2-7b", "--shots", "31", "--presets", dir])
+        let mine = try Harness.json([
+            "predict", "--task", "mytask", "--model", "llama-2-7b", "--shots", "31", "--presets", dir,
+        ])
         let paper = try Harness.json(["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31"])
         XCTAssertEqual(mine["score"] as! Double, paper["score"] as! Double)
     }

@@ -21,8 +21,10 @@ final class OutputFormatTests: XCTestCase {
     }
 
     func testCSVOfAnAnswerWithNoTableNamesTheCommand() throws {
-        for (command, arguments) in [("predict", predict),
-                                     ("explain", ["explain"] + predict.dropFirst())] {
+        for (command, arguments) in [
+            ("predict", predict),
+            ("explain", ["explain"] + predict.dropFirst()),
+        ] {
             let result = try Harness.run(arguments + ["--format", "csv"])
             XCTAssertEqual(result.status, 2, command)
             XCTAssertTrue(result.stderr.contains("'\(command)'") && result.stderr.contains("no CSV"), result.stderr)

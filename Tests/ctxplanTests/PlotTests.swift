@@ -12,7 +12,10 @@ final class PlotTests: XCTestCase {
     /// Counts elements by class while checking that the document is well-formed XML.
     final class ClassCounter: NSObject, XMLParserDelegate {
         var counts: [String: Int] = [:]
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             for cls in (attributes["class"] ?? "").split(separator: " ") { counts[String(cls), default: 0] += 1 }
         }
     }
@@ -23,11 +26,14 @@ final class PlotTests: XCTestCase {
 
     /// The bundled observations that fall on a curve: the model's checkpoint at the limit, prompts
     /// within the drawn range. Computed here from the preset files, not by the program.
-    func expectedObservations(task: String, checkpoints: [String], low: Double, high: Double) throws -> (all: Int, heldOut: Int) {
+    func expectedObservations(task: String, checkpoints: [String], low: Double, high: Double) throws -> (
+        all: Int, heldOut: Int
+    ) {
         let prompt = try json(Self.presets + "/tasks/\(task).json")["prompt"] as! [String: Double]
         let rows = try String(contentsOfFile: Self.presets + "/observations/paper-tables-8-10.csv", encoding: .utf8)
             .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
-        var all = 0, held = 0
+        var all = 0
+        var held = 0
         for row in rows where row[0] == task && checkpoints.contains(row[1]) {
             let n = prompt["base_tokens"]! + Double(row[3])! * prompt["shot_tokens"]!
             guard n >= low && n <= high else { continue }
@@ -41,16 +47,23 @@ final class PlotTests: XCTestCase {
         let dir = NSTemporaryDirectory() + "ctxplan-plot-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let svg = dir + "/plot.svg"
-        let r = try Harness.run(["plot", "--task", "arithmetic", "--model", "llama-2-7b", "--model", "llama-2-13b", "--nctx", "8k", "--nctx", "128k", "--svg", svg])
+        let r = try Harness.run([
+            "plot", "--task", "arithmetic", "--model", "llama-2-7b", "--model", "llama-2-13b", "--nctx", "8k", "--nctx",
+            "128k", "--svg", svg,
+        ])
         XCTAssertEqual(r.status, 0, r.stderr)
         let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: svg)))
         let counter = ClassCounter()
         parser.delegate = counter
         XCTAssertTrue(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
         XCTAssertEqual(counter.counts["series"], 4)
-        let low = 78.17 + 75.74, high = 2 * 131_072.0
+        let low = 78.17 + 75.74
+        let high = 2 * 131_072.0
         let expected = try expectedObservations(
-            task: "arithmetic", checkpoints: ["Yarn-Llama-2-7B-8k", "Yarn-Llama-2-13B-8k", "Yarn-Llama-2-7B-128k", "Yarn-Llama-2-13B-128k"], low: low, high: high)
+            task: "arithmetic",
+            checkpoints: [
+                "Yarn-Llama-2-7B-8k", "Yarn-Llama-2-13B-8k", "Yarn-Llama-2-7B-128k", "Yarn-Llama-2-13B-128k",
+            ], low: low, high: high)
         XCTAssertEqual(counter.counts["observation"], expected.all)
         XCTAssertEqual(counter.counts["heldout"], expected.heldOut)
         XCTAssertGreaterThan(expected.heldOut, 0)
@@ -61,7 +74,9 @@ final class PlotTests: XCTestCase {
 
     /// A fixed-width ASCII rendering, checked cell for cell.
     func testTerminalPlotAtAFixedWidth() throws {
-        let r = try Harness.run(["plot", "--task", "translation", "--model", "llama-2-7b", "--ascii", "--width", "60", "--height", "8"])
+        let r = try Harness.run([
+            "plot", "--task", "translation", "--model", "llama-2-7b", "--ascii", "--width", "60", "--height", "8",
+        ])
         XCTAssertEqual(r.status, 0, r.stderr)
         let expected = """
             translation: predicted bleu4 against prompt length
@@ -86,7 +101,9 @@ final class PlotTests: XCTestCase {
     /// The same plot in braille: two dots across and four down per cell, the limit's rule
     /// giving way where the curve crosses it.
     func testBraillePlotAtAFixedWidth() throws {
-        let r = try Harness.run(["plot", "--task", "translation", "--model", "llama-2-7b", "--width", "60", "--height", "8"])
+        let r = try Harness.run([
+            "plot", "--task", "translation", "--model", "llama-2-7b", "--width", "60", "--height", "8",
+        ])
         XCTAssertEqual(r.status, 0, r.stderr)
         let expected = """
             translation: predicted bleu4 against prompt length
@@ -116,11 +133,15 @@ final class PlotTests: XCTestCase {
         let flops = 6 * (model["non_embedding_params"] as! Double) * (model["pretrain_tokens"] as! Double)
         let limit = 4096.0
         func law(_ n: Double) -> Double {
-            (1 - exp(-p["A"]! * pow(flops / p["Cc"]!, p["alpha"]!))) * (1 - exp(-p["B"]! * pow(n / p["nc"]!, p["beta"]!)))
+            (1 - exp(-p["A"]! * pow(flops / p["Cc"]!, p["alpha"]!)))
+                * (1 - exp(-p["B"]! * pow(n / p["nc"]!, p["beta"]!)))
                 / (1 + exp(-(limit - n)))
         }
         let rows = 20
-        let r = try Harness.run(["plot", "--task", "commonsense", "--model", "llama-2-13b", "--ascii", "--width", "100", "--height", String(rows)])
+        let r = try Harness.run([
+            "plot", "--task", "commonsense", "--model", "llama-2-13b", "--ascii", "--width", "100", "--height",
+            String(rows),
+        ])
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let plotLines = Array(lines[1...rows])
         let axis = lines[rows + 1]
@@ -137,7 +158,9 @@ final class PlotTests: XCTestCase {
                 let chars = Array(plotLines[row])
                 return column < chars.count && chars[column] == "*"
             }
-            XCTAssertTrue(drawn.contains { abs($0 - expectedRow) <= 1 }, "at \(label): drawn rows \(drawn), law row \(expectedRow)")
+            XCTAssertTrue(
+                drawn.contains { abs($0 - expectedRow) <= 1 },
+                "at \(label): drawn rows \(drawn), law row \(expectedRow)")
         }
     }
 
@@ -177,7 +200,8 @@ final class PlotTests: XCTestCase {
     func testATaskOfTinyScoresDrawsOnAnAxisOfOneStep() throws {
         let dir = NSTemporaryDirectory() + "ctxplan-tiny-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
-        let task = #"{"name": "tiny", "metric": "accuracy", "law": "paper", "parameters": {"A": 1e-10, "#
+        let task =
+            #"{"name": "tiny", "metric": "accuracy", "law": "paper", "parameters": {"A": 1e-10, "#
             + #""Cc": 1e18, "alpha": 1, "B": 1e-10, "nc": 100, "beta": 0.5}, "#
             + #""prompt": {"base_tokens": 1, "shot_tokens": 1}}"#
         try task.write(toFile: dir + "/tasks/tiny.json", atomically: true, encoding: .utf8)
@@ -193,7 +217,8 @@ final class PlotTests: XCTestCase {
         let drawn = try Harness.run(base + ["--svg", svg])
         XCTAssertEqual(drawn.status, 0, drawn.stderr)
         let document = try String(contentsOfFile: svg, encoding: .utf8)
-        XCTAssertNil(document.range(of: #"[ "(,A-Z]-?(inf|nan)[ ",)]"#, options: [.regularExpression, .caseInsensitive]),
-                     "no non-finite coordinate")
+        XCTAssertNil(
+            document.range(of: #"[ "(,A-Z]-?(inf|nan)[ ",)]"#, options: [.regularExpression, .caseInsensitive]),
+            "no non-finite coordinate")
     }
 }

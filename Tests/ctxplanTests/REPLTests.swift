@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ctxplan
 
 /// The REPL from a pipe: how it starts, and what it refuses.
@@ -21,10 +22,10 @@ final class REPLTests: XCTestCase {
         let dir = NSTemporaryDirectory() + "ctxplan-repl-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         try """
-            {"name": "mine", "metric": "accuracy", "law": "paper",
-             "parameters": {"A": 9.96, "Cc": 9.7e29, "alpha": 0.26, "B": 62.24, "nc": 1.3e5, "beta": 0.56},
-             "prompt": {"base_tokens": 78.17, "shot_tokens": 75.74}}
-            """.write(toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
+        {"name": "mine", "metric": "accuracy", "law": "paper",
+         "parameters": {"A": 9.96, "Cc": 9.7e29, "alpha": 0.26, "B": 62.24, "nc": 1.3e5, "beta": 0.56},
+         "prompt": {"base_tokens": 78.17, "shot_tokens": 75.74}}
+        """.write(toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
         let line = "predict --task mine --model llama-2-7b --shots 31 --json\n"
         let paper = try Harness.json(["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31"])
         for arguments in [["--presets", dir], ["repl", "--presets", dir]] {
@@ -53,7 +54,9 @@ final class REPLTests: XCTestCase {
     func testControlCharactersInAQuotedNameAreShownNotSent() throws {
         let r = try Harness.run([], stdin: "show \u{01}x\u{1B}[2JRED\nshow a\u{0}b\nshow caf\u{E9}\n")
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.stderr, """
+        XCTAssertEqual(
+            r.stderr,
+            """
             line 1: error: unknown preset '\\x01x\\x1b[2JRED'; see 'presets'
             line 2: error: unknown preset 'a\\x00b'; see 'presets'
             line 3: error: unknown preset 'caf\u{E9}'; see 'presets'
@@ -69,4 +72,3 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual("\u{7F}\u{1B}\u{85}\u{A0}".escapingControlCharacters, "\\x7f\\x1b\\x85\u{A0}")
     }
 }
-

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import ctxplan
 
 /// The README's examples, run: each fenced block that starts with `$ ctxplan ...` must print
@@ -30,8 +31,10 @@ final class ReadmeExampleTests: XCTestCase {
             let start = i + 1
             var end = start + 1
             while end < lines.count, !lines[end].hasPrefix("```") { end += 1 }
-            examples.append(Example(command: String(lines[start].dropFirst(2)),
-                                    output: lines[(start + 1)..<end].joined(separator: "\n"), line: start + 1))
+            examples.append(
+                Example(
+                    command: String(lines[start].dropFirst(2)),
+                    output: lines[(start + 1)..<end].joined(separator: "\n"), line: start + 1))
             i = end
         }
         return examples
@@ -48,8 +51,9 @@ final class ReadmeExampleTests: XCTestCase {
         let dollarLines = text.components(separatedBy: "\n").filter { $0.hasPrefix("$ ctxplan ") }
         XCTAssertEqual(examples.count, dollarLines.count, "every `$ ctxplan` line opens a block the test reads")
         XCTAssertGreaterThan(examples.count, 10)
-        XCTAssertEqual(Self.maskTimes("fitted to 120 records in 38 ms; 0.05 s, 30 us; 12 shots"),
-                       "fitted to 120 records in <time>; <time>, <time>; 12 shots")
+        XCTAssertEqual(
+            Self.maskTimes("fitted to 120 records in 38 ms; 0.05 s, 30 us; 12 shots"),
+            "fitted to 120 records in <time>; <time>, <time>; 12 shots")
     }
 
     func testCommandBlocksPrintWhatTheReadmeShows() throws {
@@ -60,15 +64,18 @@ final class ReadmeExampleTests: XCTestCase {
             let r = try Harness.run(Array(words.dropFirst()))
             XCTAssertEqual(r.status, 0, "README.md:\(example.line): \(example.command)\n\(r.stderr)")
             let printed = r.stdout.hasSuffix("\n") ? String(r.stdout.dropLast()) : r.stdout
-            XCTAssertEqual(Self.maskTimes(printed), Self.maskTimes(example.output),
-                           "README.md:\(example.line): \(example.command) prints something else")
+            XCTAssertEqual(
+                Self.maskTimes(printed), Self.maskTimes(example.output),
+                "README.md:\(example.line): \(example.command) prints something else")
         }
     }
 
     /// The indented `ctx> ` session runs from a pipe with no error.
     func testPromptSessionRuns() throws {
         let text = try String(contentsOfFile: Self.readme, encoding: .utf8)
-        let session = text.components(separatedBy: "\n").filter { $0.hasPrefix("    ctx> ") }.map { String($0.dropFirst(9)) }
+        let session = text.components(separatedBy: "\n").filter { $0.hasPrefix("    ctx> ") }.map {
+            String($0.dropFirst(9))
+        }
         XCTAssertGreaterThan(session.count, 3)
         let r = try Harness.run([], stdin: session.joined(separator: "\n") + "\n")
         XCTAssertEqual(r.status, 0, r.stderr)
@@ -79,7 +86,9 @@ final class ReadmeExampleTests: XCTestCase {
     /// The indented `printf '...' | ctxplan` example: its lines piped in give one JSON answer.
     func testPipeExampleRuns() throws {
         let text = try String(contentsOfFile: Self.readme, encoding: .utf8)
-        let pipes = text.components(separatedBy: "\n").filter { $0.hasPrefix("    printf '") && $0.hasSuffix("' | ctxplan") }
+        let pipes = text.components(separatedBy: "\n").filter {
+            $0.hasPrefix("    printf '") && $0.hasSuffix("' | ctxplan")
+        }
         XCTAssertEqual(pipes.count, 1)
         let quoted = pipes[0].dropFirst("    printf '".count).dropLast("' | ctxplan".count)
         let r = try Harness.run([], stdin: quoted.replacingOccurrences(of: "\\n", with: "\n"))

@@ -2,6 +2,7 @@ import ContextScaling
 import Foundation
 import Planner
 import XCTest
+
 @testable import ctxplan
 
 /// The renderers' words and numbers, and the formats as a user sees them.
@@ -17,8 +18,10 @@ final class RenderingTests: XCTestCase {
     }
 
     func testArticlesFollowHowTheNumberIsRead() {
-        for (number, article) in [("8k", "an"), ("16k", "a"), ("4k", "a"), ("80k", "an"), ("11k", "an"), ("18k", "an"),
-                                  ("110k", "a"), ("128k", "a"), ("8,192", "an"), ("11,000", "an"), ("1M", "a")] {
+        for (number, article) in [
+            ("8k", "an"), ("16k", "a"), ("4k", "a"), ("80k", "an"), ("11k", "an"), ("18k", "an"),
+            ("110k", "a"), ("128k", "a"), ("8,192", "an"), ("11,000", "an"), ("1M", "a"),
+        ] {
             XCTAssertEqual(Words.article(before: number), article, number)
         }
     }
@@ -49,15 +52,17 @@ final class RenderingTests: XCTestCase {
         let free = ExtendVerdict.noGainForCost(gain: 0, costRatio: nil).text
         XCTAssertFalse(free.contains("more the"), free)
         XCTAssertEqual(free, "no gain for the cost: +0.000 for an extension the recommendation does not need")
-        XCTAssertEqual(ExtendVerdict.noGainForCost(gain: 0.0004, costRatio: 2).text,
-                       "no gain for the cost: +0.000 for 2.0x the extension FLOPs")
+        XCTAssertEqual(
+            ExtendVerdict.noGainForCost(gain: 0.0004, costRatio: 2).text,
+            "no gain for the cost: +0.000 for 2.0x the extension FLOPs")
     }
 
     /// The planner names a missing concept; the program names the option, and exits 2.
     func testPlannerErrorsAreWordedWithTheirOptions() throws {
         XCTAssertTrue(PlannerError.missingContextLimit.description.hasPrefix("--nctx is needed with --compute"))
         let below = PlannerError.extensionNotLonger(limit: 2048, model: "Llama-2-7B", native: 4096)
-        XCTAssertEqual(below.description, "--to 2k is not above Llama-2-7B's native limit of 4k; expected a longer limit")
+        XCTAssertEqual(
+            below.description, "--to 2k is not above Llama-2-7B's native limit of 4k; expected a longer limit")
         let result = try Harness.run(["predict", "--compute", "1e23", "--task", "arithmetic", "--shots", "1"])
         XCTAssertEqual(result.status, 2)
         XCTAssertEqual(result.stderr, "error: " + PlannerError.missingContextLimit.description + "\n")
@@ -89,7 +94,10 @@ final class RenderingTests: XCTestCase {
         let cases: [([String], String, String)] = [
             (["shots", "--task", "arithmetic", "--model", "llama-2-7b"], "rows", "score"),
             (["table", "--task", "commonsense", "--model", "yarn-llama-2-13b-32k"], "rows", "predicted"),
-            (["extend", "--model", "llama-2-7b", "--task", "arithmetic", "--prompt-tokens", "20k"], "options", "score"),
+            (
+                ["extend", "--model", "llama-2-7b", "--task", "arithmetic", "--prompt-tokens", "20k"], "options",
+                "score"
+            ),
         ]
         for (arguments, key, column) in cases {
             let result = try Harness.run(arguments + ["--format", "csv"])

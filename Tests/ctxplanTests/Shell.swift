@@ -19,7 +19,8 @@ enum Shell {
         // Output goes to files, which never fill and stall the child as a pipe can.
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let outPath = folder + "/stdout", errPath = folder + "/stderr"
+        let outPath = folder + "/stdout"
+        let errPath = folder + "/stderr"
         for path in [outPath, errPath] { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
@@ -28,8 +29,9 @@ enum Shell {
         process.waitUntilExit()
         let out = try Data(contentsOf: URL(fileURLWithPath: outPath))
         let err = try Data(contentsOf: URL(fileURLWithPath: errPath))
-        return Harness.Result(stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                              status: process.terminationStatus)
+        return Harness.Result(
+            stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
+            status: process.terminationStatus)
     }
 
     /// A fresh empty folder under the temporary directory.

@@ -61,7 +61,8 @@ final class StreamFailureTests: XCTestCase {
         assertNoTrap(one)
         // The program's own status, which sh cannot report for the left side of a pipe.
         let status = try Shell.run(#"{ "$CTXPLAN" <'"# + path + #"'; echo "status $?" >&2; } | head -c1 >/dev/null"#)
-        let code = Int32(status.stderr.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "")
+        let code = Int32(
+            status.stderr.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? "")
         XCTAssertNotNil(code, status.stderr)
         XCTAssertNotEqual(code, 0, "output lost to a closed pipe is not success")
         XCTAssertLessThan(code ?? 255, 128, "no SIGPIPE death: \(status.stderr)")

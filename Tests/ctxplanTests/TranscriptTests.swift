@@ -20,7 +20,9 @@ final class TranscriptTests: XCTestCase {
         let r = try Harness.run([], stdin: session)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(r.stderr, "")
-        let lines = r.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let lines = r.stdout.split(separator: "\n").map {
+            try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
         XCTAssertEqual(lines.count, 4, "nothing runs after quit, and no prompt or banner is printed")
         XCTAssertEqual(lines[0]["n_ctx"] as! Double, 4096)
         XCTAssertEqual(lines[1]["n_ctx"] as! Double, 16384)
@@ -136,12 +138,14 @@ final class TranscriptTests: XCTestCase {
         XCTAssertEqual(outputs.count, lines.count)
         for output in outputs {
             XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(output.utf8)))
-            XCTAssertFalse(output.contains("nan") || output.contains("inf\"") || output.contains("Infinity"), String(output))
+            XCTAssertFalse(
+                output.contains("nan") || output.contains("inf\"") || output.contains("Infinity"), String(output))
         }
     }
 
     func testAGoodLineAfterBadOnesStillRuns() throws {
-        let r = try Harness.run([], stdin: "predict --shots 3\npredict --task translation --model llama-2-13b --shots 3 --json\n")
+        let r = try Harness.run(
+            [], stdin: "predict --shots 3\npredict --task translation --model llama-2-13b --shots 3 --json\n")
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.hasPrefix("line 1: error: no task"), r.stderr)
         XCTAssertTrue(r.stdout.contains("\"task\": \"translation\""))

@@ -55,7 +55,8 @@ public struct DifferentialEvolution: Sendable {
             generation += 1
             let f = mutation.lowerBound + rng.unit() * (mutation.upperBound - mutation.lowerBound)
             for i in 0..<size {
-                var r1 = 0, r2 = 0
+                var r1 = 0
+                var r2 = 0
                 repeat { r1 = Int(rng.next() % UInt64(size)) } while r1 == i
                 repeat { r2 = Int(rng.next() % UInt64(size)) } while r2 == i || r2 == r1
                 let forced = Int(rng.next() % UInt64(d))
@@ -81,8 +82,9 @@ public struct DifferentialEvolution: Sendable {
             if converged(values) { break }
         }
         let order = values.indices.sorted { values[$0] < values[$1] }
-        return Result(population: order.map { population[$0] }, values: order.map { values[$0] },
-                      generations: generation, evaluations: evaluations)
+        return Result(
+            population: order.map { population[$0] }, values: order.map { values[$0] },
+            generations: generation, evaluations: evaluations)
     }
 
     private func converged(_ values: [Double]) -> Bool {

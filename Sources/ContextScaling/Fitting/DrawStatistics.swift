@@ -4,15 +4,19 @@ public enum DrawStatistics {
     public static func quantile(_ values: [Double], _ q: Double) -> Double {
         let sorted = values.sorted()
         let position = q * Double(sorted.count - 1)
-        let i = Int(position.rounded(.down)), j = min(i + 1, sorted.count - 1)
+        let i = Int(position.rounded(.down))
+        let j = min(i + 1, sorted.count - 1)
         return sorted[i] + (position - Double(i)) * (sorted[j] - sorted[i])
     }
 
     /// Pearson correlation; nil when either side does not vary.
     public static func correlation(_ a: [Double], _ b: [Double]) -> Double? {
         let n = Double(a.count)
-        let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
-        var sab = 0.0, saa = 0.0, sbb = 0.0
+        let ma = a.reduce(0, +) / n
+        let mb = b.reduce(0, +) / n
+        var sab = 0.0
+        var saa = 0.0
+        var sbb = 0.0
         for i in a.indices {
             sab += (a[i] - ma) * (b[i] - mb)
             saa += (a[i] - ma) * (a[i] - ma)

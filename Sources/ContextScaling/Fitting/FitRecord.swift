@@ -27,8 +27,8 @@ public struct FitRecord: Sendable, Equatable {
 /// work is a product and a subtraction.
 struct CompiledRecords {
     let records: [FitRecord]
-    let logCompute: [Double]       // distinct log C
-    let logPrompt: [Double]        // distinct log n_pmt
+    let logCompute: [Double]  // distinct log C
+    let logPrompt: [Double]  // distinct log n_pmt
     let penaltyPairs: [(nPmt: Double, nCtx: Double)]
     let computeIndex: [Int]
     let promptIndex: [Int]
@@ -93,7 +93,10 @@ struct CompiledRecords {
         // The same sums as ContextScalingLaw.logComputeArgument, with the parameters' logarithms
         // taken once per evaluation instead of once per distinct value.
         let p = law.parameters
-        let logA = log(p.A), logCc = log(p.Cc), logB = log(p.B), logNc = log(p.nc)
+        let logA = log(p.A)
+        let logCc = log(p.Cc)
+        let logB = log(p.B)
+        let logNc = log(p.nc)
         for i in logCompute.indices {
             scratch.compute[i] = StableMath.saturate(exp(logA + p.alpha * (logCompute[i] - logCc)))
         }
@@ -103,7 +106,8 @@ struct CompiledRecords {
         // The paper's penalty has no fitted parameter: its values are computed once per fit.
         if scratch.penaltyComputedFor != law.penalty {
             for i in penaltyPairs.indices {
-                scratch.penalty[i] = law.penalty.value(promptTokens: penaltyPairs[i].nPmt, contextLimit: penaltyPairs[i].nCtx)
+                scratch.penalty[i] = law.penalty.value(
+                    promptTokens: penaltyPairs[i].nPmt, contextLimit: penaltyPairs[i].nCtx)
             }
             scratch.penaltyComputedFor = law.penalty
         }

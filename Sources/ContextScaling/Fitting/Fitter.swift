@@ -23,7 +23,9 @@ public struct FitResult: Sendable {
     /// Akaike's and Schwarz's criteria for Gaussian errors: n ln(SSE/n) + 2k, + k ln n. A
     /// perfect fit is floored at 1e-300 in SSE/n so that the criteria stay finite.
     public var aic: Double { Double(n) * log(max(sse / Double(n), 1e-300)) + 2 * Double(law.form.parameterCount) }
-    public var bic: Double { Double(n) * log(max(sse / Double(n), 1e-300)) + log(Double(n)) * Double(law.form.parameterCount) }
+    public var bic: Double {
+        Double(n) * log(max(sse / Double(n), 1e-300)) + log(Double(n)) * Double(law.form.parameterCount)
+    }
 }
 
 /// The paper's fitting procedure (Sec. 3.2): a global differential-evolution search within
@@ -74,8 +76,9 @@ public struct Fitter: Sendable {
         }
         let refined = outcomes.flatMap(\.refined).sorted { $0.sse < $1.sse }
         let polished = polish(data, space: space, candidates: refined)
-        return result(data, space: space, x: polished.result.x,
-                      evaluations: outcomes.reduce(polished.evaluations) { $0 + $1.evaluations })
+        return result(
+            data, space: space, x: polished.result.x,
+            evaluations: outcomes.reduce(polished.evaluations) { $0 + $1.evaluations })
     }
 
     /// One global search and the refinements from its best members, and the objective
@@ -191,7 +194,8 @@ public struct Fitter: Sendable {
         var predictions: [Double] = []
         data.predict(law, into: &predictions, scratch: &scratch)
         let residuals = predictions.indices.map { data.metrics[$0] - predictions[$0] }
-        return FitResult(law: law, residuals: residuals, sse: residuals.reduce(0) { $0 + $1 * $1 }, evaluations: evaluations)
+        return FitResult(
+            law: law, residuals: residuals, sse: residuals.reduce(0) { $0 + $1 * $1 }, evaluations: evaluations)
     }
 }
 

@@ -73,7 +73,8 @@ struct IdentifiableCoordinates {
         // ln coefficient = k + exponent ln scale must lie within the coefficient's bounds.
         let low = max(space.lower[scale] * M_LN10, (log(space.lower[coefficient]) - k) / exponent)
         let high = min(space.upper[scale] * M_LN10, (log(space.upper[coefficient]) - k) / exponent)
-        let logScale = low <= high
+        let logScale =
+            low <= high
             ? min(max(preferred, low), high)
             : min(max(preferred, space.lower[scale] * M_LN10), space.upper[scale] * M_LN10)
         return (exp(k + exponent * logScale), logScale / M_LN10)

@@ -40,12 +40,14 @@ public struct LevenbergMarquardt: Sendable {
             var jacobian = [[Double]](repeating: [Double](repeating: 0, count: d), count: r.count)
             for j in 0..<d {
                 let h = 1e-6 * max(1, abs(x[j]))
-                var up = x, down = x
+                var up = x
+                var down = x
                 up[j] = min(x[j] + h, upper[j])
                 down[j] = max(x[j] - h, lower[j])
                 let width = up[j] - down[j]
                 guard width > 0 else { continue }
-                let ru = residuals(up), rd = residuals(down)
+                let ru = residuals(up)
+                let rd = residuals(down)
                 for i in r.indices { jacobian[i][j] = (ru[i] - rd[i]) / width }
             }
             var jtj = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
@@ -62,13 +64,18 @@ public struct LevenbergMarquardt: Sendable {
             while lambda < 1e16 {
                 var m = jtj
                 for a in 0..<d { m[a][a] += lambda * max(jtj[a][a], 1e-12) }
-                guard let step = LevenbergMarquardt.solve(m, jtr.map { -$0 }) else { lambda *= 10; continue }
+                guard let step = LevenbergMarquardt.solve(m, jtr.map { -$0 }) else {
+                    lambda *= 10
+                    continue
+                }
                 let candidate = clamp(zip(x, step).map(+))
                 let rc = residuals(candidate)
                 let sc = sumOfSquares(rc)
                 if sc < sse {
                     let gain = (sse - sc) / max(sse, 1e-300)
-                    x = candidate; r = rc; sse = sc
+                    x = candidate
+                    r = rc
+                    sse = sc
                     lambda = max(lambda / 10, 1e-12)
                     improved = gain > relativeTolerance
                     break

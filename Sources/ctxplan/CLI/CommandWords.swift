@@ -22,14 +22,16 @@ enum CommandWords {
             throw InputError("the command has \(arguments.count) words; expected at most \(maximumWords)")
         }
         if let (index, word) = arguments.enumerated().first(where: { $0.element.utf8.count > maximumWordBytes }) {
-            throw InputError("word \(index + 1) ('\(word.prefix(24))...') is \(word.utf8.count) bytes long; "
-                + "expected at most \(maximumWordBytes)")
+            throw InputError(
+                "word \(index + 1) ('\(word.prefix(24))...') is \(word.utf8.count) bytes long; "
+                    + "expected at most \(maximumWordBytes)")
         }
         return negativeNumbersAsPositionals(arguments)
     }
 
     static func negativeNumbersAsPositionals(_ arguments: [String]) -> [String] {
-        var kept: [String] = [], moved: [String] = []
+        var kept: [String] = []
+        var moved: [String] = []
         var terminated = false
         for word in arguments {
             if word == "--" { terminated = true }

@@ -59,7 +59,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: "Print one JSON object instead of text: short for --format json.")
     var json = false
 
-    @Option(name: .customLong("presets"), help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
+    @Option(
+        name: .customLong("presets"),
+        help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
     var presetDirectories: [String] = []
 
     /// The format asked for: `--format`, or JSON for `--json`, else text. `--json` beside

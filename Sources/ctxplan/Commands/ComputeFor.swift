@@ -20,10 +20,16 @@ struct ComputeFor: SessionCommand {
 
     @OptionGroup var nctx: ContextLimitOption
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Training tokens D: report the model size N = C/6D.", valueName: "count"), transform: Parse.count)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Training tokens D: report the model size N = C/6D.", valueName: "count"),
+        transform: Parse.count)
     var tokens: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Parameters N: report the training tokens D = C/6N.", valueName: "count"), transform: Parse.count)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Parameters N: report the training tokens D = C/6N.", valueName: "count"),
+        transform: Parse.count)
     var params: Double?
 
     @OptionGroup var hardware: HardwareOptions
@@ -48,7 +54,8 @@ struct ComputeFor: SessionCommand {
 struct IntervalOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Percentile interval from the task preset's bootstrap draws, e.g. 80.", valueName: "percent"),
+        help: ArgumentHelp(
+            "Percentile interval from the task preset's bootstrap draws, e.g. 80.", valueName: "percent"),
         transform: Parse.percent)
     var interval: Double?
 
@@ -57,7 +64,9 @@ struct IntervalOptions: ParsableArguments {
     /// Rejects --interval for a task saved without bootstrap draws.
     func check(_ task: TaskPreset) throws {
         if let interval, task.draws.isEmpty {
-            throw InputError("--interval \(Quantities.trimmed(String(interval))) needs bootstrap draws; task '\(task.name)' has none (save one with 'fit --bootstrap N --save PATH')")
+            throw InputError(
+                "--interval \(Quantities.trimmed(String(interval))) needs bootstrap draws; task '\(task.name)' has none (save one with 'fit --bootstrap N --save PATH')"
+            )
         }
     }
 
@@ -68,13 +77,17 @@ struct IntervalOptions: ParsableArguments {
     }
 
     static func json(_ i: Interval) -> JSON {
-        .object([("level", .num(i.level)), ("low", .num(i.low)), ("high", .num(i.high)), ("unanswered_draws", .integer(i.unanswered))])
+        .object([
+            ("level", .num(i.level)), ("low", .num(i.low)), ("high", .num(i.high)),
+            ("unanswered_draws", .integer(i.unanswered)),
+        ])
     }
 
     /// "80% interval 1.2e23-2.9e23" (with `unit` after the range: "16-25 shots").
     static func text(_ i: Interval, unit: String = "", _ format: (Double) -> String) -> String {
         guard let low = i.low, let high = i.high else { return "no bootstrap draw answers this question" }
-        var text = "\(Quantities.trimmed(String(format: "%.1f", i.level)))% interval \(format(low))-\(format(high))\(unit)"
+        var text =
+            "\(Quantities.trimmed(String(format: "%.1f", i.level)))% interval \(format(low))-\(format(high))\(unit)"
         if i.unanswered > 0 { text += " (\(i.unanswered) draws have no answer)" }
         return text
     }

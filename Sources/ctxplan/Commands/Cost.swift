@@ -13,7 +13,9 @@ struct Cost: SessionCommand {
     @Option(help: ArgumentHelp("Model preset to extend (its base model is extended).", valueName: "name"))
     var model: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("The new context limit, k = 1024.", valueName: "tokens"), transform: Parse.context)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("The new context limit, k = 1024.", valueName: "tokens"),
+        transform: Parse.context)
     var to: Double
 
     @Flag(help: "Budget GPU time on the attention-aware count (Kaplan et al.: 6N + 6 n_layer n_ctx d_attn per token).")
@@ -26,7 +28,9 @@ struct Cost: SessionCommand {
     func run(in session: Session) throws {
         let model = try session.settings.model(self.model)
         let planner = session.planner(global)
-        let c = try planner.cost(model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner, in: session), countAttention: attention)
+        let c = try planner.cost(
+            model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner, in: session),
+            countAttention: attention)
         try render(c, global, in: session)
     }
 }

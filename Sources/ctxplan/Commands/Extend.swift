@@ -18,7 +18,9 @@ struct Extend: SessionCommand {
 
     @OptionGroup var prompt: PromptOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Candidate limits, comma-separated (8k,16k,32k).", valueName: "limits"))
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Candidate limits, comma-separated (8k,16k,32k).", valueName: "limits"))
     var to: String?
 
     @Option(
@@ -27,7 +29,10 @@ struct Extend: SessionCommand {
         transform: Parse.score)
     var target: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Relative tolerance to the best score (default 0.01).", valueName: "e"), transform: Parse.fraction)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Relative tolerance to the best score (default 0.01).", valueName: "e"),
+        transform: Parse.fraction)
     var within: Double = 0.01
 
     @OptionGroup var reserve: ReserveOption
@@ -51,7 +56,8 @@ struct Extend: SessionCommand {
         let planner = session.planner(global)
         let a = try planner.extend(
             model: modelName, task: task.name(in: session), prompt: prompt.input(), candidates: candidates,
-            target: target, within: within, reserve: reserve.reserve, recipe: recipe.recipe, plan: hardware.plan(planner, in: session),
+            target: target, within: within, reserve: reserve.reserve, recipe: recipe.recipe,
+            plan: hardware.plan(planner, in: session),
             countAttention: attention)
         if let mark = a.plotMark { session.lastAnswer = mark }
         try render(a, global, in: session)

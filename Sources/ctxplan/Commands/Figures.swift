@@ -35,21 +35,29 @@ struct Figures: SessionCommand {
         for (number, task) in [(4, "arithmetic"), (5, "commonsense"), (6, "translation")] {
             let preset = try planner.library.task(task)
             let pair = try planner.curves(models: sizes.map(\.1), computes: [], limits: [8192])
-            try write("figure-2-\(task).svg", planner.plotData(task: preset, curves: pair, title: "Figure 2, \(task): fits at 7.8e22 and 1.5e23 FLOPs, 8k limit"))
+            try write(
+                "figure-2-\(task).svg",
+                planner.plotData(
+                    task: preset, curves: pair, title: "Figure 2, \(task): fits at 7.8e22 and 1.5e23 FLOPs, 8k limit"))
             let records = try planner.fitRecords(file: nil, task: task).records
             let heldOut = try planner.validate(name: task, records: records, form: .paper, seed: 0)
             let wide = try planner.curves(models: sizes.map(\.1), computes: [], limits: [131072])
-            try write("figure-3-\(task).svg", planner.plotData(
-                task: preset, law: heldOut.fit.result.law, curves: wide,
-                title: "Figure 3, \(task): fitted on prompts up to 10,000 tokens, 128k limit"))
+            try write(
+                "figure-3-\(task).svg",
+                planner.plotData(
+                    task: preset, law: heldOut.fit.result.law, curves: wide,
+                    title: "Figure 3, \(task): fitted on prompts up to 10,000 tokens, 128k limit"))
             for (size, model) in sizes {
                 let family = try planner.curves(models: [model], computes: [], limits: allLimits)
-                try write("figure-\(number)-\(task)-\(size).svg", planner.plotData(
-                    task: preset, curves: family, title: "Figure \(number), \(task): \(model) family, every limit"))
+                try write(
+                    "figure-\(number)-\(task)-\(size).svg",
+                    planner.plotData(
+                        task: preset, curves: family, title: "Figure \(number), \(task): \(model) family, every limit"))
             }
         }
-        print(format == .json
-            ? JSON.object([("written", .array(written.map(JSON.string)))]).text
-            : written.map { "wrote \($0)" }.joined(separator: "\n"))
+        print(
+            format == .json
+                ? JSON.object([("written", .array(written.map(JSON.string)))]).text
+                : written.map { "wrote \($0)" }.joined(separator: "\n"))
     }
 }

@@ -5,16 +5,24 @@ import Planner
 
 /// The data and law options `fit`, `validate` and `compare` share.
 struct FitDataOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("CSV of evaluation results (see 'help fit'); the bundled Tables 8-10 when omitted.", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp(
+            "CSV of evaluation results (see 'help fit'); the bundled Tables 8-10 when omitted.", valueName: "file"))
     var file: String?
 
-    @Option(help: ArgumentHelp("Task: whose bundled records to fit, or whose rows and token lengths to use.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Task: whose bundled records to fit, or whose rows and token lengths to use.", valueName: "name"))
     var task: String?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Random seed of the global search (default 0).", valueName: "s"), transform: Parse.whole)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Random seed of the global search (default 0).", valueName: "s"),
+        transform: Parse.whole)
     var seed: Int = 0
 
-    func records(_ planner: Planner, in session: Session) throws -> (name: String, records: [Observation], layoutTask: TaskPreset?) {
+    func records(_ planner: Planner, in session: Session) throws -> (
+        name: String, records: [Observation], layoutTask: TaskPreset?
+    ) {
         try planner.fitRecords(file: file, task: task ?? (file == nil ? session.settings.task : nil))
     }
 }
@@ -23,7 +31,11 @@ extension LawForm: ExpressibleByArgument {}
 
 /// The Sec. 4.2 hold-out threshold `validate` and `compare` share.
 struct HoldoutOptions: ParsableArguments {
-    @Option(name: .customLong("holdout-above"), parsing: .unconditional, help: ArgumentHelp("Hold out records with prompts longer than this (default 10,000 tokens).", valueName: "tokens"), transform: Parse.context)
+    @Option(
+        name: .customLong("holdout-above"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Hold out records with prompts longer than this (default 10,000 tokens).", valueName: "tokens"),
+        transform: Parse.context)
     var holdoutAbove: Double = 10_000
 }
 
@@ -53,7 +65,10 @@ struct Fit: SessionCommand {
     @Option(help: "Law form: paper, no-penalty or soft.")
     var law: LawForm = .paper
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Refit this many resamples for parameter intervals.", valueName: "n"), transform: Parse.whole)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Refit this many resamples for parameter intervals.", valueName: "n"), transform: Parse.whole
+    )
     var bootstrap: Int = 0
 
     @Option(
@@ -71,13 +86,18 @@ struct Fit: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard interval > 0 && interval < 100 else { throw InputError("--interval \(interval) is outside (0, 100); expected e.g. 80") }
-        guard bootstrap <= 100_000 else { throw InputError("--bootstrap \(bootstrap) is too many; expected at most 100000") }
+        guard interval > 0 && interval < 100 else {
+            throw InputError("--interval \(interval) is outside (0, 100); expected e.g. 80")
+        }
+        guard bootstrap <= 100_000 else {
+            throw InputError("--bootstrap \(bootstrap) is too many; expected at most 100000")
+        }
         // Percentile intervals from a handful of draws are their extremes, not their quantiles:
         // an '80% interval' of one draw need not even contain the fit's own answer.
         guard bootstrap == 0 || bootstrap >= Fit.fewestDraws else {
             throw InputError(
-                "--bootstrap \(bootstrap) is too few draws for an interval; expected 0 or at least \(Fit.fewestDraws) (200 is typical)")
+                "--bootstrap \(bootstrap) is too few draws for an interval; expected 0 or at least \(Fit.fewestDraws) (200 is typical)"
+            )
         }
     }
 
@@ -91,7 +111,8 @@ struct Fit: SessionCommand {
         if let save, !force, FileManager.default.fileExists(atPath: save) {
             throw InputError("'\(save)' exists; pass --force to replace it")
         }
-        let report = try planner.fit(name: name, records: records, form: law, seed: UInt64(data.seed), bootstrap: bootstrap, level: interval)
+        let report = try planner.fit(
+            name: name, records: records, form: law, seed: UInt64(data.seed), bootstrap: bootstrap, level: interval)
         var saved: String?
         if let save {
             let presetName = URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent

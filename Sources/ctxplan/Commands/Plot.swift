@@ -5,20 +5,29 @@ import Planner
 
 /// Where and how a plot is drawn: the terminal (braille or ASCII) or an SVG file.
 struct DrawingOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Write a standalone SVG to this file instead of drawing in the terminal.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write a standalone SVG to this file instead of drawing in the terminal.", valueName: "file")
+    )
     var svg: String?
 
     @Flag(help: "Plain ASCII instead of Unicode braille.")
     var ascii = false
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Width in columns (default: the terminal's, or 80 from a pipe).", valueName: "n"), transform: Parse.positiveWhole)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Width in columns (default: the terminal's, or 80 from a pipe).", valueName: "n"),
+        transform: Parse.positiveWhole)
     var width: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Height of the plot area in rows (default 16).", valueName: "n"), transform: Parse.positiveWhole)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Height of the plot area in rows (default 16).", valueName: "n"),
+        transform: Parse.positiveWhole)
     var height: Int = 16
 
     func validate() throws {
-        if let width, width < 30 || width > 1000 { throw InputError("--width \(width) is outside 30..1000; expected a terminal width such as 80") }
+        if let width, width < 30 || width > 1000 {
+            throw InputError("--width \(width) is outside 30..1000; expected a terminal width such as 80")
+        }
         if height < 5 || height > 200 { throw InputError("--height \(height) is outside 5..200; expected e.g. 16") }
     }
 
@@ -50,15 +59,23 @@ struct Plot: SessionCommand {
     @Option(help: ArgumentHelp("A model to draw (repeatable).", valueName: "name"))
     var model: [String] = []
 
-    @Option(parsing: .unconditionalSingleValue, help: ArgumentHelp("A training compute to draw, in FLOPs (repeatable; needs --nctx).", valueName: "flops"), transform: Parse.count)
+    @Option(
+        parsing: .unconditionalSingleValue,
+        help: ArgumentHelp("A training compute to draw, in FLOPs (repeatable; needs --nctx).", valueName: "flops"),
+        transform: Parse.count)
     var compute: [Double] = []
 
     @OptionGroup var nctx: ContextLimitOption
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Shortest prompt drawn (default: one shot).", valueName: "tokens"), transform: Parse.context)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Shortest prompt drawn (default: one shot).", valueName: "tokens"),
+        transform: Parse.context)
     var from: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Longest prompt drawn (default: twice the largest limit).", valueName: "tokens"), transform: Parse.context)
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Longest prompt drawn (default: twice the largest limit).", valueName: "tokens"),
+        transform: Parse.context)
     var upto: Double?
 
     @OptionGroup var drawing: DrawingOptions
@@ -80,7 +97,10 @@ struct Plot: SessionCommand {
             return
         }
         try drawing.output(svg: SVG.plot(data)) {
-            TerminalPlot(data: data, width: drawing.columns, height: drawing.height, ascii: drawing.ascii, color: session.style.colour).render()
+            TerminalPlot(
+                data: data, width: drawing.columns, height: drawing.height, ascii: drawing.ascii,
+                color: session.style.colour
+            ).render()
         }
         // After the drawing, as predict's notes follow its answer.
         var block = TextBlock(session.style)
@@ -93,10 +113,25 @@ struct Plot: SessionCommand {
         .object([
             ("title", .string(data.title)),
             ("x_range", .array([.num(data.xRange.lowerBound), .num(data.xRange.upperBound)])),
-            ("series", .array(data.series.map { .object([("label", .string($0.label)), ("compute", .num($0.flops)), ("n_ctx", .num($0.nCtx)), ("points", .integer($0.points.count))]) })),
+            (
+                "series",
+                .array(
+                    data.series.map {
+                        .object([
+                            ("label", .string($0.label)), ("compute", .num($0.flops)), ("n_ctx", .num($0.nCtx)),
+                            ("points", .integer($0.points.count)),
+                        ])
+                    })
+            ),
             ("observations", .integer(data.observations.count)),
             ("held_out", .integer(data.observations.filter(\.heldOut).count)),
-            ("marks", .array(data.marks.map { .object([("label", .string($0.label)), ("n_pmt", .num($0.x)), ("score", .num($0.y))]) })),
+            (
+                "marks",
+                .array(
+                    data.marks.map {
+                        .object([("label", .string($0.label)), ("n_pmt", .num($0.x)), ("score", .num($0.y))])
+                    })
+            ),
             ("svg", .str(svg)),
             ("notes", .notes(data.notes)),
         ])
@@ -124,18 +159,20 @@ struct Heatmap: SessionCommand {
         let limit = try nctx.required(in: session)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
         let format = try global.formatWithoutTable(command: Self.configuration.commandName)
-        let data = try planner.heatmap(task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
+        let data = try planner.heatmap(
+            task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
         if format == .json {
             if let svg = drawing.svg { try AtomicFile.write(Data(SVG.heatmap(data).utf8), to: svg) }
             let scores = data.scores.joined()
-            print(JSON.object([
-                ("title", .string(data.title)), ("n_ctx", .num(data.nCtx)),
-                ("compute_range", .array([.num(data.computes.first), .num(data.computes.last)])),
-                ("prompt_range", .array([.num(data.prompts.first), .num(data.prompts.last)])),
-                ("rows", .integer(data.computes.count)), ("columns", .integer(data.prompts.count)),
-                ("min_score", .num(scores.min())), ("max_score", .num(scores.max())),
-                ("svg", .str(drawing.svg)),
-            ]).text)
+            print(
+                JSON.object([
+                    ("title", .string(data.title)), ("n_ctx", .num(data.nCtx)),
+                    ("compute_range", .array([.num(data.computes.first), .num(data.computes.last)])),
+                    ("prompt_range", .array([.num(data.prompts.first), .num(data.prompts.last)])),
+                    ("rows", .integer(data.computes.count)), ("columns", .integer(data.prompts.count)),
+                    ("min_score", .num(scores.min())), ("max_score", .num(scores.max())),
+                    ("svg", .str(drawing.svg)),
+                ]).text)
             return
         }
         try drawing.output(svg: SVG.heatmap(data)) {

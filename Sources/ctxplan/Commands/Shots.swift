@@ -13,7 +13,9 @@ struct Shots: SessionCommand {
 
     @OptionGroup var scenario: ScenarioOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Relative tolerance for the knee (default 0.01).", valueName: "e"), transform: Parse.fraction)
+    @Option(
+        parsing: .unconditional, help: ArgumentHelp("Relative tolerance for the knee (default 0.01).", valueName: "e"),
+        transform: Parse.fraction)
     var within: Double = 0.01
 
     @OptionGroup var reserve: ReserveOption
@@ -23,7 +25,8 @@ struct Shots: SessionCommand {
 
     func run(in session: Session) throws {
         let a = try session.planner(global).shots(
-            task: scenario.taskName(in: session), compute: scenario.computeInput(in: session), nCtx: scenario.contextLimit(in: session),
+            task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
+            nCtx: scenario.contextLimit(in: session),
             within: within, reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(a.scenario.task)
         session.lastAnswer = a.plotMark
@@ -49,7 +52,8 @@ struct ContextFor: SessionCommand {
 
     func run(in session: Session) throws {
         let a = try session.planner(global).contextFor(
-            target: target, task: scenario.taskName(in: session), compute: scenario.computeInput(in: session), nCtx: scenario.contextLimit(in: session),
+            target: target, task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
+            nCtx: scenario.contextLimit(in: session),
             reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(a.scenario.task)
         try render(a, global, in: session)

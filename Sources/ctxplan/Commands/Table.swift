@@ -15,7 +15,9 @@ struct Table: SessionCommand {
             throw InputError("table compares a model with its observations; expected --model NAME, not --compute")
         }
         let model = try session.settings.model(scenario.model)
-        let t = try session.planner(global).table(task: scenario.taskName(in: session), model: model, nCtx: scenario.contextLimit(in: session), recipe: scenario.recipe.recipe)
+        let t = try session.planner(global).table(
+            task: scenario.taskName(in: session), model: model, nCtx: scenario.contextLimit(in: session),
+            recipe: scenario.recipe.recipe)
         try render(t, global, in: session)
     }
 }

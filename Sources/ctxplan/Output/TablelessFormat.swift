@@ -6,8 +6,9 @@ extension GlobalOptions {
     func formatWithoutTable(command: String?) throws -> OutputFormat {
         let format = try outputFormat()
         guard format != .csv else {
-            throw InputError("'\(command ?? "this command")' gives no table, so it has no CSV form; "
-                + "expected --format text or json")
+            throw InputError(
+                "'\(command ?? "this command")' gives no table, so it has no CSV form; "
+                    + "expected --format text or json")
         }
         return format
     }

@@ -28,7 +28,8 @@ enum Axis {
 
     /// Ticks on a log axis of FLOPs: the powers of ten inside the range.
     static func computeTicks(_ range: ClosedRange<Double>) -> [Double] {
-        let low = Int(log10(range.lowerBound).rounded(.up)), high = Int(log10(range.upperBound).rounded(.down))
+        let low = Int(log10(range.lowerBound).rounded(.up))
+        let high = Int(log10(range.upperBound).rounded(.down))
         guard low <= high else { return [] }
         return (low...high).map { pow(10, Double($0)) }
     }

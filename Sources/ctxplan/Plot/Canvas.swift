@@ -60,25 +60,35 @@ struct Canvas {
     /// Bresenham's line between two dots.
     private mutating func line(from a: (Int, Int), to b: (Int, Int), glyph: Character, color: Int) {
         var (x, y) = a
-        let dx = abs(b.0 - x), dy = -abs(b.1 - y)
-        let sx = x < b.0 ? 1 : -1, sy = y < b.1 ? 1 : -1
+        let dx = abs(b.0 - x)
+        let dy = -abs(b.1 - y)
+        let sx = x < b.0 ? 1 : -1
+        let sy = y < b.1 ? 1 : -1
         var error = dx + dy
         while true {
             plot((x, y), glyph: glyph, color: color)
             if x == b.0 && y == b.1 { return }
             let e2 = 2 * error
-            if e2 >= dy { error += dy; x += sx }
-            if e2 <= dx { error += dx; y += sy }
+            if e2 >= dy {
+                error += dy
+                x += sx
+            }
+            if e2 <= dx {
+                error += dx
+                y += sy
+            }
         }
     }
 
     private mutating func plot(_ p: (Int, Int), glyph: Character, color: Int) {
         guard p.0 >= 0, p.0 < width, p.1 >= 0, p.1 < height else { return }
-        let c = p.0 / xScale, r = p.1 / yScale
+        let c = p.0 / xScale
+        let r = p.1 / yScale
         if braille {
             // Braille dot numbering: column 0 rows 0-2 are bits 0-2, row 3 is bit 6;
             // column 1 rows 0-2 are bits 3-5, row 3 is bit 7.
-            let dx = p.0 % 2, dy = p.1 % 4
+            let dx = p.0 % 2
+            let dy = p.1 % 4
             let bit: UInt8 = dy == 3 ? (dx == 0 ? 0x40 : 0x80) : UInt8(1 << (dy + 3 * dx))
             dots[r][c] |= bit
             if glyphs[r][c] == "│" || glyphs[r][c] == "|" { glyphs[r][c] = nil }

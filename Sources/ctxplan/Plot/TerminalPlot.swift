@@ -30,7 +30,9 @@ struct TerminalPlot {
             canvas.polyline(series.points.map { (fx($0.x), fy($0.y)) }, glyph: glyph(i), color: i)
         }
         for point in data.observations {
-            canvas.mark(fx(point.x), fy(point.y), glyph: point.heldOut ? (ascii ? "x" : "◇") : (ascii ? "o" : "●"), color: point.series)
+            canvas.mark(
+                fx(point.x), fy(point.y), glyph: point.heldOut ? (ascii ? "x" : "◇") : (ascii ? "o" : "●"),
+                color: point.series)
         }
         for mark in data.marks { canvas.mark(fx(mark.x), fy(mark.y), glyph: ascii ? "@" : "◆", color: nil) }
 
@@ -71,9 +73,11 @@ struct TerminalPlot {
             labels.append((column, Axis.tokenLabel(tick)))
         }
         let pad = String(repeating: " ", count: TerminalPlot.gutter - 1)
-        return [pad + (ascii ? "+" : "└") + String(axis),
-                pad + " " + Axis.labelLine(labels, width: canvas.columns),
-                String(repeating: " ", count: TerminalPlot.gutter) + "prompt tokens (log scale)"]
+        return [
+            pad + (ascii ? "+" : "└") + String(axis),
+            pad + " " + Axis.labelLine(labels, width: canvas.columns),
+            String(repeating: " ", count: TerminalPlot.gutter) + "prompt tokens (log scale)",
+        ]
     }
 
     private func legend() -> [String] {
@@ -84,7 +88,9 @@ struct TerminalPlot {
         }
         var keys: [String] = []
         if data.observations.contains(where: { !$0.heldOut }) { keys.append((ascii ? "o" : "●") + " observed") }
-        if data.observations.contains(where: { $0.heldOut }) { keys.append((ascii ? "x" : "◇") + " held out (n_pmt > 10,000)") }
+        if data.observations.contains(where: { $0.heldOut }) {
+            keys.append((ascii ? "x" : "◇") + " held out (n_pmt > 10,000)")
+        }
         if !data.limits.isEmpty { keys.append((ascii ? "|" : "│") + " context limit") }
         for mark in data.marks { keys.append((ascii ? "@ " : "◆ ") + mark.label) }
         if !keys.isEmpty { lines.append("  " + keys.joined(separator: "   ")) }

@@ -33,7 +33,9 @@ enum LineSplitter {
         var escaped = false
         for ch in line {
             if escaped {
-                word.append(ch); escaped = false; inWord = true
+                word.append(ch)
+                escaped = false
+                inWord = true
                 continue
             }
             if let q = quote {
@@ -41,12 +43,22 @@ enum LineSplitter {
                 continue
             }
             switch ch {
-            case "\\": escaped = true; inWord = true
-            case "'", "\"": quote = ch; inWord = true
+            case "\\":
+                escaped = true
+                inWord = true
+            case "'", "\"":
+                quote = ch
+                inWord = true
             case "#" where !inWord: return finish(words, word, inWord)
             case " ", "\t":
-                if inWord { words.append(word); word = ""; inWord = false }
-            default: word.append(ch); inWord = true
+                if inWord {
+                    words.append(word)
+                    word = ""
+                    inWord = false
+                }
+            default:
+                word.append(ch)
+                inWord = true
             }
         }
         if escaped && quote == nil { throw .trailingBackslash }

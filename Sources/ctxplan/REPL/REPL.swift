@@ -50,8 +50,9 @@ struct REPL {
         }
         if shim_interrupted() != 0 { return 130 }  // Ctrl-C while waiting for a line
         if let error = reader.readError {
-            Ctxplan.report("error: standard input could not be read after line \(number): "
-                + String(cString: strerror(error)))
+            Ctxplan.report(
+                "error: standard input could not be read after line \(number): "
+                    + String(cString: strerror(error)))
             return 1
         }
         return failed ? 1 : 0
@@ -68,8 +69,9 @@ struct REPL {
         var history = History(path: Environment.historyFile)
         history.load()
         Completion.install(Completer(library: session.library()))
-        print("ctxplan \(Ctxplan.version): context-aware scaling law planner. "
-            + "'help' lists commands, 'quit' leaves.")
+        print(
+            "ctxplan \(Ctxplan.version): context-aware scaling law planner. "
+                + "'help' lists commands, 'quit' leaves.")
         while true {
             // Before each line and so each command: a Ctrl-C that stopped the last command is
             // spent, and must neither stop the next nor eat the next Ctrl-D.

@@ -56,12 +56,16 @@ extension ExtensionCost: Rendering {
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
         block.line("\(base.name), \(Fmt.limit(base.nCtx)) -> \(Fmt.limit(extended.nCtx))")
-        block.field("extension tokens", "\(Fmt.number(extensionTokens))  (\(Fmt.number(recipe.steps)) steps x "
-            + "\(Fmt.number(recipe.batch)) x \(Fmt.limit(extended.nCtx)))")
+        block.field(
+            "extension tokens",
+            "\(Fmt.number(extensionTokens))  (\(Fmt.number(recipe.steps)) steps x "
+                + "\(Fmt.number(recipe.batch)) x \(Fmt.limit(extended.nCtx)))")
         block.field("extension FLOPs", Quantities.formatScientific(extensionFlops) + "  (6 N x extension tokens)")
         if let withAttention = extensionFlopsWithAttention {
-            block.field("  with attention", Quantities.formatScientific(withAttention)
-                + "  (Kaplan et al.: \(String(format: "%.1fx", withAttention / extensionFlops)) the 6ND count)")
+            block.field(
+                "  with attention",
+                Quantities.formatScientific(withAttention)
+                    + "  (Kaplan et al.: \(String(format: "%.1fx", withAttention / extensionFlops)) the 6ND count)")
         }
         block.field("total compute", Fmt.flops(totalFlops))
         block.field("of pre-training", Fmt.percent(fractionOfPretraining))

@@ -25,9 +25,14 @@ extension ComputeForAnswer: Rendering {
             pairs.append(("nearest_model", model))
         }
         if case .beyondAnyCompute = solution { pairs.append(("beyond_any_compute", .bool(true))) }
-        pairs.append(("lifts", .array(lifts.map {
-            .object([("change", .string($0.text)), ("ceiling", .num($0.ceiling))])
-        })))
+        pairs.append(
+            (
+                "lifts",
+                .array(
+                    lifts.map {
+                        .object([("change", .string($0.text)), ("ceiling", .num($0.ceiling))])
+                    })
+            ))
         if let budget { pairs.append(("budget", budget.json)) }
         if let interval { pairs.append(("interval", IntervalOptions.json(interval))) }
         pairs.append(("notes", .notes(notes)))
@@ -65,12 +70,15 @@ extension ComputeForAnswer: Rendering {
             block.field("ceiling", ceilingLine)
             budget?.fields(into: &block)
         case .reachedAtAnyCompute:
-            block.field("compute", style.bold("any")
-                + "  reaches \(Fmt.score(target)) on \(at): already at 1 FLOP, so compute does not bind")
+            block.field(
+                "compute",
+                style.bold("any")
+                    + "  reaches \(Fmt.score(target)) on \(at): already at 1 FLOP, so compute does not bind")
             block.field("ceiling", ceilingLine)
         case .unreachable(let ceiling):
-            block.line(style.bad("not reachable")
-                + ": \(Fmt.score(target)) is at or above the ceiling \(Fmt.score(ceiling)) on \(at)")
+            block.line(
+                style.bad("not reachable")
+                    + ": \(Fmt.score(target)) is at or above the ceiling \(Fmt.score(ceiling)) on \(at)")
             for lift in lifts { block.field("  " + lift.text, "ceiling " + Fmt.score(lift.ceiling)) }
         case .beyondAnyCompute:
             block.line(style.bad("not reachable within 1e300 FLOPs") + ": \(Fmt.score(target)) on \(at)")

@@ -12,40 +12,52 @@ extension ExtendAnswer: Rendering {
             ("target", .num(target)),
             ("within", .num(within)),
             ("reserve", .num(reserve)),
-            ("options", .array(options.map { o in
-                .object([
-                    ("n_ctx", .num(o.nCtx)),
-                    ("extension_tokens", .num(o.extensionTokens)),
-                    ("extension_flops", .num(o.extensionFlops)),
-                    ("extension_flops_with_attention", .num(o.extensionFlopsWithAttention)),
-                    ("total_compute", .num(o.model.flops)),
-                    ("score", .num(o.score)),
-                    ("fits", .bool(o.fits)),
-                    ("gpu_hours", .num(o.budget?.gpuHours)),
-                    ("dollars", .num(o.budget?.dollars)),
-                    ("verdict", .str(o.verdict?.text)),
-                ])
-            })),
+            (
+                "options",
+                .array(
+                    options.map { o in
+                        .object([
+                            ("n_ctx", .num(o.nCtx)),
+                            ("extension_tokens", .num(o.extensionTokens)),
+                            ("extension_flops", .num(o.extensionFlops)),
+                            ("extension_flops_with_attention", .num(o.extensionFlopsWithAttention)),
+                            ("total_compute", .num(o.model.flops)),
+                            ("score", .num(o.score)),
+                            ("fits", .bool(o.fits)),
+                            ("gpu_hours", .num(o.budget?.gpuHours)),
+                            ("dollars", .num(o.budget?.dollars)),
+                            ("verdict", .str(o.verdict?.text)),
+                        ])
+                    })
+            ),
             ("notes", .notes(notes)),
         ])
     }
 
     /// One row per candidate limit; the recommended one has an empty verdict.
     var csv: CSV? {
-        let header = ["n_ctx", "extension_tokens", "extension_flops", "extension_flops_with_attention", "total_compute",
-                      "score", "fits", "gpu_hours", "dollars", "recommended", "verdict_code", "verdict"]
-        return CSV(header: header, rows: options.enumerated().map { i, o in
-            [.number(o.nCtx), .number(o.extensionTokens), .number(o.extensionFlops),
-             .number(o.extensionFlopsWithAttention), .number(o.model.flops), .number(o.score),
-             .text(o.fits ? "true" : "false"), .number(o.budget?.gpuHours), .number(o.budget?.dollars),
-             .text(i == recommended ? "true" : "false"), .text(o.verdict?.code ?? ""), .text(o.verdict?.text ?? "")]
-        })
+        let header = [
+            "n_ctx", "extension_tokens", "extension_flops", "extension_flops_with_attention", "total_compute",
+            "score", "fits", "gpu_hours", "dollars", "recommended", "verdict_code", "verdict",
+        ]
+        return CSV(
+            header: header,
+            rows: options.enumerated().map { i, o in
+                [
+                    .number(o.nCtx), .number(o.extensionTokens), .number(o.extensionFlops),
+                    .number(o.extensionFlopsWithAttention), .number(o.model.flops), .number(o.score),
+                    .text(o.fits ? "true" : "false"), .number(o.budget?.gpuHours), .number(o.budget?.dollars),
+                    .text(i == recommended ? "true" : "false"), .text(o.verdict?.code ?? ""),
+                    .text(o.verdict?.text ?? ""),
+                ]
+            })
     }
 
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
-        block.line("\(base.name) for \(task.name) at \(Fmt.prompt(nPmt, shots: shots))"
-            + (reserve.map { " + \(Quantities.formatTokens($0)) reserved" } ?? ""))
+        block.line(
+            "\(base.name) for \(task.name) at \(Fmt.prompt(nPmt, shots: shots))"
+                + (reserve.map { " + \(Quantities.formatTokens($0)) reserved" } ?? ""))
         let withBudget = options.contains { $0.budget != nil }
         let withDollars = options.contains { $0.budget?.dollars != nil }
         var header = ["n_ctx", "ext. tokens", "ext. FLOPs", "score"]
@@ -53,18 +65,23 @@ extension ExtendAnswer: Rendering {
         if withDollars { header.append("dollars") }
         header.append("")
         let verdictColumn = header.count - 1
-        block.table(header, options.enumerated().map { i, o in
-            var row = [Fmt.limit(o.nCtx) + (i == recommended ? " *" : ""), Fmt.number(o.extensionTokens),
-                       o.extensionFlops > 0 ? Quantities.formatScientific(o.extensionFlops, digits: 3) : "0",
-                       Fmt.score(o.score)]
-            if withBudget { row.append(o.budget.map { Fmt.number($0.gpuHours) } ?? "") }
-            if withDollars { row.append(o.budget?.dollars.map { "$" + Fmt.number($0) } ?? "") }
-            row.append(o.verdict?.text ?? style.good("recommended"))
-            return row
-        }, words: [0, verdictColumn])
+        block.table(
+            header,
+            options.enumerated().map { i, o in
+                var row = [
+                    Fmt.limit(o.nCtx) + (i == recommended ? " *" : ""), Fmt.number(o.extensionTokens),
+                    o.extensionFlops > 0 ? Quantities.formatScientific(o.extensionFlops, digits: 3) : "0",
+                    Fmt.score(o.score),
+                ]
+                if withBudget { row.append(o.budget.map { Fmt.number($0.gpuHours) } ?? "") }
+                if withDollars { row.append(o.budget?.dollars.map { "$" + Fmt.number($0) } ?? "") }
+                row.append(o.verdict?.text ?? style.good("recommended"))
+                return row
+            }, words: [0, verdictColumn])
         if let r = recommended {
             let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
-            let why = target.map { "the cheapest limit reaching \(Fmt.score($0))" }
+            let why =
+                target.map { "the cheapest limit reaching \(Fmt.score($0))" }
                 ?? "the cheapest limit within \(tolerance)% of the best score"
             block.line("recommended: " + style.bold(Fmt.limit(options[r].nCtx)) + ", \(why)")
         }

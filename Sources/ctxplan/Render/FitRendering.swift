@@ -21,9 +21,14 @@ struct FitAnswer: Rendering {
             ("n", .integer(r.result.n)),
             ("aic", .num(r.result.aic)),
             ("bic", .num(r.result.bic)),
-            ("range", .object([("compute_min", .num(r.range.computeMin)), ("compute_max", .num(r.range.computeMax)),
-                               ("n_ctx_min", .num(r.range.nCtxMin)), ("n_ctx_max", .num(r.range.nCtxMax)),
-                               ("n_pmt_min", .num(r.range.nPmtMin)), ("n_pmt_max", .num(r.range.nPmtMax))])),
+            (
+                "range",
+                .object([
+                    ("compute_min", .num(r.range.computeMin)), ("compute_max", .num(r.range.computeMax)),
+                    ("n_ctx_min", .num(r.range.nCtxMin)), ("n_ctx_max", .num(r.range.nCtxMax)),
+                    ("n_pmt_min", .num(r.range.nPmtMin)), ("n_pmt_max", .num(r.range.nPmtMax)),
+                ])
+            ),
             ("by_model", .object(r.byModel.map { ($0.0, JSON.num($0.1)) })),
             ("by_prompt", .object(r.byPrompt.map { ($0.0, JSON.num($0.1)) })),
             ("warnings", .notes(r.warnings)),
@@ -31,11 +36,15 @@ struct FitAnswer: Rendering {
             ("evaluations", .integer(r.result.evaluations)),
         ]
         if let b = r.bootstrap {
-            pairs.append(("bootstrap", .object([
-                ("draws", .integer(r.draws.count)), ("level", .num(b.level)),
-                ("intervals", .object(b.intervals.map { ($0.0.name, JSON.array([.num($0.1), .num($0.2)])) })),
-                ("correlations", .object(b.correlations.map { ($0.0, JSON.num($0.1)) })),
-            ])))
+            pairs.append(
+                (
+                    "bootstrap",
+                    .object([
+                        ("draws", .integer(r.draws.count)), ("level", .num(b.level)),
+                        ("intervals", .object(b.intervals.map { ($0.0.name, JSON.array([.num($0.1), .num($0.2)])) })),
+                        ("correlations", .object(b.correlations.map { ($0.0, JSON.num($0.1)) })),
+                    ])
+                ))
         }
         pairs.append(("saved", .str(saved)))
         return .object(pairs)
@@ -51,7 +60,8 @@ struct FitAnswer: Rendering {
 
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
-        let r = report, res = report.result
+        let r = report
+        let res = report.result
         let worst = res.largestResidualIndex
         let ms = String(format: "%.0f", r.seconds * 1000)
         block.line("\(r.taskName): \(res.law.form.rawValue) law fitted to \(res.n) records in \(ms) ms")
@@ -70,8 +80,9 @@ struct FitAnswer: Rendering {
             }
             for (name, value) in b.correlations { block.field("  corr " + name, String(format: "%+.2f", value)) }
             if b.computeParametersMoveTogether {
-                block.note("A, Cc and alpha move together across resamples: the data fixes A (C/Cc)^alpha, "
-                    + "not each parameter, so read their intervals together")
+                block.note(
+                    "A, Cc and alpha move together across resamples: the data fixes A (C/Cc)^alpha, "
+                        + "not each parameter, so read their intervals together")
             }
         }
         block.line("mean absolute residual by model:")
@@ -107,8 +118,9 @@ extension Validation: Rendering {
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
         let law = fit.result.law
-        block.line("\(fit.taskName): \(law.form.rawValue) law fitted on prompts up to "
-            + "\(Quantities.formatTokens(threshold)) tokens")
+        block.line(
+            "\(fit.taskName): \(law.form.rawValue) law fitted on prompts up to "
+                + "\(Quantities.formatTokens(threshold)) tokens")
         block.field("parameters", law.parametersText)
         block.field("MAE, fitted", String(format: "%.4f over %d records", fit.result.mae, fit.result.n))
         block.field("MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.count))
@@ -120,12 +132,18 @@ extension Comparison: Rendering {
     var json: JSON {
         .object([
             ("task", .string(taskName)),
-            ("laws", .array(entries.map { entry in
-                let result = entry.fit.result
-                return .object([("law", .string(entry.form.rawValue)), ("params", result.law.parametersJSON),
-                                ("mae", .num(result.mae)), ("heldout_mae", .num(entry.heldOutMAE)),
-                                ("aic", .num(result.aic)), ("bic", .num(result.bic))])
-            })),
+            (
+                "laws",
+                .array(
+                    entries.map { entry in
+                        let result = entry.fit.result
+                        return .object([
+                            ("law", .string(entry.form.rawValue)), ("params", result.law.parametersJSON),
+                            ("mae", .num(result.mae)), ("heldout_mae", .num(entry.heldOutMAE)),
+                            ("aic", .num(result.aic)), ("bic", .num(result.bic)),
+                        ])
+                    })
+            ),
             ("preferred", .string(preferred.rawValue)),
             ("reason", .string(reason.rawValue)),
         ])
@@ -137,24 +155,32 @@ extension Comparison: Rendering {
         var names: [String] = []
         for form in LawForm.allCases { for p in form.parameters where !names.contains(p.name) { names.append(p.name) } }
         let header = ["law", "preferred", "mae", "heldout_mae", "aic", "bic"] + names
-        return CSV(header: header, rows: entries.map { entry in
-            let result = entry.fit.result
-            let values = Dictionary(uniqueKeysWithValues: result.law.namedValues.map { ($0.0.name, $0.1) })
-            return [.text(entry.form.rawValue), .text(entry.form == preferred ? "yes" : "no"), .number(result.mae),
-                    .number(entry.heldOutMAE), .number(result.aic), .number(result.bic)]
-                + names.map { CSV.Field.number(values[$0]) }
-        })
+        return CSV(
+            header: header,
+            rows: entries.map { entry in
+                let result = entry.fit.result
+                let values = Dictionary(uniqueKeysWithValues: result.law.namedValues.map { ($0.0.name, $0.1) })
+                return [
+                    .text(entry.form.rawValue), .text(entry.form == preferred ? "yes" : "no"), .number(result.mae),
+                    .number(entry.heldOutMAE), .number(result.aic), .number(result.bic),
+                ]
+                    + names.map { CSV.Field.number(values[$0]) }
+            })
     }
 
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
         block.line("\(taskName): \(recordCount) records")
-        block.table(["law", "MAE", "held-out MAE", "AIC", "BIC"], entries.map { entry in
-            let result = entry.fit.result
-            return [entry.form.rawValue, String(format: "%.4f", result.mae),
+        block.table(
+            ["law", "MAE", "held-out MAE", "AIC", "BIC"],
+            entries.map { entry in
+                let result = entry.fit.result
+                return [
+                    entry.form.rawValue, String(format: "%.4f", result.mae),
                     entry.heldOutMAE.map { String(format: "%.4f", $0) } ?? "-",
-                    String(format: "%.1f", result.aic), String(format: "%.1f", result.bic)]
-        })
+                    String(format: "%.1f", result.aic), String(format: "%.1f", result.bic),
+                ]
+            })
         for entry in entries { block.field("  " + entry.form.rawValue, entry.fit.result.law.parametersText) }
         block.line("the data prefers the \(preferred.rawValue) law (\(Comparison.reasonText(reason)))")
         return block.text

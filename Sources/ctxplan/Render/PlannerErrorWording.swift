@@ -28,10 +28,12 @@ extension PlotError {
         case .computeNeedsContextLimit: return "--compute needs --nctx: the context limit of each curve, e.g. --nctx 8k"
         case .nothingToPlot: return "nothing to plot: pass --model or --compute with --nctx"
         case .emptyPromptRange(let low, let lowIsDefault, let high, let highIsDefault):
-            let start = lowIsDefault
+            let start =
+                lowIsDefault
                 ? "the one-shot prompt, \(Quantities.formatTokens(low)) tokens (the default --from),"
                 : "--from \(Quantities.formatTokens(low))"
-            let end = highIsDefault
+            let end =
+                highIsDefault
                 ? "twice the longest limit, \(Quantities.formatTokens(high)) tokens (the default --upto)"
                 : "--upto \(Quantities.formatTokens(high))"
             return "\(start) is not below \(end); expected a range of prompt lengths"

@@ -16,11 +16,14 @@ extension Prediction: Rendering {
                 ("n_pmt", .num(nPmt)),
                 ("shots", shots.map(JSON.integer) ?? .null),
                 ("n_ctx", .num(scenario.nCtx)),
-                ("factors", .object([
-                    ("compute", .num(factors.compute)),
-                    ("context", .num(factors.context)),
-                    ("penalty", .num(factors.penalty)),
-                ])),
+                (
+                    "factors",
+                    .object([
+                        ("compute", .num(factors.compute)),
+                        ("context", .num(factors.context)),
+                        ("penalty", .num(factors.penalty)),
+                    ])
+                ),
                 ("interval", interval.map(IntervalOptions.json) ?? .null),
                 ("notes", .notes(notes)),
             ]
@@ -58,7 +61,8 @@ extension Explanation: Rendering {
 
     /// One sentence per factor, then what would lift the score.
     var sentences: [String] {
-        let p = prediction, f = p.factors
+        let p = prediction
+        let f = p.factors
         let limit = Fmt.limit(p.scenario.nCtx)
         let prompt = "the prompt, " + Fmt.prompt(p.nPmt, shots: p.shots)
         var sentences = [

@@ -20,18 +20,26 @@ extension ShotsAnswer: Rendering {
             ("max_shots", .integer(maxShots)),
             ("best_interval", bestInterval.map(IntervalOptions.json) ?? .null),
             ("knee_interval", kneeInterval.map(IntervalOptions.json) ?? .null),
-            ("rows", .array(rows.map {
-                .object([("shots", .integer($0.shots)), ("n_pmt", .num($0.promptTokens)), ("score", .num($0.score))])
-            })),
+            (
+                "rows",
+                .array(
+                    rows.map {
+                        .object([
+                            ("shots", .integer($0.shots)), ("n_pmt", .num($0.promptTokens)), ("score", .num($0.score)),
+                        ])
+                    })
+            ),
             ("notes", .notes(notes)),
         ])
     }
 
     /// One row per shot count, marked where it is the best or the knee.
     var csv: CSV? {
-        CSV(header: ["shots", "n_pmt", "score", "mark"], rows: rows.map { row in
-            [.integer(row.shots), .number(row.promptTokens), .number(row.score), .text(mark(row))]
-        })
+        CSV(
+            header: ["shots", "n_pmt", "score", "mark"],
+            rows: rows.map { row in
+                [.integer(row.shots), .number(row.promptTokens), .number(row.score), .text(mark(row))]
+            })
     }
 
     private func mark(_ row: ShotChoice) -> String {
@@ -40,22 +48,32 @@ extension ShotsAnswer: Rendering {
 
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
-        block.line("\(scenario.task.name) on \(Fmt.setting(scenario))"
-            + (reserve.map { ", \(Fmt.tokens($0)) reserved" } ?? ""))
-        block.field("best", style.bold(Words.count(best.shots, "shot"))
-            + "  score \(Fmt.score(best.score)), \(Fmt.tokens(best.promptTokens))")
+        block.line(
+            "\(scenario.task.name) on \(Fmt.setting(scenario))"
+                + (reserve.map { ", \(Fmt.tokens($0)) reserved" } ?? ""))
+        block.field(
+            "best",
+            style.bold(Words.count(best.shots, "shot"))
+                + "  score \(Fmt.score(best.score)), \(Fmt.tokens(best.promptTokens))")
         let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
-        block.field("knee", style.bold(Words.count(knee.shots, "shot"))
-            + "  score \(Fmt.score(knee.score)), \(Fmt.tokens(knee.promptTokens)); within \(tolerance)% of the best")
+        block.field(
+            "knee",
+            style.bold(Words.count(knee.shots, "shot"))
+                + "  score \(Fmt.score(knee.score)), \(Fmt.tokens(knee.promptTokens)); within \(tolerance)% of the best"
+        )
         if let i = bestInterval { block.field("  best", IntervalOptions.text(i, unit: " shots", Self.whole)) }
         if let i = kneeInterval { block.field("  knee", IntervalOptions.text(i, unit: " shots", Self.whole)) }
         var previous: Double?
-        block.table(["shots", "n_pmt", "score", "gain"], rows.map { row in
-            defer { previous = row.score }
-            let mark = mark(row)
-            return [String(row.shots) + (mark.isEmpty ? "" : " " + mark), Quantities.formatTokens(row.promptTokens),
-                    Fmt.score(row.score), previous.map { String(format: "%+.4f", row.score - $0) } ?? ""]
-        })
+        block.table(
+            ["shots", "n_pmt", "score", "gain"],
+            rows.map { row in
+                defer { previous = row.score }
+                let mark = mark(row)
+                return [
+                    String(row.shots) + (mark.isEmpty ? "" : " " + mark), Quantities.formatTokens(row.promptTokens),
+                    Fmt.score(row.score), previous.map { String(format: "%+.4f", row.score - $0) } ?? "",
+                ]
+            })
         for note in notes { block.note(note, width: width) }
         return block.text
     }
@@ -71,13 +89,17 @@ extension ContextForAnswer: Rendering {
         ]
         switch solution {
         case .reached(let choice, let threshold):
-            pairs += [("reachable", .bool(true)), ("shots", .integer(choice.shots)),
-                      ("n_pmt", .num(choice.promptTokens)), ("score", .num(choice.score)),
-                      ("threshold_n_pmt", .num(threshold))]
+            pairs += [
+                ("reachable", .bool(true)), ("shots", .integer(choice.shots)),
+                ("n_pmt", .num(choice.promptTokens)), ("score", .num(choice.score)),
+                ("threshold_n_pmt", .num(threshold)),
+            ]
         case .unreachable(let best):
-            pairs += [("reachable", .bool(false)), ("shots", .null), ("n_pmt", .null),
-                      ("best_shots", .integer(best.shots)), ("best_score", .num(best.score)),
-                      ("reason", .str(reasonText))]
+            pairs += [
+                ("reachable", .bool(false)), ("shots", .null), ("n_pmt", .null),
+                ("best_shots", .integer(best.shots)), ("best_score", .num(best.score)),
+                ("reason", .str(reasonText)),
+            ]
         }
         pairs.append(("interval", interval.map(IntervalOptions.json) ?? .null))
         pairs.append(("notes", .notes(notes)))
@@ -89,11 +111,15 @@ extension ContextForAnswer: Rendering {
         let at = "\(scenario.task.name) on \(Fmt.setting(scenario))"
         switch solution {
         case .reached(let choice, let threshold):
-            block.field("shots", style.bold("\(choice.shots)") + "  (\(Fmt.tokens(choice.promptTokens))) reach "
-                + "\(Fmt.score(target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
+            block.field(
+                "shots",
+                style.bold("\(choice.shots)") + "  (\(Fmt.tokens(choice.promptTokens))) reach "
+                    + "\(Fmt.score(target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
             if let threshold {
-                block.field("threshold", "the score crosses \(Fmt.score(target)) at "
-                    + Words.count(threshold, Quantities.formatTokens(threshold), "prompt token"))
+                block.field(
+                    "threshold",
+                    "the score crosses \(Fmt.score(target)) at "
+                        + Words.count(threshold, Quantities.formatTokens(threshold), "prompt token"))
             } else {
                 block.field("threshold", "none: a prompt of a single token already reaches \(Fmt.score(target))")
             }

@@ -8,10 +8,16 @@ extension ShotTable: Rendering {
             ("model", .str(scenario.model?.name)),
             ("n_ctx", .num(scenario.nCtx)),
             ("compute", .num(scenario.flops)),
-            ("rows", .array(rows.map { row in
-                .object([("shots", .integer(row.shots)), ("n_pmt", .num(row.nPmt)),
-                         ("predicted", .num(row.predicted)), ("observed", .num(row.observed))])
-            })),
+            (
+                "rows",
+                .array(
+                    rows.map { row in
+                        .object([
+                            ("shots", .integer(row.shots)), ("n_pmt", .num(row.nPmt)),
+                            ("predicted", .num(row.predicted)), ("observed", .num(row.observed)),
+                        ])
+                    })
+            ),
             ("mae", .num(meanAbsoluteError)),
             ("notes", .notes(notes)),
         ])
@@ -19,20 +25,27 @@ extension ShotTable: Rendering {
 
     /// One row per shot count; `observed` is empty where the paper has no score.
     var csv: CSV? {
-        CSV(header: ["shots", "n_pmt", "predicted", "observed"], rows: rows.map { row in
-            [.integer(row.shots), .number(row.nPmt), .number(row.predicted), .number(row.observed)]
-        })
+        CSV(
+            header: ["shots", "n_pmt", "predicted", "observed"],
+            rows: rows.map { row in
+                [.integer(row.shots), .number(row.nPmt), .number(row.predicted), .number(row.observed)]
+            })
     }
 
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
-        block.line("\(scenario.task.name) on \(scenario.model?.name ?? "") at \(Fmt.limit(scenario.nCtx)), "
-            + Fmt.flops(scenario.flops))
-        block.table(["shots", "n_pmt", "predicted", "observed", "error"], rows.map { row in
-            [String(row.shots), Quantities.formatTokens(row.nPmt), Fmt.score(row.predicted),
-             row.observed.map(Fmt.score) ?? "-",
-             row.observed.map { String(format: "%+.3f", $0 - row.predicted) } ?? "-"]
-        })
+        block.line(
+            "\(scenario.task.name) on \(scenario.model?.name ?? "") at \(Fmt.limit(scenario.nCtx)), "
+                + Fmt.flops(scenario.flops))
+        block.table(
+            ["shots", "n_pmt", "predicted", "observed", "error"],
+            rows.map { row in
+                [
+                    String(row.shots), Quantities.formatTokens(row.nPmt), Fmt.score(row.predicted),
+                    row.observed.map(Fmt.score) ?? "-",
+                    row.observed.map { String(format: "%+.3f", $0 - row.predicted) } ?? "-",
+                ]
+            })
         if let mae = meanAbsoluteError {
             let count = rows.filter { $0.observed != nil }.count
             block.line("mean absolute error \(Fmt.score(mae)) over \(Words.count(count, "observation"))")
