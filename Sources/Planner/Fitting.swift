@@ -104,9 +104,13 @@ extension Planner {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return FitReport(
             taskName: name, records: records, result: result, range: Planner.range(of: records),
-            byModel: Planner.grouped(records, result.residuals) { $0.model.map(FitGroup.model) ?? .compute($0.flops) },
+            // Grouped as the program shows them, compute to three figures and prompts to the token,
+            // so that records which print alike share a row.
+            byModel: Planner.grouped(records, result.residuals) {
+                $0.model.map(FitGroup.model) ?? .compute(Double(String(format: "%.2e", $0.flops)) ?? $0.flops)
+            },
             byPrompt: Planner.grouped(records, result.residuals) {
-                $0.shots.map(FitGroup.shots) ?? .promptTokens($0.nPmt)
+                $0.shots.map(FitGroup.shots) ?? .promptTokens($0.nPmt.rounded())
             },
             warnings: Planner.identifiability(records, form: form), draws: draws,
             bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds)
