@@ -100,7 +100,9 @@ enum SVG {
         let cellWidth = plotWidth / Double(data.prompts.count)
         let cellHeight = plotHeight / Double(data.computes.count)
         var body = [
-            frame(title: data.title.text, xLabel: "prompt tokens (log scale)", yLabel: "training compute, FLOPs (log scale)")
+            frame(
+                title: data.title.text, xLabel: "prompt tokens (log scale)",
+                yLabel: "training compute, FLOPs (log scale)")
         ]
         for (i, row) in data.scores.enumerated() {
             for (j, score) in row.enumerated() {
