@@ -8,13 +8,22 @@ public struct FitReport: Sendable {
     public var result: FitResult
     public var range: FitRange
     /// Mean absolute residual per model (or compute level) and per shot count (or prompt length).
-    public var byModel: [(String, Double, Int)]
-    public var byPrompt: [(String, Double, Int)]
+    public var byModel: [(FitGroup, Double, Int)]
+    public var byPrompt: [(FitGroup, Double, Int)]
     /// What the data cannot determine.
     public var warnings: [FitWarning]
     public var draws: [ContextScalingLaw]
     public var bootstrap: BootstrapSummary?
     public var seconds: Double
+}
+
+/// What a fit's residuals are grouped by: a record's model (its compute when it names none),
+/// and its shot count (its prompt length when it gives none). The program words them.
+public enum FitGroup: Hashable, Sendable {
+    case model(String)
+    case compute(Double)
+    case shots(Int)
+    case promptTokens(Double)
 }
 
 /// Percentile intervals of each parameter over bootstrap draws, and how A, Cc and alpha move
@@ -95,11 +104,13 @@ extension Planner {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return FitReport(
             taskName: name, records: records, result: result, range: Planner.range(of: records),
+            // Grouped as the program shows them, compute to three figures and prompts to the token,
+            // so that records which print alike share a row.
             byModel: Planner.grouped(records, result.residuals) {
-                $0.model ?? Quantities.formatScientific($0.flops, digits: 3)
+                $0.model.map(FitGroup.model) ?? .compute(Double(String(format: "%.2e", $0.flops)) ?? $0.flops)
             },
             byPrompt: Planner.grouped(records, result.residuals) {
-                $0.shots.map { "\($0) shot\($0 == 1 ? "" : "s")" } ?? Quantities.formatTokens($0.nPmt)
+                $0.shots.map(FitGroup.shots) ?? .promptTokens($0.nPmt.rounded())
             },
             warnings: Planner.identifiability(records, form: form), draws: draws,
             bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds)
@@ -143,11 +154,11 @@ extension Planner {
             nPmtMin: records.map(\.nPmt).min()!, nPmtMax: records.map(\.nPmt).max()!)
     }
 
-    static func grouped(_ records: [Observation], _ residuals: [Double], by key: (Observation) -> String) -> [(
-        String, Double, Int
+    static func grouped(_ records: [Observation], _ residuals: [Double], by key: (Observation) -> FitGroup) -> [(
+        FitGroup, Double, Int
     )] {
-        var order: [String] = []
-        var sums: [String: (Double, Int)] = [:]
+        var order: [FitGroup] = []
+        var sums: [FitGroup: (Double, Int)] = [:]
         for (record, residual) in zip(records, residuals) {
             let k = key(record)
             if sums[k] == nil { order.append(k) }

@@ -5,7 +5,7 @@ import Foundation
 /// curves, the observations that belong to them, the context limits, and any planning answer.
 public struct PlotData: Sendable {
     public struct Series: Sendable {
-        public var label: String
+        public var label: CurveLabel
         public var flops: Double
         public var nCtx: Double
         /// (prompt tokens, score), increasing in tokens.
@@ -44,7 +44,7 @@ public struct PlotData: Sendable {
         }
     }
 
-    public var title: String
+    public var title: PlotTitle
     public var xRange: ClosedRange<Double>
     public var yRange: ClosedRange<Double>
     public var series: [Series]
@@ -56,13 +56,35 @@ public struct PlotData: Sendable {
     public var notes: [PlanningNote]
 }
 
+/// What a plot is titled; the program words it.
+public enum PlotTitle: Sendable, Equatable {
+    /// The task's predicted metric against prompt length.
+    case scoreAgainstPrompt(task: String, metric: String)
+    /// The task's predicted metric over compute and prompt length at one context limit.
+    case heatmap(task: String, metric: String, nCtx: Double)
+    /// A title the caller has worded (the paper's figures).
+    case given(String)
+}
+
+/// What a curve is, for its legend entry; the program words it.
+public enum CurveLabel: Sendable, Equatable {
+    /// A model at a limit, by its resolved name.
+    case model(String)
+    /// A compute level the user asked for, at a limit.
+    case computeLevel(flops: Double, nCtx: Double)
+    /// The compute a planning answer found (compute-for, shots), at its limit.
+    case answerCompute(flops: Double, nCtx: Double)
+    /// The limit extend recommends.
+    case recommendedLimit(nCtx: Double)
+}
+
 /// A curve to draw: a compute level at a context limit.
 public struct CurveRequest: Sendable {
-    public var label: String
+    public var label: CurveLabel
     public var flops: Double
     public var nCtx: Double
 
-    public init(label: String, flops: Double, nCtx: Double) {
+    public init(label: CurveLabel, flops: Double, nCtx: Double) {
         self.label = label
         self.flops = flops
         self.nCtx = nCtx
@@ -77,7 +99,7 @@ extension Planner {
         for name in models {
             for limit in limits.isEmpty ? [nil] : limits.map(Optional.some) {
                 let m = try library.resolve(model: name, nCtx: limit)
-                requests.append(CurveRequest(label: m.name, flops: m.flops, nCtx: m.nCtx))
+                requests.append(CurveRequest(label: .model(m.name), flops: m.flops, nCtx: m.nCtx))
             }
         }
         if !computes.isEmpty && limits.isEmpty {
@@ -85,11 +107,7 @@ extension Planner {
         }
         for c in computes {
             for limit in limits {
-                requests.append(
-                    CurveRequest(
-                        label:
-                            "\(Quantities.formatScientific(c, digits: 2)) FLOPs at \(Quantities.formatContext(limit))",
-                        flops: c, nCtx: limit))
+                requests.append(CurveRequest(label: .computeLevel(flops: c, nCtx: limit), flops: c, nCtx: limit))
             }
         }
         return requests
@@ -137,7 +155,7 @@ extension Planner {
         }
         let top = max(series.flatMap { $0.points.map(\.y) }.max() ?? 0, points.map(\.y).max() ?? 0)
         return PlotData(
-            title: title ?? "\(task.name): predicted \(task.metric) against prompt length",
+            title: title.map(PlotTitle.given) ?? .scoreAgainstPrompt(task: task.name, metric: task.metric),
             xRange: low...high, yRange: 0...Planner.niceCeiling(top), series: series, observations: points,
             limits: limits.filter { $0 >= low && $0 <= high }, marks: [], notes: extrapolationNotes(task, curves))
     }
@@ -174,7 +192,7 @@ extension Planner {
 /// The predicted score over compute and prompt length at one limit, for seeing how far an
 /// answer reaches outside the fitted region.
 public struct HeatmapData: Sendable {
-    public var title: String
+    public var title: PlotTitle
     public var computes: [Double]
     public var prompts: [Double]
     /// scores[i][j] at computes[i], prompts[j].
@@ -204,7 +222,7 @@ extension Planner {
         let scores = computes.map { c in prompts.map { task.law.score(flops: c, promptTokens: $0, contextLimit: nCtx) }
         }
         return HeatmapData(
-            title: "\(task.name): predicted \(task.metric), n_ctx = \(Quantities.formatContext(nCtx))",
+            title: .heatmap(task: task.name, metric: task.metric, nCtx: nCtx),
             computes: computes, prompts: prompts, scores: scores, fitRange: range, nCtx: nCtx)
     }
 }

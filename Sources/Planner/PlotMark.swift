@@ -47,21 +47,20 @@ extension Planner {
         switch mark {
         case .computeFor(_, let flops, let nPmt, let nCtx, let target):
             return (
-                CurveRequest(label: computeLabel(flops, nCtx), flops: flops, nCtx: nCtx),
+                CurveRequest(label: .answerCompute(flops: flops, nCtx: nCtx), flops: flops, nCtx: nCtx),
                 [PlotData.Mark(x: nPmt, y: target, kind: .target(score: target, flops: flops))]
             )
         case .shots(_, let flops, let nCtx, let knee, let best):
             return (
-                CurveRequest(label: computeLabel(flops, nCtx), flops: flops, nCtx: nCtx),
+                CurveRequest(label: .answerCompute(flops: flops, nCtx: nCtx), flops: flops, nCtx: nCtx),
                 [
                     onCurve(flops, knee, nCtx, .knee(promptTokens: knee)),
                     onCurve(flops, best, nCtx, .best(promptTokens: best)),
                 ]
             )
         case .extend(_, let flops, let nPmt, let nCtx):
-            let label = "recommended \(Quantities.formatContext(nCtx)) limit"
             return (
-                CurveRequest(label: label, flops: flops, nCtx: nCtx),
+                CurveRequest(label: .recommendedLimit(nCtx: nCtx), flops: flops, nCtx: nCtx),
                 [onCurve(flops, nPmt, nCtx, .prompt(contextLimit: nCtx))]
             )
         }
@@ -88,9 +87,5 @@ extension Planner {
         var data = try plotData(task: task, curves: curves, from: from, upto: upto)
         data.marks = marks.filter { data.xRange.contains($0.x) }
         return data
-    }
-
-    private static func computeLabel(_ flops: Double, _ nCtx: Double) -> String {
-        "\(Quantities.formatScientific(flops, digits: 3)) FLOPs at \(Quantities.formatContext(nCtx))"
     }
 }

@@ -31,9 +31,9 @@ final class PlotMarkTests: XCTestCase {
         let alone = try Fixtures.planner.plot(task: task, curves: [], limits: [], marking: mark)
         XCTAssertEqual(alone.series.map(\.flops), [1.5e23])
         XCTAssertEqual(alone.marks.count, 2)
-        let same = CurveRequest(label: "mine", flops: 1.5e23, nCtx: 8192)
+        let same = CurveRequest(label: .model("mine"), flops: 1.5e23, nCtx: 8192)
         let drawn = try Fixtures.planner.plot(task: task, curves: [same], limits: [], marking: mark)
-        XCTAssertEqual(drawn.series.map(\.label), ["mine"], "the answer's curve is drawn already")
+        XCTAssertEqual(drawn.series.map(\.label), [.model("mine")], "the answer's curve is drawn already")
         let other = try Fixtures.planner.plot(
             task: try Fixtures.library.task("commonsense"), curves: [], limits: [],
             marking: mark)

@@ -75,7 +75,7 @@ final class SolverBoundaryTests: XCTestCase {
     /// A default plot range that is empty names the defaults, not flags the user never typed.
     func testAnEmptyDefaultPlotRangeNamesTheDefaults() throws {
         let task = try Fixtures.library.task("arithmetic")
-        let curves = [CurveRequest(label: "x", flops: 1e23, nCtx: 32)]
+        let curves = [CurveRequest(label: .model("x"), flops: 1e23, nCtx: 32)]
         XCTAssertThrowsError(try Fixtures.planner.plotData(task: task, curves: curves)) { error in
             XCTAssertEqual(
                 error as? PlotError,

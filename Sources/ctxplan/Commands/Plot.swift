@@ -111,14 +111,14 @@ struct Plot: SessionCommand {
 
     static func json(_ data: PlotData, svg: String?) -> JSON {
         .object([
-            ("title", .string(data.title)),
+            ("title", .string(data.title.text)),
             ("x_range", .array([.num(data.xRange.lowerBound), .num(data.xRange.upperBound)])),
             (
                 "series",
                 .array(
                     data.series.map {
                         .object([
-                            ("label", .string($0.label)), ("compute", .num($0.flops)), ("n_ctx", .num($0.nCtx)),
+                            ("label", .string($0.label.text)), ("compute", .num($0.flops)), ("n_ctx", .num($0.nCtx)),
                             ("points", .integer($0.points.count)),
                         ])
                     })
@@ -166,7 +166,7 @@ struct Heatmap: SessionCommand {
             let scores = data.scores.joined()
             print(
                 JSON.object([
-                    ("title", .string(data.title)), ("n_ctx", .num(data.nCtx)),
+                    ("title", .string(data.title.text)), ("n_ctx", .num(data.nCtx)),
                     ("compute_range", .array([.num(data.computes.first), .num(data.computes.last)])),
                     ("prompt_range", .array([.num(data.prompts.first), .num(data.prompts.last)])),
                     ("rows", .integer(data.computes.count)), ("columns", .integer(data.prompts.count)),

@@ -15,7 +15,7 @@ enum SVG {
         let px = { (x: Double) in left + Axis.logFraction(x, data.xRange) * plotWidth }
         let py = { (y: Double) in top + (1 - Axis.linearFraction(y, data.yRange)) * plotHeight }
         var body: [String] = []
-        body.append(frame(title: data.title, xLabel: "prompt tokens (log scale)", yLabel: "predicted score"))
+        body.append(frame(title: data.title.text, xLabel: "prompt tokens (log scale)", yLabel: "predicted score"))
         for tick in Axis.scoreTicks(data.yRange) {
             let y = format(py(tick))
             body.append(
@@ -45,7 +45,7 @@ enum SVG {
                 (k == 0 ? "M" : "L") + format(px(p.x)) + " " + format(py(p.y))
             }.joined(separator: " ")
             body.append(
-                "<path class=\"series\" data-label=\"\(escape(series.label))\" d=\"\(d)\" fill=\"none\" stroke=\"\(color(i))\" stroke-width=\"2\"/>"
+                "<path class=\"series\" data-label=\"\(escape(series.label.text))\" d=\"\(d)\" fill=\"none\" stroke=\"\(color(i))\" stroke-width=\"2\"/>"
             )
         }
         for point in data.observations {
@@ -65,7 +65,7 @@ enum SVG {
         var legend: [(String, String)] = data.series.enumerated().map {
             (
                 "<line x1=\"0\" y1=\"0\" x2=\"22\" y2=\"0\" stroke=\"\(color($0.offset))\" stroke-width=\"2\"/>",
-                $0.element.label
+                $0.element.label.text
             )
         }
         if data.observations.contains(where: { !$0.heldOut }) {
@@ -100,7 +100,9 @@ enum SVG {
         let cellWidth = plotWidth / Double(data.prompts.count)
         let cellHeight = plotHeight / Double(data.computes.count)
         var body = [
-            frame(title: data.title, xLabel: "prompt tokens (log scale)", yLabel: "training compute, FLOPs (log scale)")
+            frame(
+                title: data.title.text, xLabel: "prompt tokens (log scale)",
+                yLabel: "training compute, FLOPs (log scale)")
         ]
         for (i, row) in data.scores.enumerated() {
             for (j, score) in row.enumerated() {

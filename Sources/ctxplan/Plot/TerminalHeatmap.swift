@@ -18,7 +18,7 @@ struct TerminalHeatmap {
         let rows = data.computes.count
         let columns = data.prompts.count
         let region = fitRegion()
-        var lines = [data.title]
+        var lines = [data.title.text]
         for i in stride(from: rows - 1, through: 0, by: -1) {
             let exponent = log10(data.computes[i])
             let label =

@@ -36,7 +36,7 @@ struct TerminalPlot {
         }
         for mark in data.marks { canvas.mark(fx(mark.x), fy(mark.y), glyph: ascii ? "@" : "◆", color: nil) }
 
-        var lines: [String] = [data.title]
+        var lines: [String] = [data.title.text]
         let ticks = Axis.scoreTicks(data.yRange)
         let tickRows = Dictionary(ticks.map { (canvas.cell(0, fy($0))!.row, $0) }, uniquingKeysWith: { a, _ in a })
         for row in 0..<height {
@@ -84,7 +84,7 @@ struct TerminalPlot {
         var lines: [String] = []
         for (i, series) in data.series.enumerated() {
             let key = ascii ? String(repeating: glyph(i), count: 3) : "───"
-            lines.append("  " + paintString(key, i) + " " + series.label)
+            lines.append("  " + paintString(key, i) + " " + series.label.text)
         }
         var keys: [String] = []
         if data.observations.contains(where: { !$0.heldOut }) { keys.append((ascii ? "o" : "●") + " observed") }

@@ -29,8 +29,8 @@ struct FitAnswer: Rendering {
                     ("n_pmt_min", .num(r.range.nPmtMin)), ("n_pmt_max", .num(r.range.nPmtMax)),
                 ])
             ),
-            ("by_model", .object(r.byModel.map { ($0.0, JSON.num($0.1)) })),
-            ("by_prompt", .object(r.byPrompt.map { ($0.0, JSON.num($0.1)) })),
+            ("by_model", .object(r.byModel.map { ($0.0.label, JSON.num($0.1)) })),
+            ("by_prompt", .object(r.byPrompt.map { ($0.0.label, JSON.num($0.1)) })),
             ("warnings", .notes(r.warnings)),
             ("seconds", .num(r.seconds)),
             ("evaluations", .integer(r.result.evaluations)),
@@ -53,7 +53,7 @@ struct FitAnswer: Rendering {
     /// The two residual tables in one: a `table` column says which (`model` or `prompt`).
     var csv: CSV? {
         let rows = [("model", report.byModel), ("prompt", report.byPrompt)].flatMap { table, groups in
-            groups.map { [CSV.Field.text(table), .text($0.0), .number($0.1), .integer($0.2)] }
+            groups.map { [CSV.Field.text(table), .text($0.0.label), .number($0.1), .integer($0.2)] }
         }
         return CSV(header: ["table", "name", "mae", "n"], rows: rows)
     }
@@ -86,9 +86,9 @@ struct FitAnswer: Rendering {
             }
         }
         block.line("mean absolute residual by model:")
-        block.table(["model", "MAE", "n"], r.byModel.map { [$0.0, String(format: "%.4f", $0.1), String($0.2)] })
+        block.table(["model", "MAE", "n"], r.byModel.map { [$0.0.label, String(format: "%.4f", $0.1), String($0.2)] })
         block.line("by prompt:")
-        block.table(["prompt", "MAE", "n"], r.byPrompt.map { [$0.0, String(format: "%.4f", $0.1), String($0.2)] })
+        block.table(["prompt", "MAE", "n"], r.byPrompt.map { [$0.0.label, String(format: "%.4f", $0.1), String($0.2)] })
         for warning in r.warnings { block.note(warning, width: width) }
         if let saved { block.line("saved task preset \(saved); use it with --task \(Fit.taskArgument(saved))") }
         return block.text
