@@ -13,11 +13,13 @@ extension QuantityError: CustomStringConvertible {
         case .empty: return "\(place)\(name)empty value; expected \(expected)"
         case .notANumber: reason = "is not a number; expected \(expected)"
         case .tooLarge:
-            reason = "is too large; expected at most \(Quantities.formatScientific(kind.maximum, digits: 4)) (\(expected))"
+            let most = Quantities.formatScientific(kind.maximum, digits: 4)
+            reason = "is too large; expected at most \(most) (\(expected))"
         case .negative: reason = "is negative; expected \(expected)"
         case .zero: reason = "is zero; expected a positive value (\(expected))"
         case .notWhole: reason = "is not a whole number; expected \(expected)"
-        case .lessThanOne: reason = "is less than one; expected \(allowZero ? "0 or at least 1" : "at least 1") (\(expected))"
+        case .lessThanOne:
+            reason = "is less than one; expected \(allowZero ? "0 or at least 1" : "at least 1") (\(expected))"
         }
         return "\(place)\(name)\(quoted) \(reason)"
     }
