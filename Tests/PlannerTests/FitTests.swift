@@ -59,7 +59,7 @@ final class FitTests: XCTestCase {
     func testFewerRecordsThanParametersIsRejected() throws {
         let few = Array(try records("arithmetic").prefix(6))
         XCTAssertThrowsError(try Fixtures.planner.fit(name: "x", records: few, form: .paper, seed: 0)) { error in
-            XCTAssertTrue((error as! InputError).message.contains("6 records cannot determine 6 parameters"))
+            XCTAssertEqual(error as? FittingError, .tooFewRecords(records: 6, parameters: 6))
         }
     }
 
