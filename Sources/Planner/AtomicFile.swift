@@ -14,7 +14,7 @@ public enum AtomicFile {
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFREG: break
-            case S_IFDIR: throw InputError("cannot write '\(path)': it is a folder; expected a file name")
+            case S_IFDIR: throw WriteError(path: path, reason: .isFolder)
             default: return try writeInPlace(data, to: path)
             }
         }
@@ -22,26 +22,26 @@ public enum AtomicFile {
         let path = url.path
         let directory = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: directory) else {
-            throw InputError("cannot write '\(path)': folder '\(directory)' does not exist")
+            throw WriteError(path: path, reason: .folderMissing(directory))
         }
         removeStaleTemporaries(of: url.lastPathComponent, in: directory)
         let temporary = directory + "/" + temporaryName(of: url.lastPathComponent, pid: getpid())
         do {
             try data.write(to: URL(fileURLWithPath: temporary))
             if rename(temporary, path) != 0 {
-                throw InputError("cannot write '\(path)': \(String(cString: strerror(errno)))")
+                throw WriteError(path: path, reason: .system(errno))
             }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
-            if let error = error as? InputError { throw error }
-            throw InputError("cannot write '\(path)': \(error.localizedDescription)")
+            if let error = error as? WriteError { throw error }
+            throw WriteError(path: path, reason: .other(error.localizedDescription))
         }
     }
 
     /// Writes `data` straight to the device or pipe at `path`.
     private static func writeInPlace(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw InputError("cannot write '\(path)': \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw WriteError(path: path, reason: .system(errno)) }
         defer { close(descriptor) }
         var failure: Int32?
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
@@ -57,7 +57,7 @@ public enum AtomicFile {
                 offset += written
             }
         }
-        if let failure { throw InputError("cannot write '\(path)': \(String(cString: strerror(failure)))") }
+        if let failure { throw WriteError(path: path, reason: .system(failure)) }
     }
 
     /// `.NAME.PID.tmp`: hidden, and naming the process that writes it.

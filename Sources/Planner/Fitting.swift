@@ -66,7 +66,7 @@ extension Planner {
             records = try ObservationReader(library: library, defaultTask: preset).read(path: file)
             if let task, records.contains(where: { $0.task != nil }) {
                 records = records.filter { $0.task?.lowercased() == task.lowercased() }
-                guard !records.isEmpty else { throw InputError("\(file): no records of task '\(task)'") }
+                guard !records.isEmpty else { throw FittingError.noRecordsOfTask(file: file, task: task) }
             }
             let tasks = Set(records.compactMap { $0.task?.lowercased() })
             if task == nil && tasks.count > 1 {
@@ -76,7 +76,7 @@ extension Planner {
             guard let preset else { throw FittingError.noData }
             records = library.observations.filter { $0.task?.lowercased() == preset.name.lowercased() }
             guard !records.isEmpty else {
-                throw InputError("no bundled observations for task '\(preset.name)'; pass a CSV file")
+                throw FittingError.noBundledObservations(task: preset.name)
             }
         }
         let name =
@@ -91,9 +91,7 @@ extension Planner {
         name: String, records: [Observation], form: LawForm, seed: UInt64, bootstrap: Int = 0, level: Double = 80
     ) throws -> FitReport {
         guard records.count > form.parameterCount else {
-            throw InputError(
-                "\(records.count) records cannot determine \(form.parameterCount) parameters; expected more records than parameters"
-            )
+            throw FittingError.tooFewRecords(records: records.count, parameters: form.parameterCount)
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let fitRecords = records.map { FitRecord(flops: $0.flops, nPmt: $0.nPmt, nCtx: $0.nCtx, metric: $0.metric) }

@@ -12,6 +12,12 @@ public enum FittingError: Error, Sendable, Equatable {
     case shotsNeedTask(location: String)
     /// Saving would replace a file, and replacing was not asked for.
     case presetExists(path: String)
+    /// A file has no records of the chosen task.
+    case noRecordsOfTask(file: String, task: String)
+    /// No bundled records for the task and no file given.
+    case noBundledObservations(task: String)
+    /// Fewer records than the law form has parameters (or as many).
+    case tooFewRecords(records: Int, parameters: Int)
 }
 
 /// Why a plot or heatmap cannot be drawn, as concepts: the program names the flags.

@@ -96,10 +96,11 @@ public struct ObservationReader {
             }
             func number(_ index: Int, _ name: String, _ kind: Quantities.Kind, zero: Bool = false) throws -> Double {
                 guard let text = cell(index) else { throw InputError("\(here): column '\(name)' is empty") }
-                do { return try Quantities.parse(text, as: kind, what: name, allowZero: zero) } catch let e
-                    as InputError
+                do { return try Quantities.parse(text, as: kind, what: name, allowZero: zero) } catch var e
+                    as QuantityError
                 {
-                    throw InputError("\(here): \(e.message)")
+                    e.location = here
+                    throw e
                 }
             }
             let taskName = cell(task)

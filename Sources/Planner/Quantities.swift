@@ -17,7 +17,7 @@ public enum Quantities {
 
         /// The largest value accepted: far past anything the law is used for, and small enough
         /// that products of such values (tokens x steps x batch x parameters) stay finite.
-        var maximum: Double {
+        public var maximum: Double {
             switch self {
             case .contextTokens: return 1_073_741_824  // 1,048,576k tokens
             case .count: return 1e40
@@ -45,7 +45,7 @@ public enum Quantities {
     }
 
     /// Parses `token` as a finite number of the given kind, with `_` allowed between digits.
-    /// `what` names the value in the message of a rejection ("--nctx").
+    /// `what` names the value in a rejection, a `QuantityError` (the caller's name, e.g. "n_ctx").
     public static func parse(
         _ token: String, as kind: Kind, what: String, allowZero: Bool = false
     ) throws -> Double {
@@ -58,9 +58,10 @@ public enum Quantities {
             return value
         }
         let trimmed = token.trimmingCharacters(in: .whitespaces)
-        let expected = expectation(kind)
-        let what = what.isEmpty ? "" : what + ": "
-        guard !trimmed.isEmpty else { throw InputError("\(what)empty value; expected \(expected)") }
+        func rejected(_ problem: QuantityError.Problem) -> QuantityError {
+            QuantityError(what: what, token: token, kind: kind, allowZero: allowZero, problem: problem)
+        }
+        guard !trimmed.isEmpty else { throw rejected(.empty) }
         var body = Substring(trimmed.replacingOccurrences(of: "_", with: ""))
         var multiplier = 1.0
         if let last = body.last, let m = kind.multipliers[Character(last.lowercased())] {
@@ -70,47 +71,24 @@ public enum Quantities {
         guard !trimmed.hasPrefix("_"), !trimmed.hasSuffix("_"), !trimmed.contains("__"),
             body.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
             let value = Double(body)
-        else {
-            throw InputError("\(what)\(InputError.quote(token)) is not a number; expected \(expected)")
-        }
+        else { throw rejected(.notANumber) }
         let scaled = value * multiplier
-        guard scaled.isFinite, scaled <= kind.maximum else {
-            throw InputError(
-                "\(what)\(InputError.quote(token)) is too large; expected at most \(formatScientific(kind.maximum, digits: 4)) (\(expected))"
-            )
-        }
-        if scaled < 0 { throw InputError("\(what)\(InputError.quote(token)) is negative; expected \(expected)") }
-        if scaled == 0 && !allowZero {
-            throw InputError("\(what)\(InputError.quote(token)) is zero; expected a positive value (\(expected))")
-        }
-        if kind == .whole && scaled != scaled.rounded() {
-            throw InputError("\(what)\(InputError.quote(token)) is not a whole number; expected \(expected)")
-        }
-        if scaled > 0 && scaled < kind.minimum {
-            let least = allowZero ? "0 or at least 1" : "at least 1"
-            throw InputError("\(what)\(InputError.quote(token)) is less than one; expected \(least) (\(expected))")
-        }
+        guard scaled.isFinite, scaled <= kind.maximum else { throw rejected(.tooLarge) }
+        if scaled < 0 { throw rejected(.negative) }
+        if scaled == 0 && !allowZero { throw rejected(.zero) }
+        if kind == .whole && scaled != scaled.rounded() { throw rejected(.notWhole) }
+        if scaled > 0 && scaled < kind.minimum { throw rejected(.lessThanOne) }
         return scaled
     }
 
     /// Parses a whole count such as a shot count or a number of GPUs.
     public static func parseWhole(_ token: String, what: String, allowZero: Bool = true) throws -> Int {
         let value = try parse(token, as: .whole, what: what, allowZero: allowZero)
+        // The fast path for plain decimals lets fractions through.
         guard value == value.rounded() else {
-            throw InputError(
-                "\(what.isEmpty ? "" : what + ": ")\(InputError.quote(token)) is not a whole number; expected \(expectation(.whole))"
-            )
+            throw QuantityError(what: what, token: token, kind: .whole, allowZero: allowZero, problem: .notWhole)
         }
         return Int(value)
-    }
-
-    static func expectation(_ kind: Kind) -> String {
-        switch kind {
-        case .contextTokens: return "tokens such as 8k (= 8192), 128K or 32768"
-        case .count: return "a count such as 1.5e23, 2T, 0.21B or 3_355_443_200"
-        case .plain: return "a number such as 0.4 or 3"
-        case .whole: return "a whole number such as 8 or 31"
-        }
     }
 
     // MARK: - Formatting

@@ -109,7 +109,7 @@ final class AtomicFileTests: XCTestCase {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         XCTAssertThrowsError(try AtomicFile.write(Data("x".utf8), to: dir)) { error in
-            XCTAssertEqual("\(error)", "cannot write '\(dir)': it is a folder; expected a file name")
+            XCTAssertEqual(error as? WriteError, WriteError(path: dir, reason: .isFolder))
         }
     }
 }

@@ -48,8 +48,9 @@ struct Extend: SessionCommand {
         let modelName = try session.settings.model(model)
         let candidates = try to.map { list in
             try list.split(separator: ",", omittingEmptySubsequences: false).map { item -> Double in
-                do { return try Parse.context(String(item)) } catch let e as InputError {
-                    throw InputError("--to: \(e.message)")
+                do { return try Parse.context(String(item)) } catch var e as QuantityError {
+                    e.what = "--to"
+                    throw e
                 }
             }
         }

@@ -18,8 +18,17 @@ extension FittingError {
         case .shotsNeedTask(let location):
             return "\(location): shots need a task's token lengths; add a 'task' column or pass --task"
         case .presetExists(let path): return "'\(path)' exists; pass --force to replace it"
+        case .noRecordsOfTask(let file, let task): return "\(file): no records of task '\(task)'"
+        case .noBundledObservations(let task): return "no bundled observations for task '\(task)'; pass a CSV file"
+        case .tooFewRecords(let records, let parameters):
+            return "\(records) records cannot determine \(parameters) parameters; expected more records than parameters"
         }
     }
+}
+
+/// Printed as its message wherever it is caught (the command loop, a preset folder's report).
+extension FittingError: CustomStringConvertible {
+    public var description: String { message }
 }
 
 extension PlotError {
