@@ -129,20 +129,9 @@ final class NoteWrappingTests: XCTestCase {
     let arguments = ["predict", "--task", "arithmetic", "--compute", "2.7e24", "--nctx", "8k", "--shots", "31"]
 
     func testOnANarrowTerminalNotesWrapUnderTheirText() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         let command = "stty cols 44; " + ([Harness.binary.path] + arguments).joined(separator: " ")
-        process.arguments = ["-qec", command, "/dev/null"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let lines = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+        let screen = try Terminal.output(of: command, environment: ["NO_COLOR": "1"])
+        let lines = screen.replacingOccurrences(of: "\r", with: "")
             .split(separator: "\n").map(String.init)
         let start = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("note: ") }, "\(lines)")
         let note = Array(lines[start...])

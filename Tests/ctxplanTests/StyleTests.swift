@@ -39,22 +39,13 @@ final class StyleTests: XCTestCase {
             let arguments = command.split(separator: " ").map(String.init) + ["--width", "70", "--height", "10"]
             let plain = try Harness.run(arguments)
             XCTAssertEqual(plain.status, 0, plain.stderr)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-            process.arguments = ["-qfec", ([Harness.binary.path] + arguments).joined(separator: " "), "/dev/null"]
-            var environment = ProcessInfo.processInfo.environment
-            environment["NO_COLOR"] = nil
-            environment["TERM"] = "xterm"
-            environment["LANG"] = "C.UTF-8"
-            environment["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "ctxplan-tests-config"
-            process.environment = environment
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardInput = Pipe()
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let screen = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+            let environment: [String: String?] = [
+                "NO_COLOR": nil, "TERM": "xterm", "LANG": "C.UTF-8",
+                "XDG_CONFIG_HOME": NSTemporaryDirectory() + "ctxplan-tests-config",
+            ]
+            let command = ([Harness.binary.path] + arguments).joined(separator: " ")
+            let screen = try Terminal.output(of: command, environment: environment)
+                .replacingOccurrences(of: "\r\n", with: "\n")
             XCTAssertTrue(screen.contains("\u{1B}["), "\(command): colour on a terminal")
             let lines = withoutEscapes(screen).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { String($0).trimmingTrailingSpaces }

@@ -31,6 +31,25 @@ final class Terminal {
         if process.isRunning { process.terminate() }
     }
 
+    /// Runs one shell `command` on a pseudo-terminal to its end and returns everything it printed
+    /// there, line ends as the terminal sends them ("\r\n"). `environment` changes the test's own:
+    /// a nil value removes the variable.
+    static func output(of command: String, environment: [String: String?]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qfec", command, "/dev/null"]
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
     /// Sends keys: text, "\r" for Enter, "\u{03}" for Ctrl-C, "\u{04}" for Ctrl-D.
     func type(_ keys: String) {
         input.fileHandleForWriting.write(Data(keys.utf8))
