@@ -12,8 +12,13 @@ final class Terminal {
 
     init(environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qfec", Harness.binary.path, "/dev/null"]
+        // `script` runs its command through $SHELL; `exec` makes the program the shell's
+        // replacement, so Ctrl-C reaches only the program. A shell left waiting (dash, CI's
+        // /bin/sh) takes the SIGINT too and ends with status 130 after the program's clean exit.
+        let quoted = "'" + Harness.binary.path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        process.arguments = ["-qfec", "exec " + quoted, "/dev/null"]
         var env = ProcessInfo.processInfo.environment
+        env["SHELL"] = "/bin/sh"
         env["NO_COLOR"] = "1"
         env["TERM"] = "xterm"
         env["LANG"] = "C.UTF-8"
