@@ -82,7 +82,8 @@ extension Planner {
             return ExtendAnswer.Option(
                 model: m, extensionTokens: m.extensionTokens, extensionFlops: flops,
                 extensionFlopsWithAttention: withAttention,
-                score: task.law.score(flops: m.flops, promptTokens: nPmt, contextLimit: limit),
+                score: task.law.forModel(nativeLimit: m.nativeNCtx).score(
+                    flops: m.flops, promptTokens: nPmt, contextLimit: limit),
                 fits: nPmt + (reserve ?? 0) <= limit,
                 budget: plan.map { Budget(flops: flops, plan: $0) }, verdict: nil)
         }

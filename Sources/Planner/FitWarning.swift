@@ -14,6 +14,10 @@ public enum FitWarning: Sendable, Equatable {
     case oneContextLimit
     /// No prompt exceeds its limit: the data says nothing about the form's penalty.
     case penaltyUntested
+    /// The decay form's factor in n_ctx: where every larger model is also a longer-context one
+    /// (extensions add compute), the factor and the compute term trade off, and a compute
+    /// extrapolation carries the decay's error with it.
+    case contextTermsConfoundCompute
 
     public var code: String {
         switch self {
@@ -23,6 +27,7 @@ public enum FitWarning: Sendable, Equatable {
         case .fewPromptLengths: return "few_prompt_lengths"
         case .oneContextLimit: return "one_context_limit"
         case .penaltyUntested: return "penalty_untested"
+        case .contextTermsConfoundCompute: return "context_terms_confound_compute"
         }
     }
 }

@@ -51,9 +51,11 @@ struct TaskPresetFile: Codable {
     var paperErrors: PaperErrors?
     var draws: [Parameters]?
     var source: String?
+    /// The task's chance floor (`TaskPreset.floor`).
+    var floor: Double?
 
     enum CodingKeys: String, CodingKey {
-        case name, description, metric, law, parameters, prompt, draws, source
+        case name, description, metric, law, parameters, prompt, draws, source, floor
         case fitRange = "fit_range"
         case paperErrors = "paper_errors"
     }
@@ -69,6 +71,7 @@ struct TaskPresetFile: Codable {
         paperErrors = preset.paperErrors
         draws = preset.draws.isEmpty ? nil : preset.draws.map(Parameters.init)
         source = preset.source
+        floor = preset.floor
     }
 
     /// The preset, or a message naming the field that is wrong.
@@ -83,7 +86,7 @@ struct TaskPresetFile: Codable {
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
             layout: PromptLayout(baseTokens: prompt.baseTokens, shotTokens: prompt.shotTokens),
             fitRange: fitRange, paperErrors: paperErrors, draws: drawn, source: source ?? "",
-            path: path)
+            path: path, floor: floor)
     }
 }
 

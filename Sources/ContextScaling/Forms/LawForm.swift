@@ -12,12 +12,16 @@ public enum LawForm: String, Sendable, CaseIterable, Codable {
     case paper
     case noPenalty = "no-penalty"
     case soft
+    case floor
+    case decay
 
     public var definition: LawFormDefinition {
         switch self {
         case .paper: return .paper
         case .noPenalty: return .noPenalty
         case .soft: return .soft
+        case .floor: return .floor
+        case .decay: return .decay
         }
     }
 

@@ -14,6 +14,9 @@ extension FitWarning: NoteRendering {
         case .fewPromptLengths: return "fewer than three prompt lengths: B, nc and beta cannot be determined"
         case .oneContextLimit: return "one context limit: the penalty's position is not tested by the data"
         case .penaltyUntested: return "no prompt exceeds its limit: the data says nothing about the penalty"
+        case .contextTermsConfoundCompute:
+            return "the decay law has terms in n_ctx: where every larger model is also a longer-context one, "
+                + "they confound the compute term, and a compute extrapolation inherits their error"
         }
     }
 }
