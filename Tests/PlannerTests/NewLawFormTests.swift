@@ -69,4 +69,30 @@ final class NewLawFormTests: XCTestCase {
         let paper = try Fixtures.planner.fit(name: "g", records: records, form: .paper, seed: 0)
         XCTAssertGreaterThan(paper.result.mae, 10 * report.result.mae)
     }
+
+    /// A decay preset scores a YaRN checkpoint, and each limit extend weighs, as its base model
+    /// would score there times exp(-g log2(n_ctx / 4k)); a model at its own limit keeps it all.
+    func testDecayReachesExtendedModelsInPredictAndExtend() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var task = try Fixtures.library.task("arithmetic")
+        task.law = ContextScalingLaw(task.law.parameters, penalty: .decay(sharpness: 5, offset: 0.1, rate: 0.04))
+        let path = dir + "/decay.json"
+        try PresetLibrary.save(task, to: path, overwrite: false)
+        let planner = Fixtures.planner
+        let nPmt = task.layout.promptTokens(shots: 3)
+        let yarn = try planner.predict(task: path, compute: .model("Yarn-Llama-2-7B-32k"), prompt: .shots(3), nCtx: nil)
+        let undecayed = task.law.score(flops: yarn.scenario.flops, promptTokens: nPmt, contextLimit: 32768)
+        XCTAssertEqual(yarn.score, undecayed * exp(-0.04 * 3), accuracy: 1e-15)
+        XCTAssertEqual(yarn.factors.decay, exp(-0.12), accuracy: 1e-15)
+        let native = try planner.predict(task: path, compute: .model("Llama-2-7B"), prompt: .shots(3), nCtx: nil)
+        XCTAssertEqual(native.factors.decay, 1)
+        let extend = try planner.extend(model: "llama-2-7b", task: path, prompt: .shots(3))
+        for option in extend.options {
+            let plain = task.law.score(flops: option.model.flops, promptTokens: nPmt, contextLimit: option.nCtx)
+            XCTAssertEqual(option.score, plain * exp(-0.04 * log2(option.nCtx / 4096)), accuracy: 1e-15)
+        }
+        // With every limit fitting the prompt, the decay makes the native 4k the recommendation.
+        XCTAssertEqual(extend.recommended.map { extend.options[$0].nCtx }, 4096)
+    }
 }
