@@ -40,7 +40,8 @@ public struct LawParameters: Sendable, Equatable, Hashable, Codable {
 }
 
 /// How a prompt longer than the context limit is penalised: the part of the law that its
-/// variants change. Adding a variant means adding a case here, its two functions below, its
+/// variants change, with the values of what two of them add beyond the penalty (a chance floor,
+/// a decay for extended models). Adding a variant means adding a case here, its two functions below, its
 /// form and its fitted values (`form`, `parameters`), and its `LawForm` (Forms/).
 public enum Penalty: Sendable, Equatable, Hashable {
     /// The paper's sharp sigmoid, sigma(n_ctx - n_pmt) in tokens. (The paper prints

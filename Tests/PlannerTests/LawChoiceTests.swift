@@ -14,7 +14,9 @@ final class LawChoiceTests: XCTestCase {
         ]
         for (task, paper, decay, target) in expected {
             let records = try Fixtures.planner.fitRecords(file: nil, task: task).records
+            let start = clock()
             let comparison = try Fixtures.planner.compare(name: task, records: records, seed: 0, threshold: 10_000)
+            print(String(format: "compare \(task): %.2f CPU seconds", Double(clock() - start) / Double(CLOCKS_PER_SEC)))
             let cv = Dictionary(uniqueKeysWithValues: comparison.entries.map { ($0.form, $0.cvMAE!) })
             XCTAssertEqual(cv[.paper]!, paper, accuracy: 0.00005, task)
             XCTAssertEqual(cv[.decay]!, decay, accuracy: 0.00005, task)
