@@ -98,7 +98,7 @@ extension Planner {
         let start = DispatchTime.now().uptimeNanoseconds
         let fitRecords = records.map(\.fitRecord)
         var fitter = Fitter(form: form, seed: seed, cancellation: cancellation)
-        if form == .floor, let floor { fitter.pinned = [LawParameter.floor.name: floor] }
+        fitter.pinned = Planner.pinned(form: form, floor: floor)
         let result = fitter.fit(fitRecords)
         let draws = bootstrap > 0 ? fitter.bootstrap(fitRecords, fitted: result.law, count: bootstrap) : []
         if cancellation.isRequested { throw CancelledByUser() }
@@ -145,6 +145,12 @@ extension Planner {
             draws: report.draws,
             source: "ctxplan fit (\(law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))",
             floor: law.form == .floor ? law.floor : task?.floor)
+    }
+
+    /// The parameters a fit of `form` holds at given values: the floor form's floor, when given.
+    static func pinned(form: LawForm, floor: Double?) -> [String: Double] {
+        guard form == .floor, let floor else { return [:] }
+        return [LawParameter.floor.name: floor]
     }
 
     static func range(of records: [Observation]) -> FitRange {

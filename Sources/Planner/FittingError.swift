@@ -18,6 +18,9 @@ public enum FittingError: Error, Sendable, Equatable {
     case noBundledObservations(task: String)
     /// Fewer records than the law form has parameters (or as many).
     case tooFewRecords(records: Int, parameters: Int)
+    /// Every record is of one group of the split (one model, one limit, one compute level), or
+    /// no fold leaves enough records to fit: nothing can be held out.
+    case nothingToLeaveOut(split: HoldOutSplit)
 }
 
 /// Why a plot or heatmap cannot be drawn, as concepts: the program names the flags.

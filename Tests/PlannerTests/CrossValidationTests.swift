@@ -83,6 +83,8 @@ final class CrossValidationTests: XCTestCase {
 
     func testOneModelHasNothingToLeaveOut() {
         let one = Self.generated().filter { $0.model == "m-1e+21-4k" }
-        XCTAssertThrowsError(try Fixtures.planner.crossValidate(records: one, form: .paper, split: .model, seed: 0))
+        XCTAssertThrowsError(try Fixtures.planner.crossValidate(records: one, form: .paper, split: .model, seed: 0)) {
+            XCTAssertEqual($0 as? FittingError, .nothingToLeaveOut(split: .model))
+        }
     }
 }

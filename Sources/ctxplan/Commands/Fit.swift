@@ -79,7 +79,9 @@ struct Fit: SessionCommand {
 
     @OptionGroup var data: FitDataOptions
 
-    @Option(help: ArgumentHelp("Law form: \(LawForm.listed), or auto.", valueName: "law"))
+    @Option(
+        help: ArgumentHelp("Law form: \(LawForm.listed) or auto (default paper).", valueName: "law"),
+        transform: LawChoice.parse)
     var law: LawChoice = .form(.paper)
 
     @Option(

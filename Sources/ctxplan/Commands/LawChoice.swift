@@ -1,25 +1,24 @@
 import ArgumentParser
 import ContextScaling
+import Planner
 
 /// What `fit --law` asks for: one law form, or `auto`, the form with the lowest
 /// leave-one-model-out error among all of them (what `compare` prefers).
-enum LawChoice: Equatable, ExpressibleByArgument {
+enum LawChoice: Equatable, CustomStringConvertible {
     case form(LawForm)
     case auto
 
-    init?(argument: String) {
-        if argument == "auto" {
-            self = .auto
-        } else if let form = LawForm(rawValue: argument) {
-            self = .form(form)
-        } else {
-            return nil
+    /// Parsed here rather than by ArgumentParser, whose message for six values is a list that
+    /// a one-line error cannot show.
+    @Sendable static func parse(_ text: String) throws -> LawChoice {
+        if text == "auto" { return .auto }
+        guard let form = LawForm(rawValue: text) else {
+            throw InputError("\(InputError.quote(text)) is not a law; expected one of \(LawForm.listed) or auto")
         }
+        return .form(form)
     }
 
-    static var allValueStrings: [String] { LawForm.allCases.map(\.rawValue) + ["auto"] }
-
-    var defaultValueDescription: String {
+    var description: String {
         switch self {
         case .form(let form): return form.rawValue
         case .auto: return "auto"
@@ -28,9 +27,6 @@ enum LawChoice: Equatable, ExpressibleByArgument {
 }
 
 extension LawForm {
-    /// The forms, as help text lists them: "paper, no-penalty, soft, floor or decay".
-    static var listed: String {
-        let names = allCases.map(\.rawValue)
-        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-    }
+    /// The forms, as help text and messages list them: "paper, no-penalty, soft, floor, decay".
+    static var listed: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

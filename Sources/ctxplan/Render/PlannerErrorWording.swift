@@ -22,6 +22,15 @@ extension FittingError {
         case .noBundledObservations(let task): return "no bundled observations for task '\(task)'; pass a CSV file"
         case .tooFewRecords(let records, let parameters):
             return "\(records) records cannot determine \(parameters) parameters; expected more records than parameters"
+        case .nothingToLeaveOut(let split):
+            let groups =
+                switch split {
+                case .model: "models"
+                case .contextLimit: "context limits"
+                case .extrapolation: "compute levels"
+                }
+            return "nothing to leave out: expected records of several \(groups), "
+                + "each fold leaving more records than the law has parameters"
         }
     }
 }
