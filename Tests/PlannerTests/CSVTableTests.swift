@@ -92,7 +92,8 @@ final class CSVTableTests: XCTestCase {
         let dir = Fixtures.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/observations", withIntermediateDirectories: true)
         let bad = dir + "/observations/ruler-mine.csv"
-        try "model,n_ctx,n_pmt,accuracy\nX,4k,4k,0.5\nX,4k,zz,0.5\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        try "model,n_ctx,n_pmt,accuracy\nX,4k,4k,0.5\nX,4k,zz,0.5\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
         XCTAssertFalse(library.ruler.contains { $0.model == "X" }, "the bad file is skipped whole")
         let rejected = QuantityError(
