@@ -81,7 +81,7 @@ struct Fit: SessionCommand {
 
     @Option(
         help: ArgumentHelp("Law form: \(LawForm.listed) or auto (default paper).", valueName: "law"),
-        transform: LawChoice.parse)
+        completion: .list(LawForm.allCases.map(\.rawValue) + ["auto"]), transform: LawChoice.parse)
     var law: LawChoice = .form(.paper)
 
     @Option(

@@ -4,7 +4,7 @@ import Planner
 
 /// What `fit --law` asks for: one law form, or `auto`, the form with the lowest
 /// leave-one-model-out error among all of them (what `compare` prefers).
-enum LawChoice: Equatable, CustomStringConvertible {
+enum LawChoice {
     case form(LawForm)
     case auto
 
@@ -16,13 +16,6 @@ enum LawChoice: Equatable, CustomStringConvertible {
             throw InputError("\(InputError.quote(text)) is not a law; expected one of \(LawForm.listed) or auto")
         }
         return .form(form)
-    }
-
-    var description: String {
-        switch self {
-        case .form(let form): return form.rawValue
-        case .auto: return "auto"
-        }
     }
 }
 
