@@ -18,6 +18,9 @@ public enum FitWarning: Sendable, Equatable {
     /// (extensions add compute), the factor and the compute term trade off, and a compute
     /// extrapolation carries the decay's error with it.
     case contextTermsConfoundCompute
+    /// No record is of a model extended past its pre-training limit (known from a model
+    /// preset): the decay form's rate g is not determined.
+    case noExtendedModels
 
     public var code: String {
         switch self {
@@ -28,6 +31,7 @@ public enum FitWarning: Sendable, Equatable {
         case .oneContextLimit: return "one_context_limit"
         case .penaltyUntested: return "penalty_untested"
         case .contextTermsConfoundCompute: return "context_terms_confound_compute"
+        case .noExtendedModels: return "no_extended_models"
         }
     }
 }

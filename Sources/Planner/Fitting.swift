@@ -200,7 +200,10 @@ extension Planner {
         if form.definition.penalisesLongPrompts && !records.contains(where: { $0.nPmt > $0.nCtx }) {
             warnings.append(.penaltyUntested)
         }
-        if form == .decay { warnings.append(.contextTermsConfoundCompute) }
+        if form == .decay {
+            warnings.append(.contextTermsConfoundCompute)
+            if !records.contains(where: { $0.nativeNCtx != nil }) { warnings.append(.noExtendedModels) }
+        }
         return warnings
     }
 

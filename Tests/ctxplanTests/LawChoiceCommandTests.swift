@@ -35,6 +35,11 @@ final class LawChoiceCommandTests: XCTestCase {
             XCTAssertEqual(r.status, 2, bad)
             XCTAssertTrue(r.stderr.contains("'\(bad)'") && r.stderr.contains("a chance score"), r.stderr)
         }
+        // Compute columns name no model, so none is known to be extended: the decay rate is free.
+        let decay = try Harness.json(["fit", path, "--law", "decay"])
+        let codes = (decay["warnings"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+        XCTAssertTrue(codes.contains("no_extended_models"), "\(codes)")
+        XCTAssertTrue(codes.contains("context_terms_confound_compute"), "\(codes)")
         let unknown = try Harness.run(["fit", path, "--law", "sideways"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertTrue(unknown.stderr.contains("sideways"), unknown.stderr)

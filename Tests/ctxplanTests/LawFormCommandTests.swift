@@ -181,7 +181,7 @@ final class LawFormCommandTests: XCTestCase {
     func testFitWarningCodesAreDistinctSnakeCase() {
         let all: [FitWarning] = [
             .ridge, .oneComputeLevel, .twoComputeLevels, .fewPromptLengths, .oneContextLimit,
-            .penaltyUntested, .contextTermsConfoundCompute,
+            .penaltyUntested, .contextTermsConfoundCompute, .noExtendedModels,
         ]
         XCTAssertEqual(Set(all.map(\.code)).count, all.count)
         for warning in all {

@@ -17,6 +17,9 @@ extension FitWarning: NoteRendering {
         case .contextTermsConfoundCompute:
             return "the decay law has terms in n_ctx: where every larger model is also a longer-context one, "
                 + "they confound the compute term, and a compute extrapolation inherits their error"
+        case .noExtendedModels:
+            return "no record is of an extended model (one a 'model' column names, past its base's limit): "
+                + "the decay rate g is not determined"
         }
     }
 }
