@@ -45,6 +45,23 @@ final class LawChoiceCommandTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("sideways"), unknown.stderr)
     }
 
+    /// Without --floor, the floor law takes the task preset's `floor`.
+    func testTheTaskPresetsFloorIsUsed() throws {
+        let path = try Self.csv()
+        let preset = NSTemporaryDirectory() + "ctxplan-floor-\(UUID().uuidString).json"
+        defer { for file in [path, preset] { try? FileManager.default.removeItem(atPath: file) } }
+        let arithmetic = try String(
+            contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../Presets/tasks/arithmetic.json").standardizedFileURL.path,
+            encoding: .utf8)
+        try arithmetic.replacingOccurrences(of: "\"metric\"", with: "\"floor\": 0.25,\n  \"metric\"")
+            .write(toFile: preset, atomically: true, encoding: .utf8)
+        let fit = try Harness.json(["fit", path, "--task", preset, "--law", "floor"])
+        XCTAssertEqual((fit["params"] as? [String: Double])?["floor"], 0.25)
+        let given = try Harness.json(["fit", path, "--task", preset, "--law", "floor", "--floor", "0.2"])
+        XCTAssertEqual((given["params"] as? [String: Double])?["floor"], 0.2, "--floor wins over the preset's")
+    }
+
     /// fit --law auto fits the law compare prefers, the one of lowest cv_mae, and says why.
     func testAutoFitsTheLawComparePrefers() throws {
         let path = try Self.csv()
