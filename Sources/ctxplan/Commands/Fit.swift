@@ -70,7 +70,8 @@ struct Fit: SessionCommand {
 
             Laws: paper (Eq. 1), no-penalty (Table 7's ablation), soft (penalty sigma(s ln(n_ctx/n_pmt)) with a fitted sharpness s),
             floor (floor + (1 - floor) x Eq. 1, for multiple-choice scores: --floor, the task's, or fitted),
-            decay (penalty sigma(s (ln(n_ctx/n_pmt) + c)) and exp(-g log2(n_ctx / the base model's n_ctx)) for extended models),
+            decay (penalty sigma(s (ln(n_ctx/n_pmt) + c)), and exp(-g log2(n_ctx / the base model's n_ctx)) \
+            for extended models),
             auto (the law with the lowest leave-one-model-out error, as compare prefers).
             Examples: fit --task commonsense --law soft; fit results.csv --task mine --bootstrap 200 --save mine.json
 
@@ -194,9 +195,10 @@ struct Compare: SessionCommand {
         commandName: "compare",
         abstract: "Fit every law form and say which the data prefers.",
         discussion: """
-            For each law: parameters, MAE, held-out MAE (Sec. 4.2), leave-one-model-out MAE (each model predicted by a fit
-            to the others), AIC and BIC. The preferred law has the lowest leave-one-model-out MAE (the lowest BIC when
-            the records are of one model). Example: compare --task arithmetic
+            For each law: parameters, MAE, held-out MAE (Sec. 4.2), leave-one-model-out MAE (each model \
+            predicted by a fit to the others), AIC and BIC. The preferred law has the lowest \
+            leave-one-model-out MAE (the lowest BIC when the records are of one model). \
+            Example: compare --task arithmetic
             --format csv prints one row per law, with a column for each parameter any law has.
             """)
 
