@@ -131,15 +131,14 @@ extension Planner {
         return Validation(fit: report, heldOut: test, heldOutResiduals: residuals, threshold: threshold)
     }
 
-    /// The task preset a fit becomes: the law, the data's range, the token lengths shots use.
-    public func preset(from report: FitReport, name: String, layoutFrom task: TaskPreset?) throws -> TaskPreset {
-        guard let layout = task?.layout else {
-            throw FittingError.noPromptLayout
-        }
-        return TaskPreset(
-            name: name, description: "fitted to \(report.records.count) records of \(report.taskName)",
-            metric: task?.metric ?? "score", law: report.result.law, layout: layout, fitRange: report.range,
-            draws: report.draws,
+    /// The task preset a fit becomes: the law, the data's range, and the token lengths shots use
+    /// when they are known; without them the preset answers in prompt tokens only.
+    public func preset(
+        from report: FitReport, name: String, metric: String, description: String, layout: PromptLayout?
+    ) -> TaskPreset {
+        TaskPreset(
+            name: name, description: description, metric: metric, law: report.result.law, layout: layout,
+            fitRange: report.range, draws: report.draws,
             source:
                 "ctxplan fit (\(report.result.law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))"
         )

@@ -162,7 +162,7 @@ public struct ObservationReader {
         guard let defaultTask else {
             throw FittingError.shotsNeedTask(location: here)
         }
-        return defaultTask.layout
+        return try defaultTask.layout
     }
 }
 
