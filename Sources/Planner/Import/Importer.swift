@@ -47,6 +47,8 @@ extension Planner {
         -> (ResultsFormat, [ImportedRecord])?
     {
         if path.lowercased().hasSuffix(".csv") {
+            // A folder may hold other tables (a model table): only those with scores are results.
+            if !named && !Planner.hasScoreColumn(path) { return nil }
             return (.csv, try readCSV(path, context: &context))
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw ImportError.unreadable(file: path) }
@@ -64,6 +66,18 @@ extension Planner {
         }
         if named { throw ImportError.unknownFormat(file: path) }
         return nil
+    }
+
+    /// Whether a CSV's header names a `metric` or `score` column, as results files have.
+    static func hasScoreColumn(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? handle.close() }
+        let start = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        let header = start.split(whereSeparator: \.isNewline).first ?? ""
+        return header.split(separator: ",").contains {
+            let name = $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\u{FEFF}")).lowercased()
+            return name == "metric" || name == "score"
+        }
     }
 
     /// ctxplan's CSV, rows of the chosen task (a file without a task column is all kept).
