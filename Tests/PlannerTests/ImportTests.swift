@@ -142,4 +142,36 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(layout?.shotTokens ?? 0, 50, accuracy: 1e-9)
         XCTAssertNil(Planner.tokenLengths(of: [record(3, 300), record(3, 310)]), "one shot count fixes no slope")
     }
+
+    /// Results lm-evaluation-harness 0.4.9.1 wrote itself (see the fixture's README): scores from
+    /// `results`, shots from `n-shot`, and prompt lengths from the samples' prompt texts, whose
+    /// mean lengths (27.83 and 129.83 characters at 0 and 3 shots) Python's len() gives.
+    func testHarnessResultsWithSamples() throws {
+        let table = ModelTable(entries: [.init(name: "dummy", params: 1e8, tokens: 2e10, nCtx: 2048)])
+        let data = try read(["lm-eval-0.4"], ImportSettings(models: table))
+        XCTAssertEqual(data.files.count, 2)
+        XCTAssertTrue(data.files.allSatisfy { $0.format == .harness })
+        XCTAssertEqual(data.records.count, 4)
+        let mc = data.records.filter { $0.dataset == "toy_mc" }.sorted { $0.observation.shots! < $1.observation.shots! }
+        XCTAssertEqual(mc.map(\.observation.shots), [0, 3])
+        XCTAssertEqual(mc.map(\.observation.metric), [0.5, 0.5])
+        XCTAssertEqual(mc.map(\.metricName), ["acc", "acc"], "the config's first listed metric")
+        XCTAssertEqual(mc[0].observation.nPmt, 167.0 / 6 / 4, accuracy: 1e-9)
+        XCTAssertEqual(mc[1].observation.nPmt, 779.0 / 6 / 4, accuracy: 1e-9)
+        XCTAssertTrue(mc.allSatisfy { $0.promptSource == .estimated })
+        XCTAssertEqual(mc[0].observation.flops, 6 * 1e8 * 2e10)
+        let gen = data.records.filter { $0.dataset == "toy_gen" }
+        XCTAssertEqual(gen.map(\.observation.metric), [0, 0])
+        XCTAssertEqual(gen.first?.metricName, "exact_match")
+
+        let one = try read(
+            ["lm-eval-0.4"], ImportSettings(task: "toy_mc", metric: "acc_norm", charsPerToken: 3.5, models: table))
+        XCTAssertEqual(Set(one.records.map(\.dataset)), ["toy_mc"])
+        XCTAssertEqual(one.records.map(\.metricName), ["acc_norm", "acc_norm"])
+        XCTAssertEqual(
+            one.records.map(\.observation.nPmt).sorted()[1], 779.0 / 6 / 3.5, accuracy: 1e-9)
+        XCTAssertThrowsError(try read(["lm-eval-0.4"])) {
+            guard case .unknownModel("dummy", _, nil) = $0 as? ImportError else { return XCTFail("\($0)") }
+        }
+    }
 }
