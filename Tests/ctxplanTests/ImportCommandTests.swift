@@ -156,4 +156,50 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(known.status, 0, known.stderr)
         XCTAssertEqual(known.stdout, "model,shots,records\r\nmystery-3B,0,1\r\n")
     }
+
+    /// A folder of lm-evaluation-harness 0.4 results for models without presets: with a model
+    /// table and per-shot token lengths, one command fits it, and the preset it saves answers
+    /// questions in shots with those lengths.
+    func testHarnessFolderWithAModelTableFitsAndItsPresetAnswersInShots() throws {
+        let dir = try Shell.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let models = [("acme/Small-1B-hf", 1e9, 1e12, 4096.0), ("acme/Large-7B-hf", 7e9, 2e12, 16384.0)]
+        var table = "name,params,tokens,n_ctx\n"
+        for (hub, params, tokens, nCtx) in models {
+            table += "\(hub.split(separator: "/")[1]),\(params),\(tokens),\(Int(nCtx))\n"
+            let folder = dir + "/results/" + hub.replacingOccurrences(of: "/", with: "__")
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for k in [0, 1, 2, 4, 8, 16, 32, 64, 128] {
+                let nPmt = 80 + 70 * Double(k)
+                let score = Self.score(flops: 6 * params * tokens, nPmt: nPmt, nCtx: nCtx)
+                let file: [String: Any] = [
+                    "results": ["gsm8k": ["alias": "gsm8k", "exact_match,strict-match": score,
+                                          "exact_match_stderr,strict-match": "N/A"]],
+                    "n-shot": ["gsm8k": k],
+                    "config": ["model": "hf", "model_args": "pretrained=\(hub),dtype=bfloat16",
+                               "model_num_parameters": params * 1.1],
+                ]
+                try JSONSerialization.data(withJSONObject: file).write(
+                    to: URL(fileURLWithPath: "\(folder)/results_2025-01-01T00-00-0\(k % 10).\(k).json"))
+            }
+        }
+        try table.write(toFile: dir + "/models.csv", atomically: true, encoding: .utf8)
+        let fit = try Shell.run(
+            #""$CTXPLAN" fit results --models models.csv --base-tokens 80 --shot-tokens 70 --save h.json --json"#,
+            in: dir)
+        XCTAssertEqual(fit.status, 0, fit.stderr)
+        let saved = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: dir + "/h.json"))) as! [String: Any]
+        XCTAssertEqual(saved["metric"] as? String, "exact match")
+        let prompt = try XCTUnwrap(saved["prompt"] as? [String: Double])
+        XCTAssertEqual(prompt["base_tokens"] ?? 0, 80, accuracy: 1e-9)
+        XCTAssertEqual(prompt["shot_tokens"] ?? 0, 70, accuracy: 1e-9)
+        let run = try Shell.run(#""$CTXPLAN" predict --task ./h.json --compute 4.2e22 --nctx 16k --shots 16 --json"#, in: dir)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let answer = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
+        let expected = Self.score(flops: 4.2e22, nPmt: 80 + 70 * 16, nCtx: 16384)
+        XCTAssertEqual(answer["score"] as? Double ?? 0, expected, accuracy: 2e-3)
+        let shots = try Shell.run(#""$CTXPLAN" shots --task ./h.json --compute 4.2e22 --nctx 16k"#, in: dir)
+        XCTAssertEqual(shots.status, 0, shots.stderr)
+    }
 }
