@@ -11,6 +11,8 @@ public enum ImportError: Error, Equatable, Sendable {
     case unknownFormat(file: String)
     /// A field the format needs is absent or null (`field`: its path, e.g. `instances[3].prompt_length`).
     case missingField(file: String, field: String)
+    /// A list that must hold something is empty (`instances`).
+    case emptyList(file: String, field: String)
     /// A field holds the wrong kind of value.
     case badField(file: String, field: String, expected: ExpectedValue)
     /// A score above 1 but at most 100: the file reports percentages.

@@ -34,10 +34,11 @@ extension Planner {
                 found.append((path, true))
                 continue
             }
-            let base = URL(fileURLWithPath: path)
+            // Found files are named from the path as given, as the user wrote it.
+            let base = path.hasSuffix("/") ? path : path + "/"
             let inside = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
             for relative in inside where relative.hasSuffix(".csv") || relative.hasSuffix(".json") {
-                found.append((base.appendingPathComponent(relative).path, false))
+                found.append((base + relative, false))
             }
         }
         return found

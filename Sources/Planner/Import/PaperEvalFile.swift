@@ -34,6 +34,7 @@ enum PaperEvalFile {
         let shots = try fields.whole("n_shots")
         let metricName = fields.has("metric") ? try fields.text("metric") : nil
         let instances = try fields.list("instances")
+        guard !instances.isEmpty else { throw ImportError.emptyList(file: file, field: "instances") }
         var records: [ImportedRecord] = []
         records.reserveCapacity(instances.count)
         for (i, item) in instances.enumerated() {

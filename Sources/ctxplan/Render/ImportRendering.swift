@@ -114,7 +114,7 @@ extension ImportSummary: Rendering {
             let sets = datasets(of: task).filter { $0 != task }
             return sets.isEmpty ? task : "\(task) (\(sets.joined(separator: ", ")))"
         }
-        block.field("tasks", named.joined(separator: ", "))
+        if !named.isEmpty { block.field("tasks", named.joined(separator: ", ")) }
         block.line("records by model and shot count:")
         let header = ["model"] + shots.map(Self.shotsLabel) + ["total"]
         let rows = models.map { model -> [String] in
@@ -142,6 +142,7 @@ extension ImportError: CustomStringConvertible {
             return "\(file): not a results file ctxplan knows; expected the paper's evaluation output "
                 + "(instances, n_shots) or lm-evaluation-harness results (results, config)"
         case .missingField(let file, let field): return "\(file): no '\(field)'"
+        case .emptyList(let file, let field): return "\(file): '\(field)' is empty; expected at least one entry"
         case .badField(let file, let field, let expected):
             return "\(file): '\(field)' is not \(Self.words(expected))"
         case .percentScale(let file, let field, let value):
