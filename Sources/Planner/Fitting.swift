@@ -132,16 +132,15 @@ extension Planner {
     }
 
     /// The task preset a fit becomes: the law, the data's range, and the token lengths shots use
-    /// when they are known; without them the preset answers in prompt tokens only.
+    /// when they are known (without them the preset answers in prompt tokens only);
+    /// `description` and `source` are the caller's words for it.
     public func preset(
-        from report: FitReport, name: String, metric: String, description: String, layout: PromptLayout?
+        from report: FitReport, name: String, metric: String, layout: PromptLayout?, description: String,
+        source: String
     ) -> TaskPreset {
         TaskPreset(
             name: name, description: description, metric: metric, law: report.result.law, layout: layout,
-            fitRange: report.range, draws: report.draws,
-            source:
-                "ctxplan fit (\(report.result.law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))"
-        )
+            fitRange: report.range, draws: report.draws, source: source)
     }
 
     static func range(of records: [Observation]) -> FitRange {

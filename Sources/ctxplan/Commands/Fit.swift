@@ -140,9 +140,9 @@ struct Fit: SessionCommand {
                 ?? layoutTask?.metric ?? "score"
             let preset = planner.preset(
                 from: report, name: name ?? URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent,
-                metric: metric,
+                metric: metric, layout: layout,
                 description: FitDataDescription.text(report: report, imported: imported, layout: layout),
-                layout: layout)
+                source: report.presetSource)
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save
         }

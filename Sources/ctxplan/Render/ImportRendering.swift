@@ -200,7 +200,7 @@ extension MissingTokenLengths: CustomStringConvertible {
 enum FitDataDescription {
     static func text(report: FitReport, imported: ImportedData?, layout: PromptLayout?) -> String {
         let records = report.records
-        var parts = ["fitted to \(Words.count(records.count, "record")) of \(report.taskName)"]
+        var parts = [report.presetDescription]
         guard let imported else { return parts[0] + " (the paper's Tables 8-10)" }
         let formats = ResultsFormat.allCases.filter { f in imported.files.contains { $0.format == f } }
         parts.append(
