@@ -201,7 +201,7 @@ enum FitDataDescription {
     static func text(report: FitReport, imported: ImportedData?, layout: PromptLayout?) -> String {
         let records = report.records
         var parts = [report.presetDescription]
-        guard let imported else { return parts[0] + " (the paper's Tables 8-10)" }
+        guard let imported else { return parts[0] }
         let formats = ResultsFormat.allCases.filter { f in imported.files.contains { $0.format == f } }
         parts.append(
             "from \(Words.count(imported.files.count, "file")) (\(formats.map(\.rawValue).joined(separator: ", ")))")
