@@ -135,7 +135,8 @@ extension Planner {
             limit *= 2
         }
         if options.allSatisfy({ $0.ceiling <= target }) {
-            options.append(CeilingLift(change: .nothingReaches(target: target), ceiling: max(ceiling, bestShotsCeiling)))
+            options.append(
+                CeilingLift(change: .nothingReaches(target: target), ceiling: max(ceiling, bestShotsCeiling)))
         }
         return options
     }

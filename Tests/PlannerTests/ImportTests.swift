@@ -22,8 +22,10 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(gsm.map(\.observation.metric).reduce(0, +), 3)
         XCTAssertEqual(Set(gsm.compactMap(\.observation.shots)), [0, 3])
         // `Llama-2-7b-hf` is the preset Llama-2-7B: its compute and limit, from the preset file.
-        let preset = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Fixtures.presets + "/models/llama-2-7b.json"))) as! [String: Any]
+        let preset =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Fixtures.presets + "/models/llama-2-7b.json")))
+            as! [String: Any]
         let n = preset["non_embedding_params"] as! Double
         let d = preset["pretrain_tokens"] as! Double
         XCTAssertEqual(gsm[0].observation.model, "Llama-2-7B")
@@ -53,7 +55,9 @@ final class ImportTests: XCTestCase {
         for name in ["gsm", "math", "aqua-rat", "deepmind-math", "gsm8k"] {
             XCTAssertEqual(DatasetGroups.task(forDataset: name), "arithmetic", name)
         }
-        for name in ["piqa", "siqa", "openbookqa", "hellaswag", "winogrande", "arc-easy", "ARC_Challenge", "commonsenseqa"] {
+        for name in [
+            "piqa", "siqa", "openbookqa", "hellaswag", "winogrande", "arc-easy", "ARC_Challenge", "commonsenseqa",
+        ] {
             XCTAssertEqual(DatasetGroups.task(forDataset: name), "commonsense", name)
         }
         for pair in ["cs", "de", "fr", "hi", "ru"] {
@@ -74,8 +78,10 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(r.metricName, "acc")
         XCTAssertEqual(r.observation.shots, 5)
         XCTAssertEqual(r.observation.model, "Llama-2-7B")
-        let task = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Fixtures.presets + "/tasks/commonsense.json"))) as! [String: Any]
+        let task =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Fixtures.presets + "/tasks/commonsense.json")))
+            as! [String: Any]
         let prompt = task["prompt"] as! [String: Double]
         XCTAssertEqual(r.observation.nPmt, prompt["base_tokens"]! + 5 * prompt["shot_tokens"]!, accuracy: 1e-9)
         XCTAssertEqual(r.promptSource, .shotLengths)
@@ -119,10 +125,13 @@ final class ImportTests: XCTestCase {
     func testPercentScoresAreRecognised() throws {
         let folder = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let results = #"{"results": {"piqa": {"acc": 62.5}}, "config": {"model_args": "pretrained=x/Llama-2-7b-hf", "num_fewshot": 0}}"#
+        let results =
+            #"{"results": {"piqa": {"acc": 62.5}}, "#
+            + #""config": {"model_args": "pretrained=x/Llama-2-7b-hf", "num_fewshot": 0}}"#
         try results.write(toFile: folder + "/r.json", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Fixtures.planner.importResults(paths: [folder], settings: ImportSettings())) {
-            XCTAssertEqual($0 as? ImportError, .percentScale(file: folder + "/r.json", field: "results.piqa.acc", value: 62.5))
+            XCTAssertEqual(
+                $0 as? ImportError, .percentScale(file: folder + "/r.json", field: "results.piqa.acc", value: 62.5))
         }
         let data = try Fixtures.planner.importResults(paths: [folder], settings: ImportSettings(percentScores: true))
         XCTAssertEqual(data.records.first?.observation.metric, 0.625)
@@ -131,7 +140,8 @@ final class ImportTests: XCTestCase {
     /// Token lengths measured from records: the least-squares line through (shots, n_pmt).
     func testTokenLengthsFromShotsAndPrompts() {
         func record(_ shots: Int, _ nPmt: Double) -> Observation {
-            Observation(task: nil, model: nil, flops: 1e23, nCtx: 4096, nPmt: nPmt, shots: shots, metric: 0.5, origin: "")
+            Observation(
+                task: nil, model: nil, flops: 1e23, nCtx: 4096, nPmt: nPmt, shots: shots, metric: 0.5, origin: "")
         }
         // Lengths 100 + 50 shots, with +-3 that cancel within each shot count.
         let records = [0, 1, 3, 7].flatMap { k in

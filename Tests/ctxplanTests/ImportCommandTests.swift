@@ -59,7 +59,8 @@ final class ImportCommandTests: XCTestCase {
                     ]
                     let data = try JSONSerialization.data(withJSONObject: file)
                     try data.write(
-                        to: URL(fileURLWithPath: "\(folder)/dataset=\(dataset),model=\(hub),shots=\(k),local_seed=1.json"))
+                        to: URL(
+                            fileURLWithPath: "\(folder)/dataset=\(dataset),model=\(hub),shots=\(k),local_seed=1.json"))
                 }
             }
         }
@@ -77,8 +78,9 @@ final class ImportCommandTests: XCTestCase {
         let fit = try Shell.run(
             #""$CTXPLAN" fit eval --save mine.json --name mine --metric "exact match" --json"#, in: dir)
         XCTAssertEqual(fit.status, 0, fit.stderr)
-        let saved = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: dir + "/mine.json"))) as! [String: Any]
+        let saved =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: dir + "/mine.json"))) as! [String: Any]
         XCTAssertEqual(saved["name"] as? String, "mine")
         XCTAssertEqual(saved["metric"] as? String, "exact match")
         XCTAssertTrue((saved["description"] as? String ?? "").contains("216 records of arithmetic"))
@@ -124,10 +126,12 @@ final class ImportCommandTests: XCTestCase {
         try csv.write(toFile: dir + "/tokens.csv", atomically: true, encoding: .utf8)
         let fit = try Shell.run(#""$CTXPLAN" fit tokens.csv --save own.json --metric "exact match""#, in: dir)
         XCTAssertEqual(fit.status, 0, fit.stderr)
-        let saved = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: dir + "/own.json"))) as! [String: Any]
+        let saved =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: dir + "/own.json"))) as! [String: Any]
         XCTAssertNil(saved["prompt"], "no shots, so no token lengths")
-        let tokens = try Shell.run(#""$CTXPLAN" predict --task ./own.json --compute 1e23 --nctx 8k --prompt-tokens 2000 --json"#, in: dir)
+        let tokens = try Shell.run(
+            #""$CTXPLAN" predict --task ./own.json --compute 1e23 --nctx 8k --prompt-tokens 2000 --json"#, in: dir)
         XCTAssertEqual(tokens.status, 0, tokens.stderr)
         let answer = try JSONSerialization.jsonObject(with: Data(tokens.stdout.utf8)) as! [String: Any]
         XCTAssertEqual(answer["score"] as? Double ?? 0, Self.score(flops: 1e23, nPmt: 2000, nCtx: 8192), accuracy: 2e-3)
@@ -173,11 +177,17 @@ final class ImportCommandTests: XCTestCase {
                 let nPmt = 80 + 70 * Double(k)
                 let score = Self.score(flops: 6 * params * tokens, nPmt: nPmt, nCtx: nCtx)
                 let file: [String: Any] = [
-                    "results": ["gsm8k": ["alias": "gsm8k", "exact_match,strict-match": score,
-                                          "exact_match_stderr,strict-match": "N/A"]],
+                    "results": [
+                        "gsm8k": [
+                            "alias": "gsm8k", "exact_match,strict-match": score,
+                            "exact_match_stderr,strict-match": "N/A",
+                        ]
+                    ],
                     "n-shot": ["gsm8k": k],
-                    "config": ["model": "hf", "model_args": "pretrained=\(hub),dtype=bfloat16",
-                               "model_num_parameters": params * 1.1],
+                    "config": [
+                        "model": "hf", "model_args": "pretrained=\(hub),dtype=bfloat16",
+                        "model_num_parameters": params * 1.1,
+                    ],
                 ]
                 try JSONSerialization.data(withJSONObject: file).write(
                     to: URL(fileURLWithPath: "\(folder)/results_2025-01-01T00-00-0\(k % 10).\(k).json"))
@@ -188,13 +198,15 @@ final class ImportCommandTests: XCTestCase {
             #""$CTXPLAN" fit results --models models.csv --base-tokens 80 --shot-tokens 70 --save h.json --json"#,
             in: dir)
         XCTAssertEqual(fit.status, 0, fit.stderr)
-        let saved = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: dir + "/h.json"))) as! [String: Any]
+        let saved =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: dir + "/h.json"))) as! [String: Any]
         XCTAssertEqual(saved["metric"] as? String, "exact match")
         let prompt = try XCTUnwrap(saved["prompt"] as? [String: Double])
         XCTAssertEqual(prompt["base_tokens"] ?? 0, 80, accuracy: 1e-9)
         XCTAssertEqual(prompt["shot_tokens"] ?? 0, 70, accuracy: 1e-9)
-        let run = try Shell.run(#""$CTXPLAN" predict --task ./h.json --compute 4.2e22 --nctx 16k --shots 16 --json"#, in: dir)
+        let run = try Shell.run(
+            #""$CTXPLAN" predict --task ./h.json --compute 4.2e22 --nctx 16k --shots 16 --json"#, in: dir)
         XCTAssertEqual(run.status, 0, run.stderr)
         let answer = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as! [String: Any]
         let expected = Self.score(flops: 4.2e22, nPmt: 80 + 70 * 16, nCtx: 16384)

@@ -6,13 +6,17 @@ public enum DatasetGroups {
     static let groups: [(task: String, datasets: [String])] = [
         (
             "arithmetic",
-            ["gsm", "gsm8k", "math", "hendrycks_math", "minerva_math", "aqua-rat", "aqua_rat", "deepmind-math",
-             "deepmind_math"]
+            [
+                "gsm", "gsm8k", "math", "hendrycks_math", "minerva_math", "aqua-rat", "aqua_rat", "deepmind-math",
+                "deepmind_math",
+            ]
         ),
         (
             "commonsense",
-            ["piqa", "siqa", "social_iqa", "openbookqa", "hellaswag", "winogrande", "arc-easy", "arc_easy",
-             "arc-challenge", "arc_challenge", "commonsenseqa", "commonsense_qa"]
+            [
+                "piqa", "siqa", "social_iqa", "openbookqa", "hellaswag", "winogrande", "arc-easy", "arc_easy",
+                "arc-challenge", "arc_challenge", "commonsenseqa", "commonsense_qa",
+            ]
         ),
         (
             "translation",

@@ -14,9 +14,11 @@ enum HarnessResultsFile {
         let top = JSONFields(object: json, file: file)
         let results = try top.child("results")
         let config = try top.child("config")
-        let current = json["n-shot"] != nil || results.object.values.contains { task in
-            (task as? [String: Any])?.keys.contains { $0.contains(",") } ?? false
-        }
+        let current =
+            json["n-shot"] != nil
+            || results.object.values.contains { task in
+                (task as? [String: Any])?.keys.contains { $0.contains(",") } ?? false
+            }
         let format: ResultsFormat = current ? .harness : .legacyHarness
         let hubID = try modelName(top: top, config: config)
         let embedded = config.has("model_num_parameters") ? try? config.number("model_num_parameters") : nil
@@ -84,7 +86,9 @@ enum HarnessResultsFile {
     /// Where `key` first appears in the file after the task's own key: the order the harness
     /// wrote the metrics in, which a parsed dictionary does not keep.
     private static func position(of key: String, after task: String, in text: String) -> Int {
-        let start = text.range(of: "\"results\"").flatMap { text.range(of: "\"\(task)\"", range: $0.upperBound..<text.endIndex) }
+        let start = text.range(of: "\"results\"").flatMap {
+            text.range(of: "\"\(task)\"", range: $0.upperBound..<text.endIndex)
+        }
         let from = start?.upperBound ?? text.startIndex
         guard let found = text.range(of: "\"\(key)\"", range: from..<text.endIndex) else { return Int.max }
         return text.distance(from: text.startIndex, to: found.lowerBound)
@@ -108,7 +112,8 @@ enum HarnessResultsFile {
             return (max(1, characters / context.settings.charsPerToken), .estimated)
         }
         if let layout = context.settings.shotLengths { return (layout.promptTokens(shots: shots), .shotLengths) }
-        if let group = DatasetGroups.task(forDataset: task), let layout = try? context.library.task(group).tokenLengths {
+        if let group = DatasetGroups.task(forDataset: task), let layout = try? context.library.task(group).tokenLengths
+        {
             return (layout.promptTokens(shots: shots), .shotLengths)
         }
         throw ImportError.noPromptLength(file: file, task: task, shots: shots)

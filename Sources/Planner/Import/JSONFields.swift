@@ -34,7 +34,9 @@ struct JSONFields {
         guard let value = object[key], !(value is NSNull) else {
             throw ImportError.missingField(file: file, field: name(key))
         }
-        guard let s = value as? String else { throw ImportError.badField(file: file, field: name(key), expected: .text) }
+        guard let s = value as? String else {
+            throw ImportError.badField(file: file, field: name(key), expected: .text)
+        }
         return s
     }
 

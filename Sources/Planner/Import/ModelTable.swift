@@ -9,6 +9,13 @@ public struct ModelTable: Sendable {
         public var params: Double
         public var tokens: Double
         public var nCtx: Double
+
+        public init(name: String, params: Double, tokens: Double, nCtx: Double) {
+            self.name = name
+            self.params = params
+            self.tokens = tokens
+            self.nCtx = nCtx
+        }
     }
 
     public private(set) var entries: [Entry] = []

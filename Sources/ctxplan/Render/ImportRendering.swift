@@ -25,7 +25,8 @@ struct ImportNote: NoteRendering {
                 ImportNote(
                     code: "prompt_lengths_from_shots",
                     text: "\(Words.count(fromShots, "prompt length")) made from shots as base + shots x per-shot "
-                        + "tokens (--base-tokens, --shot-tokens, or the bundled task's averages): no samples beside them"
+                        + "tokens (--base-tokens, --shot-tokens, or the bundled task's averages): "
+                        + "no samples beside them"
                 ))
         }
         return notes
@@ -149,12 +150,15 @@ extension ImportError: CustomStringConvertible {
             return "\(file): '\(field)' is \(Quantities.trimmed(String(format: "%.6g", value))), above 1: the scores "
                 + "look like percentages (0-100); pass --percent to read them as such"
         case .scoreOutOfRange(let file, let field, let value):
-            return "\(file): '\(field)' is \(Quantities.trimmed(String(format: "%.6g", value))); expected a score in [0, 1]"
+            return
+                "\(file): '\(field)' is \(Quantities.trimmed(String(format: "%.6g", value))); "
+                + "expected a score in [0, 1]"
         case .unknownModel(let name, let file, let embedded):
-            let count = embedded.map {
-                " (the file gives \(Quantities.formatCount($0)) parameters, embeddings included: not the "
-                    + "non-embedding count the law uses)"
-            } ?? ""
+            let count =
+                embedded.map {
+                    " (the file gives \(Quantities.formatCount($0)) parameters, embeddings included: not the "
+                        + "non-embedding count the law uses)"
+                } ?? ""
             return "\(file): unknown model '\(name)'\(count); add it to a model table and pass --models FILE, "
                 + "a CSV with the columns name,params,tokens,n_ctx (non-embedding parameters, training tokens, "
                 + "context limit), or add a model preset"
