@@ -184,4 +184,20 @@ final class ImportTests: XCTestCase {
             guard case .unknownModel("dummy", _, nil) = $0 as? ImportError else { return XCTFail("\($0)") }
         }
     }
+
+    /// A 0.4 file whose `config.model_args` is an object names the model by its `pretrained` key.
+    func testModelArgumentsAsAnObject() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let results = """
+            {"results": {"piqa": {"acc,none": 0.7, "acc_stderr,none": "N/A", "alias": "piqa"}},
+            "n-shot": {"piqa": 2}, "config": {"model_args": {"pretrained": "meta-llama/Llama-2-13b-hf"}}}
+            """
+        try results.write(toFile: folder + "/results_x.json", atomically: true, encoding: .utf8)
+        let data = try Fixtures.planner.importResults(paths: [folder], settings: ImportSettings())
+        XCTAssertEqual(data.records.first?.observation.model, "Llama-2-13B")
+        XCTAssertEqual(data.records.first?.observation.metric, 0.7)
+        XCTAssertEqual(data.records.first?.observation.shots, 2)
+        XCTAssertEqual(data.records.first?.format, .harness)
+    }
 }

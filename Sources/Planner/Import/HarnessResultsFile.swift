@@ -42,9 +42,15 @@ enum HarnessResultsFile {
         return records
     }
 
-    /// `pretrained=ORG/NAME` from `config.model_args`, else the top-level `model_name`, else
-    /// `config.model` (the harness's `dummy` model has only that).
+    /// `pretrained=ORG/NAME` from `config.model_args` (a string, or an object), else the top-level
+    /// `model_name`, else `config.model` (the harness's `dummy` model has only that).
     static func modelName(top: JSONFields, config: JSONFields) throws -> String {
+        // Some 0.4 releases write the model's arguments as an object rather than a string.
+        if let pretrained = (config.object["model_args"] as? [String: Any])?["pretrained"] as? String,
+            !pretrained.isEmpty
+        {
+            return pretrained
+        }
         let args = (try? config.text("model_args")) ?? ""
         for part in args.split(separator: ",") {
             let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
