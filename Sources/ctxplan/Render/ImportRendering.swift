@@ -220,7 +220,7 @@ enum FitDataDescription {
         if let low = shots.min(), let high = shots.max() { parts.append("shots \(low)..\(high)") }
         let sources = Set(imported.records.map(\.promptSource))
         if sources == [.measured] {
-            parts.append("prompt lengths as measured")
+            parts.append("prompt lengths as the files give them")
         } else if sources.contains(.estimated) {
             let ratio = Quantities.trimmed(String(format: "%.3g", imported.charsPerToken))
             parts.append("prompt lengths partly estimated at \(ratio) characters per token")
