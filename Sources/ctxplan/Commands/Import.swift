@@ -68,15 +68,10 @@ struct Import: SessionCommand {
         commandName: "import",
         abstract: "Read evaluation results and show what they hold; --out writes ctxplan's CSV.",
         discussion: """
-            Paths are files or folders (searched for .csv and .json files). Formats:
-              ctxplan's CSV (see 'help fit')
-              the paper's evaluation output: dataset=D,model=M,shots=K,local_seed=S.json, exact prompt lengths
-              lm-evaluation-harness 0.4 results_*.json (samples_*.jsonl beside them give prompt lengths,
-                estimated at --chars-per-token), and legacy 0.3 results
-            Model names resolve to presets without regard to case or a trailing -hf; others need --models.
-            Datasets group into the bundled tasks (gsm, math, aqua-rat, deepmind-math: arithmetic; piqa, siqa,
-            openbookqa, hellaswag, winogrande, arc-easy, arc-challenge, commonsenseqa: commonsense; wmt14-*-en:
-            translation); --task picks one task, dataset or harness task.
+            Paths are files or folders, searched for .csv and .json files. Formats: ctxplan's CSV (see 'help fit'); the paper's evaluation output (dataset=D,model=M,shots=K,local_seed=S.json), whose prompt lengths are exact; lm-evaluation-harness 0.4 results_*.json, whose samples_*.jsonl beside them give prompt lengths estimated at --chars-per-token, and legacy 0.3 results. Without samples, n_pmt = --base-tokens + shots x --shot-tokens, or the bundled task's averages.
+
+            Model names resolve to presets without regard to case or a trailing -hf; others need --models. Datasets group into the bundled tasks: gsm, math, aqua-rat, deepmind-math are arithmetic; piqa, siqa, openbookqa, hellaswag, winogrande, arc-easy, arc-challenge, commonsenseqa are commonsense; wmt14-cs/de/fr/hi/ru-en are translation. --task keeps one bundled task, dataset or harness task.
+
             Example: import results/ --models models.csv --out all.csv, then fit all.csv --task arithmetic
             --format csv prints the summary: columns model, shots, records.
             """)
