@@ -214,4 +214,24 @@ final class ImportCommandTests: XCTestCase {
         let shots = try Shell.run(#""$CTXPLAN" shots --task ./h.json --compute 4.2e22 --nctx 16k"#, in: dir)
         XCTAssertEqual(shots.status, 0, shots.stderr)
     }
+
+    /// `--out` never replaces a file unasked, and a folder of two tasks asks which to fit.
+    func testOutKeepsAnExistingFileAndSeveralTasksAskForOne() throws {
+        let dir = try Shell.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/import/paper-eval").standardizedFileURL.path
+        try "keep me\n".write(toFile: dir + "/out.csv", atomically: true, encoding: .utf8)
+        let refused = try Shell.run(#""$CTXPLAN" import '"# + fixtures + "' --out out.csv", in: dir)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("'out.csv' exists; pass --force"), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: dir + "/out.csv", encoding: .utf8), "keep me\n")
+        let forced = try Shell.run(#""$CTXPLAN" import '"# + fixtures + "' --out out.csv --force", in: dir)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        let rows = try String(contentsOfFile: dir + "/out.csv", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(rows.count, 8, "a header and the fixture's seven instances")
+        let fit = try Shell.run(#""$CTXPLAN" fit '"# + fixtures + "'", in: dir)
+        XCTAssertEqual(fit.status, 2)
+        XCTAssertTrue(fit.stderr.contains("2 tasks (arithmetic, commonsense)"), fit.stderr)
+    }
 }
