@@ -105,11 +105,16 @@ final class ImportCommandTests: XCTestCase {
             XCTAssertEqual(answer["score"] as? Double ?? 0, expected, accuracy: 2e-3, flags)
         }
 
-        // The normalised CSV import wrote fits to the same law.
-        let again = try Shell.run(#""$CTXPLAN" fit all.csv --json"#, in: dir)
+        // The normalised CSV import wrote fits to the same law, and keeps the shot counts that
+        // measure the token lengths.
+        let again = try Shell.run(#""$CTXPLAN" fit all.csv --json --save again.json"#, in: dir)
         XCTAssertEqual(again.status, 0, again.stderr)
         let refit = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as! [String: Any]
         XCTAssertLessThan(refit["mae"] as? Double ?? 1, 1e-3, again.stdout)
+        let resaved = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: dir + "/again.json"))) as! [String: Any]
+        let lengths = try XCTUnwrap(resaved["prompt"] as? [String: Double])
+        XCTAssertEqual(lengths["shot_tokens"] ?? 0, Self.shotTokens, accuracy: 1e-6)
     }
 
     /// Without shot counts a saved preset has no token lengths: it answers in prompt tokens and,

@@ -93,7 +93,7 @@ extension Planner {
         return observations.map {
             ImportedRecord(
                 observation: $0, dataset: $0.task ?? "", params: nil, tokens: nil, metricName: nil,
-                promptSource: $0.shots == nil ? .measured : .shotLengths, format: .csv, source: path)
+                promptSource: .measured, format: .csv, source: path)
         }
     }
 }
