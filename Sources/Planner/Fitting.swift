@@ -133,19 +133,19 @@ extension Planner {
         return Validation(fit: report, heldOut: test, heldOutResiduals: residuals, threshold: threshold)
     }
 
-    /// The task preset a fit becomes: the law, the data's range, the token lengths shots use;
-    /// `description` and `source` are the caller's words for it.
+    /// The task preset a fit becomes: the law, the data's range, and the token lengths shots use
+    /// when they are known (without them the preset answers in prompt tokens only);
+    /// `description` and `source` are the caller's words for it. `floor` is the task's chance
+    /// floor, kept in the preset (a floor law's own floor takes its place).
     public func preset(
-        from report: FitReport, name: String, layoutFrom task: TaskPreset?, description: String, source: String
-    ) throws -> TaskPreset {
-        guard let layout = task?.layout else {
-            throw FittingError.noPromptLayout
-        }
+        from report: FitReport, name: String, metric: String, layout: PromptLayout?, description: String,
+        source: String, floor: Double? = nil
+    ) -> TaskPreset {
         let law = report.result.law
         return TaskPreset(
-            name: name, description: description, metric: task?.metric ?? "score", law: law,
-            layout: layout, fitRange: report.range, draws: report.draws, source: source,
-            floor: law.form == .floor ? law.floor : task?.floor)
+            name: name, description: description, metric: metric, law: law, layout: layout,
+            fitRange: report.range, draws: report.draws, source: source,
+            floor: law.form == .floor ? law.floor : floor)
     }
 
     /// The parameters a fit of `form` holds at given values: the floor form's floor, when given.
