@@ -62,8 +62,8 @@ struct Fit: SessionCommand {
 
     @OptionGroup var data: FitDataOptions
 
-    @Option(help: "Law form: paper, no-penalty or soft.")
-    var law: LawForm = .paper
+    @Option(help: "Law form: paper, no-penalty or soft (default paper, or 'set law').")
+    var law: LawForm?
 
     @Option(
         parsing: .unconditional,
@@ -75,7 +75,7 @@ struct Fit: SessionCommand {
         parsing: .unconditional,
         help: ArgumentHelp("Interval level in percent for the bootstrap (default 80).", valueName: "percent"),
         transform: Parse.percent)
-    var interval: Double = 80
+    var interval: Double?
 
     @Option(help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"))
     var save: String?
@@ -86,9 +86,6 @@ struct Fit: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard interval > 0 && interval < 100 else {
-            throw InputError("--interval \(interval) is outside (0, 100); expected e.g. 80")
-        }
         guard bootstrap <= 100_000 else {
             throw InputError("--bootstrap \(bootstrap) is too many; expected at most 100000")
         }
@@ -112,7 +109,8 @@ struct Fit: SessionCommand {
             throw InputError("'\(save)' exists; pass --force to replace it")
         }
         let report = try planner.fit(
-            name: name, records: records, form: law, seed: UInt64(data.seed), bootstrap: bootstrap, level: interval)
+            name: name, records: records, form: law ?? session.settings.law ?? .paper, seed: UInt64(data.seed),
+            bootstrap: bootstrap, level: interval ?? session.settings.interval ?? 80)
         var saved: String?
         if let save {
             let presetName = URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent
@@ -138,8 +136,8 @@ struct Validate: SessionCommand {
 
     @OptionGroup var data: FitDataOptions
 
-    @Option(help: "Law form: paper, no-penalty or soft.")
-    var law: LawForm = .paper
+    @Option(help: "Law form: paper, no-penalty or soft (default paper, or 'set law').")
+    var law: LawForm?
 
     @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
@@ -150,7 +148,7 @@ struct Validate: SessionCommand {
         let planner = session.planner(global)
         let (name, records, _) = try data.records(planner, in: session)
         let v = try planner.validate(
-            name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
+            name: name, records: records, form: law ?? session.settings.law ?? .paper, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
         try render(v, global, in: session)
     }
 }
