@@ -65,9 +65,10 @@ extension REPL {
         defer { fclose(stream) }
         let run = runLines(from: stream) { "\(path):\($0): " }
         if let error = run.readError {
+            // A folder opens but cannot be read: that is the `source` line's error, not line 1's.
+            let place = run.lines == 0 ? prefix : "\(path):\(run.lines + 1): "
             Ctxplan.report(
-                "\(path):\(run.lines + 1): error: cannot read \(InputError.quote(path)): "
-                    + String(cString: strerror(error)))
+                place + "error: cannot read \(InputError.quote(path)): " + String(cString: strerror(error)))
         }
         return run
     }
