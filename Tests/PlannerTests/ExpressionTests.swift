@@ -155,4 +155,23 @@ final class ExpressionTests: XCTestCase {
         XCTAssertEqual(rejection("-5", .count), .negative, "a plain number keeps its own check")
         XCTAssertEqual(rejection("-(5)", .count), .negative)
     }
+
+    /// Arithmetic costs microseconds, against a one-shot command's milliseconds: prints the mean.
+    func testEvaluationTakesMicroseconds() throws {
+        let texts = ["6*7B*2T", "1.5e23-8.4e22", "2*(_+1e22)/3", "(32k-512)/2"]
+        let last = Measured(1.7e23, .flops)
+        let rounds = 5000
+        let clock = ContinuousClock()
+        var sum = 0.0
+        let elapsed = try clock.measure {
+            for _ in 0..<rounds {
+                for text in texts { sum += try Quantities.evaluate(text, as: .count, what: "", measure: .flops, last: last) }
+            }
+        }
+        XCTAssertGreaterThan(sum, 0)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let microseconds = seconds / Double(rounds * texts.count) * 1e6
+        print("Expression: \(String(format: "%.2f", microseconds)) us per evaluation (\(rounds * texts.count) runs)")
+        XCTAssertLessThan(microseconds, 1000, "a debug build's evaluation stays below a millisecond")
+    }
 }

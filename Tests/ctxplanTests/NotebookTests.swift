@@ -210,3 +210,34 @@ final class NotebookTests: XCTestCase {
         XCTAssertEqual(enough["additional_tokens"] as? Double, 0)
     }
 }
+
+/// The same at a terminal: the rc file runs before the first prompt, and `_` and `source`
+/// work as typed.
+final class NotebookTerminalTests: XCTestCase {
+    func testRCUnderscoreAndSourceAtTheTerminal() throws {
+        let config = NSTemporaryDirectory() + "ctxplan-notebook-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: config + "/ctxplan", withIntermediateDirectories: true)
+        try "set task arithmetic\nset gpu h100\n".write(
+            toFile: config + "/ctxplan/ctxplanrc", atomically: true, encoding: .utf8)
+        try "set gpus 4\n".write(toFile: config + "/four.ctx", atomically: true, encoding: .utf8)
+        let terminal = try Terminal(environment: ["XDG_CONFIG_HOME": config])
+        XCTAssertTrue(terminal.waitFor("ctx> "), terminal.screen)
+        terminal.type("source \(config)/four.ctx\r")
+        terminal.type("compute-for 0.16 --shots 31 --nctx 8k --json\r")
+        XCTAssertTrue(terminal.waitFor("\"compute\": 1.706"), terminal.screen)
+        let mark = terminal.screen.count
+        terminal.type("budget 2*_ --json\r")
+        XCTAssertTrue(terminal.waitFor("\"days\"", after: mark), terminal.screen)
+        terminal.type("quit\r")
+        XCTAssertEqual(terminal.exitStatus(within: 2), 0)
+        func number(after key: String, in text: String) -> Double? {
+            guard let range = text.range(of: "\"\(key)\": ") else { return nil }
+            return Double(text[range.upperBound...].prefix { "0123456789.e+-".contains($0) })
+        }
+        let before = String(terminal.screen.prefix(mark))
+        let budget = String(terminal.screen.dropFirst(mark))
+        let compute = try XCTUnwrap(number(after: "compute", in: before))
+        XCTAssertEqual(number(after: "flops", in: budget), 2 * compute, budget)
+        XCTAssertEqual(number(after: "gpus", in: budget), 4, "gpus from the sourced file: \(budget)")
+    }
+}

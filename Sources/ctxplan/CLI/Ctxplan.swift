@@ -20,7 +20,11 @@ struct Ctxplan: ParsableCommand {
             With no command, ctxplan starts the REPL.
 
             Numbers: context and prompt lengths take k = 1024 (8k = 8192, 128K); token, parameter \
-            and FLOP counts take decimal suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23, 3_355_443_200).
+            and FLOP counts take decimal suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23, 3_355_443_200). \
+            Any number may be arithmetic (6*7B*2T, (32k-512)/2); at the prompt, _ is the last answer's number.
+
+            ctxplan FILE runs FILE's lines as the REPL would; the REPL first runs \
+            $XDG_CONFIG_HOME/ctxplan/ctxplanrc (--no-rc skips it).
             """,
         version: version,
         subcommands: [
