@@ -116,6 +116,29 @@ final class NotebookTests: XCTestCase {
         XCTAssertTrue(settings.contains("mfu            0.5"), settings)
     }
 
+    /// `set interval` gives intervals for a task with bootstrap draws and leaves the others
+    /// alone; `set law` picks the law `validate` fits.
+    func testIntervalAndLawSettings() throws {
+        let dir = try temporaryFolder()
+        let r = try Harness.run(
+            [],
+            stdin: """
+                fit --task arithmetic --bootstrap 20 --save \(dir)/t.json --json
+                set interval 80
+                set law soft
+                predict --task \(dir)/t.json --model llama-2-7b --shots 31 --json
+                predict --task arithmetic --model llama-2-7b --shots 31 --json
+                validate --task commonsense --json
+                """)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let answers = try objects(r)
+        XCTAssertEqual(answers[0]["law"] as? String, "paper", "set before it: the default law")
+        let interval = try XCTUnwrap(answers[1]["interval"] as? [String: Any])
+        XCTAssertEqual(interval["level"] as? Double, 80)
+        XCTAssertTrue(answers[2]["interval"] is NSNull, "a task without draws is left alone")
+        XCTAssertEqual(answers[3]["law"] as? String, "soft")
+    }
+
     func testBadSettingsAreRejectedAsTheirOptionsAre() throws {
         let r = try Harness.run(
             [], stdin: "set gpus 0\nset mfu 2\nset law hard\nset format xml\nset nctx 8q\nset colour red\nunset colour\n")
