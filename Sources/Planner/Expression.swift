@@ -122,7 +122,8 @@ public enum Expression {
             var i = start
             func digitsAndSeparators() {
                 while i < characters.count,
-                    characters[i].isASCIIDigit || characters[i] == "." || (characters[i] == "_" && separatesDigits(at: i))
+                    characters[i].isASCIIDigit || characters[i] == "."
+                        || (characters[i] == "_" && separatesDigits(at: i))
                 {
                     i += 1
                 }

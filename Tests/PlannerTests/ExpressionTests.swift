@@ -165,7 +165,9 @@ final class ExpressionTests: XCTestCase {
         var sum = 0.0
         let elapsed = try clock.measure {
             for _ in 0..<rounds {
-                for text in texts { sum += try Quantities.evaluate(text, as: .count, what: "", measure: .flops, last: last) }
+                for text in texts {
+                    sum += try Quantities.evaluate(text, as: .count, what: "", measure: .flops, last: last)
+                }
             }
         }
         XCTAssertGreaterThan(sum, 0)

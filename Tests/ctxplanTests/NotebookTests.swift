@@ -53,7 +53,8 @@ final class NotebookTests: XCTestCase {
         let errors = r.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(errors.count, 4, r.stderr)
         XCTAssertTrue(errors[0].hasPrefix("line 1: error: ") && errors[0].contains("there is none yet"), errors[0])
-        XCTAssertTrue(errors[1].contains("'_' is the last answer's score (0.132); expected compute in FLOPs"), errors[1])
+        XCTAssertTrue(
+            errors[1].contains("'_' is the last answer's score (0.132); expected compute in FLOPs"), errors[1])
         XCTAssertTrue(errors[2].contains("in '2*_', '_' is the last answer's score"), errors[2])
         XCTAssertTrue(errors[3].contains("'Q' at character 4"), errors[3])
     }
@@ -141,7 +142,8 @@ final class NotebookTests: XCTestCase {
 
     func testBadSettingsAreRejectedAsTheirOptionsAre() throws {
         let r = try Harness.run(
-            [], stdin: "set gpus 0\nset mfu 2\nset law hard\nset format xml\nset nctx 8q\nset colour red\nunset colour\n")
+            [],
+            stdin: "set gpus 0\nset mfu 2\nset law hard\nset format xml\nset nctx 8q\nset colour red\nunset colour\n")
         XCTAssertEqual(r.status, 1)
         let errors = r.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(
@@ -189,7 +191,8 @@ final class NotebookTests: XCTestCase {
         XCTAssertEqual(errors.count, 2, r.stderr)
         XCTAssertEqual(
             String(errors[0]),
-            "\(loop):1: error: 'source \(loop)' is nested 16 files deep; expected files that do not source each other in a loop")
+            "\(loop):1: error: 'source \(loop)' is nested 16 files deep; "
+                + "expected files that do not source each other in a loop")
         XCTAssertEqual(
             String(errors[1]), "line 2: error: cannot read '\(dir)/missing.ctx': No such file or directory")
     }
@@ -203,7 +206,8 @@ final class NotebookTests: XCTestCase {
         let env = ["XDG_CONFIG_HOME": config]
         let r = try Harness.run([], stdin: "predict --shots 31 --json\n", environment: env)
         XCTAssertEqual(r.status, 0, "the rc's failure is reported, not the session's")
-        XCTAssertEqual(r.stderr, "\(rc):2: error: gpus: 'nine' is not a number; expected a whole number such as 8 or 31\n")
+        XCTAssertEqual(
+            r.stderr, "\(rc):2: error: gpus: 'nine' is not a number; expected a whole number such as 8 or 31\n")
         XCTAssertEqual(try objects(r).first?["model"] as? String, "Llama-2-7B")
         let skipped = try Harness.run(["--no-rc"], stdin: "predict --shots 31 --json\n", environment: env)
         XCTAssertEqual(skipped.status, 1)
@@ -216,7 +220,9 @@ final class NotebookTests: XCTestCase {
         let model = try Harness.json(["show", "llama-2-7b"])
         let n = try XCTUnwrap(model["params"] as? Double)
         let c7 = try XCTUnwrap(model["compute"] as? Double)
-        let a = try Harness.json(["compute-for", "0.55", "--task", "commonsense", "--shots", "5", "--model", "llama-2-7b"])
+        let a = try Harness.json([
+            "compute-for", "0.55", "--task", "commonsense", "--shots", "5", "--model", "llama-2-7b",
+        ])
         let needed = try XCTUnwrap(a["compute"] as? Double)
         XCTAssertEqual(a["n_ctx"] as? Double, 4096, "the model's own limit")
         XCTAssertEqual(a["baseline_compute"] as? Double, c7)

@@ -64,7 +64,8 @@ final class ReadmeExampleTests: XCTestCase {
             // A session: the `ctx> ` lines are piped in, and the rest is what they print.
             let lines = example.output.components(separatedBy: "\n")
             let typed = lines.filter { $0.hasPrefix("ctx> ") }.map { $0.dropFirst(5) + "\n" }
-            let expected = typed.isEmpty ? example.output : lines.filter { !$0.hasPrefix("ctx> ") }.joined(separator: "\n")
+            let expected =
+                typed.isEmpty ? example.output : lines.filter { !$0.hasPrefix("ctx> ") }.joined(separator: "\n")
             let r = try Harness.run(Array(words.dropFirst()), stdin: typed.joined())
             XCTAssertEqual(r.status, 0, "README.md:\(example.line): \(example.command)\n\(r.stderr)")
             let printed = r.stdout.hasSuffix("\n") ? String(r.stdout.dropLast()) : r.stdout

@@ -135,7 +135,7 @@ struct ContextLimitOption: ParsableArguments {
     var nctx: [Double] = []
 
     /// The limit given, else the session's `set nctx`, else nil.
-    func limit(in session: Session) throws -> Double? { try session.settings.nctx(nctx.last) }
+    func limit(in session: Session) throws -> Double? { session.settings.nctx(nctx.last) }
 
     /// The limit given or set, for commands that cannot go without one.
     func required(in session: Session) throws -> Double { try session.settings.requiredNctx(nctx.last) }

@@ -40,13 +40,13 @@ struct Settings {
     }
 
     /// The context limit from the option or the settings, nil when neither gives one.
-    func nctx(_ option: Double?) throws -> Double? {
+    func nctx(_ option: Double?) -> Double? {
         option ?? nctx
     }
 
     /// The context limit from the option or the settings, for commands that cannot go without.
     func requiredNctx(_ option: Double?) throws -> Double {
-        guard let limit = try nctx(option) else {
+        guard let limit = nctx(option) else {
             throw InputError("no context limit: pass --nctx (e.g. 8k) or 'set nctx 8k'")
         }
         return limit

@@ -48,12 +48,15 @@ struct ComputeFor: SessionCommand {
         let taskName = try task.name(in: session)
         let planner = session.planner(global)
         let baselineModel = model ?? session.settings.model
-        let limit = try nctx.limit(in: session) ?? baselineModel.map { try planner.library.model($0).nCtx }
+        let limit =
+            try nctx.limit(in: session) ?? baselineModel.map { try planner.library.model($0).nCtx }
             ?? nctx.required(in: session)
         try interval.check(planner.library.task(taskName))
         var a = try planner.computeFor(
-            target: target, task: taskName, prompt: prompt.input(in: session), nCtx: limit, tokens: tokens, params: params,
-            plan: hardware.plan(planner, in: session), intervalLevel: interval.level(in: session, task: taskName, global))
+            target: target, task: taskName, prompt: prompt.input(in: session), nCtx: limit, tokens: tokens,
+            params: params,
+            plan: hardware.plan(planner, in: session),
+            intervalLevel: interval.level(in: session, task: taskName, global))
         if let baselineModel {
             a.baseline = try planner.baseline(model: baselineModel, for: a, recipe: recipe.recipe)
         }

@@ -9,7 +9,8 @@ extension ExpressionError: CustomStringConvertible {
         let prefix = token == expression ? "" : "in \(InputError.quote(expression)), "
         switch problem {
         case .unexpectedToken: return prefix + "\(place) is not a number, an operator (+ - * /), '(' or '_'"
-        case .expectedOperand: return prefix + "expected a number, '_' or '(' \(token.isEmpty ? "at the end" : "before \(place)")"
+        case .expectedOperand:
+            return prefix + "expected a number, '_' or '(' \(token.isEmpty ? "at the end" : "before \(place)")"
         case .expectedOperator: return prefix + "expected an operator (+ - * /) before \(place)"
         case .unclosedParenthesis: return prefix + "the '(' \(at) has no ')'"
         case .malformedNumber: return prefix + "\(place) is not a number"
