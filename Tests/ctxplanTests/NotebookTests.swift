@@ -52,7 +52,8 @@ final class NotebookTests: XCTestCase {
         XCTAssertEqual(r.status, 1)
         let errors = r.stderr.split(separator: "\n").map(String.init)
         XCTAssertEqual(errors.count, 4, r.stderr)
-        XCTAssertTrue(errors[0].hasPrefix("line 1: error: ") && errors[0].contains("there is none yet"), errors[0])
+        XCTAssertTrue(
+            errors[0].hasPrefix("line 1: error: ") && errors[0].contains("there is none (no answer yet"), errors[0])
         XCTAssertTrue(
             errors[1].contains("'_' is the last answer's score (0.132); expected compute in FLOPs"), errors[1])
         XCTAssertTrue(errors[2].contains("in '2*_', '_' is the last answer's score"), errors[2])
@@ -92,13 +93,17 @@ final class NotebookTests: XCTestCase {
                 predict
                 set reserve 1k
                 shots
+                set format csv
+                budget 1e23
+                shots
                 unset reserve gpus format
                 budget 1e23 --json
                 set
                 """)
         XCTAssertEqual(r.status, 0, r.stderr)
-        let lines = r.stdout.components(separatedBy: "\n")
-        let answers = try lines.prefix(7).map {
+        // CSV records end in CRLF, which Swift reads as one character.
+        let lines = r.stdout.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        let answers = try lines.prefix(6).map {
             try XCTUnwrap(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
         XCTAssertEqual(answers[0]["gpus"] as? Int, 64)
@@ -110,8 +115,14 @@ final class NotebookTests: XCTestCase {
         XCTAssertEqual(answers[3]["n_pmt"] as? Double, 1024, "--prompt-tokens wins over set shots")
         XCTAssertEqual(answers[4]["n_pmt"] as? Double, 2048, "set prompt-tokens replaces set shots")
         XCTAssertLessThanOrEqual(answers[5]["max_shots"] as? Int ?? .max, Int((4096.0 - 1024 - 78.17) / 75.74))
-        XCTAssertEqual(answers[6]["gpus"] as? Int, 1, "unset gpus: the default again")
-        let settings = lines.dropFirst(7).joined(separator: "\n")
+        let afterJSON = lines.dropFirst(6)
+        let csv = afterJSON.prefix { !$0.hasPrefix("{") }
+        XCTAssertTrue(csv.first?.hasPrefix("compute ") ?? false, "set format csv: an answer with no table is text")
+        XCTAssertTrue(csv.contains { $0.hasPrefix("shots,") }, "and a table is CSV: \(csv)")
+        let rest = afterJSON.dropFirst(csv.count)
+        let unset = try XCTUnwrap(JSONSerialization.jsonObject(with: Data((rest.first ?? "").utf8)) as? [String: Any])
+        XCTAssertEqual(unset["gpus"] as? Int, 1, "unset gpus: the default again")
+        let settings = rest.dropFirst().joined(separator: "\n")
         XCTAssertTrue(settings.contains("shots          (unset)"), settings)
         XCTAssertTrue(settings.contains("prompt-tokens  2,048 tokens"), settings)
         XCTAssertTrue(settings.contains("mfu            0.5"), settings)

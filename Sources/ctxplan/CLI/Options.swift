@@ -92,9 +92,14 @@ struct GlobalOptions: ParsableArguments {
     var presetDirectories: [String] = []
 
     /// The format asked for: `--format`, or JSON for `--json`, else `set format`, else text.
-    /// `--json` beside another `--format` is rejected rather than one silently winning.
-    func outputFormat(in session: Session) throws -> OutputFormat {
-        guard json else { return requestedFormat ?? session.settings.format ?? .text }
+    /// `--json` beside another `--format` is rejected rather than one silently winning. A set
+    /// CSV applies to the answers that are tables (`table`); the others print text.
+    func outputFormat(in session: Session, table: Bool = true) throws -> OutputFormat {
+        guard json else {
+            if let requestedFormat { return requestedFormat }
+            let set = session.settings.format ?? .text
+            return set == .csv && !table ? .text : set
+        }
         if let format = requestedFormat, format != .json {
             throw InputError("--json and --format \(format.rawValue) both given; expected one of them")
         }

@@ -17,7 +17,9 @@ extension ExpressionError: CustomStringConvertible {
         case .divisionByZero: return prefix + "the '/' \(at) divides by zero"
         case .overflow: return prefix + "\(place) gives a number too large to hold"
         case .tooDeep: return prefix + "parentheses nest deeper than \(Expression.maximumDepth) \(at)"
-        case .noLastAnswer: return prefix + "'_' \(at) stands for the last answer's number, and there is none yet"
+        case .noLastAnswer:
+            return prefix
+                + "'_' \(at) stands for the last answer's number; there is none (no answer yet, or one without a number)"
         case .wrongMeasure(let found, let expected):
             let last = "'_' is the last answer's \(found.measure.words) (\(Self.value(found)))"
             guard let expected else { return prefix + last + "; no answer gives this value" }
