@@ -21,6 +21,8 @@ public struct ComputeForAnswer: Sendable {
     /// The answer under each bootstrap draw, as a percentile interval (when the preset has draws).
     public var interval: Interval?
     public var notes: [PlanningNote]
+    /// How much more than a given model's compute the target needs (`--model`).
+    public var baseline: BaselineGap? = nil
 
     /// The FLOPs the target needs; nil when no count is the answer (unreachable, or reached at
     /// any compute).

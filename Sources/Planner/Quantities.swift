@@ -73,13 +73,23 @@ public enum Quantities {
             body.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
             let value = Double(body)
         else { throw rejected(.notANumber) }
-        let scaled = value * multiplier
-        guard scaled.isFinite, scaled <= kind.maximum else { throw rejected(.tooLarge) }
-        if scaled < 0 { throw rejected(.negative) }
-        if scaled == 0 && !allowZero { throw rejected(.zero) }
-        if kind == .whole && scaled != scaled.rounded() { throw rejected(.notWhole) }
-        if scaled > 0 && scaled < kind.minimum { throw rejected(.lessThanOne) }
-        return scaled
+        return try inRange(value * multiplier, token: token, as: kind, what: what, allowZero: allowZero)
+    }
+
+    /// `value`, read from `token`, if a value of `kind` may be it: finite, not negative, zero
+    /// only when allowed, whole for `.whole`, and within the kind's least and largest values.
+    static func inRange(
+        _ value: Double, token: String, as kind: Kind, what: String, allowZero: Bool
+    ) throws -> Double {
+        func rejected(_ problem: QuantityError.Problem) -> QuantityError {
+            QuantityError(what: what, token: token, kind: kind, allowZero: allowZero, problem: problem)
+        }
+        guard value.isFinite, value <= kind.maximum else { throw rejected(.tooLarge) }
+        if value < 0 { throw rejected(.negative) }
+        if value == 0 && !allowZero { throw rejected(.zero) }
+        if kind == .whole && value != value.rounded() { throw rejected(.notWhole) }
+        if value > 0 && value < kind.minimum { throw rejected(.lessThanOne) }
+        return value
     }
 
     /// Parses a whole count such as a shot count or a number of GPUs.

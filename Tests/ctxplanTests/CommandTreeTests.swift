@@ -65,10 +65,10 @@ final class CommandTreeTests: XCTestCase {
         XCTAssertEqual(Ctxplan.commandFirst(["--presets"]), ["--presets"], "no value: ArgumentParser says so")
     }
 
-    /// `repl` takes `--presets` and nothing else: every other option of the tree is refused by
-    /// name, not accepted and ignored.
+    /// `repl` takes `--presets` and `--no-rc` and nothing else: every other option of the tree is
+    /// refused by name, not accepted and ignored.
     func testReplRefusesEveryOptionButPresets() throws {
-        let options = Set(Completer.flags.values.joined()).subtracting(["--presets", "--help", "--version"])
+        let options = Set(Completer.flags.values.joined()).subtracting(["--presets", "--no-rc", "--help", "--version"])
         XCTAssertTrue(options.contains("--json") && options.contains("--nctx"), "\(options)")
         for option in options.sorted() {
             do {

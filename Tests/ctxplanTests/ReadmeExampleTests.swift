@@ -61,11 +61,16 @@ final class ReadmeExampleTests: XCTestCase {
         for example in Self.examples(in: text) where Self.skipped[example.command] == nil {
             let words = try LineSplitter.split(example.command)
             XCTAssertEqual(words.first, "ctxplan")
-            let r = try Harness.run(Array(words.dropFirst()))
+            // A session: the `ctx> ` lines are piped in, and the rest is what they print.
+            let lines = example.output.components(separatedBy: "\n")
+            let typed = lines.filter { $0.hasPrefix("ctx> ") }.map { $0.dropFirst(5) + "\n" }
+            let expected =
+                typed.isEmpty ? example.output : lines.filter { !$0.hasPrefix("ctx> ") }.joined(separator: "\n")
+            let r = try Harness.run(Array(words.dropFirst()), stdin: typed.joined())
             XCTAssertEqual(r.status, 0, "README.md:\(example.line): \(example.command)\n\(r.stderr)")
             let printed = r.stdout.hasSuffix("\n") ? String(r.stdout.dropLast()) : r.stdout
             XCTAssertEqual(
-                Self.maskTimes(printed), Self.maskTimes(example.output),
+                Self.maskTimes(printed), Self.maskTimes(expected),
                 "README.md:\(example.line): \(example.command) prints something else")
         }
     }

@@ -85,7 +85,7 @@ final class TranscriptTests: XCTestCase {
             "presets gpus",
             "show nothing-like-this",
             "show",
-            "set",
+            "set task a b",
             "set task",
             "set colour blue",
             "set task nonexistent",

@@ -20,7 +20,11 @@ struct Ctxplan: ParsableCommand {
             With no command, ctxplan starts the REPL.
 
             Numbers: context and prompt lengths take k = 1024 (8k = 8192, 128K); token, parameter \
-            and FLOP counts take decimal suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23, 3_355_443_200).
+            and FLOP counts take decimal suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23, 3_355_443_200). \
+            Any number may be arithmetic (6*7B*2T, (32k-512)/2); at the prompt, _ is the last answer's number.
+
+            ctxplan FILE runs FILE's lines as the REPL would; the REPL first runs \
+            $XDG_CONFIG_HOME/ctxplan/ctxplanrc (--no-rc skips it).
             """,
         version: version,
         subcommands: [
@@ -55,6 +59,9 @@ struct Ctxplan: ParsableCommand {
             report(errorPrefix + "error: \(error)")
             return 2
         }
+        if let head = arguments.first, ScriptCommand.names(head, commands: commandNames) {
+            return ScriptCommand.run(arguments, style: session.style)
+        }
         // ArgumentParser would hand an unknown word to the default command (the REPL) as its
         // argument, and `help WORD` would print the overview for any word: say what it is instead.
         if let head = arguments.first, !head.hasPrefix("-"), head != "help", !commandNames.contains(head) {
@@ -68,7 +75,10 @@ struct Ctxplan: ParsableCommand {
             }
         }
         do {
-            var command = try parseAsRoot(arguments)
+            // `_` in a number is the last answer's main quantity while the words are parsed.
+            var command = try Parse.$lastAnswer.withValue(session.lastResult?.mainQuantity) {
+                try parseAsRoot(arguments)
+            }
             if let command = command as? any SessionCommand {
                 try command.run(in: session)
             } else {
@@ -138,11 +148,15 @@ struct Repl: SessionCommand {
         help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
     var presetDirectories: [String] = []
 
+    @Flag(name: .customLong("no-rc"), help: "Do not run $XDG_CONFIG_HOME/ctxplan/ctxplanrc first.")
+    var noRC = false
+
     func run(in session: Session) throws {
         if session.insideREPL {
             throw InputError("already at the prompt; 'repl' starts it from a shell")
         }
-        let status = REPL(session: Session(presetFolders: presetDirectories, style: session.style)).run()
+        let repl = REPL(session: Session(presetFolders: presetDirectories, style: session.style), runsRC: !noRC)
+        let status = repl.run()
         if status != 0 { throw ExitCode(status) }
     }
 }

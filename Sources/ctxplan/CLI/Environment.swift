@@ -26,6 +26,11 @@ enum Environment {
         xdg("XDG_CONFIG_HOME", fallback: ".config") + "/ctxplan/presets"
     }
 
+    /// Lines the REPL runs when it starts: $XDG_CONFIG_HOME/ctxplan/ctxplanrc.
+    static var rcFile: String {
+        xdg("XDG_CONFIG_HOME", fallback: ".config") + "/ctxplan/ctxplanrc"
+    }
+
     /// REPL history: $XDG_STATE_HOME/ctxplan/history (~/.local/state by default).
     static var historyFile: String {
         xdg("XDG_STATE_HOME", fallback: ".local/state") + "/ctxplan/history"

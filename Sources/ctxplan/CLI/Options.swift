@@ -3,19 +3,35 @@ import Planner
 
 /// Turns option values into numbers with our messages, which name the token and what was
 /// expected, with examples that are valid for that option. ArgumentParser adds the flag:
-/// "The value '8q' is invalid for '--nctx <n>': ...".
+/// "The value '8q' is invalid for '--nctx <n>': ...". Every number may be arithmetic
+/// (`6*7B*2T`, `2*_`); `_` is accepted only where a number of its measure goes.
 enum Parse {
+    /// The last answer's main quantity, which `_` stands for while a command line is parsed
+    /// (`Ctxplan.execute` binds it around the parse). ArgumentParser calls the transforms below
+    /// as plain functions, with no way to hand them the session; a task-local is bound for the
+    /// parse alone and is never shared state.
+    @TaskLocal static var lastAnswer: Measured?
+
     @Sendable static func context(_ text: String) throws -> Double {
-        try Quantities.parse(text, as: .contextTokens, what: "")
+        try Quantities.evaluate(text, as: .contextTokens, what: "", measure: .contextTokens, last: lastAnswer)
     }
+    /// A count no answer gives (steps, batch, parameters, training tokens).
     @Sendable static func count(_ text: String) throws -> Double {
-        try Quantities.parse(text, as: .count, what: "")
+        try Quantities.evaluate(text, as: .count, what: "", last: lastAnswer)
+    }
+    /// Training compute in FLOPs.
+    @Sendable static func flops(_ text: String) throws -> Double {
+        try Quantities.evaluate(text, as: .count, what: "", measure: .flops, last: lastAnswer)
     }
     @Sendable static func whole(_ text: String) throws -> Int {
-        try Quantities.parseWhole(text, what: "")
+        Int(try Quantities.evaluate(text, as: .whole, what: "", allowZero: true, last: lastAnswer))
+    }
+    /// A shot count.
+    @Sendable static func shots(_ text: String) throws -> Int {
+        Int(try Quantities.evaluate(text, as: .whole, what: "", allowZero: true, measure: .shots, last: lastAnswer))
     }
     @Sendable static func positiveWhole(_ text: String) throws -> Int {
-        try Quantities.parseWhole(text, what: "", allowZero: false)
+        Int(try Quantities.evaluate(text, as: .whole, what: "", last: lastAnswer))
     }
     /// A fraction in (0, 1): a tolerance.
     @Sendable static func fraction(_ text: String) throws -> Double {
@@ -23,7 +39,9 @@ enum Parse {
     }
     /// A score in (0, 1): a target.
     @Sendable static func score(_ text: String) throws -> Double {
-        try number(text, in: .leastNonzeroMagnitude..<1, expected: "a score above 0 and below 1, such as 0.16")
+        try number(
+            text, in: .leastNonzeroMagnitude..<1, expected: "a score above 0 and below 1, such as 0.16",
+            measure: .score)
     }
     /// A chance floor in (0, 0.95]: the score of guessing on a multiple-choice metric.
     @Sendable static func floor(_ text: String) throws -> Double {
@@ -42,12 +60,21 @@ enum Parse {
     @Sendable static func price(_ text: String) throws -> Double {
         try number(text, in: .leastNonzeroMagnitude...1e15, expected: "a positive price in dollars, such as 2.5 or 12")
     }
-    /// A plain number in `range`; any other word, negative ones included, is named with the range.
+    /// A plain number in `range`; any other word, negative ones included, is named with the
+    /// range. Arithmetic that has no value says where it went wrong instead.
     private static func number(
-        _ text: String, in range: some RangeExpression<Double>, expected: String
+        _ text: String, in range: some RangeExpression<Double>, expected: String, measure: Measure? = nil
     ) throws -> Double {
-        guard let value = try? Quantities.parse(text, as: .plain, what: "", allowZero: true), range.contains(value)
-        else { throw InputError("\(InputError.quote(text)) is not \(expected)") }
+        let value: Double
+        do {
+            value = try Quantities.evaluate(
+                text, as: .plain, what: "", allowZero: true, measure: measure, last: lastAnswer)
+        } catch let error as ExpressionError {
+            throw error
+        } catch {
+            throw InputError("\(InputError.quote(text)) is not \(expected)")
+        }
+        guard range.contains(value) else { throw InputError("\(InputError.quote(text)) is not \(expected)") }
         return value
     }
 }
@@ -69,10 +96,15 @@ struct GlobalOptions: ParsableArguments {
         help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
     var presetDirectories: [String] = []
 
-    /// The format asked for: `--format`, or JSON for `--json`, else text. `--json` beside
-    /// another `--format` is rejected rather than one silently winning.
-    func outputFormat() throws -> OutputFormat {
-        guard json else { return requestedFormat ?? .text }
+    /// The format asked for: `--format`, or JSON for `--json`, else `set format`, else text.
+    /// `--json` beside another `--format` is rejected rather than one silently winning. A set
+    /// CSV applies to the answers that are tables (`table`); the others print text.
+    func outputFormat(in session: Session, table: Bool = true) throws -> OutputFormat {
+        guard json else {
+            if let requestedFormat { return requestedFormat }
+            let set = session.settings.format ?? .text
+            return set == .csv && !table ? .text : set
+        }
         if let format = requestedFormat, format != .json {
             throw InputError("--json and --format \(format.rawValue) both given; expected one of them")
         }
@@ -96,6 +128,9 @@ struct ReserveOption: ParsableArguments {
         help: ArgumentHelp("Tokens of the limit kept for the generated answer.", valueName: "tokens"),
         transform: Parse.context)
     var reserve: Double?
+
+    /// The option's reserve, else `set reserve`'s.
+    func tokens(in session: Session) -> Double? { reserve ?? session.settings.reserve }
 }
 
 /// `--nctx`: the context limit, for every command that takes one.
@@ -110,7 +145,7 @@ struct ContextLimitOption: ParsableArguments {
     var nctx: [Double] = []
 
     /// The limit given, else the session's `set nctx`, else nil.
-    func limit(in session: Session) throws -> Double? { try session.settings.nctx(nctx.last) }
+    func limit(in session: Session) throws -> Double? { session.settings.nctx(nctx.last) }
 
     /// The limit given or set, for commands that cannot go without one.
     func required(in session: Session) throws -> Double { try session.settings.requiredNctx(nctx.last) }
@@ -133,7 +168,7 @@ struct ScenarioOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Training compute in FLOPs (1.5e23), instead of --model.", valueName: "flops"),
-        transform: Parse.count)
+        transform: Parse.flops)
     var compute: Double?
 
     @OptionGroup var nctx: ContextLimitOption
@@ -178,7 +213,7 @@ struct PromptOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Few-shot demonstrations; prompt tokens = base + shots x per-shot tokens.", valueName: "k"),
-        transform: Parse.whole)
+        transform: Parse.shots)
     var shots: Int?
 
     @Option(
@@ -186,7 +221,11 @@ struct PromptOptions: ParsableArguments {
         help: ArgumentHelp("Prompt length in tokens, k = 1024.", valueName: "n"), transform: Parse.context)
     var promptTokens: Double?
 
-    func input() throws -> PromptInput {
+    /// The prompt given, else the one set (`set shots` or `set prompt-tokens`).
+    func input(in session: Session) throws -> PromptInput {
+        let given = shots != nil || promptTokens != nil
+        let shots = given ? self.shots : session.settings.shots
+        let promptTokens = given ? self.promptTokens : session.settings.promptTokens
         switch (shots, promptTokens) {
         case (let k?, nil): return .shots(k)
         case (nil, let n?): return .tokens(n)
@@ -205,13 +244,13 @@ struct HardwareOptions: ParsableArguments {
         parsing: .unconditional,
         help: ArgumentHelp("Number of GPUs, for wall-clock days (default 1).", valueName: "k"),
         transform: Parse.positiveWhole)
-    var gpus: Int = 1
+    var gpus: Int?
 
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default 0.4).", valueName: "u"),
         transform: Parse.utilisation)
-    var mfu: Double = HardwarePlan.defaultMFU
+    var mfu: Double?
 
     @Option(
         parsing: .unconditional, help: ArgumentHelp("Dollars per GPU-hour.", valueName: "p"), transform: Parse.price)
@@ -224,6 +263,9 @@ struct HardwareOptions: ParsableArguments {
             }
             return nil
         }
-        return HardwarePlan(gpu: try planner.library.gpu(name), gpus: gpus, mfu: mfu, pricePerGPUHour: price)
+        let settings = session.settings
+        return HardwarePlan(
+            gpu: try planner.library.gpu(name), gpus: gpus ?? settings.gpus ?? 1,
+            mfu: mfu ?? settings.mfu ?? HardwarePlan.defaultMFU, pricePerGPUHour: price ?? settings.price)
     }
 }

@@ -7,8 +7,7 @@ import Planner
 /// `plot` marks), how text is styled, and whether Ctrl-C asked the running command to stop.
 ///
 /// The REPL owns one for its whole life and hands it to every command; a one-shot command gets a
-/// fresh one. Nothing of it is global. Later settings (the last answer as `_`, GPUs, price) belong
-/// here too.
+/// fresh one. Nothing of it is global.
 final class Session {
     /// The `set` values: defaults for later commands' missing options.
     var settings = Settings()
@@ -16,6 +15,11 @@ final class Session {
     let presetFolders: [String]
     /// The last planning answer, which a following `plot` marks on its curve.
     var lastAnswer: PlotMark?
+    /// The last answer printed: `show last` prints it again, and `_` stands for its main
+    /// quantity.
+    var lastResult: (any RememberedAnswer)?
+    /// How many `source` files are open, one inside another: deeper is refused, against loops.
+    var sourceDepth = 0
     let style: Style
     /// Asked by long computations: by default, whether Ctrl-C was pressed (the shim's flag).
     let cancellation: Cancellation
@@ -56,42 +60,4 @@ final class Session {
 extension Cancellation {
     /// Requested when Ctrl-C was pressed since the REPL last cleared the flag.
     static let interrupt = Cancellation { shim_interrupted() != 0 }
-}
-
-/// The REPL's `set` values: defaults for every later command's missing options.
-struct Settings {
-    var task: String?
-    var model: String?
-    var nctx: String?
-    var gpu: String?
-
-    static let keys = ["task", "model", "nctx", "gpu"]
-
-    /// The option's value, else the `set` value, else a message naming both.
-    func task(_ option: String?) throws -> String {
-        guard let name = option ?? task else {
-            throw InputError("no task: pass --task (arithmetic, commonsense, translation) or 'set task NAME'")
-        }
-        return name
-    }
-
-    func model(_ option: String?) throws -> String {
-        guard let name = option ?? model else {
-            throw InputError("no model: pass --model NAME (or 'set model NAME')")
-        }
-        return name
-    }
-
-    /// The context limit from the option or the settings, nil when neither gives one.
-    func nctx(_ option: Double?) throws -> Double? {
-        try option ?? nctx.map(Parse.context)
-    }
-
-    /// The context limit from the option or the settings, for commands that cannot go without.
-    func requiredNctx(_ option: Double?) throws -> Double {
-        guard let limit = try nctx(option) else {
-            throw InputError("no context limit: pass --nctx (e.g. 8k) or 'set nctx 8k'")
-        }
-        return limit
-    }
 }

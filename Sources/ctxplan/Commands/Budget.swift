@@ -10,7 +10,7 @@ struct BudgetCommand: SessionCommand {
             Example: budget 1.7e23 --gpu h100 --gpus 256 --price 2.5
             """)
 
-    @Argument(help: ArgumentHelp("Training FLOPs (1.7e23, 4.2T).", valueName: "flops"), transform: Parse.count)
+    @Argument(help: ArgumentHelp("Training FLOPs (1.7e23, 4.2T).", valueName: "flops"), transform: Parse.flops)
     var flops: Double
 
     @OptionGroup var hardware: HardwareOptions

@@ -7,7 +7,7 @@ struct ComputeFor: SessionCommand {
         commandName: "compute-for",
         abstract: "The training compute at which the predicted score reaches a target.",
         discussion: """
-            Solves Eq. (1) for C. With --tokens D it also gives the model size N = C/6D; with --params N the tokens D = C/6N. With --gpu, GPU-hours, days and dollars. A target at or above the ceiling (the score with unlimited compute) is answered as unreachable, with what would lift the ceiling.
+            Solves Eq. (1) for C. With --model (or 'set model'), how much more than that model's compute, and the extra training tokens at its size (C = 6ND); the model's limit is the default --nctx. With --tokens D it also gives the model size N = C/6D; with --params N the tokens D = C/6N. With --gpu, GPU-hours, days and dollars. A target at or above the ceiling (the score with unlimited compute) is answered as unreachable, with what would lift the ceiling.
             Example: compute-for 0.16 --task arithmetic --shots 31 --nctx 8k --tokens 2T --gpu h100
             """)
 
@@ -19,6 +19,13 @@ struct ComputeFor: SessionCommand {
     @OptionGroup var prompt: PromptOptions
 
     @OptionGroup var nctx: ContextLimitOption
+
+    @Option(
+        help: ArgumentHelp(
+            "A model to measure the gap from: its compute, and what more the target takes.", valueName: "name"))
+    var model: String?
+
+    @OptionGroup var recipe: RecipeOptions
 
     @Option(
         parsing: .unconditional,
@@ -39,12 +46,20 @@ struct ComputeFor: SessionCommand {
     func run(in session: Session) throws {
         if tokens != nil && params != nil { throw InputError("--tokens and --params both given; expected one of them") }
         let taskName = try task.name(in: session)
-        let limit = try nctx.required(in: session)
         let planner = session.planner(global)
+        let baselineModel = model ?? session.settings.model
+        let limit =
+            try nctx.limit(in: session) ?? baselineModel.map { try planner.library.model($0).nCtx }
+            ?? nctx.required(in: session)
         try interval.check(planner.library.task(taskName))
-        let a = try planner.computeFor(
-            target: target, task: taskName, prompt: prompt.input(), nCtx: limit, tokens: tokens, params: params,
-            plan: hardware.plan(planner, in: session), intervalLevel: interval.level)
+        var a = try planner.computeFor(
+            target: target, task: taskName, prompt: prompt.input(in: session), nCtx: limit, tokens: tokens,
+            params: params,
+            plan: hardware.plan(planner, in: session),
+            intervalLevel: interval.level(in: session, task: taskName, global))
+        if let baselineModel {
+            a.baseline = try planner.baseline(model: baselineModel, for: a, recipe: recipe.recipe)
+        }
         if let mark = a.plotMark(target: target) { session.lastAnswer = mark }
         try render(a, global, in: session)
     }
@@ -59,7 +74,13 @@ struct IntervalOptions: ParsableArguments {
         transform: Parse.percent)
     var interval: Double?
 
-    var level: Double? { interval }
+    /// The level given, else `set interval`'s for a task that has bootstrap draws: a set level
+    /// leaves the tasks without draws alone, where `--interval` is an error.
+    func level(in session: Session, task name: String, _ global: GlobalOptions) throws -> Double? {
+        if let interval { return interval }
+        guard let level = session.settings.interval else { return nil }
+        return try session.planner(global).library.task(name).draws.isEmpty ? nil : level
+    }
 
     /// Rejects --interval for a task saved without bootstrap draws.
     func check(_ task: TaskPreset) throws {

@@ -56,8 +56,8 @@ struct Extend: SessionCommand {
         }
         let planner = session.planner(global)
         let a = try planner.extend(
-            model: modelName, task: task.name(in: session), prompt: prompt.input(), candidates: candidates,
-            target: target, within: within, reserve: reserve.reserve, recipe: recipe.recipe,
+            model: modelName, task: task.name(in: session), prompt: prompt.input(in: session), candidates: candidates,
+            target: target, within: within, reserve: reserve.tokens(in: session), recipe: recipe.recipe,
             plan: hardware.plan(planner, in: session),
             countAttention: attention)
         if let mark = a.plotMark { session.lastAnswer = mark }

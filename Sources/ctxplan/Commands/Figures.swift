@@ -20,7 +20,7 @@ struct Figures: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let format = try global.formatWithoutTable(command: Self.configuration.commandName)
+        let format = try global.formatWithoutTable(command: Self.configuration.commandName, in: session)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var written: [String] = []
         func write(_ name: String, _ data: PlotData) throws {

@@ -95,9 +95,9 @@ struct Fit: SessionCommand {
     @OptionGroup var data: FitDataOptions
 
     @Option(
-        help: ArgumentHelp("Law form: \(LawForm.listed) or auto (default paper).", valueName: "law"),
+        help: ArgumentHelp("Law form: \(LawForm.listed) or auto (default paper, or 'set law').", valueName: "law"),
         completion: .list(LawForm.allCases.map(\.rawValue) + ["auto"]), transform: LawChoice.parse)
-    var law: LawChoice = .form(.paper)
+    var law: LawChoice?
 
     @Option(
         parsing: .unconditional,
@@ -109,7 +109,7 @@ struct Fit: SessionCommand {
         parsing: .unconditional,
         help: ArgumentHelp("Interval level in percent for the bootstrap (default 80).", valueName: "percent"),
         transform: Parse.percent)
-    var interval: Double = 80
+    var interval: Double?
 
     @Option(help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"))
     var save: String?
@@ -123,9 +123,6 @@ struct Fit: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        guard interval > 0 && interval < 100 else {
-            throw InputError("--interval \(interval) is outside (0, 100); expected e.g. 80")
-        }
         guard bootstrap <= 100_000 else {
             throw InputError("--bootstrap \(bootstrap) is too many; expected at most 100000")
         }
@@ -151,7 +148,7 @@ struct Fit: SessionCommand {
         let floor = data.floor(task: layoutTask)
         var choice: Comparison?
         let form: LawForm
-        switch law {
+        switch law ?? .form(session.settings.law ?? .paper) {
         case .form(let given): form = given
         case .auto:
             let comparison = try planner.compare(
@@ -161,7 +158,7 @@ struct Fit: SessionCommand {
         }
         let report = try planner.fit(
             name: taskName, records: records, form: form, seed: UInt64(data.seed), bootstrap: bootstrap,
-            level: interval, floor: floor)
+            level: interval ?? session.settings.interval ?? 80, floor: floor)
         var saved: String?
         if let save {
             // Token lengths measured from the records' shots and prompts, else the task's own.
@@ -195,8 +192,8 @@ struct Validate: SessionCommand {
 
     @OptionGroup var data: FitDataOptions
 
-    @Option(help: ArgumentHelp("Law form: \(LawForm.listed).", valueName: "law"))
-    var law: LawForm = .paper
+    @Option(help: ArgumentHelp("Law form: \(LawForm.listed) (default paper, or 'set law').", valueName: "law"))
+    var law: LawForm?
 
     @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
@@ -207,8 +204,8 @@ struct Validate: SessionCommand {
         let planner = session.planner(global)
         let (name, records, layoutTask, _) = try data.records(planner, in: session)
         let v = try planner.validate(
-            name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
-            floor: data.floor(task: layoutTask))
+            name: name, records: records, form: law ?? session.settings.law ?? .paper, seed: UInt64(data.seed),
+            threshold: holdout.holdoutAbove, floor: data.floor(task: layoutTask))
         try render(v, global, in: session)
     }
 }

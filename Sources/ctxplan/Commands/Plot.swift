@@ -62,7 +62,7 @@ struct Plot: SessionCommand {
     @Option(
         parsing: .unconditionalSingleValue,
         help: ArgumentHelp("A training compute to draw, in FLOPs (repeatable; needs --nctx).", valueName: "flops"),
-        transform: Parse.count)
+        transform: Parse.flops)
     var compute: [Double] = []
 
     @OptionGroup var nctx: ContextLimitOption
@@ -87,7 +87,7 @@ struct Plot: SessionCommand {
         let planner = session.planner(global)
         let preset = try planner.library.task(task.name(in: session))
         let limits = try nctx.all(in: session)
-        let format = try global.formatWithoutTable(command: Self.configuration.commandName)
+        let format = try global.formatWithoutTable(command: Self.configuration.commandName, in: session)
         let curves = try planner.curves(models: model, computes: compute, limits: limits)
         let data = try planner.plot(
             task: preset, curves: curves, limits: limits, marking: session.lastAnswer, from: from, upto: upto)
@@ -158,7 +158,7 @@ struct Heatmap: SessionCommand {
         let preset = try planner.library.task(task.name(in: session))
         let limit = try nctx.required(in: session)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
-        let format = try global.formatWithoutTable(command: Self.configuration.commandName)
+        let format = try global.formatWithoutTable(command: Self.configuration.commandName, in: session)
         let data = try planner.heatmap(
             task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
         if format == .json {

@@ -18,8 +18,10 @@ struct Predict: SessionCommand {
 
     func run(in session: Session) throws {
         let p = try session.planner(global).predict(
-            task: scenario.taskName(in: session), compute: scenario.computeInput(in: session), prompt: prompt.input(),
-            nCtx: scenario.contextLimit(in: session), recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+            task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
+            prompt: prompt.input(in: session),
+            nCtx: scenario.contextLimit(in: session), recipe: scenario.recipe.recipe,
+            intervalLevel: interval.level(in: session, task: scenario.taskName(in: session), global))
         try interval.check(p.scenario.task)
         try render(p, global, in: session)
     }
@@ -37,7 +39,8 @@ struct Explain: SessionCommand {
 
     func run(in session: Session) throws {
         let e = try session.planner(global).explain(
-            task: scenario.taskName(in: session), compute: scenario.computeInput(in: session), prompt: prompt.input(),
+            task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
+            prompt: prompt.input(in: session),
             nCtx: scenario.contextLimit(in: session), recipe: scenario.recipe.recipe)
         try render(e, global, in: session)
     }

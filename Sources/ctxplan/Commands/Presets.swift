@@ -24,10 +24,10 @@ extension PresetListing.Kind: ExpressibleByArgument {}
 struct Show: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one preset (task, model or GPU) in full, or the REPL's settings.",
-        discussion: "Examples: show arithmetic; show yarn-llama-2-7b-32k; show h100; show settings")
+        abstract: "Show one preset (task, model or GPU) in full, the REPL's settings, or the last answer.",
+        discussion: "Examples: show arithmetic; show yarn-llama-2-7b-32k; show h100; show settings; show last")
 
-    @Argument(help: "A preset name, or 'settings'.")
+    @Argument(help: "A preset name, 'settings', or 'last' (the last answer, in the format asked for now).")
     var name: String
 
     @OptionGroup var global: GlobalOptions
@@ -35,16 +35,14 @@ struct Show: SessionCommand {
     func run(in session: Session) throws {
         let library = session.planner(global).library
         if name == "settings" {
-            let format = try global.formatWithoutTable(command: Self.configuration.commandName)
-            var block = TextBlock(session.style)
-            let s = session.settings
-            let pairs = [("task", s.task), ("model", s.model), ("nctx", s.nctx), ("gpu", s.gpu)]
-            for (key, value) in pairs { block.field(key, value ?? session.style.dim("(unset)")) }
-            print(format == .json ? JSON.object(pairs.map { ($0.0, JSON.str($0.1)) }).text : block.text)
+            try render(SettingsView(settings: session.settings), global, in: session)
+        } else if name == "last" {
+            guard let last = session.lastResult else { throw InputError("no answer yet for 'show last'") }
+            try render(last, global, in: session)
         } else if let entry = library.entry(named: name) {
             try render(entry, global, in: session)
         } else {
-            let names = library.taskNames + library.modelNames + library.gpuNames + ["settings"]
+            let names = library.taskNames + library.modelNames + library.gpuNames + ["settings", "last"]
             let hint = Suggestions.hint(for: name, among: names, otherwise: "see 'presets'")
             throw InputError("unknown preset \(InputError.quote(name))" + hint)
         }

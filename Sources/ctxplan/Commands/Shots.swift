@@ -27,7 +27,8 @@ struct Shots: SessionCommand {
         let a = try session.planner(global).shots(
             task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             nCtx: scenario.contextLimit(in: session),
-            within: within, reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+            within: within, reserve: reserve.tokens(in: session), recipe: scenario.recipe.recipe,
+            intervalLevel: interval.level(in: session, task: scenario.taskName(in: session), global))
         try interval.check(a.scenario.task)
         session.lastAnswer = a.plotMark
         try render(a, global, in: session)
@@ -54,7 +55,8 @@ struct ContextFor: SessionCommand {
         let a = try session.planner(global).contextFor(
             target: target, task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             nCtx: scenario.contextLimit(in: session),
-            reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+            reserve: reserve.tokens(in: session), recipe: scenario.recipe.recipe,
+            intervalLevel: interval.level(in: session, task: scenario.taskName(in: session), global))
         try interval.check(a.scenario.task)
         try render(a, global, in: session)
     }

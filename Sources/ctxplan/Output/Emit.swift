@@ -1,19 +1,6 @@
 import Foundation
 import Planner
 
-/// Prints an answer as text or as one JSON object: for a command not yet given a `Rendering`
-/// (see `SessionCommand.render`). Such a command has no table, so `--format csv` prints nothing
-/// and says so on standard error.
-func emit(_ global: GlobalOptions, json: @autoclosure () -> JSON, text: @autoclosure () -> String) {
-    switch Result(catching: global.outputFormat) {
-    case .success(.text): print(text())
-    case .success(.json): print(json().text)
-    case .success(.csv):
-        StandardStreams.writeErrorLine("error: this answer is not a table; expected --format text or json")
-    case .failure(let error): StandardStreams.writeErrorLine("error: \(error)")
-    }
-}
-
 /// Shared wording for numbers in text output.
 enum Fmt {
     static func flops(_ value: Double) -> String { Quantities.formatScientific(value) + " FLOPs" }

@@ -20,7 +20,7 @@ extension SessionCommand {
     /// Prints `answer` in the format the options chose. `--format csv` on an answer with no
     /// table is an error that names this command.
     func render(_ answer: some Rendering, _ global: GlobalOptions, in session: Session) throws {
-        switch try global.outputFormat() {
+        switch try global.outputFormat(in: session, table: answer.csv != nil) {
         case .text: print(answer.text(style: session.style, width: TerminalWidth.forStandardOutput()))
         case .json: print(answer.json.text)
         case .csv:
@@ -31,5 +31,6 @@ extension SessionCommand {
             // The records end in CRLF already.
             print(table.text, terminator: "")
         }
+        if let answer = answer as? any RememberedAnswer { session.lastResult = answer }
     }
 }

@@ -21,7 +21,7 @@ struct Completer: Sendable {
     func candidates(before: String) -> [String] {
         let words = (try? LineSplitter.split(before)) ?? []
         guard let head = words.first else {
-            return ["set", "unset", "use", "help", "quit", "exit"] + Ctxplan.commandNames
+            return ["set", "unset", "use", "source", "help", "quit", "exit"] + Ctxplan.commandNames
         }
         let previous = words.last ?? ""
         switch (head, previous) {
@@ -30,7 +30,7 @@ struct Completer: Sendable {
         case (_, "--gpu"), ("set", "gpu"): return library.gpuNames
         case ("set", "set"), ("use", "use"), ("unset", _): return Settings.keys
         case ("help", _), ("?", _): return Ctxplan.commandNames
-        case ("show", "show"): return ["settings"] + library.taskNames + library.modelNames + library.gpuNames
+        case ("show", "show"): return ["settings", "last"] + library.taskNames + library.modelNames + library.gpuNames
         default: return Completer.flags[head] ?? []
         }
     }

@@ -17,6 +17,9 @@ struct LineReader {
         case tooLong(bytes: Int)
     }
 
+    /// Standard input, named where Foundation's import of `stdin` is not concurrency-safe.
+    static var standardInput: UnsafeMutablePointer<FILE> { stdin }
+
     let limit: Int
     /// The error that ended the input, if a read failed rather than reaching its end; an
     /// interrupted read (Ctrl-C) counts as an error too.

@@ -7,13 +7,17 @@ import Planner
 ///
 /// On a terminal: `ctx> ` prompt, line editing, history kept between sessions, tab completion.
 /// From a pipe: no prompt or banner; each line is run, errors go to stderr as `line N: ...`,
-/// and the exit status is 1 if any line failed.
+/// and the exit status is 1 if any line failed. Either way the rc file runs first.
 struct REPL {
     let session: Session
+
+    /// Whether to run the rc file first (`--no-rc` says no).
+    var runsRC = true
 
     func run() -> Int32 {
         session.insideREPL = true
         defer { session.insideREPL = false }
+        if runsRC { runRC() }
         return isatty(STDIN_FILENO) == 1 ? interactive() : piped()
     }
 
@@ -23,39 +27,14 @@ struct REPL {
     /// are not read. So does an output that can no longer be written (a reader that left, a full
     /// disk): the answers to the rest would be lost.
     private func piped() -> Int32 {
-        var failed = false
-        var number = 0
-        var reader = LineReader(limit: LineSplitter.maximumBytes)
-        while let line = reader.next() {
-            number += 1
-            let prefix = "line \(number): "
-            let outcome: Outcome
-            switch line {
-            case .text(let text): outcome = handle(text, prefix: prefix)
-            case .tooLong(let bytes):
-                Ctxplan.report(prefix + "error: \(LineSplitter.Problem.tooLong(bytes: bytes))")
-                outcome = .failed
-            }
-            if shim_interrupted() != 0 {
-                if outcome != .interrupted { Ctxplan.report("line \(number): interrupted") }
-                return 130
-            }
-            switch outcome {
-            case .quit: return failed ? 1 : 0
-            case .failed, .interrupted: failed = true
-            case .ok: break
-            }
-            // The status then says so (StandardStreams.finish); there is no one to answer.
-            if StandardStreams.outputFailed { break }
-        }
-        if shim_interrupted() != 0 { return 130 }  // Ctrl-C while waiting for a line
-        if let error = reader.readError {
+        let run = runLines(from: LineReader.standardInput) { "line \($0): " }
+        if run.outcome == .interrupted { return 130 }
+        if let error = run.readError {
             Ctxplan.report(
-                "error: standard input could not be read after line \(number): "
-                    + String(cString: strerror(error)))
+                "error: standard input could not be read after line \(run.lines): " + String(cString: strerror(error)))
             return 1
         }
-        return failed ? 1 : 0
+        return run.failed ? 1 : 0
     }
 
     // MARK: - On a terminal
@@ -92,7 +71,8 @@ struct REPL {
 
     enum Outcome { case ok, failed, interrupted, quit }
 
-    /// Runs one line: a REPL built-in (set, unset, use, help, quit) or a command of the tree.
+    /// Runs one line: a REPL built-in (set, unset, use, source, help, quit) or a command of the
+    /// tree.
     func handle(_ line: String, prefix: String) -> Outcome {
         let words: [String]
         do { words = try LineSplitter.split(line) } catch {
@@ -105,6 +85,7 @@ struct REPL {
         case "help", "?": return help(Array(words.dropFirst()), prefix: prefix)
         case "set", "use": return set(Array(words.dropFirst()), prefix: prefix)
         case "unset": return unset(Array(words.dropFirst()), prefix: prefix)
+        case "source": return source(Array(words.dropFirst()), prefix: prefix)
         default:
             switch Ctxplan.execute(words, in: session, errorPrefix: prefix) {
             case 0: return .ok
@@ -114,26 +95,20 @@ struct REPL {
         }
     }
 
+    /// `set KEY VALUE`; `set` alone prints the settings.
     private func set(_ words: [String], prefix: String) -> Outcome {
-        guard words.count == 2, Settings.keys.contains(words[0]) else {
-            let not = words.first.map { Settings.keys.contains($0) ? "" : ", not \(InputError.quote($0))" } ?? ""
-            Ctxplan.report(prefix + "error: expected 'set task|model|nctx|gpu VALUE'" + not)
+        if words.isEmpty {
+            let view = SettingsView(settings: session.settings)
+            print(session.settings.format == .json ? view.json.text : view.text(style: session.style, width: nil))
+            return .ok
+        }
+        guard words.count == 2 else {
+            Ctxplan.report(prefix + "error: expected 'set KEY VALUE' (KEY: \(Settings.keys.joined(separator: ", ")))")
             return .failed
         }
-        let library = session.library()
-        let value = words[1]
         do {
-            switch words[0] {
-            case "task":
-                let task = try library.task(value)
-                // A preset file is kept by its path, so later commands load the same file.
-                session.settings.task = task.path == value ? value : task.name
-            case "model": session.settings.model = try library.model(value).name
-            case "nctx":
-                _ = try Quantities.parse(value, as: .contextTokens, what: "nctx")
-                session.settings.nctx = value
-            default: session.settings.gpu = try library.gpu(value).name
-            }
+            try session.settings.set(
+                words[0], to: words[1], library: session.library(), last: session.lastResult?.mainQuantity)
         } catch {
             Ctxplan.report(prefix + "error: \(error)")
             return .failed
@@ -146,23 +121,17 @@ struct REPL {
             session.settings = Settings()
             return .ok
         }
-        for key in words {
-            switch key {
-            case "task": session.settings.task = nil
-            case "model": session.settings.model = nil
-            case "nctx": session.settings.nctx = nil
-            case "gpu": session.settings.gpu = nil
-            default:
-                let quoted = InputError.quote(key)
-                Ctxplan.report(prefix + "error: cannot unset \(quoted); expected task, model, nctx or gpu")
-                return .failed
-            }
+        do {
+            for key in words { try session.settings.unset(key) }
+        } catch {
+            Ctxplan.report(prefix + "error: \(error)")
+            return .failed
         }
         return .ok
     }
 
     private func help(_ words: [String], prefix: String) -> Outcome {
-        guard let name = words.first, !["set", "unset", "use", "quit", "exit", "help"].contains(name) else {
+        guard let name = words.first, !["set", "unset", "use", "source", "quit", "exit", "help"].contains(name) else {
             print(overview)
             return .ok
         }
@@ -183,14 +152,17 @@ struct REPL {
         }
         block.line("")
         block.line("At the prompt:")
-        block.field("  set KEY VALUE", "default for later commands; KEY is task, model, nctx or gpu")
+        block.field("  set KEY VALUE", "default for later commands; 'set' alone lists the keys and values")
         block.field("  use task NAME", "the same as set task (NAME may be a preset file)")
         block.field("  unset [KEY]", "forget one setting, or all")
         block.field("  show settings", "the current settings")
+        block.field("  show last", "the last answer again; '_' in a number is its main quantity")
+        block.field("  source FILE", "run FILE's lines as if typed")
         block.field("  quit, exit, Ctrl-D", "leave; Ctrl-C clears the line or stops a command")
         block.line("")
         block.line("Numbers: context and prompt lengths use k = 1024 (8k = 8192); counts use decimal")
-        block.line("suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23). '#' starts a comment.")
+        block.line("suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23); arithmetic works anywhere: 6*7B*2T,")
+        block.line("2*_, (32k-512)/2. '#' starts a comment.")
         return block.text
     }
 }

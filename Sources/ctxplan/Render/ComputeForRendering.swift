@@ -24,6 +24,14 @@ extension ComputeForAnswer: Rendering {
             let model = JSON.object([("name", .string(nearest.name)), ("multiple", .num(nearest.multiple))])
             pairs.append(("nearest_model", model))
         }
+        if let baseline {
+            pairs += [
+                ("baseline_model", .string(baseline.model)), ("baseline_compute", .num(baseline.flops)),
+                ("additional_compute", .num(baseline.additionalFlops)),
+                ("additional_percent", .num(100 * baseline.additionalFraction)),
+                ("additional_tokens", .num(baseline.additionalTokens)),
+            ]
+        }
         if case .beyondAnyCompute = solution { pairs.append(("beyond_any_compute", .bool(true))) }
         pairs.append(
             (
@@ -59,6 +67,7 @@ extension ComputeForAnswer: Rendering {
             if let interval {
                 block.field("", IntervalOptions.text(interval) { Quantities.formatScientific($0, digits: 2) })
             }
+            if let baseline { baseline.fields(into: &block) }
             if let nearest { block.field("nearest", Fmt.factor(nearest.multiple) + " " + nearest.name) }
             switch modelSize {
             case .parameters(let n, let d)?:

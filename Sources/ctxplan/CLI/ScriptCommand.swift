@@ -1,0 +1,35 @@
+import Foundation
+import Planner
+
+/// `ctxplan FILE [--presets DIR]`: a script, run as the pipe mode runs its lines, with errors
+/// as `FILE:N: error: ...`. The rc file is not run: a script says what it needs.
+enum ScriptCommand {
+    /// Whether `word`, first on the command line, names a script: no command's name or an
+    /// option, and a file that exists (not a folder).
+    static func names(_ word: String, commands: [String]) -> Bool {
+        guard !word.hasPrefix("-"), word != "help", !commands.contains(word) else { return false }
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: word, isDirectory: &isFolder) && !isFolder.boolValue
+    }
+
+    /// Runs the script `arguments[0]`, with the `--presets` folders that follow it.
+    static func run(_ arguments: [String], style: Style) -> Int32 {
+        var folders: [String] = []
+        var rest = arguments.dropFirst()
+        while let word = rest.first {
+            rest = rest.dropFirst()
+            if word == "--presets", let folder = rest.first {
+                folders.append(folder)
+                rest = rest.dropFirst()
+            } else if word.hasPrefix("--presets=") {
+                folders.append(String(word.dropFirst("--presets=".count)))
+            } else {
+                Ctxplan.report(
+                    "error: \(InputError.quote(word)) after the script \(InputError.quote(arguments[0])); "
+                        + "expected only --presets DIR")
+                return 2
+            }
+        }
+        return REPL(session: Session(presetFolders: folders, style: style), runsRC: false).runScript(arguments[0])
+    }
+}
