@@ -14,6 +14,8 @@ public enum FitWarning: Sendable, Equatable {
     case oneContextLimit
     /// No prompt exceeds its limit: the data says nothing about the form's penalty.
     case penaltyUntested
+    /// The score falls as the prompt grows while it still fits: the law cannot show it.
+    case promptDrop(PromptDrop)
 
     public var code: String {
         switch self {
@@ -23,6 +25,7 @@ public enum FitWarning: Sendable, Equatable {
         case .fewPromptLengths: return "few_prompt_lengths"
         case .oneContextLimit: return "one_context_limit"
         case .penaltyUntested: return "penalty_untested"
+        case .promptDrop: return "score_falls_with_prompt"
         }
     }
 }

@@ -97,7 +97,10 @@ extension Planner {
         let fitRecords = records.map { FitRecord(flops: $0.flops, nPmt: $0.nPmt, nCtx: $0.nCtx, metric: $0.metric) }
         let fitter = Fitter(form: form, seed: seed, cancellation: cancellation)
         let result = fitter.fit(fitRecords)
-        let draws = bootstrap > 0 ? fitter.bootstrap(fitRecords, fitted: result.law, count: bootstrap) : []
+        let draws =
+            bootstrap > 0
+            ? fitter.bootstrap(fitRecords, clusters: Planner.clusters(of: records), fitted: result.law, count: bootstrap)
+            : []
         if cancellation.isRequested { throw CancelledByUser() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return FitReport(
@@ -110,7 +113,9 @@ extension Planner {
             byPrompt: Planner.grouped(records, result.residuals) {
                 $0.shots.map(FitGroup.shots) ?? .promptTokens($0.nPmt.rounded())
             },
-            warnings: Planner.identifiability(records, form: form), draws: draws,
+            warnings: Planner.identifiability(records, form: form)
+                + (Planner.promptDrop(records).map { [FitWarning.promptDrop($0)] } ?? []),
+            draws: draws,
             bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds)
     }
 
@@ -139,7 +144,7 @@ extension Planner {
         return TaskPreset(
             name: name, description: "fitted to \(report.records.count) records of \(report.taskName)",
             metric: task?.metric ?? "score", law: report.result.law, layout: layout, fitRange: report.range,
-            draws: report.draws,
+            draws: report.draws, residuals: report.draws.isEmpty ? [] : report.result.residuals,
             source:
                 "ctxplan fit (\(report.result.law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))"
         )

@@ -38,6 +38,8 @@ enum PresetCheck {
     static let layers = Range(lower: 1, upper: 1e6, whole: true, unit: "layers")
     static let width = Range(lower: 1, upper: 1e8, whole: true, unit: "dimensions")
     static let error = Range(lower: 0, upper: 1, unit: "a score difference")
+    /// Observed minus fitted score: both in [0, 1].
+    static let residual = Range(lower: -1, upper: 1, unit: "a score difference")
     /// From a microcontroller to far past any accelerator built.
     static let flopsPerSecond = Range(lower: 1e9, upper: 1e21, unit: "FLOP/s")
 

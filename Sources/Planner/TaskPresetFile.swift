@@ -50,10 +50,11 @@ struct TaskPresetFile: Codable {
     var fitRange: FitRange?
     var paperErrors: PaperErrors?
     var draws: [Parameters]?
+    var residuals: [Double]?
     var source: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, description, metric, law, parameters, prompt, draws, source
+        case name, description, metric, law, parameters, prompt, draws, residuals, source
         case fitRange = "fit_range"
         case paperErrors = "paper_errors"
     }
@@ -68,6 +69,7 @@ struct TaskPresetFile: Codable {
         fitRange = preset.fitRange
         paperErrors = preset.paperErrors
         draws = preset.draws.isEmpty ? nil : preset.draws.map(Parameters.init)
+        residuals = preset.residuals.isEmpty ? nil : preset.residuals
         source = preset.source
     }
 
@@ -79,10 +81,14 @@ struct TaskPresetFile: Codable {
         let drawn = try (draws ?? []).enumerated().map { i, p in
             try p.law(form: form, field: "draws[\(i)]")
         }
+        // A residual is a difference of two scores in [0, 1].
+        for (i, r) in (residuals ?? []).enumerated() {
+            try PresetCheck.require("residuals[\(i)]", r, in: PresetCheck.residual)
+        }
         return TaskPreset(
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
             layout: PromptLayout(baseTokens: prompt.baseTokens, shotTokens: prompt.shotTokens),
-            fitRange: fitRange, paperErrors: paperErrors, draws: drawn, source: source ?? "",
+            fitRange: fitRange, paperErrors: paperErrors, draws: drawn, residuals: residuals ?? [], source: source ?? "",
             path: path)
     }
 }

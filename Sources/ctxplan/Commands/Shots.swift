@@ -27,7 +27,7 @@ struct Shots: SessionCommand {
         let a = try session.planner(global).shots(
             task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             nCtx: scenario.contextLimit(in: session),
-            within: within, reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+            within: within, reserve: reserve.reserve, recipe: scenario.recipe.recipe, interval: interval.request)
         try interval.check(a.scenario.task)
         session.lastAnswer = a.plotMark
         try render(a, global, in: session)
@@ -54,7 +54,7 @@ struct ContextFor: SessionCommand {
         let a = try session.planner(global).contextFor(
             target: target, task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             nCtx: scenario.contextLimit(in: session),
-            reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
+            reserve: reserve.reserve, recipe: scenario.recipe.recipe, interval: interval.request)
         try interval.check(a.scenario.task)
         try render(a, global, in: session)
     }
