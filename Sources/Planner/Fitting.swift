@@ -46,6 +46,8 @@ public struct Validation: Sendable {
     public var heldOut: [Observation]
     public var heldOutResiduals: [Double]
     public var threshold: Double
+    /// Leave-one-model-out, leave-one-limit-out and extrapolation backtests, when asked for.
+    public var backtests: [Backtest] = []
     public var heldOutMAE: Double? {
         heldOutResiduals.isEmpty ? nil : heldOutResiduals.reduce(0) { $0 + abs($1) } / Double(heldOutResiduals.count)
     }

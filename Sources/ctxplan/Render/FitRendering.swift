@@ -112,7 +112,21 @@ extension Validation: Rendering {
             ("mae", .num(fit.result.mae)), ("n", .integer(fit.result.n)),
             ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.count)),
             ("holdout_above", .num(threshold)),
-        ])
+        ] + (backtests.isEmpty ? [] : [("backtests", backtestsJSON)]))
+    }
+
+    /// `{"model": {"mae", "coverage", "n", ...}, "n_ctx": {...}, "extrapolation": {...}}`.
+    private var backtestsJSON: JSON {
+        .object(
+            backtests.map { b in
+                (
+                    b.split.rawValue,
+                    .object([
+                        ("mae", .num(b.mae)), ("coverage", .num(b.coverage)), ("n", .integer(b.n)),
+                        ("level", .num(b.level)), ("folds", .integer(b.folds)),
+                    ])
+                )
+            })
     }
 
     func text(style: Style, width: Int?) -> String {
@@ -124,7 +138,26 @@ extension Validation: Rendering {
         block.field("parameters", law.parametersText)
         block.field("MAE, fitted", String(format: "%.4f over %d records", fit.result.mae, fit.result.n))
         block.field("MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.count))
+        if let level = backtests.first?.level {
+            block.line("backtests: \(Quantities.trimmed(String(format: "%.1f", level)))% prediction intervals")
+            block.table(
+                ["held out", "MAE", "coverage", "n", "fits"],
+                backtests.map { b in
+                    [
+                        Self.splitName(b.split), String(format: "%.4f", b.mae), String(format: "%.0f%%", b.coverage * 100),
+                        String(b.n), String(b.folds),
+                    ]
+                }, words: [0])
+        }
         return block.text
+    }
+
+    private static func splitName(_ split: Backtest.Split) -> String {
+        switch split {
+        case .model: return "each model"
+        case .nCtx: return "each limit"
+        case .extrapolation: return "largest compute"
+        }
     }
 }
 
