@@ -65,7 +65,8 @@ extension Planner {
     /// The training compute at which the task's law reaches `target`.
     public func computeFor(
         target: Double, task taskName: String, prompt: PromptInput, nCtx: Double,
-        tokens: Double? = nil, params: Double? = nil, plan: HardwarePlan? = nil, interval request: IntervalRequest? = nil,
+        tokens: Double? = nil, params: Double? = nil, plan: HardwarePlan? = nil,
+        interval request: IntervalRequest? = nil,
         confidence: Double? = nil
     ) throws -> ComputeForAnswer {
         try Planner.checkTarget(target)
@@ -107,8 +108,11 @@ extension Planner {
         answer.nearest = nearestModel(to: flops)
         answer.budget = plan.map { Budget(flops: flops, plan: $0) }
         if let request, confidence == nil {
-            let drawn = request.kind == .confidence ? computes : Planner.computeOutcomes(
-                reaching: target, outcomes: task.outcomes(.confidence), nPmt: nPmt, nCtx: nCtx)
+            let drawn =
+                request.kind == .confidence
+                ? computes
+                : Planner.computeOutcomes(
+                    reaching: target, outcomes: task.outcomes(.confidence), nPmt: nPmt, nCtx: nCtx)
             let refit = Planner.interval(level: request.level, values: drawn, logScale: true)
             if let note = Planner.disagreement(.compute, value: flops, confidence: refit, task: task) {
                 answer.notes.append(note)

@@ -101,7 +101,8 @@ extension Planner {
         let result = fitter.fit(fitRecords)
         let draws =
             bootstrap > 0
-            ? fitter.bootstrap(fitRecords, clusters: Planner.clusters(of: records), fitted: result.law, count: bootstrap)
+            ? fitter.bootstrap(
+                fitRecords, clusters: Planner.clusters(of: records), fitted: result.law, count: bootstrap)
             : []
         if cancellation.isRequested { throw CancelledByUser() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

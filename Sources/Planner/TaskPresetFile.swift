@@ -68,8 +68,11 @@ struct TaskPresetFile: Codable {
         prompt = Prompt(baseTokens: preset.layout.baseTokens, shotTokens: preset.layout.shotTokens)
         fitRange = preset.fitRange
         paperErrors = preset.paperErrors
-        draws = preset.draws.isEmpty ? nil : preset.draws.map(Parameters.init)
-        residuals = preset.residuals.isEmpty ? nil : preset.residuals
+        // Draws are refits of the preset's own form, and the residuals those refits' fit's; a
+        // preset whose law was replaced by another form's keeps neither (they would not load).
+        let ownDraws = preset.draws.allSatisfy { $0.form == preset.law.form } ? preset.draws : []
+        draws = ownDraws.isEmpty ? nil : ownDraws.map(Parameters.init)
+        residuals = ownDraws.isEmpty || preset.residuals.isEmpty ? nil : preset.residuals
         source = preset.source
     }
 
@@ -88,7 +91,8 @@ struct TaskPresetFile: Codable {
         return TaskPreset(
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
             layout: PromptLayout(baseTokens: prompt.baseTokens, shotTokens: prompt.shotTokens),
-            fitRange: fitRange, paperErrors: paperErrors, draws: drawn, residuals: residuals ?? [], source: source ?? "",
+            fitRange: fitRange, paperErrors: paperErrors, draws: drawn, residuals: residuals ?? [],
+            source: source ?? "",
             path: path)
     }
 }

@@ -26,7 +26,8 @@ final class BacktestTargetTests: XCTestCase {
             let offset = modelScatter * normal()
             for shots in [0, 1, 3, 7, 15, 31, 63, 127, 255] {
                 let n = layout.promptTokens(shots: shots)
-                let score = truth.score(flops: flops, promptTokens: n, contextLimit: 8192) + offset
+                let score =
+                    truth.score(flops: flops, promptTokens: n, contextLimit: 8192) + offset
                     + recordScatter * normal()
                 records.append(
                     Observation(
@@ -52,7 +53,10 @@ final class BacktestTargetTests: XCTestCase {
         }
         let mae = errors.reduce(0, +) / Double(errors.count)
         let coverage = covered / Double(9 * errors.count)
-        print(String(format: "generated families: extrapolation MAE %.4f, 80%% interval coverage %.0f%%", mae, coverage * 100))
+        print(
+            String(
+                format: "generated families: extrapolation MAE %.4f, 80%% interval coverage %.0f%%", mae, coverage * 100
+            ))
         XCTAssertLessThanOrEqual(mae, 0.02)
         XCTAssertGreaterThanOrEqual(coverage, 0.65)
         XCTAssertLessThanOrEqual(coverage, 0.95)

@@ -100,7 +100,8 @@ final class IntervalTests: XCTestCase {
     /// A model whose 5-shot score lies below its 0-shot score, with the prompt fitting, is named.
     func testScoreFallingWithThePromptIsFound() {
         func record(_ model: String, _ n: Double, _ metric: Double) -> Observation {
-            Observation(task: nil, model: model, flops: 1e23, nCtx: 4096, nPmt: n, shots: nil, metric: metric, origin: "")
+            Observation(
+                task: nil, model: model, flops: 1e23, nCtx: 4096, nPmt: n, shots: nil, metric: metric, origin: "")
         }
         let rising = [record("a", 78, 0.30), record("a", 457, 0.33), record("a", 9000, 0.0)]
         XCTAssertNil(Planner.promptDrop(rising), "a fall past the limit is the penalty's, not a drop")

@@ -78,7 +78,8 @@ extension Planner {
             let ids = clusters(of: records)
             return Set(ids).sorted().map { id in records.indices.filter { ids[$0] == id } }
         case .nCtx:
-            return Set(records.map(\.nCtx)).sorted().map { limit in records.indices.filter { records[$0].nCtx == limit } }
+            return Set(records.map(\.nCtx)).sorted().map { limit in records.indices.filter { records[$0].nCtx == limit }
+            }
         case .extrapolation:
             // The largest compute level, counting values within 1% as one (as `levels` does).
             guard let largest = records.map(\.flops).max(), levels(records.map(\.flops)) > 1 else { return [] }

@@ -7,7 +7,8 @@ extension Planner {
     static func clusters(of records: [Observation]) -> [Int] {
         var ids: [String: Int] = [:]
         return records.map { record in
-            let key = record.model.map { "model " + $0.lowercased() } ?? "compute " + String(format: "%.2e", record.flops)
+            let key =
+                record.model.map { "model " + $0.lowercased() } ?? "compute " + String(format: "%.2e", record.flops)
             if let id = ids[key] { return id }
             ids[key] = ids.count
             return ids.count - 1

@@ -16,7 +16,8 @@ struct IntervalOptions: ParsableArguments {
         name: .customLong("interval-kind"),
         help: ArgumentHelp(
             "prediction (a new model's score: the law's uncertainty and the scatter around it; the default) "
-                + "or confidence (the law's uncertainty only).", valueName: "kind"))
+                + "or confidence (the law's uncertainty only).", valueName: "kind"),
+        transform: IntervalOptions.kind)
     var kind: IntervalKind = .prediction
 
     /// The interval asked for; nil for `--interval 0`.
@@ -38,7 +39,7 @@ struct IntervalOptions: ParsableArguments {
     static func json(_ i: Interval) -> JSON {
         .object([
             ("level", .num(i.level)), ("low", .num(i.low)), ("high", .num(i.high)),
-            ("kind", .string(i.kind.rawValue)), ("unanswered_draws", .integer(i.unanswered)),
+            ("kind", .string(i.kind.rawValue)), ("outcomes_without_answer", .integer(i.unanswered)),
         ])
     }
 
@@ -57,4 +58,12 @@ struct IntervalOptions: ParsableArguments {
     }
 }
 
-extension IntervalKind: ExpressibleByArgument {}
+extension IntervalOptions {
+    /// ArgumentParser words a two-value enum's error "one of 'a' and 'b'": ours names both.
+    @Sendable static func kind(_ text: String) throws -> IntervalKind {
+        guard let kind = IntervalKind(rawValue: text.lowercased()) else {
+            throw InputError("\(InputError.quote(text)) is not an interval kind; expected one of prediction or confidence")
+        }
+        return kind
+    }
+}

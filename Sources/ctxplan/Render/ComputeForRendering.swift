@@ -60,7 +60,9 @@ extension ComputeForAnswer: Rendering {
             block.field("compute", style.bold(Fmt.flops(c)) + (range ?? "") + "  for \(Fmt.score(target)) on \(at)")
             if let confidence {
                 block.field(
-                    "confidence", Quantities.trimmed(String(format: "%.1f", confidence * 100)) + "% chance that the score reaches " + Fmt.score(target))
+                    "confidence",
+                    Quantities.trimmed(String(format: "%.1f", confidence * 100)) + "% chance that the score reaches "
+                        + Fmt.score(target))
             }
             if let nearest { block.field("nearest", Fmt.factor(nearest.multiple) + " " + nearest.name) }
             switch modelSize {

@@ -39,7 +39,8 @@ extension ExtendAnswer: Rendering {
     var csv: CSV? {
         let header = [
             "n_ctx", "extension_tokens", "extension_flops", "extension_flops_with_attention", "total_compute",
-            "score", "score_low", "score_high", "fits", "gpu_hours", "dollars", "recommended", "verdict_code", "verdict",
+            "score", "score_low", "score_high", "fits", "gpu_hours", "dollars", "recommended", "verdict_code",
+            "verdict",
         ]
         return CSV(
             header: header,
@@ -63,7 +64,8 @@ extension ExtendAnswer: Rendering {
         let withBudget = options.contains { $0.budget != nil }
         let withDollars = options.contains { $0.budget?.dollars != nil }
         let level = options.lazy.compactMap(\.interval).first.map { i in
-            Quantities.trimmed(String(format: "%.1f", i.level)) + "%" + (i.kind == .confidence ? " confidence" : "") + " interval"
+            Quantities.trimmed(String(format: "%.1f", i.level)) + "%" + (i.kind == .confidence ? " confidence" : "")
+                + " interval"
         }
         var header = ["n_ctx", "ext. tokens", "ext. FLOPs", "score"]
         if let level { header.append(level) }
@@ -81,7 +83,9 @@ extension ExtendAnswer: Rendering {
                 ]
                 if level != nil {
                     row.append(
-                        o.interval.flatMap { i in i.low.flatMap { low in i.high.map { "\(Fmt.score(low))..\(Fmt.score($0))" } } }
+                        o.interval.flatMap { i in
+                            i.low.flatMap { low in i.high.map { "\(Fmt.score(low))..\(Fmt.score($0))" } }
+                        }
                             ?? "")
                 }
                 if withBudget { row.append(o.budget.map { Fmt.number($0.gpuHours) } ?? "") }

@@ -88,7 +88,8 @@ struct FitAnswer: Rendering {
         block.line("mean absolute residual by model:")
         block.table(["model", "MAE", "n"], r.byModel.map { [$0.0.label, String(format: "%.4f", $0.1), String($0.2)] })
         block.line("by prompt:")
-        block.table(["prompt", "MAE", "n"], r.byPrompt.map { [$0.0.label, String(format: "%.4f", $0.1), String($0.2)] })
+        block.table(
+            ["prompt", "MAE", "n"], r.byPrompt.map { [$0.0.label, String(format: "%.4f", $0.1), String($0.2)] })
         for warning in r.warnings { block.note(warning, width: width) }
         if let saved { block.line("saved task preset \(saved); use it with --task \(Fit.taskArgument(saved))") }
         return block.text
@@ -106,13 +107,14 @@ enum FitRangeText {
 
 extension Validation: Rendering {
     var json: JSON {
-        .object([
-            ("task", .string(fit.taskName)), ("law", .string(fit.result.law.form.rawValue)),
-            ("params", fit.result.law.parametersJSON),
-            ("mae", .num(fit.result.mae)), ("n", .integer(fit.result.n)),
-            ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.count)),
-            ("holdout_above", .num(threshold)),
-        ] + (backtests.isEmpty ? [] : [("backtests", backtestsJSON)]))
+        .object(
+            [
+                ("task", .string(fit.taskName)), ("law", .string(fit.result.law.form.rawValue)),
+                ("params", fit.result.law.parametersJSON),
+                ("mae", .num(fit.result.mae)), ("n", .integer(fit.result.n)),
+                ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.count)),
+                ("holdout_above", .num(threshold)),
+            ] + (backtests.isEmpty ? [] : [("backtests", backtestsJSON)]))
     }
 
     /// `{"model": {"mae", "coverage", "n", ...}, "n_ctx": {...}, "extrapolation": {...}}`.
@@ -144,7 +146,8 @@ extension Validation: Rendering {
                 ["held out", "MAE", "coverage", "n", "fits"],
                 backtests.map { b in
                     [
-                        Self.splitName(b.split), String(format: "%.4f", b.mae), String(format: "%.0f%%", b.coverage * 100),
+                        Self.splitName(b.split), String(format: "%.4f", b.mae),
+                        String(format: "%.0f%%", b.coverage * 100),
                         String(b.n), String(b.folds),
                     ]
                 }, words: [0])

@@ -13,20 +13,20 @@ extension Prediction: Rendering {
         ]
         let bound: [(String, JSON)] = binding.map { [("binding", JSON.string($0.rawValue))] } ?? []
         let rest: [(String, JSON)] = [
-                ("compute", .num(scenario.flops)),
-                ("n_pmt", .num(nPmt)),
-                ("shots", shots.map(JSON.integer) ?? .null),
-                ("n_ctx", .num(scenario.nCtx)),
-                (
-                    "factors",
-                    .object([
-                        ("compute", .num(factors.compute)),
-                        ("context", .num(factors.context)),
-                        ("penalty", .num(factors.penalty)),
-                    ])
-                ),
-                ("interval", interval.map(IntervalOptions.json) ?? .null),
-            ]
+            ("compute", .num(scenario.flops)),
+            ("n_pmt", .num(nPmt)),
+            ("shots", shots.map(JSON.integer) ?? .null),
+            ("n_ctx", .num(scenario.nCtx)),
+            (
+                "factors",
+                .object([
+                    ("compute", .num(factors.compute)),
+                    ("context", .num(factors.context)),
+                    ("penalty", .num(factors.penalty)),
+                ])
+            ),
+            ("interval", interval.map(IntervalOptions.json) ?? .null),
+        ]
         return head + bound + rest + chance + [("notes", .notes(notes))]
     }
 
@@ -39,7 +39,8 @@ extension Prediction: Rendering {
         block.field("score", style.bold(Fmt.score(score)) + intervalText + "  " + setting)
         if let target {
             block.field(
-                "chance", probability.map { String(format: "%.2f", $0) + " that the score reaches " + Fmt.score(target) }
+                "chance",
+                probability.map { String(format: "%.2f", $0) + " that the score reaches " + Fmt.score(target) }
                     ?? "unknown: the task has no bootstrap draws")
         }
         block.field("  compute factor", Fmt.score(factors.compute))
@@ -62,7 +63,8 @@ extension Explanation: Rendering {
         var block = TextBlock(style)
         let p = prediction
         block.line(
-            "score \(style.bold(Fmt.score(p.score)))\(p.intervalText): \(p.scenario.task.name) on \(Fmt.setting(p.scenario))")
+            "score \(style.bold(Fmt.score(p.score)))\(p.intervalText): \(p.scenario.task.name) on \(Fmt.setting(p.scenario))"
+        )
         for sentence in sentences { block.line("  " + sentence) }
         for note in p.notes { block.note(note, width: width) }
         return block.text

@@ -55,7 +55,8 @@ extension ShotsAnswer: Rendering {
         block.field(
             "best",
             style.bold(Words.count(best.shots, "shot")) + Self.range(bestInterval)
-                + "  score \(Fmt.score(best.score))" + (interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "")
+                + "  score \(Fmt.score(best.score))"
+                + (interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "")
                 + ", \(Fmt.tokens(best.promptTokens))")
         let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
         block.field(
@@ -118,7 +119,8 @@ extension ContextForAnswer: Rendering {
         case .reached(let choice, let threshold):
             block.field(
                 "shots",
-                style.bold("\(choice.shots)") + (interval.map { " " + IntervalOptions.text($0) { "\(Int($0.rounded()))" } } ?? "")
+                style.bold("\(choice.shots)")
+                    + (interval.map { " " + IntervalOptions.text($0) { "\(Int($0.rounded()))" } } ?? "")
                     + "  (\(Fmt.tokens(choice.promptTokens))) reach "
                     + "\(Fmt.score(target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
             if let threshold {
