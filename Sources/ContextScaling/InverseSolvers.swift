@@ -56,9 +56,12 @@ public enum InverseSolvers {
         reaching target: Double, law: ContextScalingLaw, promptTokens: Double, contextLimit: Double
     ) -> ComputeSolution {
         let ceiling = law.ceiling(promptTokens: promptTokens, contextLimit: contextLimit)
-        // The compute factor must reach target / ceiling; in logs, to avoid the product's underflow.
+        // A target at or below a chance floor is met by guessing, at any compute.
+        let product = law.productTarget(target)
+        guard product > 0 else { return .reachedAtAnyCompute }
+        // The compute factor must reach product / the rest; in logs, to avoid their underflow.
         let logNeeded =
-            log(target)
+            log(product)
             - law.logPromptFactor(
                 logPromptTokens: log(promptTokens), contextLimit: contextLimit)
         // A factor can reach at most 1 (log 0): a needed log of 0 or more is the ceiling itself.
@@ -180,7 +183,8 @@ public enum InverseSolvers {
         if law.score(flops: flops, promptTokens: range.lowerBound, contextLimit: contextLimit) >= target {
             return nil
         }
-        let logNeeded = log(target) - law.logComputeFactor(logCompute: log(flops))
+        // The lower end is below the target, so the target is above any chance floor.
+        let logNeeded = log(law.productTarget(target)) - law.logComputeFactor(logCompute: log(flops))
         let gap = { (logN: Double) in
             law.logPromptFactor(logPromptTokens: logN, contextLimit: contextLimit) - logNeeded
         }

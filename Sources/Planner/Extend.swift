@@ -85,9 +85,11 @@ extension Planner {
             return ExtendAnswer.Option(
                 model: m, extensionTokens: m.extensionTokens, extensionFlops: flops,
                 extensionFlopsWithAttention: withAttention,
-                score: task.law.score(flops: m.flops, promptTokens: nPmt, contextLimit: limit),
+                score: task.law.forModel(nativeLimit: m.nativeNCtx).score(
+                    flops: m.flops, promptTokens: nPmt, contextLimit: limit),
                 interval: request.flatMap {
-                    Planner.scoreInterval($0, task: task, flops: m.flops, nPmt: nPmt, nCtx: limit)
+                    Planner.scoreInterval(
+                        $0, task: task, flops: m.flops, nPmt: nPmt, nCtx: limit, nativeLimit: m.nativeNCtx)
                 },
                 fits: nPmt + (reserve ?? 0) <= limit,
                 budget: plan.map { Budget(flops: flops, plan: $0) }, verdict: nil)

@@ -16,6 +16,10 @@ public enum FitWarning: Sendable, Equatable {
     case penaltyUntested
     /// The score falls as the prompt grows while it still fits: the law cannot show it.
     case promptDrop(PromptDrop)
+    /// The decay form's factor in n_ctx: where every larger model is also a longer-context one
+    /// (extensions add compute), the factor and the compute term trade off, and a compute
+    /// extrapolation carries the decay's error with it.
+    case contextTermsConfoundCompute
 
     public var code: String {
         switch self {
@@ -26,6 +30,7 @@ public enum FitWarning: Sendable, Equatable {
         case .oneContextLimit: return "one_context_limit"
         case .penaltyUntested: return "penalty_untested"
         case .promptDrop: return "score_falls_with_prompt"
+        case .contextTermsConfoundCompute: return "context_terms_confound_compute"
         }
     }
 }

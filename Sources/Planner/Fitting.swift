@@ -88,16 +88,19 @@ extension Planner {
         return (preset?.name ?? name, records, layoutTask)
     }
 
-    /// Fits `form` to `records` by the paper's procedure.
+    /// Fits `form` to `records` by the paper's procedure. A chance `floor` is held at its value
+    /// by the floor form (and fitted by it when nil); other forms have none.
     public func fit(
-        name: String, records: [Observation], form: LawForm, seed: UInt64, bootstrap: Int = 0, level: Double = 80
+        name: String, records: [Observation], form: LawForm, seed: UInt64, bootstrap: Int = 0, level: Double = 80,
+        floor: Double? = nil
     ) throws -> FitReport {
         guard records.count > form.parameterCount else {
             throw FittingError.tooFewRecords(records: records.count, parameters: form.parameterCount)
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        let fitRecords = records.map { FitRecord(flops: $0.flops, nPmt: $0.nPmt, nCtx: $0.nCtx, metric: $0.metric) }
-        let fitter = Fitter(form: form, seed: seed, cancellation: cancellation)
+        let fitRecords = records.map(\.fitRecord)
+        var fitter = Fitter(form: form, seed: seed, cancellation: cancellation)
+        if form == .floor, let floor { fitter.pinned = [LawParameter.floor.name: floor] }
         let result = fitter.fit(fitRecords)
         let draws =
             bootstrap > 0
@@ -123,19 +126,18 @@ extension Planner {
     }
 
     /// Fits on prompts of at most `threshold` tokens and scores the rest.
-    public func validate(name: String, records: [Observation], form: LawForm, seed: UInt64, threshold: Double = 10_000)
-        throws -> Validation
-    {
+    public func validate(
+        name: String, records: [Observation], form: LawForm, seed: UInt64, threshold: Double = 10_000,
+        floor: Double? = nil
+    ) throws -> Validation {
         let train = records.filter { $0.nPmt <= threshold }
         let test = records.filter { $0.nPmt > threshold }
         guard !test.isEmpty else {
             throw FittingError.nothingToHoldOut(threshold: threshold)
         }
-        let report = try fit(name: name, records: train, form: form, seed: seed)
+        let report = try fit(name: name, records: train, form: form, seed: seed, floor: floor)
         let law = report.result.law
-        let residuals = test.map {
-            $0.metric - law.score(flops: $0.flops, promptTokens: $0.nPmt, contextLimit: $0.nCtx)
-        }
+        let residuals = test.map { $0.metric - law.predicted($0) }
         return Validation(fit: report, heldOut: test, heldOutResiduals: residuals, threshold: threshold)
     }
 
@@ -144,13 +146,13 @@ extension Planner {
         guard let layout = task?.layout else {
             throw FittingError.noPromptLayout
         }
+        let law = report.result.law
         return TaskPreset(
             name: name, description: "fitted to \(report.records.count) records of \(report.taskName)",
-            metric: task?.metric ?? "score", law: report.result.law, layout: layout, fitRange: report.range,
+            metric: task?.metric ?? "score", law: law, layout: layout, fitRange: report.range,
             draws: report.draws, residuals: report.draws.isEmpty ? [] : report.result.residuals,
-            source:
-                "ctxplan fit (\(report.result.law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))"
-        )
+            source: "ctxplan fit (\(law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))",
+            floor: law.form == .floor ? law.floor : task?.floor)
     }
 
     static func range(of records: [Observation]) -> FitRange {
@@ -199,6 +201,7 @@ extension Planner {
         if form.definition.penalisesLongPrompts && !records.contains(where: { $0.nPmt > $0.nCtx }) {
             warnings.append(.penaltyUntested)
         }
+        if form == .decay { warnings.append(.contextTermsConfoundCompute) }
         return warnings
     }
 

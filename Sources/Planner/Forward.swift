@@ -45,19 +45,21 @@ extension Planner {
         let task = scenario.task
         let (flops, nCtx) = (scenario.flops, scenario.nCtx)
         let interval = request.flatMap {
-            Planner.scoreInterval($0, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx)
+            Planner.scoreInterval(
+                $0, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx, nativeLimit: scenario.model?.nativeNCtx)
         }
         if let request {
             let confidence = Planner.scoreInterval(
                 IntervalRequest(level: request.level, kind: .confidence), task: task, flops: flops, nPmt: nPmt,
-                nCtx: nCtx)
+                nCtx: nCtx, nativeLimit: scenario.model?.nativeNCtx)
             if let note = Planner.disagreement(.score, value: factors.score, confidence: confidence, task: task) {
                 notes.append(note)
             }
         }
         let probability = target.flatMap {
             Planner.probability(
-                reaching: $0, kind: request?.kind ?? .prediction, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx)
+                reaching: $0, kind: request?.kind ?? .prediction, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx,
+                nativeLimit: scenario.model?.nativeNCtx)
         }
         return Prediction(
             scenario: scenario, nPmt: nPmt, shots: shots, factors: factors, notes: notes, interval: interval,

@@ -18,6 +18,9 @@ public struct ResolvedModel: Sendable, Equatable {
     public var extendedFrom: String?
     /// How the compute was reached, where it is not plain 6ND (errata, derived N, extension).
     public var notes: [PlanningNote]
+    /// The limit the base model was pre-trained with, when this model extends past it (the
+    /// decay law scores extended models lower); nil for a model at its own pre-training limit.
+    public var nativeNCtx: Double? = nil
 
     /// Pre-training compute alone, 6 N D_pretrain.
     public var pretrainFlops: Double { ComputeAccounting.trainingFlops(parameters: parameters, tokens: pretrainTokens) }
@@ -32,8 +35,12 @@ extension PresetLibrary {
     {
         let preset = try model(name)
         let limit = nCtx ?? preset.nCtx
-        if limit == preset.nCtx { return Self.asIs(preset) }
         let base = baseModel(of: preset)
+        if limit == preset.nCtx {
+            var resolved = Self.asIs(preset)
+            if preset.nCtx > base.nCtx { resolved.nativeNCtx = base.nCtx }
+            return resolved
+        }
         if limit == base.nCtx { return Self.asIs(base) }
         guard limit > base.nCtx else {
             throw PlannerError.limitBelowNative(limit: limit, model: base.name, native: base.nCtx)
@@ -43,6 +50,7 @@ extension PresetLibrary {
         extended.extendedFrom = base.name
         extended.extensionTokens = recipe.tokens(to: limit)
         extended.nCtx = limit
+        extended.nativeNCtx = base.nCtx
         extended.flops = ComputeAccounting.trainingFlops(
             parameters: extended.parameters, tokens: extended.pretrainTokens + extended.extensionTokens)
         // The base's printed compute is not this model's: its erratum does not carry over.

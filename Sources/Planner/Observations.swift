@@ -13,6 +13,9 @@ public struct Observation: Sendable, Equatable {
     public var metric: Double
     /// Where it came from, for messages: "file:line".
     public var origin: String
+    /// The limit the model was pre-trained with, when a model preset says it was extended past
+    /// it (the decay law needs it); nil otherwise.
+    public var nativeNCtx: Double? = nil
 }
 
 /// One RULER accuracy of the paper's Table 2.
@@ -107,6 +110,7 @@ public struct ObservationReader {
             let modelName = cell(model)
             var contextLimit = try nCtx.flatMap { cell($0) == nil ? nil : try number($0, "n_ctx", .contextTokens) }
             let flops: Double
+            var nativeLimit: Double?
             if let compute, cell(compute) != nil {
                 flops = try number(compute, "compute", .count)
             } else if let params, let tokens, cell(params) != nil {
@@ -118,6 +122,7 @@ public struct ObservationReader {
                     resolvedModels[key] = resolved
                     flops = resolved.flops
                     contextLimit = resolved.nCtx
+                    nativeLimit = resolved.nativeNCtx
                 } catch let e as InputError { throw InputError("\(here): \(e.message)") }
             } else {
                 throw InputError("\(here): no compute for this record (empty 'model' and 'compute')")
@@ -143,7 +148,7 @@ public struct ObservationReader {
             records.append(
                 Observation(
                     task: taskName, model: modelName, flops: flops, nCtx: limit, nPmt: prompt,
-                    shots: shotCount, metric: score, origin: here))
+                    shots: shotCount, metric: score, origin: here, nativeNCtx: nativeLimit))
         }
         return records
     }

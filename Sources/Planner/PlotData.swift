@@ -83,11 +83,15 @@ public struct CurveRequest: Sendable {
     public var label: CurveLabel
     public var flops: Double
     public var nCtx: Double
+    /// The limit the model was pre-trained with, for a model extended past it (the decay law
+    /// scores it lower); nil otherwise.
+    public var nativeNCtx: Double?
 
-    public init(label: CurveLabel, flops: Double, nCtx: Double) {
+    public init(label: CurveLabel, flops: Double, nCtx: Double, nativeNCtx: Double? = nil) {
         self.label = label
         self.flops = flops
         self.nCtx = nCtx
+        self.nativeNCtx = nativeNCtx
     }
 }
 
@@ -99,7 +103,8 @@ extension Planner {
         for name in models {
             for limit in limits.isEmpty ? [nil] : limits.map(Optional.some) {
                 let m = try library.resolve(model: name, nCtx: limit)
-                requests.append(CurveRequest(label: .model(m.name), flops: m.flops, nCtx: m.nCtx))
+                requests.append(
+                    CurveRequest(label: .model(m.name), flops: m.flops, nCtx: m.nCtx, nativeNCtx: m.nativeNCtx))
             }
         }
         if !computes.isEmpty && limits.isEmpty {
@@ -137,9 +142,10 @@ extension Planner {
                 xs += [limit - 64, limit - 8, limit, limit + 8, limit + 64].filter { $0 > low && $0 < high }
             }
             xs.sort()
+            let curveLaw = law.forModel(nativeLimit: c.nativeNCtx)
             return PlotData.Series(
                 label: c.label, flops: c.flops, nCtx: c.nCtx,
-                points: xs.map { ($0, law.score(flops: c.flops, promptTokens: $0, contextLimit: c.nCtx)) })
+                points: xs.map { ($0, curveLaw.score(flops: c.flops, promptTokens: $0, contextLimit: c.nCtx)) })
         }
         var points: [PlotData.Point] = []
         for observation in library.observations where observation.task?.lowercased() == task.name.lowercased() {

@@ -78,6 +78,7 @@ extension TaskPresetFile {
                 }
             }
         }
+        if let floor { try PresetCheck.require("floor", floor, in: PresetCheck.Range(LawParameter.floor)) }
         if let e = paperErrors {
             try PresetCheck.require("paper_errors.mae", e.mae, in: PresetCheck.error)
             try PresetCheck.require("paper_errors.heldout_mae", e.heldoutMAE, in: PresetCheck.error)

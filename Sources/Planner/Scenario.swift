@@ -21,5 +21,6 @@ public struct Scenario: Sendable, Equatable {
     /// The resolved model, when the compute came from one.
     public var model: ResolvedModel?
 
-    public var law: ContextScalingLaw { task.law }
+    /// The task's law for this model: an extended model's native limit matters to the decay form.
+    public var law: ContextScalingLaw { task.law.forModel(nativeLimit: model?.nativeNCtx) }
 }

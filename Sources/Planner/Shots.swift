@@ -91,10 +91,11 @@ extension Planner {
             interval: nil, bestInterval: nil, kneeInterval: nil, notes: notes)
         if let request {
             let drawn = s.task.draws.map {
-                Planner.bestAndKnee(law: $0, scenario: s, maxShots: maxShots, within: within)
+                Planner.bestAndKnee(law: $0.forModel(nativeLimit: s.model?.nativeNCtx), scenario: s, maxShots: maxShots, within: within)
             }
             answer.interval = Planner.scoreInterval(
-                request, task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx)
+                request, task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx,
+                nativeLimit: s.model?.nativeNCtx)
             answer.bestInterval = Planner.interval(level: request.level, values: drawn.map { Double($0.best.shots) })
             answer.kneeInterval = Planner.interval(level: request.level, values: drawn.map { Double($0.knee.shots) })
         }
@@ -140,7 +141,7 @@ extension Planner {
             notes += Extrapolation.notes(task: s.task, flops: s.flops, nCtx: s.nCtx)
         }
         let interval = request.flatMap { request in
-            let outcomes = s.task.outcomes(request.kind)
+            let outcomes = s.task.outcomes(request.kind, nativeLimit: s.model?.nativeNCtx)
             return Planner.interval(
                 level: request.level,
                 values: outcomes.all.map { outcome in

@@ -20,11 +20,15 @@ public struct TaskPreset: Sendable, Equatable {
     public var source: String
     /// The file it was loaded from.
     public var path: String
+    /// The score of guessing, for a multiple-choice metric: the floor law's floor when a fit is
+    /// given none.
+    public var floor: Double?
 
     public init(
         name: String, description: String = "", metric: String = "score", law: ContextScalingLaw,
         layout: PromptLayout, fitRange: FitRange? = nil, paperErrors: PaperErrors? = nil,
-        draws: [ContextScalingLaw] = [], residuals: [Double] = [], source: String = "", path: String = ""
+        draws: [ContextScalingLaw] = [], residuals: [Double] = [], source: String = "", path: String = "",
+        floor: Double? = nil
     ) {
         self.name = name
         self.description = description
@@ -37,6 +41,7 @@ public struct TaskPreset: Sendable, Equatable {
         self.residuals = residuals
         self.source = source
         self.path = path
+        self.floor = floor
     }
 }
 

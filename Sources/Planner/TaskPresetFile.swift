@@ -52,9 +52,11 @@ struct TaskPresetFile: Codable {
     var draws: [Parameters]?
     var residuals: [Double]?
     var source: String?
+    /// The task's chance floor (`TaskPreset.floor`).
+    var floor: Double?
 
     enum CodingKeys: String, CodingKey {
-        case name, description, metric, law, parameters, prompt, draws, residuals, source
+        case name, description, metric, law, parameters, prompt, draws, residuals, source, floor
         case fitRange = "fit_range"
         case paperErrors = "paper_errors"
     }
@@ -74,6 +76,7 @@ struct TaskPresetFile: Codable {
         draws = ownDraws.isEmpty ? nil : ownDraws.map(Parameters.init)
         residuals = ownDraws.isEmpty || preset.residuals.isEmpty ? nil : preset.residuals
         source = preset.source
+        floor = preset.floor
     }
 
     /// The preset, or a message naming the field that is wrong.
@@ -92,8 +95,7 @@ struct TaskPresetFile: Codable {
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
             layout: PromptLayout(baseTokens: prompt.baseTokens, shotTokens: prompt.shotTokens),
             fitRange: fitRange, paperErrors: paperErrors, draws: drawn, residuals: residuals ?? [],
-            source: source ?? "",
-            path: path)
+            source: source ?? "", path: path, floor: floor)
     }
 }
 

@@ -5,7 +5,8 @@ import XCTest
 /// Generated properties of the inverse solvers over random laws within Table 3's bounds (the
 /// fit's ParameterSpace, every law form) and random prompt layouts, with the boundaries drawn on
 /// purpose: a target equal to the best score, to the zero-shot score, to the ceiling and to the
-/// score at 1 FLOP; no shots allowed; limits below the zero-shot prompt. Each answer is checked
+/// score at 1 FLOP; no shots allowed; limits below the zero-shot prompt; the decay form's model
+/// extended up to 32x past its native limit. Each answer is checked
 /// against brute force computed here from the forward law: every shot count enumerated, and the
 /// compute's closed form.
 final class SolverPropertyTests: XCTestCase {
@@ -51,16 +52,22 @@ final class SolverPropertyTests: XCTestCase {
             ? layout.baseTokens * (0.1 + 0.85 * rng.unit())
             : logUniform(16, 262_144, &rng)
         let maxShots = rng.next() % 8 == 0 ? 0 : Int(rng.next() % 400) + 1
+        // An extended model, for the form whose score depends on it: 1 to 32 times past the limit
+        // it was pre-trained with (one in six at its own limit).
+        let doublings = Double(rng.next() % 6)
+        let native = form == .decay && doublings > 0 ? nCtx / pow(2, doublings) : nil
         return Case(
-            law: space.law(x), layout: layout, flops: logUniform(1e15, 1e32, &rng), nCtx: nCtx,
-            maxShots: maxShots)
+            law: space.law(x).forModel(nativeLimit: native), layout: layout, flops: logUniform(1e15, 1e32, &rng),
+            nCtx: nCtx, maxShots: maxShots)
     }
 
     func testShotSolversAgreeWithEnumerationOnGeneratedLaws() {
         var rng = SeededGenerator(seed: 0x5EED_0008)
         var boundaryTargetsReached = 0
+        var forms = Set<LawForm>()
         for index in 0..<3000 {
             let c = Self.randomCase(&rng)
+            forms.insert(c.law.form)
             let scores = (0...c.maxShots).map(c.score)
             let bruteBest = scores.max() ?? 0
             let best = InverseSolvers.bestShots(
@@ -93,6 +100,7 @@ final class SolverPropertyTests: XCTestCase {
         }
         // Every case's own best score is a target it reaches.
         XCTAssertEqual(boundaryTargetsReached, 3000)
+        XCTAssertEqual(forms, Set(LawForm.allCases))
     }
 
     /// The crossing lies between the chosen prompt and the one before it (one token for zero
@@ -119,8 +127,10 @@ final class SolverPropertyTests: XCTestCase {
     func testComputeSolverAgreesWithTheClosedFormOnGeneratedLaws() {
         var rng = SeededGenerator(seed: 0x5EED_0009)
         var outcomes: [String: Int] = [:]
+        var forms = Set<LawForm>()
         for index in 0..<3000 {
             let c = Self.randomCase(&rng)
+            forms.insert(c.law.form)
             // Any prompt up to twice the limit: past it the penalty has all but zeroed the ceiling.
             let nPmt = c.layout.promptTokens(shots: Int(rng.next() % UInt64(c.maxShots + 1)))
             let ceiling = c.law.ceiling(promptTokens: nPmt, contextLimit: c.nCtx)
@@ -142,7 +152,9 @@ final class SolverPropertyTests: XCTestCase {
                     XCTAssertGreaterThanOrEqual(target, ceiling * (1 - 1e-12), context)
                 case .reachedAtAnyCompute:
                     outcomes["any", default: 0] += 1
-                    XCTAssertLessThan(target, ceiling, context)
+                    // Below the ceiling, or at a chance floor, which every compute reaches (where
+                    // the prompt is cut, the floor is the ceiling).
+                    XCTAssertTrue(target < ceiling || target <= c.law.floor, context)
                     XCTAssertGreaterThanOrEqual(atOneFlop, target * (1 - 1e-9), context)
                 case .beyondAnyCompute:
                     outcomes["beyond", default: 0] += 1
@@ -153,22 +165,29 @@ final class SolverPropertyTests: XCTestCase {
                     outcomes["reached", default: 0] += 1
                     XCTAssertTrue(flops > 1 && flops <= 1e300, context)
                     XCTAssertLessThan(atOneFlop, target * (1 + 1e-9), "a target reached at 1 FLOP; \(context)")
-                    let q = target / ceiling
-                    guard ceiling > 1e-290, q < 1 - 1e-6 else { continue }
+                    // The share of the ceiling's product the compute factor must give: above any
+                    // chance floor, and with any extension factor in the ceiling.
+                    let productCeiling = c.law.productTarget(ceiling)
+                    let q = c.law.productTarget(target) / productCeiling
+                    guard productCeiling > 1e-290, q < 1 - 1e-6 else { continue }
                     // A (C/Cc)^alpha = x = -log(1 - q), solved for C in logs.
                     let p = c.law.parameters
                     let x = -log1p(-q)
                     let logClosed = log(p.Cc) + (log(x) - log(p.A)) / p.alpha
                     // The answer's conditioning: log q is known to a few ulps of log(target), and
                     // d log q / d log C = alpha x exp(-x) / (1 - exp(-x)), tiny for q near 1.
+                    // Above a chance floor, target - floor keeps only target's absolute precision:
+                    // a relative error of ulps x target / (target - floor) in q.
                     let slope = p.alpha * x * exp(-x) / -expm1(-x)
-                    let tolerance = 1e-9 * max(1, abs(logClosed)) + 1e-13 * max(1, abs(log(target))) / slope
+                    let logError = 1e-13 * max(1, abs(log(target))) + 1e-15 * target / (target - c.law.floor)
+                    let tolerance = 1e-9 * max(1, abs(logClosed)) + logError / slope
                     XCTAssertEqual(log(flops), logClosed, accuracy: tolerance, context)
                 }
             }
         }
-        // The generator reaches every outcome, so each branch above was tested.
+        // The generator reaches every outcome and every form, so each branch above was tested.
         XCTAssertEqual(Set(outcomes.keys), ["unreachable", "any", "beyond", "reached"], "\(outcomes)")
+        XCTAssertEqual(forms, Set(LawForm.allCases))
     }
 
     /// No prompt fits a limit below the zero-shot prompt; the largest that fits is found exactly.

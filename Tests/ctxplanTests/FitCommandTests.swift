@@ -66,9 +66,13 @@ final class FitCommandTests: XCTestCase {
         XCTAssertLessThanOrEqual(validate["heldout_mae"] as! Double, 0.018)
         let compare = try Harness.json(["compare", "--task", "commonsense"])
         let laws = compare["laws"] as! [[String: Any]]
-        XCTAssertEqual(laws.map { $0["law"] as! String }, ["paper", "no-penalty", "soft"])
-        let bics = laws.map { $0["bic"] as! Double }
-        XCTAssertEqual(compare["preferred"] as? String, laws[bics.firstIndex(of: bics.min()!)!]["law"] as? String)
+        XCTAssertEqual(laws.map { $0["law"] as! String }, ["paper", "no-penalty", "soft", "floor", "decay"])
+        for law in laws {
+            XCTAssertEqual(Set(law.keys), ["law", "mae", "heldout_mae", "cv_mae", "aic", "bic", "params"])
+        }
+        let cv = laws.map { $0["cv_mae"] as! Double }
+        XCTAssertEqual(compare["preferred"] as? String, laws[cv.firstIndex(of: cv.min()!)!]["law"] as? String)
+        XCTAssertEqual(compare["reason"] as? String, "lowest_cv_mae")
     }
 
     /// A preset saved without draws has no interval: asked for, it is refused; by default the

@@ -10,12 +10,16 @@ public struct FitRecord: Sendable, Equatable {
     public var nPmt: Double
     public var nCtx: Double
     public var metric: Double
+    /// The limit the model was pre-trained with, when it was extended past it (the decay form
+    /// scores extended models lower); nil for a model at its own limit.
+    public var nativeLimit: Double?
 
-    public init(flops: Double, nPmt: Double, nCtx: Double, metric: Double) {
+    public init(flops: Double, nPmt: Double, nCtx: Double, metric: Double, nativeLimit: Double? = nil) {
         self.flops = flops
         self.nPmt = nPmt
         self.nCtx = nCtx
         self.metric = metric
+        self.nativeLimit = nativeLimit
     }
 }
 
@@ -23,13 +27,13 @@ public struct FitRecord: Sendable, Equatable {
 ///
 /// A data set has few distinct compute levels and prompt lengths (the paper's: 12 and 10 for
 /// 360 records), so each objective evaluation computes the compute and context factors once
-/// per distinct value and the penalty once per distinct (prompt, limit) pair; the per-record
-/// work is a product and a subtraction.
+/// per distinct value and the penalty (with any extension factor) once per distinct (prompt,
+/// limit, native limit); the per-record work is a product and a subtraction.
 struct CompiledRecords {
     let records: [FitRecord]
     let logCompute: [Double]  // distinct log C
     let logPrompt: [Double]  // distinct log n_pmt
-    let penaltyPairs: [(nPmt: Double, nCtx: Double)]
+    let penaltyPairs: [(nPmt: Double, nCtx: Double, native: Double?)]
     let computeIndex: [Int]
     let promptIndex: [Int]
     let pairIndex: [Int]
@@ -50,11 +54,11 @@ struct CompiledRecords {
         }
         let c = index(records.map(\.flops))
         let n = index(records.map(\.nPmt))
-        struct Pair: Hashable { let n: Double, c: Double }
-        let p = index(records.map { Pair(n: $0.nPmt, c: $0.nCtx) })
+        struct Pair: Hashable { let n: Double, c: Double, native: Double? }
+        let p = index(records.map { Pair(n: $0.nPmt, c: $0.nCtx, native: $0.nativeLimit) })
         logCompute = c.distinct.map { log($0) }
         logPrompt = n.distinct.map { log($0) }
-        penaltyPairs = p.distinct.map { ($0.n, $0.c) }
+        penaltyPairs = p.distinct.map { ($0.n, $0.c, $0.native) }
         computeIndex = c.index
         promptIndex = n.index
         pairIndex = p.index
@@ -65,20 +69,25 @@ struct CompiledRecords {
     func predict(_ law: ContextScalingLaw, into out: inout [Double], scratch: inout Scratch) {
         computeFactors(law, scratch: &scratch)
         if out.count != records.count { out = [Double](repeating: 0, count: records.count) }
+        let floor = law.floor
         for r in records.indices {
-            out[r] = scratch.compute[computeIndex[r]] * scratch.context[promptIndex[r]] * scratch.penalty[pairIndex[r]]
+            let product = scratch.compute[computeIndex[r]] * scratch.context[promptIndex[r]]
+            out[r] = floor + (1 - floor) * product * scratch.penalty[pairIndex[r]]
         }
     }
 
     /// Sum of squared residuals of `law`: the global search's objective, its hottest loop.
     func sse(_ law: ContextScalingLaw, scratch: inout Scratch) -> Double {
         computeFactors(law, scratch: &scratch)
+        let floor = law.floor
+        let above = 1 - floor
         var total = 0.0
         scratch.compute.withUnsafeBufferPointer { compute in
             scratch.context.withUnsafeBufferPointer { context in
                 scratch.penalty.withUnsafeBufferPointer { penalty in
                     for r in metrics.indices {
-                        let d = compute[computeIndex[r]] * context[promptIndex[r]] * penalty[pairIndex[r]] - metrics[r]
+                        let product = compute[computeIndex[r]] * context[promptIndex[r]] * penalty[pairIndex[r]]
+                        let d = floor + above * product - metrics[r]
                         total += d * d
                     }
                 }
@@ -106,8 +115,10 @@ struct CompiledRecords {
         // The paper's penalty has no fitted parameter: its values are computed once per fit.
         if scratch.penaltyComputedFor != law.penalty {
             for i in penaltyPairs.indices {
-                scratch.penalty[i] = law.penalty.value(
-                    promptTokens: penaltyPairs[i].nPmt, contextLimit: penaltyPairs[i].nCtx)
+                let (nPmt, nCtx, native) = penaltyPairs[i]
+                scratch.penalty[i] =
+                    law.penalty.value(promptTokens: nPmt, contextLimit: nCtx)
+                    * law.penalty.extensionFactor(contextLimit: nCtx, nativeLimit: native)
             }
             scratch.penaltyComputedFor = law.penalty
         }

@@ -14,17 +14,21 @@ public struct FitResult: Sendable {
     public var sse: Double
     /// Objective evaluations spent (global search and refinement).
     public var evaluations: Int
+    /// Parameters held at given values rather than estimated (a known chance floor).
+    public var pinnedCount = 0
 
     public var n: Int { residuals.count }
+    /// How many parameters the fit estimated: the criteria's k.
+    public var estimatedCount: Int { law.form.parameterCount - pinnedCount }
     public var mae: Double { residuals.reduce(0) { $0 + abs($1) } / Double(n) }
     public var rmse: Double { (sse / Double(n)).squareRoot() }
     /// Index of the largest residual in absolute value.
     public var largestResidualIndex: Int { residuals.indices.max { abs(residuals[$0]) < abs(residuals[$1]) } ?? 0 }
     /// Akaike's and Schwarz's criteria for Gaussian errors: n ln(SSE/n) + 2k, + k ln n. A
     /// perfect fit is floored at 1e-300 in SSE/n so that the criteria stay finite.
-    public var aic: Double { Double(n) * log(max(sse / Double(n), 1e-300)) + 2 * Double(law.form.parameterCount) }
+    public var aic: Double { Double(n) * log(max(sse / Double(n), 1e-300)) + 2 * Double(estimatedCount) }
     public var bic: Double {
-        Double(n) * log(max(sse / Double(n), 1e-300)) + log(Double(n)) * Double(law.form.parameterCount)
+        Double(n) * log(max(sse / Double(n), 1e-300)) + log(Double(n)) * Double(estimatedCount)
     }
 }
 
@@ -33,6 +37,9 @@ public struct FitResult: Sendable {
 public struct Fitter: Sendable {
     public var form: LawForm
     public var seed: UInt64
+    /// Parameters held at given values by name (a chance floor the user knows); the rest are
+    /// fitted.
+    public var pinned: [String: Double] = [:]
     public var globalSearch = DifferentialEvolution.forFitting
     /// Independent global searches, each from its own seed; the best refined result wins.
     /// Four fill two cores twice.
@@ -66,7 +73,7 @@ public struct Fitter: Sendable {
     }
 
     public func fit(_ records: [FitRecord]) -> FitResult {
-        let space = ParameterSpace(form: form)
+        let space = ParameterSpace(form: form, pinned: pinned)
         let data = CompiledRecords(records)
         // Independent searches, run side by side on the cores: a single search lands in a
         // shallower valley now and then (common sense, about one seed in ten); the best of
@@ -149,9 +156,22 @@ public struct Fitter: Sendable {
         return result
     }
 
+    /// A fit that starts from `start` in place of the global searches: the refinement and the
+    /// final polish alone. For records close to those `start` was fitted to, such as a
+    /// cross-validation fold's, where a search finds the valley `start` lies in.
+    public func fit(_ records: [FitRecord], from start: ContextScalingLaw) -> FitResult {
+        let space = ParameterSpace(form: form, pinned: pinned)
+        let data = CompiledRecords(records)
+        let local = refine(data, space: space, from: space.coordinates(start))
+        let polished = polish(data, space: space, candidates: [local])
+        return result(
+            data, space: space, x: polished.result.x,
+            evaluations: local.iterations * (2 * space.dimension + 2) + polished.evaluations)
+    }
+
     /// Refinement alone, from `start`: for bootstrap resamples, which stay near the full fit.
     public func refit(_ records: [FitRecord], from start: ContextScalingLaw) -> FitResult {
-        let space = ParameterSpace(form: form)
+        let space = ParameterSpace(form: form, pinned: pinned)
         let data = CompiledRecords(records)
         let local = refine(data, space: space, from: space.coordinates(start))
         return result(data, space: space, x: local.x, evaluations: local.iterations)
@@ -205,7 +225,8 @@ public struct Fitter: Sendable {
         data.predict(law, into: &predictions, scratch: &scratch)
         let residuals = predictions.indices.map { data.metrics[$0] - predictions[$0] }
         return FitResult(
-            law: law, residuals: residuals, sse: residuals.reduce(0) { $0 + $1 * $1 }, evaluations: evaluations)
+            law: law, residuals: residuals, sse: residuals.reduce(0) { $0 + $1 * $1 }, evaluations: evaluations,
+            pinnedCount: space.parameters.count - space.estimatedCount)
     }
 }
 

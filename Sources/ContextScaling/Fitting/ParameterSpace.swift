@@ -1,6 +1,8 @@
 /// The coordinates a fit searches, and their bounds: one per parameter of the form
 /// (`LawParameter`), log10 for scales (Cc, nc, the soft sharpness), the rest linear. Every bound
 /// lies within the paper's Table 3; the strictly positive lower ends keep the law defined.
+/// A parameter given a value beforehand (a chance floor the user knows) is pinned: its
+/// coordinate's bounds are that value, so every search and refinement keeps it.
 public struct ParameterSpace: Sendable {
     public let form: LawForm
     public let parameters: [LawParameter]
@@ -8,14 +10,20 @@ public struct ParameterSpace: Sendable {
     public let upper: [Double]
     /// Names of the coordinates, for messages.
     public let names: [String]
+    /// The pinned parameters' values, by name.
+    public let pinned: [String: Double]
 
-    public init(form: LawForm) {
+    public init(form: LawForm, pinned: [String: Double] = [:]) {
         self.form = form
+        self.pinned = pinned
         parameters = form.parameters
-        lower = parameters.map(\.searchInterval.lower)
-        upper = parameters.map(\.searchInterval.upper)
+        lower = parameters.map { pinned[$0.name].map($0.coordinate) ?? $0.searchInterval.lower }
+        upper = parameters.map { pinned[$0.name].map($0.coordinate) ?? $0.searchInterval.upper }
         names = parameters.map { $0.scale == .log10 ? "log10 " + $0.name : $0.name }
     }
+
+    /// How many parameters a fit estimates: the form's, less the pinned ones.
+    public var estimatedCount: Int { parameters.count - parameters.filter { pinned[$0.name] != nil }.count }
 
     public var dimension: Int { lower.count }
 

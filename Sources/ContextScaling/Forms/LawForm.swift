@@ -4,20 +4,25 @@
 /// Everything a form adds to Eq. (1) lives in its definition (one file per form in Forms/):
 /// its extra parameters (names, Table 3 bounds, search scale), which the parameter space, the
 /// preset file, validation and every display loop over, and how their values make its penalty.
-/// A new form is a case here, its definition file and its `Penalty` case. A form that changes
-/// more than the penalty (a chance floor, floor + (1 - floor) P) also extends
-/// `ContextScalingLaw.score`; one that needs an input beyond (C, n_pmt, n_ctx), such as a
-/// model's pre-extension limit, adds it to `FitRecord` and the planner's scenario as well.
+/// A new form is a case here, its definition file and its `Penalty` case: `Penalty` holds every
+/// form's extra values, and the law reads what goes beyond the penalty from it (the floor form's
+/// floor + (1 - floor) P, `Penalty.floor`; the decay form's factor for extended models,
+/// `Penalty.extensionFactor`, which needs the model's pre-extension limit: `FitRecord` and the
+/// law evaluated for one model, `ContextScalingLaw.forModel`, carry it).
 public enum LawForm: String, Sendable, CaseIterable, Codable {
     case paper
     case noPenalty = "no-penalty"
     case soft
+    case floor
+    case decay
 
     public var definition: LawFormDefinition {
         switch self {
         case .paper: return .paper
         case .noPenalty: return .noPenalty
         case .soft: return .soft
+        case .floor: return .floor
+        case .decay: return .decay
         }
     }
 

@@ -4,9 +4,10 @@ import ContextScaling
 extension Planner {
     /// The interval of the score at one setting.
     static func scoreInterval(
-        _ request: IntervalRequest, task: TaskPreset, flops: Double, nPmt: Double, nCtx: Double
+        _ request: IntervalRequest, task: TaskPreset, flops: Double, nPmt: Double, nCtx: Double,
+        nativeLimit: Double? = nil
     ) -> Interval? {
-        let outcomes = task.outcomes(request.kind)
+        let outcomes = task.outcomes(request.kind, nativeLimit: nativeLimit)
         return interval(
             level: request.level,
             values: outcomes.all.map { $0.score(flops: flops, promptTokens: nPmt, contextLimit: nCtx) },
@@ -15,9 +16,10 @@ extension Planner {
 
     /// The chance that the score reaches `target`: the share of outcomes at or above it.
     static func probability(
-        reaching target: Double, kind: IntervalKind, task: TaskPreset, flops: Double, nPmt: Double, nCtx: Double
+        reaching target: Double, kind: IntervalKind, task: TaskPreset, flops: Double, nPmt: Double, nCtx: Double,
+        nativeLimit: Double? = nil
     ) -> Double? {
-        let outcomes = task.outcomes(kind)
+        let outcomes = task.outcomes(kind, nativeLimit: nativeLimit)
         guard !outcomes.isEmpty else { return nil }
         let reaching = outcomes.all.filter { $0.score(flops: flops, promptTokens: nPmt, contextLimit: nCtx) >= target }
         return Double(reaching.count) / Double(outcomes.all.count)

@@ -12,6 +12,12 @@ struct Outcome: Sendable {
         return min(1, max(0, s))
     }
 
+    /// The score a model would get under this outcome for an observation's inputs (its native
+    /// limit included), kept in [0, 1].
+    func score(_ record: Observation) -> Double {
+        min(1, max(0, law.predicted(record) + offset))
+    }
+
     /// The score the law itself must reach for a model under this outcome to reach `target`.
     /// Below 0: any law reaches it; at or above 1: none does.
     func lawTarget(_ target: Double) -> Double { target - offset }
@@ -49,8 +55,9 @@ struct Outcomes: Sendable {
 }
 
 extension TaskPreset {
-    /// The outcomes of this task's saved uncertainty.
-    func outcomes(_ kind: IntervalKind) -> Outcomes {
-        Outcomes(kind: kind, draws: draws, residuals: residuals)
+    /// The outcomes of this task's saved uncertainty, for a model pre-trained at `nativeLimit`
+    /// (the law forms with an extension term use it; nil for none).
+    func outcomes(_ kind: IntervalKind, nativeLimit: Double? = nil) -> Outcomes {
+        Outcomes(kind: kind, draws: draws.map { $0.forModel(nativeLimit: nativeLimit) }, residuals: residuals)
     }
 }

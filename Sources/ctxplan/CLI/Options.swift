@@ -25,6 +25,11 @@ enum Parse {
     @Sendable static func score(_ text: String) throws -> Double {
         try number(text, in: .leastNonzeroMagnitude..<1, expected: "a score above 0 and below 1, such as 0.16")
     }
+    /// A chance floor in (0, 0.95]: the score of guessing on a multiple-choice metric.
+    @Sendable static func floor(_ text: String) throws -> Double {
+        try number(
+            text, in: .leastNonzeroMagnitude...0.95, expected: "a chance score above 0 and at most 0.95, such as 0.25")
+    }
     /// A percentage in (0, 100): an interval's level.
     @Sendable static func percent(_ text: String) throws -> Double {
         try number(text, in: .leastNonzeroMagnitude..<100, expected: "a percentage above 0 and below 100, such as 80")

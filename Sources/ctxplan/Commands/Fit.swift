@@ -20,11 +20,22 @@ struct FitDataOptions: ParsableArguments {
         transform: Parse.whole)
     var seed: Int = 0
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Chance floor of the floor law (0.25 for four options); the task's, or fitted, when omitted.",
+            valueName: "score"),
+        transform: Parse.floor)
+    var floor: Double?
+
     func records(_ planner: Planner, in session: Session) throws -> (
         name: String, records: [Observation], layoutTask: TaskPreset?
     ) {
         try planner.fitRecords(file: file, task: task ?? (file == nil ? session.settings.task : nil))
     }
+
+    /// The floor law's floor: --floor, else the task preset's, else none (the fit finds one).
+    func floor(task: TaskPreset?) -> Double? { floor ?? task?.floor }
 }
 
 extension LawForm: ExpressibleByArgument {}
@@ -36,7 +47,10 @@ struct HoldoutOptions: ParsableArguments {
         help: ArgumentHelp(
             "Hold out records with prompts longer than this (default 10,000 tokens).", valueName: "tokens"),
         transform: Parse.context)
-    var holdoutAbove: Double = 10_000
+    var holdoutAbove: Double = HoldoutOptions.defaultThreshold
+
+    /// The paper's Sec. 4.2 split: prompts over 10,000 tokens are held out.
+    static let defaultThreshold = 10_000.0
 }
 
 struct Fit: SessionCommand {
@@ -54,7 +68,10 @@ struct Fit: SessionCommand {
               n_pmt     prompt tokens, or else shots (made tokens by the task's lengths)
               metric    the score, in [0, 1]
 
-            Laws: paper (Eq. 1), no-penalty (Table 7's ablation), soft (penalty sigma(s ln(n_ctx/n_pmt)) with a fitted sharpness s).
+            Laws: paper (Eq. 1), no-penalty (Table 7's ablation), soft (penalty sigma(s ln(n_ctx/n_pmt)) with a fitted sharpness s),
+            floor (floor + (1 - floor) x Eq. 1, for multiple-choice scores: --floor, the task's, or fitted),
+            decay (penalty sigma(s (ln(n_ctx/n_pmt) + c)) and exp(-g log2(n_ctx / the base model's n_ctx)) for extended models),
+            auto (the law with the lowest leave-one-model-out error, as compare prefers).
             Examples: fit --task commonsense --law soft; fit results.csv --task mine --bootstrap 200 --save mine.json
 
             --format csv prints the two residual tables as one: columns table (model or prompt), name, mae, n.
@@ -62,8 +79,8 @@ struct Fit: SessionCommand {
 
     @OptionGroup var data: FitDataOptions
 
-    @Option(help: "Law form: paper, no-penalty or soft.")
-    var law: LawForm = .paper
+    @Option(help: ArgumentHelp("Law form: \(LawForm.listed), or auto.", valueName: "law"))
+    var law: LawChoice = .form(.paper)
 
     @Option(
         parsing: .unconditional,
@@ -111,8 +128,20 @@ struct Fit: SessionCommand {
         if let save, !force, FileManager.default.fileExists(atPath: save) {
             throw InputError("'\(save)' exists; pass --force to replace it")
         }
+        let floor = data.floor(task: layoutTask)
+        var choice: Comparison?
+        let form: LawForm
+        switch law {
+        case .form(let given): form = given
+        case .auto:
+            let comparison = try planner.compare(
+                name: name, records: records, seed: UInt64(data.seed), threshold: HoldoutOptions.defaultThreshold,
+                floor: floor)
+            (form, choice) = (comparison.preferred, comparison)
+        }
         let report = try planner.fit(
-            name: name, records: records, form: law, seed: UInt64(data.seed), bootstrap: bootstrap, level: interval)
+            name: name, records: records, form: form, seed: UInt64(data.seed), bootstrap: bootstrap, level: interval,
+            floor: floor)
         var saved: String?
         if let save {
             let presetName = URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent
@@ -120,7 +149,7 @@ struct Fit: SessionCommand {
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save
         }
-        try render(FitAnswer(report: report, saved: saved), global, in: session)
+        try render(FitAnswer(report: report, saved: saved, choice: choice), global, in: session)
     }
 
     /// How `--task` names a saved file: a bare name would be looked up among the presets, so a
@@ -141,7 +170,7 @@ struct Validate: SessionCommand {
 
     @OptionGroup var data: FitDataOptions
 
-    @Option(help: "Law form: paper, no-penalty or soft.")
+    @Option(help: ArgumentHelp("Law form: \(LawForm.listed).", valueName: "law"))
     var law: LawForm = .paper
 
     @OptionGroup var holdout: HoldoutOptions
@@ -161,12 +190,14 @@ struct Validate: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let (name, records, _) = try data.records(planner, in: session)
+        let (name, records, layoutTask) = try data.records(planner, in: session)
+        let floor = data.floor(task: layoutTask)
         var v = try planner.validate(
-            name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
+            name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
+            floor: floor)
         if backtests {
             v.backtests = try planner.backtests(
-                name: name, records: records, form: law, seed: UInt64(data.seed), level: interval)
+                name: name, records: records, form: law, seed: UInt64(data.seed), level: interval, floor: floor)
         }
         try render(v, global, in: session)
     }
@@ -177,7 +208,9 @@ struct Compare: SessionCommand {
         commandName: "compare",
         abstract: "Fit every law form and say which the data prefers.",
         discussion: """
-            For each law: parameters, MAE, held-out MAE (Sec. 4.2), AIC and BIC. Example: compare --task arithmetic
+            For each law: parameters, MAE, held-out MAE (Sec. 4.2), leave-one-model-out MAE (each model predicted by a fit
+            to the others), AIC and BIC. The preferred law has the lowest leave-one-model-out MAE (the lowest BIC when
+            the records are of one model). Example: compare --task arithmetic
             --format csv prints one row per law, with a column for each parameter any law has.
             """)
 
@@ -190,9 +223,10 @@ struct Compare: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let (name, records, _) = try data.records(planner, in: session)
+        let (name, records, layoutTask) = try data.records(planner, in: session)
         let comparison = try planner.compare(
-            name: name, records: records, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
+            name: name, records: records, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
+            floor: data.floor(task: layoutTask))
         try render(comparison, global, in: session)
     }
 }

@@ -2,10 +2,12 @@ import ContextScaling
 import Foundation
 import Planner
 
-/// A fit, and where it was saved as a task preset (nil when it was not).
+/// A fit, where it was saved as a task preset (nil when it was not), and, for `--law auto`,
+/// the comparison that chose its law.
 struct FitAnswer: Rendering {
     var report: FitReport
     var saved: String?
+    var choice: Comparison? = nil
 
     var json: JSON {
         let r = report
@@ -46,6 +48,16 @@ struct FitAnswer: Rendering {
                     ])
                 ))
         }
+        if let choice {
+            pairs.append(
+                (
+                    "choice",
+                    .object([
+                        ("reason", .string(choice.reason.rawValue)),
+                        ("cv_mae", .object(choice.entries.map { ($0.form.rawValue, JSON.num($0.cvMAE)) })),
+                    ])
+                ))
+        }
         pairs.append(("saved", .str(saved)))
         return .object(pairs)
     }
@@ -65,6 +77,7 @@ struct FitAnswer: Rendering {
         let worst = res.largestResidualIndex
         let ms = String(format: "%.0f", r.seconds * 1000)
         block.line("\(r.taskName): \(res.law.form.rawValue) law fitted to \(res.n) records in \(ms) ms")
+        if let choice { block.field("chosen by", Comparison.choiceText(choice)) }
         block.field("parameters", res.law.parametersText)
         block.field("MAE", String(format: "%.4f", res.mae))
         block.field("RMSE", String(format: "%.4f", res.rmse))
@@ -155,10 +168,10 @@ extension Validation: Rendering {
         return block.text
     }
 
-    private static func splitName(_ split: Backtest.Split) -> String {
+    private static func splitName(_ split: HoldOutSplit) -> String {
         switch split {
         case .model: return "each model"
-        case .nCtx: return "each limit"
+        case .contextLimit: return "each limit"
         case .extrapolation: return "largest compute"
         }
     }
@@ -176,12 +189,13 @@ extension Comparison: Rendering {
                         return .object([
                             ("law", .string(entry.form.rawValue)), ("params", result.law.parametersJSON),
                             ("mae", .num(result.mae)), ("heldout_mae", .num(entry.heldOutMAE)),
-                            ("aic", .num(result.aic)), ("bic", .num(result.bic)),
+                            ("cv_mae", .num(entry.cvMAE)), ("aic", .num(result.aic)), ("bic", .num(result.bic)),
                         ])
                     })
             ),
             ("preferred", .string(preferred.rawValue)),
             ("reason", .string(reason.rawValue)),
+            ("notes", .notes(warnings)),
         ])
     }
 
@@ -190,7 +204,7 @@ extension Comparison: Rendering {
     var csv: CSV? {
         var names: [String] = []
         for form in LawForm.allCases { for p in form.parameters where !names.contains(p.name) { names.append(p.name) } }
-        let header = ["law", "preferred", "mae", "heldout_mae", "aic", "bic"] + names
+        let header = ["law", "preferred", "mae", "heldout_mae", "cv_mae", "aic", "bic"] + names
         return CSV(
             header: header,
             rows: entries.map { entry in
@@ -198,7 +212,7 @@ extension Comparison: Rendering {
                 let values = Dictionary(uniqueKeysWithValues: result.law.namedValues.map { ($0.0.name, $0.1) })
                 return [
                     .text(entry.form.rawValue), .text(entry.form == preferred ? "yes" : "no"), .number(result.mae),
-                    .number(entry.heldOutMAE), .number(result.aic), .number(result.bic),
+                    .number(entry.heldOutMAE), .number(entry.cvMAE), .number(result.aic), .number(result.bic),
                 ]
                     + names.map { CSV.Field.number(values[$0]) }
             })
@@ -207,24 +221,35 @@ extension Comparison: Rendering {
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
         block.line("\(taskName): \(recordCount) records")
+        let mae = { (value: Double?) in value.map { String(format: "%.4f", $0) } ?? "-" }
         block.table(
-            ["law", "MAE", "held-out MAE", "AIC", "BIC"],
+            ["law", "MAE", "held-out MAE", "model-out MAE", "AIC", "BIC"],
             entries.map { entry in
                 let result = entry.fit.result
                 return [
-                    entry.form.rawValue, String(format: "%.4f", result.mae),
-                    entry.heldOutMAE.map { String(format: "%.4f", $0) } ?? "-",
+                    entry.form.rawValue, mae(result.mae), mae(entry.heldOutMAE), mae(entry.cvMAE),
                     String(format: "%.1f", result.aic), String(format: "%.1f", result.bic),
                 ]
             })
         for entry in entries { block.field("  " + entry.form.rawValue, entry.fit.result.law.parametersText) }
         block.line("the data prefers the \(preferred.rawValue) law (\(Comparison.reasonText(reason)))")
+        for warning in warnings { block.note(warning, width: width) }
         return block.text
     }
 
     static func reasonText(_ reason: Reason) -> String {
         switch reason {
-        case .lowestBIC: return "lowest BIC"
+        case .lowestCVMAE: return "lowest leave-one-model-out MAE"
+        case .lowestBIC: return "lowest BIC; the records are of one model, so none can be left out"
         }
+    }
+
+    /// "lowest leave-one-model-out MAE, 0.0063 (paper 0.0110)": why `fit --law auto` chose.
+    static func choiceText(_ c: Comparison) -> String {
+        let reason = reasonText(c.reason)
+        guard c.reason == .lowestCVMAE, let mae = c.preferredEntry?.cvMAE else { return reason }
+        let paper = c.entries.first { $0.form == .paper }?.cvMAE
+        let against = c.preferred == .paper ? "" : paper.map { String(format: " (paper %.4f)", $0) } ?? ""
+        return reason + String(format: ", %.4f", mae) + against
     }
 }

@@ -20,6 +20,9 @@ extension FitWarning: NoteRendering {
                 + String(format: "%.3f", d.drop) + " less at \(Fmt.tokens(d.longerTokens)) than at "
                 + "\(Fmt.tokens(d.shorterTokens)); the law rises with the prompt until the limit and cannot show "
                 + "this, so the residuals, and the prediction intervals, carry it"
+        case .contextTermsConfoundCompute:
+            return "the decay law has terms in n_ctx: where every larger model is also a longer-context one, "
+                + "they confound the compute term, and a compute extrapolation inherits their error"
         }
     }
 }

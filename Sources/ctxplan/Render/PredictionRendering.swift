@@ -19,11 +19,12 @@ extension Prediction: Rendering {
             ("n_ctx", .num(scenario.nCtx)),
             (
                 "factors",
-                .object([
-                    ("compute", .num(factors.compute)),
-                    ("context", .num(factors.context)),
-                    ("penalty", .num(factors.penalty)),
-                ])
+                .object(
+                    [
+                        ("compute", .num(factors.compute)),
+                        ("context", .num(factors.context)),
+                        ("penalty", .num(factors.penalty)),
+                    ] + extraFactors.map { ($0.key, JSON.num($0.value)) })
             ),
             ("interval", interval.map(IntervalOptions.json) ?? .null),
         ]
@@ -32,6 +33,13 @@ extension Prediction: Rendering {
 
     /// " (80%: 0.108..0.157)" after the score, or nothing.
     var intervalText: String { interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "" }
+
+    /// The factors only some law forms have, where they act: the decay form's on an extended
+    /// model, the floor form's chance floor (score = floor + (1 - floor) x the product).
+    var extraFactors: [(key: String, value: Double)] {
+        (factors.decay != 1 ? [("extension_decay", factors.decay)] : [])
+            + (factors.floor != 0 ? [("chance_floor", factors.floor)] : [])
+    }
 
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
@@ -46,6 +54,9 @@ extension Prediction: Rendering {
         block.field("  compute factor", Fmt.score(factors.compute))
         block.field("  context factor", Fmt.score(factors.context))
         block.field("  penalty", Fmt.score(factors.penalty))
+        for (key, value) in extraFactors {
+            block.field("  " + key.replacingOccurrences(of: "_", with: " "), Fmt.score(value))
+        }
         block.field("compute", Fmt.flops(scenario.flops))
         block.field("n_pmt", Fmt.prompt(nPmt, shots: shots))
         block.field("n_ctx", Fmt.limit(scenario.nCtx))
