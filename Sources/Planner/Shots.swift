@@ -91,7 +91,8 @@ extension Planner {
             interval: nil, bestInterval: nil, kneeInterval: nil, notes: notes)
         if let request {
             let drawn = s.task.draws.map {
-                Planner.bestAndKnee(law: $0.forModel(nativeLimit: s.model?.nativeNCtx), scenario: s, maxShots: maxShots, within: within)
+                Planner.bestAndKnee(
+                    law: $0.forModel(nativeLimit: s.model?.nativeNCtx), scenario: s, maxShots: maxShots, within: within)
             }
             answer.interval = Planner.scoreInterval(
                 request, task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx,

@@ -97,7 +97,8 @@ final class FitCommandTests: XCTestCase {
         let p = try XCTUnwrap(a["interval"] as? [String: Any])
         XCTAssertEqual(p["level"] as? Double, 80)
         XCTAssertEqual(p["kind"] as? String, "prediction")
-        let c = try XCTUnwrap(try Harness.json(question + ["--interval-kind", "confidence"])["interval"] as? [String: Any])
+        let c = try XCTUnwrap(
+            try Harness.json(question + ["--interval-kind", "confidence"])["interval"] as? [String: Any])
         XCTAssertEqual(c["kind"] as? String, "confidence")
         XCTAssertLessThan(p["low"] as! Double, c["low"] as! Double)
         XCTAssertGreaterThan(p["high"] as! Double, c["high"] as! Double)

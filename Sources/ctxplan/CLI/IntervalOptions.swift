@@ -62,7 +62,8 @@ extension IntervalOptions {
     /// ArgumentParser words a two-value enum's error "one of 'a' and 'b'": ours names both.
     @Sendable static func kind(_ text: String) throws -> IntervalKind {
         guard let kind = IntervalKind(rawValue: text.lowercased()) else {
-            throw InputError("\(InputError.quote(text)) is not an interval kind; expected one of prediction or confidence")
+            throw InputError(
+                "\(InputError.quote(text)) is not an interval kind; expected one of prediction or confidence")
         }
         return kind
     }
