@@ -141,17 +141,19 @@ extension Planner {
         return Validation(fit: report, heldOut: test, heldOutResiduals: residuals, threshold: threshold)
     }
 
-    /// The task preset a fit becomes: the law, the data's range, the token lengths shots use.
-    public func preset(from report: FitReport, name: String, layoutFrom task: TaskPreset?) throws -> TaskPreset {
+    /// The task preset a fit becomes: the law, the data's range, the token lengths shots use;
+    /// `description` and `source` are the caller's words for it.
+    public func preset(
+        from report: FitReport, name: String, layoutFrom task: TaskPreset?, description: String, source: String
+    ) throws -> TaskPreset {
         guard let layout = task?.layout else {
             throw FittingError.noPromptLayout
         }
         let law = report.result.law
         return TaskPreset(
-            name: name, description: "fitted to \(report.records.count) records of \(report.taskName)",
-            metric: task?.metric ?? "score", law: law, layout: layout, fitRange: report.range,
-            draws: report.draws, residuals: report.draws.isEmpty ? [] : report.result.residuals,
-            source: "ctxplan fit (\(law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))",
+            name: name, description: description, metric: task?.metric ?? "score", law: law,
+            layout: layout, fitRange: report.range, draws: report.draws,
+            residuals: report.draws.isEmpty ? [] : report.result.residuals, source: source,
             floor: law.form == .floor ? law.floor : task?.floor)
     }
 

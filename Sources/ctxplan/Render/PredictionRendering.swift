@@ -8,7 +8,7 @@ extension Prediction: Rendering {
         let chance: [(String, JSON)] = target.map { [("target", .num($0)), ("probability", .num(probability))] } ?? []
         let head: [(String, JSON)] = [
             ("task", .string(scenario.task.name)),
-            ("model", .str(scenario.model?.name)),
+            ("model", .str(scenario.model.map(Fmt.model))),
             ("score", .num(score)),
         ]
         let bound: [(String, JSON)] = binding.map { [("binding", JSON.string($0.rawValue))] } ?? []
