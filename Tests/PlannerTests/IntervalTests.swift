@@ -97,6 +97,33 @@ final class IntervalTests: XCTestCase {
         }
     }
 
+    /// What an interval adds to an answer in-process, the preset's 400 draws read from disk
+    /// included (printed; the debug build is 10-50x slower than the release build users run).
+    func testIntervalCostIsPrinted() throws {
+        func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+            let start = Date()
+            try body()
+            return Date().timeIntervalSince(start) * 1000
+        }
+        var without = 0.0
+        var with = 0.0
+        for _ in 0..<3 {
+            let library = PresetLibrary(directories: [Fixtures.presets])
+            without += try milliseconds {
+                _ = try Planner(library: library).computeFor(
+                    target: 0.55, task: "commonsense", prompt: .shots(5), nCtx: 4096)
+            }
+            with += try milliseconds {
+                let a = try Planner(library: library).computeFor(
+                    target: 0.55, task: "commonsense", prompt: .shots(5), nCtx: 4096, interval: IntervalRequest())
+                XCTAssertNotNil(a.interval?.low)
+            }
+        }
+        print(
+            String(
+                format: "compute-for in-process: %.1f ms cold, %.1f ms more with its interval", without / 3, with / 3))
+    }
+
     /// A model whose 5-shot score lies below its 0-shot score, with the prompt fitting, is named.
     func testScoreFallingWithThePromptIsFound() {
         func record(_ model: String, _ n: Double, _ metric: Double) -> Observation {

@@ -31,8 +31,8 @@ struct IntervalOptions: ParsableArguments {
     func check(_ task: TaskPreset) throws {
         if let interval, interval > 0, task.draws.isEmpty {
             throw InputError(
-                "--interval \(Quantities.trimmed(String(interval))) needs bootstrap draws; task '\(task.name)' has none (save one with 'fit --bootstrap N --save PATH')"
-            )
+                "--interval \(Quantities.trimmed(String(interval))) needs bootstrap draws; task '\(task.name)' has none "
+                    + "(save one with 'fit --bootstrap N --save PATH')")
         }
     }
 
