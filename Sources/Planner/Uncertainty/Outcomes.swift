@@ -29,8 +29,8 @@ struct Outcomes: Sendable {
     var all: [Outcome]
 
     /// Prediction outcomes pair each draw with resampled residuals, this many in all (or the
-    /// draws' count, when larger): enough that an 80% interval's ends move by under a tenth of
-    /// its width between seeds, few enough that an inverse question stays in milliseconds.
+    /// draws' count, when larger): an 80% interval's ends each rest on a hundred outcomes, and
+    /// an inverse question solves the law this many times, milliseconds in a release build.
     static let predictionCount = 1000
     /// Fixed, so that an answer is the same on every run.
     static let seed: UInt64 = 0x1D8E_4E27_C47D_124F
