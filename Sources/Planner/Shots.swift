@@ -69,9 +69,10 @@ extension Planner {
     ) throws -> ShotsAnswer {
         guard within >= 0, within < 1 else { throw PlannerError.toleranceOutOfRange(within) }
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
-        let layout = s.task.layout
+        let layout = try s.task.layout
         let maxShots = try Planner.shotRange(layout: layout, nCtx: s.nCtx, reserve: reserve)
-        let (best, knee) = Planner.bestAndKnee(law: s.law, scenario: s, maxShots: maxShots, within: within)
+        let (best, knee) = Planner.bestAndKnee(
+            law: s.law, scenario: s, layout: layout, maxShots: maxShots, within: within)
         var counts = ShotTable.paperShots.filter { $0 <= maxShots }
         for extra in [knee.shots, best.shots] where !counts.contains(extra) { counts.append(extra) }
         counts.sort()
@@ -92,7 +93,8 @@ extension Planner {
         if let request {
             let drawn = s.task.draws.map {
                 Planner.bestAndKnee(
-                    law: $0.forModel(nativeLimit: s.model?.nativeNCtx), scenario: s, maxShots: maxShots, within: within)
+                    law: $0.forModel(nativeLimit: s.model?.nativeNCtx), scenario: s, layout: layout, maxShots: maxShots,
+                    within: within)
             }
             answer.interval = Planner.scoreInterval(
                 request, task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx,
@@ -104,13 +106,15 @@ extension Planner {
     }
 
     /// The best shot count and the knee: the fewest shots within `within` of the best score.
-    static func bestAndKnee(law: ContextScalingLaw, scenario s: Scenario, maxShots: Int, within: Double) -> (
+    static func bestAndKnee(
+        law: ContextScalingLaw, scenario s: Scenario, layout: PromptLayout, maxShots: Int, within: Double
+    ) -> (
         best: ShotChoice, knee: ShotChoice
     ) {
         let best = InverseSolvers.bestShots(
-            law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
+            law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout, maxShots: maxShots)
         switch InverseSolvers.fewestShots(
-            reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout,
+            reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
             maxShots: maxShots)
         {
         case .reached(let knee, _): return (best, knee)
@@ -125,9 +129,10 @@ extension Planner {
     ) throws -> ContextForAnswer {
         try Planner.checkTarget(target)
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
-        let maxShots = try Planner.shotRange(layout: s.task.layout, nCtx: s.nCtx, reserve: reserve)
+        let layout = try s.task.layout
+        let maxShots = try Planner.shotRange(layout: layout, nCtx: s.nCtx, reserve: reserve)
         let solution = InverseSolvers.fewestShots(
-            reaching: target, law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout,
+            reaching: target, law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
             maxShots: maxShots)
         var reason: ShotsShortfall?
         var notes = s.model?.notes ?? []
@@ -150,8 +155,8 @@ extension Planner {
                     if needed <= 0 { return 0 }
                     if needed >= 1 { return nil }
                     if case .reached(let choice, _) = InverseSolvers.fewestShots(
-                        reaching: needed, law: outcome.law, flops: s.flops, contextLimit: s.nCtx,
-                        layout: s.task.layout, maxShots: maxShots)
+                        reaching: needed, law: outcome.law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
+                        maxShots: maxShots)
                     {
                         return Double(choice.shots)
                     }

@@ -80,7 +80,7 @@ final class NewLawFormTests: XCTestCase {
         let path = dir + "/decay.json"
         try PresetLibrary.save(task, to: path, overwrite: false)
         let planner = Fixtures.planner
-        let nPmt = task.layout.promptTokens(shots: 3)
+        let nPmt = try task.layout.promptTokens(shots: 3)
         let yarn = try planner.predict(task: path, compute: .model("Yarn-Llama-2-7B-32k"), prompt: .shots(3), nCtx: nil)
         let undecayed = task.law.score(flops: yarn.scenario.flops, promptTokens: nPmt, contextLimit: 32768)
         XCTAssertEqual(yarn.score, undecayed * exp(-0.04 * 3), accuracy: 1e-15)

@@ -7,13 +7,17 @@ import Planner
 struct FitDataOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "CSV of evaluation results (see 'help fit'); the bundled Tables 8-10 when omitted.", valueName: "file"))
-    var file: String?
+            "Results files or folders (see 'help fit' and 'help import'); the bundled Tables 8-10 when omitted.",
+            valueName: "path"))
+    var paths: [String] = []
 
     @Option(
         help: ArgumentHelp(
-            "Task: whose bundled records to fit, or whose rows and token lengths to use.", valueName: "name"))
+            "Task: whose bundled records to fit, or whose records (task, dataset or harness task) and token "
+                + "lengths to use.", valueName: "name"))
     var task: String?
+
+    @OptionGroup var input: ImportInputOptions
 
     @Option(
         parsing: .unconditional, help: ArgumentHelp("Random seed of the global search (default 0).", valueName: "s"),
@@ -28,10 +32,17 @@ struct FitDataOptions: ParsableArguments {
         transform: Parse.floor)
     var floor: Double?
 
+    /// The records to fit, and what the import read when they came from files.
     func records(_ planner: Planner, in session: Session) throws -> (
-        name: String, records: [Observation], layoutTask: TaskPreset?
+        name: String, records: [Observation], layoutTask: TaskPreset?, imported: ImportedData?
     ) {
-        try planner.fitRecords(file: file, task: task ?? (file == nil ? session.settings.task : nil))
+        guard !paths.isEmpty else {
+            let (name, records, layoutTask) = try planner.fitRecords(file: nil, task: task ?? session.settings.task)
+            return (name, records, layoutTask, nil)
+        }
+        let (name, records, layoutTask, imported) = try planner.fitRecords(
+            paths: paths, settings: try input.settings(task: task))
+        return (name, records, layoutTask, imported)
     }
 
     /// The floor law's floor: --floor, else the task preset's, else none (the fit finds one).
@@ -60,6 +71,7 @@ struct Fit: SessionCommand {
         discussion: """
             A global differential-evolution search within Table 3's bounds, then a bounded Levenberg-Marquardt refinement from its best points (Sec. 3.2). Deterministic for a given --seed.
 
+            Paths are CSV files, results files (the paper's evaluation output, lm-evaluation-harness 0.4 and 0.3; see 'help import') or folders of them.
             CSV columns, found by header name (others are ignored; CRLF and a BOM are fine):
               task      optional; with --task, only that task's rows are fitted
               model     a model preset name, or else
@@ -72,7 +84,9 @@ struct Fit: SessionCommand {
             floor (floor + (1 - floor) x Eq. 1, for multiple-choice scores: --floor, the task's, or fitted),
             decay (penalty sigma(s (ln(n_ctx/n_pmt) + c)) and exp(-g log2(n_ctx / the base model's n_ctx)) for extended models),
             auto (the law with the lowest leave-one-model-out error, as compare prefers).
+            --save writes a task preset: --name and --metric name it and its score; it keeps token lengths for shots when the records give shots and prompt lengths (or the task has them), and otherwise answers in prompt tokens.
             Examples: fit --task commonsense --law soft; fit results.csv --task mine --bootstrap 200 --save mine.json
+              fit eval/ --task arithmetic --save mine.json --name mine --metric "exact match"
 
             --format csv prints the two residual tables as one: columns table (model or prompt), name, mae, n.
             """)
@@ -96,6 +110,9 @@ struct Fit: SessionCommand {
 
     @Option(help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"))
     var save: String?
+
+    @Option(help: ArgumentHelp("The saved preset's name (default: the file's name).", valueName: "name"))
+    var name: String?
 
     @Flag(help: "Replace the file given to --save.")
     var force = false
@@ -124,7 +141,7 @@ struct Fit: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let (name, records, layoutTask) = try data.records(planner, in: session)
+        let (taskName, records, layoutTask, imported) = try data.records(planner, in: session)
         if let save, !force, FileManager.default.fileExists(atPath: save) {
             throw InputError("'\(save)' exists; pass --force to replace it")
         }
@@ -135,19 +152,26 @@ struct Fit: SessionCommand {
         case .form(let given): form = given
         case .auto:
             let comparison = try planner.compare(
-                name: name, records: records, seed: UInt64(data.seed), threshold: HoldoutOptions.defaultThreshold,
+                name: taskName, records: records, seed: UInt64(data.seed), threshold: HoldoutOptions.defaultThreshold,
                 floor: floor)
             (form, choice) = (comparison.preferred, comparison)
         }
         let report = try planner.fit(
-            name: name, records: records, form: form, seed: UInt64(data.seed), bootstrap: bootstrap, level: interval,
-            floor: floor)
+            name: taskName, records: records, form: form, seed: UInt64(data.seed), bootstrap: bootstrap,
+            level: interval, floor: floor)
         var saved: String?
         if let save {
-            let presetName = URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent
-            let preset = try planner.preset(
-                from: report, name: presetName, layoutFrom: layoutTask, description: report.presetDescription,
-                source: report.presetSource)
+            // Token lengths measured from the records' shots and prompts, else the task's own.
+            let layout = Planner.tokenLengths(of: records) ?? layoutTask?.tokenLengths
+            let metric =
+                data.input.metric ?? imported?.metricName.map { $0.replacingOccurrences(of: "_", with: " ") }
+                ?? layoutTask?.metric ?? "score"
+            let preset = planner.preset(
+                from: report, name: name ?? URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent,
+                metric: metric, layout: layout,
+                description: FitDataDescription.text(report: report, imported: imported, layout: layout),
+                source: report.presetSource,
+                floor: report.result.law.form == .floor ? report.result.law.floor : layoutTask?.floor)
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save
         }
@@ -192,7 +216,7 @@ struct Validate: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let (name, records, layoutTask) = try data.records(planner, in: session)
+        let (name, records, layoutTask, _) = try data.records(planner, in: session)
         let floor = data.floor(task: layoutTask)
         var v = try planner.validate(
             name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
@@ -225,7 +249,7 @@ struct Compare: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let (name, records, layoutTask) = try data.records(planner, in: session)
+        let (name, records, layoutTask, _) = try data.records(planner, in: session)
         let comparison = try planner.compare(
             name: name, records: records, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
             floor: data.floor(task: layoutTask))
