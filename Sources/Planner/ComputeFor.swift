@@ -18,8 +18,12 @@ public struct ComputeForAnswer: Sendable {
     /// What would lift an unreachable ceiling, each with the ceiling it gives.
     public var lifts: [CeilingLift]
     public var budget: Budget?
-    /// The answer under each bootstrap draw, as a percentile interval (when the preset has draws).
+    /// The answer under each outcome of the task's uncertainty, as a percentile interval (when
+    /// asked for and the preset has draws).
     public var interval: Interval?
+    /// The chance of reaching the target the answer's compute was asked for; nil for the
+    /// preset's own (median) answer.
+    public var confidence: Double?
     public var notes: [PlanningNote]
     /// How much more than a given model's compute the target needs (`--model`).
     public var baseline: BaselineGap? = nil
@@ -63,17 +67,35 @@ extension Planner {
     /// The training compute at which the task's law reaches `target`.
     public func computeFor(
         target: Double, task taskName: String, prompt: PromptInput, nCtx: Double,
-        tokens: Double? = nil, params: Double? = nil, plan: HardwarePlan? = nil, intervalLevel: Double? = nil
+        tokens: Double? = nil, params: Double? = nil, plan: HardwarePlan? = nil,
+        interval request: IntervalRequest? = nil,
+        confidence: Double? = nil
     ) throws -> ComputeForAnswer {
         try Planner.checkTarget(target)
         let task = try library.task(taskName)
         let (nPmt, shots) = try Planner.prompt(prompt, task: task)
-        let solution = InverseSolvers.compute(reaching: target, law: task.law, promptTokens: nPmt, contextLimit: nCtx)
+        var solution = InverseSolvers.compute(reaching: target, law: task.law, promptTokens: nPmt, contextLimit: nCtx)
         let ceiling = task.law.ceiling(promptTokens: nPmt, contextLimit: nCtx)
+        let outcomes = task.outcomes(request?.kind ?? .prediction)
+        let computes =
+            request != nil || confidence != nil
+            ? Planner.computeOutcomes(reaching: target, outcomes: outcomes, nPmt: nPmt, nCtx: nCtx) : []
+        var notes = Extrapolation.notes(task: task, nPmt: nPmt, nCtx: nCtx)
+        if let confidence {
+            if let c = Planner.compute(atConfidence: confidence, of: computes) {
+                solution = .reached(flops: c)
+            } else {
+                notes.append(.unreachableAtConfidence(confidence))
+            }
+        }
         var answer = ComputeForAnswer(
             task: task, target: target, nPmt: nPmt, shots: shots, nCtx: nCtx, solution: solution,
-            ceiling: ceiling, modelSize: nil, nearest: nil, lifts: [], budget: nil, interval: nil, notes: [])
-        answer.notes = Extrapolation.notes(task: task, nPmt: nPmt, nCtx: nCtx)
+            ceiling: ceiling, modelSize: nil, nearest: nil, lifts: [], budget: nil, interval: nil,
+            confidence: confidence, notes: notes)
+        if let request {
+            answer.interval = Planner.interval(
+                level: request.level, values: computes, kind: outcomes.kind, logScale: true)
+        }
         let flops: Double
         switch solution {
         case .reached(let c): flops = c
@@ -87,17 +109,16 @@ extension Planner {
         if let params { answer.modelSize = .tokens(flops / (6 * params), atParameters: params) }
         answer.nearest = nearestModel(to: flops)
         answer.budget = plan.map { Budget(flops: flops, plan: $0) }
-        if let level = intervalLevel {
-            answer.interval = Planner.interval(
-                level: level,
-                values: task.draws.map { law in
-                    if case .reached(let c) = InverseSolvers.compute(
-                        reaching: target, law: law, promptTokens: nPmt, contextLimit: nCtx)
-                    {
-                        return c
-                    }
-                    return nil
-                })
+        if let request, confidence == nil {
+            let drawn =
+                request.kind == .confidence
+                ? computes
+                : Planner.computeOutcomes(
+                    reaching: target, outcomes: task.outcomes(.confidence), nPmt: nPmt, nCtx: nCtx)
+            let refit = Planner.interval(level: request.level, values: drawn, logScale: true)
+            if let note = Planner.disagreement(.compute, value: flops, confidence: refit, task: task) {
+                answer.notes.append(note)
+            }
         }
         return answer
     }

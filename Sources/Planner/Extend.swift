@@ -10,6 +10,8 @@ public struct ExtendAnswer: Sendable {
         /// The Kaplan et al. count, when the model's shape is known.
         public var extensionFlopsWithAttention: Double?
         public var score: Double
+        /// The score's interval, when asked for and the task has draws.
+        public var interval: Interval?
         /// Whether the prompt plus the reserve fits this limit.
         public var fits: Bool
         public var budget: Budget?
@@ -62,7 +64,8 @@ extension Planner {
     public func extend(
         model: String, task taskName: String, prompt: PromptInput, candidates: [Double]? = nil,
         target: Double? = nil, within: Double = 0.01, reserve: Double? = nil,
-        recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil, countAttention: Bool = false
+        recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil, countAttention: Bool = false,
+        interval request: IntervalRequest? = nil
     ) throws -> ExtendAnswer {
         if let target { try Planner.checkTarget(target) }
         guard within >= 0, within < 1 else { throw PlannerError.toleranceOutOfRange(within) }
@@ -84,6 +87,10 @@ extension Planner {
                 extensionFlopsWithAttention: withAttention,
                 score: task.law.forModel(nativeLimit: m.nativeNCtx).score(
                     flops: m.flops, promptTokens: nPmt, contextLimit: limit),
+                interval: request.flatMap {
+                    Planner.scoreInterval(
+                        $0, task: task, flops: m.flops, nPmt: nPmt, nCtx: limit, nativeLimit: m.nativeNCtx)
+                },
                 fits: nPmt + (reserve ?? 0) <= limit,
                 budget: plan.map { Budget(flops: flops, plan: $0) }, verdict: nil)
         }

@@ -14,6 +14,8 @@ public enum FitWarning: Sendable, Equatable {
     case oneContextLimit
     /// No prompt exceeds its limit: the data says nothing about the form's penalty.
     case penaltyUntested
+    /// The score falls as the prompt grows while it still fits: the law cannot show it.
+    case promptDrop(PromptDrop)
     /// The decay form's factor in n_ctx: where every larger model is also a longer-context one
     /// (extensions add compute), the factor and the compute term trade off, and a compute
     /// extrapolation carries the decay's error with it.
@@ -30,6 +32,7 @@ public enum FitWarning: Sendable, Equatable {
         case .fewPromptLengths: return "few_prompt_lengths"
         case .oneContextLimit: return "one_context_limit"
         case .penaltyUntested: return "penalty_untested"
+        case .promptDrop: return "score_falls_with_prompt"
         case .contextTermsConfoundCompute: return "context_terms_confound_compute"
         case .noExtendedModels: return "no_extended_models"
         }

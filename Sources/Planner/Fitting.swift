@@ -46,6 +46,8 @@ public struct Validation: Sendable {
     public var heldOut: [Observation]
     public var heldOutResiduals: [Double]
     public var threshold: Double
+    /// Leave-one-model-out, leave-one-limit-out and extrapolation backtests, when asked for.
+    public var backtests: [Backtest] = []
     public var heldOutMAE: Double? {
         heldOutResiduals.isEmpty ? nil : heldOutResiduals.reduce(0) { $0 + abs($1) } / Double(heldOutResiduals.count)
     }
@@ -100,7 +102,11 @@ extension Planner {
         var fitter = Fitter(form: form, seed: seed, cancellation: cancellation)
         fitter.pinned = Planner.pinned(form: form, floor: floor)
         let result = fitter.fit(fitRecords)
-        let draws = bootstrap > 0 ? fitter.bootstrap(fitRecords, fitted: result.law, count: bootstrap) : []
+        let draws =
+            bootstrap > 0
+            ? fitter.bootstrap(
+                fitRecords, clusters: Planner.clusters(of: records), fitted: result.law, count: bootstrap)
+            : []
         if cancellation.isRequested { throw CancelledByUser() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return FitReport(
@@ -113,7 +119,9 @@ extension Planner {
             byPrompt: Planner.grouped(records, result.residuals) {
                 $0.shots.map(FitGroup.shots) ?? .promptTokens($0.nPmt.rounded())
             },
-            warnings: Planner.identifiability(records, form: form), draws: draws,
+            warnings: Planner.identifiability(records, form: form)
+                + (Planner.promptDrop(records).map { [FitWarning.promptDrop($0)] } ?? []),
+            draws: draws,
             bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds)
     }
 
@@ -144,7 +152,8 @@ extension Planner {
         let law = report.result.law
         return TaskPreset(
             name: name, description: description, metric: metric, law: law, layout: layout,
-            fitRange: report.range, draws: report.draws, source: source,
+            fitRange: report.range, draws: report.draws,
+            residuals: report.draws.isEmpty ? [] : report.result.residuals, source: source,
             floor: law.form == .floor ? law.floor : floor)
     }
 

@@ -8,8 +8,12 @@ public struct Prediction: Sendable, Equatable {
     public var factors: Factors
     /// Model notes (errata, extension) and extrapolation warnings.
     public var notes: [PlanningNote]
-    /// The score under the preset's bootstrap draws, when asked for and saved.
+    /// The score under the preset's bootstrap draws (and a new model's scatter, for a
+    /// prediction interval), when asked for and saved.
     public var interval: Interval?
+    /// The chance that the score reaches `target`, when a target was given and draws saved.
+    public var target: Double?
+    public var probability: Double?
 
     public var score: Double { factors.score }
 }
@@ -29,29 +33,45 @@ public struct Explanation: Sendable, Equatable {
 extension Planner {
     public func predict(
         task: String, compute: ComputeInput, prompt: PromptInput, nCtx: Double?, recipe: ExtensionRecipe = .paper,
-        intervalLevel: Double? = nil
+        interval request: IntervalRequest? = nil, target: Double? = nil
     ) throws -> Prediction {
         let scenario = try self.scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
         let (nPmt, shots) = try Planner.prompt(prompt, task: scenario.task)
         let factors = scenario.law.factors(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
-        let notes =
+        if let target { try Planner.checkTarget(target) }
+        var notes =
             (scenario.model?.notes ?? [])
             + Extrapolation.notes(task: scenario.task, flops: scenario.flops, nPmt: nPmt, nCtx: scenario.nCtx)
-        let interval = intervalLevel.flatMap { level in
-            Planner.interval(
-                level: level,
-                values: scenario.task.draws.map {
-                    $0.score(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
-                })
+        let task = scenario.task
+        let (flops, nCtx) = (scenario.flops, scenario.nCtx)
+        let interval = request.flatMap {
+            Planner.scoreInterval(
+                $0, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx, nativeLimit: scenario.model?.nativeNCtx)
+        }
+        if let request {
+            let confidence = Planner.scoreInterval(
+                IntervalRequest(level: request.level, kind: .confidence), task: task, flops: flops, nPmt: nPmt,
+                nCtx: nCtx, nativeLimit: scenario.model?.nativeNCtx)
+            if let note = Planner.disagreement(.score, value: factors.score, confidence: confidence, task: task) {
+                notes.append(note)
+            }
+        }
+        let probability = target.flatMap {
+            Planner.probability(
+                reaching: $0, kind: request?.kind ?? .prediction, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx,
+                nativeLimit: scenario.model?.nativeNCtx)
         }
         return Prediction(
-            scenario: scenario, nPmt: nPmt, shots: shots, factors: factors, notes: notes, interval: interval)
+            scenario: scenario, nPmt: nPmt, shots: shots, factors: factors, notes: notes, interval: interval,
+            target: target, probability: probability)
     }
 
     public func explain(
-        task: String, compute: ComputeInput, prompt: PromptInput, nCtx: Double?, recipe: ExtensionRecipe = .paper
+        task: String, compute: ComputeInput, prompt: PromptInput, nCtx: Double?, recipe: ExtensionRecipe = .paper,
+        interval request: IntervalRequest? = nil
     ) throws -> Explanation {
-        let p = try predict(task: task, compute: compute, prompt: prompt, nCtx: nCtx, recipe: recipe)
+        let p = try predict(
+            task: task, compute: compute, prompt: prompt, nCtx: nCtx, recipe: recipe, interval: request)
         let f = p.factors
         let binding: Explanation.Factor =
             f.penalty <= min(f.compute, f.context)

@@ -1,26 +1,45 @@
 import ContextScaling
+import Foundation
 
-/// A percentile interval over bootstrap draws.
+/// What an interval covers: the law's parameters only (`confidence`: where the curve lies), or
+/// also the scatter of a new model's score around the law (`prediction`: where a new model's
+/// score lies). Their raw values are the JSON `kind`.
+public enum IntervalKind: String, Sendable, CaseIterable {
+    case prediction, confidence
+}
+
+/// A percentile interval of one answer over the outcomes a task's uncertainty allows.
 public struct Interval: Sendable, Equatable {
     public var level: Double
-    /// nil when no draw answers the question.
+    /// nil when no outcome answers the question.
     public var low: Double?
     public var high: Double?
-    /// Draws for which the question has no answer (unreachable under that draw).
+    /// Outcomes for which the question has no answer (unreachable under that draw).
     public var unanswered: Int
+    /// Outcomes with an answer.
+    public var answered: Int
+    public var kind: IntervalKind
 }
 
 extension Planner {
-    /// A percentile interval of one answer under each bootstrap draw (nil where a draw has no
-    /// answer); nil when there are no draws.
-    static func interval(level: Double, values: [Double?]) -> Interval? {
+    /// A percentile interval of one answer under each outcome (nil where an outcome has no
+    /// answer); nil when there are none. `logScale` interpolates between order statistics in
+    /// logarithms, for answers (FLOPs) that span orders of magnitude.
+    static func interval(
+        level: Double, values: [Double?], kind: IntervalKind = .confidence, logScale: Bool = false
+    ) -> Interval? {
         guard !values.isEmpty else { return nil }
         let answered = values.compactMap { $0 }
-        guard !answered.isEmpty else { return Interval(level: level, low: nil, high: nil, unanswered: values.count) }
+        guard !answered.isEmpty else {
+            return Interval(level: level, low: nil, high: nil, unanswered: values.count, answered: 0, kind: kind)
+        }
         let tail = (1 - level / 100) / 2
+        func quantile(_ q: Double) -> Double {
+            guard logScale else { return DrawStatistics.quantile(answered, q) }
+            return exp(DrawStatistics.quantile(answered.map { log($0) }, q))
+        }
         return Interval(
-            level: level, low: DrawStatistics.quantile(answered, tail),
-            high: DrawStatistics.quantile(answered, 1 - tail),
-            unanswered: values.count - answered.count)
+            level: level, low: quantile(tail), high: quantile(1 - tail), unanswered: values.count - answered.count,
+            answered: answered.count, kind: kind)
     }
 }

@@ -17,6 +17,8 @@ enum PresetCheck {
     static let layers = AcceptedRange(lower: 1, upper: 1e6, whole: true, unit: .layers)
     static let width = AcceptedRange(lower: 1, upper: 1e8, whole: true, unit: .dimensions)
     static let error = AcceptedRange(lower: 0, upper: 1, unit: .scoreDifference)
+    /// Observed minus fitted score: both in [0, 1].
+    static let residual = AcceptedRange(lower: -1, upper: 1, unit: .scoreDifference)
     /// From a microcontroller to far past any accelerator built.
     static let flopsPerSecond = AcceptedRange(lower: 1e9, upper: 1e21, unit: .flopsPerSecond)
 

@@ -13,7 +13,10 @@ public struct ShotsAnswer: Sendable {
     public var knee: ShotChoice
     /// 0, 1, 3, 7, ... up to `maxShots`, each with its marginal gain over the row before.
     public var rows: [ShotChoice]
-    /// The best and knee shot counts under each bootstrap draw, when asked for.
+    /// The best score's interval, and the best and knee shot counts under each bootstrap draw
+    /// (a confidence interval: a new model's offset from the law moves every count's score
+    /// alike, so it moves neither count), when asked for.
+    public var interval: Interval?
     public var bestInterval: Interval?
     public var kneeInterval: Interval?
     public var notes: [PlanningNote]
@@ -62,7 +65,7 @@ extension Planner {
 
     public func shots(
         task: String, compute: ComputeInput, nCtx: Double?, within: Double = 0.01, reserve: Double? = nil,
-        recipe: ExtensionRecipe = .paper, intervalLevel: Double? = nil
+        recipe: ExtensionRecipe = .paper, interval request: IntervalRequest? = nil
     ) throws -> ShotsAnswer {
         guard within >= 0, within < 1 else { throw PlannerError.toleranceOutOfRange(within) }
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
@@ -86,13 +89,18 @@ extension Planner {
         }
         var answer = ShotsAnswer(
             scenario: s, maxShots: maxShots, reserve: reserve, within: within, best: best, knee: knee, rows: rows,
-            bestInterval: nil, kneeInterval: nil, notes: notes)
-        if let level = intervalLevel {
+            interval: nil, bestInterval: nil, kneeInterval: nil, notes: notes)
+        if let request {
             let drawn = s.task.draws.map {
-                Planner.bestAndKnee(law: $0, scenario: s, layout: layout, maxShots: maxShots, within: within)
+                Planner.bestAndKnee(
+                    law: $0.forModel(nativeLimit: s.model?.nativeNCtx), scenario: s, layout: layout, maxShots: maxShots,
+                    within: within)
             }
-            answer.bestInterval = Planner.interval(level: level, values: drawn.map { Double($0.best.shots) })
-            answer.kneeInterval = Planner.interval(level: level, values: drawn.map { Double($0.knee.shots) })
+            answer.interval = Planner.scoreInterval(
+                request, task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx,
+                nativeLimit: s.model?.nativeNCtx)
+            answer.bestInterval = Planner.interval(level: request.level, values: drawn.map { Double($0.best.shots) })
+            answer.kneeInterval = Planner.interval(level: request.level, values: drawn.map { Double($0.knee.shots) })
         }
         return answer
     }
@@ -117,7 +125,7 @@ extension Planner {
 
     public func contextFor(
         target: Double, task: String, compute: ComputeInput, nCtx: Double?, reserve: Double? = nil,
-        recipe: ExtensionRecipe = .paper, intervalLevel: Double? = nil
+        recipe: ExtensionRecipe = .paper, interval request: IntervalRequest? = nil
     ) throws -> ContextForAnswer {
         try Planner.checkTarget(target)
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
@@ -138,18 +146,22 @@ extension Planner {
                 ? .computeCaps(computeFactor: computeFactor, flops: s.flops) : .limitCuts(best: best, limit: s.nCtx)
             notes += Extrapolation.notes(task: s.task, flops: s.flops, nCtx: s.nCtx)
         }
-        let interval = intervalLevel.flatMap { level in
-            Planner.interval(
-                level: level,
-                values: s.task.draws.map { law in
+        let interval = request.flatMap { request in
+            let outcomes = s.task.outcomes(request.kind, nativeLimit: s.model?.nativeNCtx)
+            return Planner.interval(
+                level: request.level,
+                values: outcomes.all.map { outcome in
+                    let needed = outcome.lawTarget(target)
+                    if needed <= 0 { return 0 }
+                    if needed >= 1 { return nil }
                     if case .reached(let choice, _) = InverseSolvers.fewestShots(
-                        reaching: target, law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
+                        reaching: needed, law: outcome.law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
                         maxShots: maxShots)
                     {
                         return Double(choice.shots)
                     }
                     return nil
-                })
+                }, kind: outcomes.kind)
         }
         return ContextForAnswer(
             scenario: s, target: target, solution: solution, reason: reason, interval: interval, notes: notes)

@@ -16,6 +16,9 @@ public struct TaskPreset: Sendable, Equatable {
     public var paperErrors: PaperErrors?
     /// Bootstrap refits of the same data, for intervals on answers (empty when not saved).
     public var draws: [ContextScalingLaw]
+    /// The residuals (observed - fitted) of the fit the draws come from: the scatter of a new
+    /// model's score around the law, for prediction intervals (empty when not saved).
+    public var residuals: [Double]
     public var source: String
     /// The file it was loaded from.
     public var path: String
@@ -26,7 +29,8 @@ public struct TaskPreset: Sendable, Equatable {
     public init(
         name: String, description: String = "", metric: String = "score", law: ContextScalingLaw,
         layout: PromptLayout?, fitRange: FitRange? = nil, paperErrors: PaperErrors? = nil,
-        draws: [ContextScalingLaw] = [], source: String = "", path: String = "", floor: Double? = nil
+        draws: [ContextScalingLaw] = [], residuals: [Double] = [], source: String = "", path: String = "",
+        floor: Double? = nil
     ) {
         self.name = name
         self.description = description
@@ -36,6 +40,7 @@ public struct TaskPreset: Sendable, Equatable {
         self.fitRange = fitRange
         self.paperErrors = paperErrors
         self.draws = draws
+        self.residuals = residuals
         self.source = source
         self.path = path
         self.floor = floor

@@ -51,12 +51,13 @@ struct TaskPresetFile: Codable {
     var fitRange: FitRange?
     var paperErrors: PaperErrors?
     var draws: [Parameters]?
+    var residuals: [Double]?
     var source: String?
     /// The task's chance floor (`TaskPreset.floor`).
     var floor: Double?
 
     enum CodingKeys: String, CodingKey {
-        case name, description, metric, law, parameters, prompt, draws, source, floor
+        case name, description, metric, law, parameters, prompt, draws, residuals, source, floor
         case fitRange = "fit_range"
         case paperErrors = "paper_errors"
     }
@@ -70,7 +71,11 @@ struct TaskPresetFile: Codable {
         prompt = preset.tokenLengths.map { Prompt(baseTokens: $0.baseTokens, shotTokens: $0.shotTokens) }
         fitRange = preset.fitRange
         paperErrors = preset.paperErrors
-        draws = preset.draws.isEmpty ? nil : preset.draws.map(Parameters.init)
+        // Draws are refits of the preset's own form, and the residuals those refits' fit's; a
+        // preset whose law was replaced by another form's keeps neither (they would not load).
+        let ownDraws = preset.draws.allSatisfy { $0.form == preset.law.form } ? preset.draws : []
+        draws = ownDraws.isEmpty ? nil : ownDraws.map(Parameters.init)
+        residuals = ownDraws.isEmpty || preset.residuals.isEmpty ? nil : preset.residuals
         source = preset.source
         floor = preset.floor
     }
@@ -83,11 +88,15 @@ struct TaskPresetFile: Codable {
         let drawn = try (draws ?? []).enumerated().map { i, p in
             try p.law(form: form, field: "draws[\(i)]")
         }
+        // A residual is a difference of two scores in [0, 1].
+        for (i, r) in (residuals ?? []).enumerated() {
+            try PresetCheck.require("residuals[\(i)]", r, in: PresetCheck.residual)
+        }
         return TaskPreset(
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
             layout: prompt.map { PromptLayout(baseTokens: $0.baseTokens, shotTokens: $0.shotTokens) },
-            fitRange: fitRange, paperErrors: paperErrors, draws: drawn, source: source ?? "",
-            path: path, floor: floor)
+            fitRange: fitRange, paperErrors: paperErrors, draws: drawn, residuals: residuals ?? [],
+            source: source ?? "", path: path, floor: floor)
     }
 }
 

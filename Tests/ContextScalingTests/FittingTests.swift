@@ -97,8 +97,8 @@ final class FittingTests: XCTestCase {
         }
         let fitter = Fitter(form: .paper, seed: 5)
         let fit = fitter.fit(records)
-        let a = fitter.bootstrap(records, fitted: fit.law, count: 16)
-        let b = fitter.bootstrap(records, fitted: fit.law, count: 16)
+        let a = fitter.bootstrap(records, clusters: Array(records.indices), fitted: fit.law, count: 16)
+        let b = fitter.bootstrap(records, clusters: Array(records.indices), fitted: fit.law, count: 16)
         XCTAssertEqual(a, b)
         let betas = a.map(\.parameters.beta)
         XCTAssertLessThanOrEqual(DrawStatistics.quantile(betas, 0.0), fit.law.parameters.beta + 0.2)

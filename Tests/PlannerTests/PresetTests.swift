@@ -93,11 +93,16 @@ final class PresetTests: XCTestCase {
         let dir = Fixtures.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         let good = try String(contentsOfFile: Fixtures.presets + "/tasks/arithmetic.json", encoding: .utf8)
-        try good.replacingOccurrences(of: "\"arithmetic\"", with: "\"mine\"").write(
+        // The first occurrence: the parameters, ahead of the bootstrap draws.
+        func replacingFirst(_ old: String, _ new: String) -> String {
+            guard let range = good.range(of: old) else { return good }
+            return good.replacingCharacters(in: range, with: new)
+        }
+        try replacingFirst("\"arithmetic\"", "\"mine\"").write(
             toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
-        try good.replacingOccurrences(of: "\"alpha\": 0.26", with: "\"alpha\": -0.26").write(
+        try replacingFirst("\"alpha\": 0.26", "\"alpha\": -0.26").write(
             toFile: dir + "/tasks/negative.json", atomically: true, encoding: .utf8)
-        try good.replacingOccurrences(of: "\"beta\": 0.56", with: "\"beta\": \"x\"").write(
+        try replacingFirst("\"beta\": 0.56", "\"beta\": \"x\"").write(
             toFile: dir + "/tasks/typed.json", atomically: true, encoding: .utf8)
         try "{ not json".write(toFile: dir + "/tasks/broken.json", atomically: true, encoding: .utf8)
         let library = PresetLibrary(directories: [Fixtures.presets, dir])
@@ -131,12 +136,17 @@ final class PresetTests: XCTestCase {
         var task = try Fixtures.library.task("translation")
         task.name = "mine"
         task.law = ContextScalingLaw(task.law.parameters, penalty: .soft(sharpness: 4.5))
+        // Draws are refits of the preset's own form.
+        task.draws = task.draws.map { ContextScalingLaw($0.parameters, penalty: .soft(sharpness: 4.5)) }
         let path = dir + "/mine.json"
         try PresetLibrary.save(task, to: path, overwrite: false)
         let back = try PresetLibrary.loadTask(path: path)
         XCTAssertEqual(back.law, task.law)
         XCTAssertEqual(back.tokenLengths, task.tokenLengths)
         XCTAssertEqual(back.fitRange, task.fitRange)
+        XCTAssertEqual(back.draws, task.draws)
+        XCTAssertEqual(back.residuals, task.residuals)
+        XCTAssertEqual(back.residuals.count, 120)
         XCTAssertThrowsError(try PresetLibrary.save(task, to: path, overwrite: false))
         XCTAssertNoThrow(try PresetLibrary.save(task, to: path, overwrite: true))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir)

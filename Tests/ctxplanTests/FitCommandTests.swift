@@ -75,12 +75,39 @@ final class FitCommandTests: XCTestCase {
         XCTAssertEqual(compare["reason"] as? String, "lowest_cv_mae")
     }
 
+    /// A preset saved without draws has no interval: asked for, it is refused; by default the
+    /// answer comes without one.
     func testIntervalNeedsDraws() throws {
-        let r = try Harness.run([
-            "predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "3", "--interval", "80",
-        ])
+        let path = dir + "/nodraws.json"
+        XCTAssertEqual(try Harness.run(["fit", "--task", "arithmetic", "--save", path]).status, 0)
+        let question = ["predict", "--task", path, "--model", "llama-2-7b", "--shots", "3"]
+        let r = try Harness.run(question + ["--interval", "80"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.contains("needs bootstrap draws"))
+        let quiet = try Harness.json(question)
+        XCTAssertTrue(quiet["interval"] is NSNull)
+    }
+
+    /// Every bundled answer carries an 80% prediction interval by default, the keys the issue
+    /// names, around the refit; `--interval 0` leaves it out, `--interval-kind confidence` gives
+    /// the narrower parameter-only one inside the prediction one.
+    func testBundledAnswersCarryIntervalsByDefault() throws {
+        let question = ["predict", "--task", "translation", "--model", "llama-2-13b", "--shots", "3"]
+        let a = try Harness.json(question)
+        let p = try XCTUnwrap(a["interval"] as? [String: Any])
+        XCTAssertEqual(p["level"] as? Double, 80)
+        XCTAssertEqual(p["kind"] as? String, "prediction")
+        let c = try XCTUnwrap(
+            try Harness.json(question + ["--interval-kind", "confidence"])["interval"] as? [String: Any])
+        XCTAssertEqual(c["kind"] as? String, "confidence")
+        XCTAssertLessThan(p["low"] as! Double, c["low"] as! Double)
+        XCTAssertGreaterThan(p["high"] as! Double, c["high"] as! Double)
+        XCTAssertTrue(try Harness.json(question + ["--interval", "0"])["interval"] is NSNull)
+        // The chance of reaching the interval's low end is about 90%, of its high end about 10%.
+        let low = try Harness.json(question + ["--target", String(p["low"] as! Double)])
+        XCTAssertEqual(low["probability"] as! Double, 0.9, accuracy: 0.01)
+        let high = try Harness.json(question + ["--target", String(p["high"] as! Double)])
+        XCTAssertEqual(high["probability"] as! Double, 0.1, accuracy: 0.01)
     }
 
     /// One draw made an '80% interval' that excluded the fit's own answer; too few are refused.

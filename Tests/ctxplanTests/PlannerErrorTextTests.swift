@@ -113,7 +113,9 @@ final class PlannerErrorTextTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/models", withIntermediateDirectories: true)
         let task = try String(contentsOfFile: Self.presets + "/tasks/arithmetic.json", encoding: .utf8)
-        try task.replacingOccurrences(of: "\"beta\": 0.56", with: "\"beta\": 1e300")
+        // The first "beta": the parameters', ahead of the bootstrap draws'.
+        let beta = try XCTUnwrap(task.range(of: "\"beta\": 0.56"))
+        try task.replacingCharacters(in: beta, with: "\"beta\": 1e300")
             .write(toFile: dir + "/tasks/arithmetic.json", atomically: true, encoding: .utf8)
         try "{ not json".write(toFile: dir + "/tasks/broken.json", atomically: true, encoding: .utf8)
         try #"{"name": "Big", "non_embedding_params": 1e40, "pretrain_tokens": 1e40, "n_ctx": 4096}"#

@@ -75,7 +75,7 @@ final class RenderingTests: XCTestCase {
     }
 
     func testShotsSaysOneShot() throws {
-        let result = try Harness.run(["shots", "--task", "translation", "--model", "llama-2-13b"])
+        let result = try Harness.run(["shots", "--task", "translation", "--model", "llama-2-13b", "--interval", "0"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("knee  1 shot  score"), result.stdout)
     }

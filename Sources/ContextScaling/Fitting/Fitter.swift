@@ -177,14 +177,24 @@ public struct Fitter: Sendable {
         return result(data, space: space, x: local.x, evaluations: local.iterations)
     }
 
-    /// `count` refits of records resampled with replacement, each refined from `fitted`, spread
-    /// over every core. Deterministic for a given seed.
-    public func bootstrap(_ records: [FitRecord], fitted: ContextScalingLaw, count: Int) -> [ContextScalingLaw] {
+    /// `count` refits of resampled clusters, each refined from `fitted`, spread over every core.
+    /// `clusters[i]` names record i's cluster (its model, or its compute level): a resample
+    /// draws whole clusters with replacement, because records of one model share its deviation
+    /// from the law, and resampling single records would treat them as independent and give
+    /// intervals too narrow (1.5-1.8x on the paper's data). Distinct clusters for every record
+    /// give the record bootstrap. Deterministic for a given seed.
+    public func bootstrap(
+        _ records: [FitRecord], clusters: [Int], fitted: ContextScalingLaw, count: Int
+    ) -> [ContextScalingLaw] {
+        precondition(clusters.count == records.count, "one cluster per record")
         let seed = self.seed
+        var members: [Int: [FitRecord]] = [:]
+        for (record, cluster) in zip(records, clusters) { members[cluster, default: []].append(record) }
+        let groups = members.keys.sorted().map { members[$0] ?? [] }
         return parallelMap(count: count) { i in
             if cancellation.isRequested { return fitted }
             var rng = SeededGenerator(seed: seed &+ 0x5851_F42D_4C95_7F2D &* UInt64(i + 1))
-            let sample = (0..<records.count).map { _ in records[Int(rng.next() % UInt64(records.count))] }
+            let sample = (0..<groups.count).flatMap { _ in groups[Int(rng.next() % UInt64(groups.count))] }
             return refit(sample, from: fitted).law
         }
     }

@@ -52,6 +52,10 @@ enum Parse {
     @Sendable static func percent(_ text: String) throws -> Double {
         try number(text, in: .leastNonzeroMagnitude..<100, expected: "a percentage above 0 and below 100, such as 80")
     }
+    /// An interval's level in percent, 0 for none.
+    @Sendable static func intervalLevel(_ text: String) throws -> Double {
+        try number(text, in: 0..<100, expected: "a percentage from 0 (no interval) to below 100, such as 80")
+    }
     /// A utilisation: a fraction of peak, at least 0.001.
     @Sendable static func utilisation(_ text: String) throws -> Double {
         try number(text, in: 0.001..<1, expected: "a utilisation from 0.001 to below 1, such as 0.4")

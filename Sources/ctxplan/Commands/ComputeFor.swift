@@ -41,6 +41,15 @@ struct ComputeFor: SessionCommand {
 
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var interval: IntervalOptions
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Answer the compute at which the score reaches the target with this probability, e.g. 0.9 "
+                + "(default: the task's own answer).", valueName: "q"),
+        transform: Parse.fraction)
+    var confidence: Double?
+
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
@@ -54,62 +63,12 @@ struct ComputeFor: SessionCommand {
         try interval.check(planner.library.task(taskName))
         var a = try planner.computeFor(
             target: target, task: taskName, prompt: prompt.input(in: session), nCtx: limit, tokens: tokens,
-            params: params,
-            plan: hardware.plan(planner, in: session),
-            intervalLevel: interval.level(in: session, task: taskName, global))
+            params: params, plan: hardware.plan(planner, in: session), interval: interval.request(in: session),
+            confidence: confidence)
         if let baselineModel {
             a.baseline = try planner.baseline(model: baselineModel, for: a, recipe: recipe.recipe)
         }
         if let mark = a.plotMark(target: target) { session.lastAnswer = mark }
         try render(a, global, in: session)
-    }
-}
-
-/// `--interval P`: percentile intervals from a preset's bootstrap draws.
-struct IntervalOptions: ParsableArguments {
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp(
-            "Percentile interval from the task preset's bootstrap draws, e.g. 80.", valueName: "percent"),
-        transform: Parse.percent)
-    var interval: Double?
-
-    /// The level given, else `set interval`'s for a task that has bootstrap draws: a set level
-    /// leaves the tasks without draws alone, where `--interval` is an error.
-    func level(in session: Session, task name: String, _ global: GlobalOptions) throws -> Double? {
-        if let interval { return interval }
-        guard let level = session.settings.interval else { return nil }
-        return try session.planner(global).library.task(name).draws.isEmpty ? nil : level
-    }
-
-    /// Rejects --interval for a task saved without bootstrap draws.
-    func check(_ task: TaskPreset) throws {
-        if let interval, task.draws.isEmpty {
-            throw InputError(
-                "--interval \(Quantities.trimmed(String(interval))) needs bootstrap draws; task '\(task.name)' has none (save one with 'fit --bootstrap N --save PATH')"
-            )
-        }
-    }
-
-    func validate() throws {
-        if let interval, !(interval > 0 && interval < 100) {
-            throw InputError("--interval \(interval) is outside (0, 100); expected a percentage such as 80")
-        }
-    }
-
-    static func json(_ i: Interval) -> JSON {
-        .object([
-            ("level", .num(i.level)), ("low", .num(i.low)), ("high", .num(i.high)),
-            ("unanswered_draws", .integer(i.unanswered)),
-        ])
-    }
-
-    /// "80% interval 1.2e23-2.9e23" (with `unit` after the range: "16-25 shots").
-    static func text(_ i: Interval, unit: String = "", _ format: (Double) -> String) -> String {
-        guard let low = i.low, let high = i.high else { return "no bootstrap draw answers this question" }
-        var text =
-            "\(Quantities.trimmed(String(format: "%.1f", i.level)))% interval \(format(low))-\(format(high))\(unit)"
-        if i.unanswered > 0 { text += " (\(i.unanswered) draws have no answer)" }
-        return text
     }
 }

@@ -42,6 +42,7 @@ struct Extend: SessionCommand {
 
     @OptionGroup var recipe: RecipeOptions
     @OptionGroup var hardware: HardwareOptions
+    @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
@@ -59,7 +60,8 @@ struct Extend: SessionCommand {
             model: modelName, task: task.name(in: session), prompt: prompt.input(in: session), candidates: candidates,
             target: target, within: within, reserve: reserve.tokens(in: session), recipe: recipe.recipe,
             plan: hardware.plan(planner, in: session),
-            countAttention: attention)
+            countAttention: attention, interval: interval.request(in: session))
+        try interval.check(a.task)
         if let mark = a.plotMark { session.lastAnswer = mark }
         try render(a, global, in: session)
     }

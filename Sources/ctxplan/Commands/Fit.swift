@@ -158,7 +158,7 @@ struct Fit: SessionCommand {
         }
         let report = try planner.fit(
             name: taskName, records: records, form: form, seed: UInt64(data.seed), bootstrap: bootstrap,
-            level: interval ?? session.settings.interval ?? 80, floor: floor)
+            level: interval ?? session.settings.interval.flatMap { $0 > 0 ? $0 : nil } ?? 80, floor: floor)
         var saved: String?
         if let save {
             // Token lengths measured from the records' shots and prompts, else the task's own.
@@ -188,7 +188,10 @@ struct Validate: SessionCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "The paper's Sec. 4.2 test: fit on short prompts, score the longer ones.",
-        discussion: "Example: validate --task commonsense --law soft")
+        discussion: """
+            With --backtests, also fits again with each model held out, each context limit held out, and the largest compute level held out (fit on the smaller ones), and reports each split's mean absolute error and how often its prediction intervals (--interval, default 80%) cover the held-out scores.
+            Example: validate --task commonsense --law soft --backtests
+            """)
 
     @OptionGroup var data: FitDataOptions
 
@@ -196,6 +199,16 @@ struct Validate: SessionCommand {
     var law: LawForm?
 
     @OptionGroup var holdout: HoldoutOptions
+
+    @Flag(help: "Also run the leave-one-model-out, leave-one-limit-out and extrapolation backtests.")
+    var backtests = false
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("The backtests' prediction interval level, in percent.", valueName: "percent"),
+        transform: Parse.percent)
+    var interval: Double = 80
+
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws { try worded { try answer(in: session) } }
@@ -203,9 +216,15 @@ struct Validate: SessionCommand {
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let (name, records, layoutTask, _) = try data.records(planner, in: session)
-        let v = try planner.validate(
-            name: name, records: records, form: law ?? session.settings.law ?? .paper, seed: UInt64(data.seed),
-            threshold: holdout.holdoutAbove, floor: data.floor(task: layoutTask))
+        let floor = data.floor(task: layoutTask)
+        let form = law ?? session.settings.law ?? .paper
+        var v = try planner.validate(
+            name: name, records: records, form: form, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
+            floor: floor)
+        if backtests {
+            v.backtests = try planner.backtests(
+                name: name, records: records, form: form, seed: UInt64(data.seed), level: interval, floor: floor)
+        }
         try render(v, global, in: session)
     }
 }

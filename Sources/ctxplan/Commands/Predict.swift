@@ -14,14 +14,20 @@ struct Predict: SessionCommand {
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var prompt: PromptOptions
     @OptionGroup var interval: IntervalOptions
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Also give the chance that the score reaches this target.", valueName: "score"),
+        transform: Parse.score)
+    var target: Double?
+
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
         let p = try session.planner(global).predict(
             task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
-            prompt: prompt.input(in: session),
-            nCtx: scenario.contextLimit(in: session), recipe: scenario.recipe.recipe,
-            intervalLevel: interval.level(in: session, task: scenario.taskName(in: session), global))
+            prompt: prompt.input(in: session), nCtx: scenario.contextLimit(in: session),
+            recipe: scenario.recipe.recipe, interval: interval.request(in: session), target: target)
         try interval.check(p.scenario.task)
         try render(p, global, in: session)
     }
@@ -35,13 +41,15 @@ struct Explain: SessionCommand {
 
     @OptionGroup var scenario: ScenarioOptions
     @OptionGroup var prompt: PromptOptions
+    @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
         let e = try session.planner(global).explain(
             task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
-            prompt: prompt.input(in: session),
-            nCtx: scenario.contextLimit(in: session), recipe: scenario.recipe.recipe)
+            prompt: prompt.input(in: session), nCtx: scenario.contextLimit(in: session),
+            recipe: scenario.recipe.recipe, interval: interval.request(in: session))
+        try interval.check(e.prediction.scenario.task)
         try render(e, global, in: session)
     }
 }

@@ -28,7 +28,7 @@ struct Shots: SessionCommand {
             task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             nCtx: scenario.contextLimit(in: session),
             within: within, reserve: reserve.tokens(in: session), recipe: scenario.recipe.recipe,
-            intervalLevel: interval.level(in: session, task: scenario.taskName(in: session), global))
+            interval: interval.request(in: session))
         try interval.check(a.scenario.task)
         session.lastAnswer = a.plotMark
         try render(a, global, in: session)
@@ -56,7 +56,7 @@ struct ContextFor: SessionCommand {
             target: target, task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             nCtx: scenario.contextLimit(in: session),
             reserve: reserve.tokens(in: session), recipe: scenario.recipe.recipe,
-            intervalLevel: interval.level(in: session, task: scenario.taskName(in: session), global))
+            interval: interval.request(in: session))
         try interval.check(a.scenario.task)
         try render(a, global, in: session)
     }

@@ -28,7 +28,7 @@ extension Settings {
                     shots = nil
                 case "reserve": reserve = try Parse.context(value)
                 case "law": law = try Self.choice(value, LawForm.self)
-                case "interval": interval = try Parse.percent(value)
+                case "interval": interval = try Parse.intervalLevel(value)
                 case "format": format = try Self.choice(value, OutputFormat.self)
                 default: throw Self.unknownKey(key, verb: "set")
                 }

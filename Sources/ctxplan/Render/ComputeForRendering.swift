@@ -42,7 +42,8 @@ extension ComputeForAnswer: Rendering {
                     })
             ))
         if let budget { pairs.append(("budget", budget.json)) }
-        if let interval { pairs.append(("interval", IntervalOptions.json(interval))) }
+        pairs.append(("interval", interval.map(IntervalOptions.json) ?? .null))
+        if let confidence { pairs.append(("confidence", .num(confidence))) }
         pairs.append(("notes", .notes(notes)))
         return .object(pairs)
     }
@@ -63,9 +64,13 @@ extension ComputeForAnswer: Rendering {
         let ceilingLine = Fmt.score(ceiling) + "  (the score with unlimited compute here)"
         switch solution {
         case .reached(let c):
-            block.field("compute", style.bold(Fmt.flops(c)) + "  for \(Fmt.score(target)) on \(at)")
-            if let interval {
-                block.field("", IntervalOptions.text(interval) { Quantities.formatScientific($0, digits: 2) })
+            let range = interval.map { " " + IntervalOptions.text($0) { Quantities.formatScientific($0, digits: 2) } }
+            block.field("compute", style.bold(Fmt.flops(c)) + (range ?? "") + "  for \(Fmt.score(target)) on \(at)")
+            if let confidence {
+                block.field(
+                    "confidence",
+                    Quantities.trimmed(String(format: "%.1f", confidence * 100)) + "% chance that the score reaches "
+                        + Fmt.score(target))
             }
             if let baseline { baseline.fields(into: &block) }
             if let nearest { block.field("nearest", Fmt.factor(nearest.multiple) + " " + nearest.name) }

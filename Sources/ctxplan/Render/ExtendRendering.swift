@@ -23,6 +23,7 @@ extension ExtendAnswer: Rendering {
                             ("extension_flops_with_attention", .num(o.extensionFlopsWithAttention)),
                             ("total_compute", .num(o.model.flops)),
                             ("score", .num(o.score)),
+                            ("interval", o.interval.map(IntervalOptions.json) ?? .null),
                             ("fits", .bool(o.fits)),
                             ("gpu_hours", .num(o.budget?.gpuHours)),
                             ("dollars", .num(o.budget?.dollars)),
@@ -38,7 +39,8 @@ extension ExtendAnswer: Rendering {
     var csv: CSV? {
         let header = [
             "n_ctx", "extension_tokens", "extension_flops", "extension_flops_with_attention", "total_compute",
-            "score", "fits", "gpu_hours", "dollars", "recommended", "verdict_code", "verdict",
+            "score", "score_low", "score_high", "fits", "gpu_hours", "dollars", "recommended", "verdict_code",
+            "verdict",
         ]
         return CSV(
             header: header,
@@ -46,6 +48,7 @@ extension ExtendAnswer: Rendering {
                 [
                     .number(o.nCtx), .number(o.extensionTokens), .number(o.extensionFlops),
                     .number(o.extensionFlopsWithAttention), .number(o.model.flops), .number(o.score),
+                    .number(o.interval?.low), .number(o.interval?.high),
                     .text(o.fits ? "true" : "false"), .number(o.budget?.gpuHours), .number(o.budget?.dollars),
                     .text(i == recommended ? "true" : "false"), .text(o.verdict?.code ?? ""),
                     .text(o.verdict?.text ?? ""),
@@ -60,7 +63,12 @@ extension ExtendAnswer: Rendering {
                 + (reserve.map { " + \(Quantities.formatTokens($0)) reserved" } ?? ""))
         let withBudget = options.contains { $0.budget != nil }
         let withDollars = options.contains { $0.budget?.dollars != nil }
+        let level = options.lazy.compactMap(\.interval).first.map { i in
+            Quantities.trimmed(String(format: "%.1f", i.level)) + "%" + (i.kind == .confidence ? " confidence" : "")
+                + " interval"
+        }
         var header = ["n_ctx", "ext. tokens", "ext. FLOPs", "score"]
+        if let level { header.append(level) }
         if withBudget { header.append("GPU-hours") }
         if withDollars { header.append("dollars") }
         header.append("")
@@ -73,6 +81,13 @@ extension ExtendAnswer: Rendering {
                     o.extensionFlops > 0 ? Quantities.formatScientific(o.extensionFlops, digits: 3) : "0",
                     Fmt.score(o.score),
                 ]
+                if level != nil {
+                    row.append(
+                        o.interval.flatMap { i in
+                            i.low.flatMap { low in i.high.map { "\(Fmt.score(low))..\(Fmt.score($0))" } }
+                        }
+                            ?? "")
+                }
                 if withBudget { row.append(o.budget.map { Fmt.number($0.gpuHours) } ?? "") }
                 if withDollars { row.append(o.budget?.dollars.map { "$" + Fmt.number($0) } ?? "") }
                 row.append(o.verdict?.text ?? style.good("recommended"))

@@ -101,7 +101,8 @@ struct FitAnswer: Rendering {
         block.line("mean absolute residual by model:")
         block.table(["model", "MAE", "n"], r.byModel.map { [$0.0.label, String(format: "%.4f", $0.1), String($0.2)] })
         block.line("by prompt:")
-        block.table(["prompt", "MAE", "n"], r.byPrompt.map { [$0.0.label, String(format: "%.4f", $0.1), String($0.2)] })
+        block.table(
+            ["prompt", "MAE", "n"], r.byPrompt.map { [$0.0.label, String(format: "%.4f", $0.1), String($0.2)] })
         for warning in r.warnings { block.note(warning, width: width) }
         if let saved { block.line("saved task preset \(saved); use it with --task \(Fit.taskArgument(saved))") }
         return block.text
@@ -119,13 +120,28 @@ enum FitRangeText {
 
 extension Validation: Rendering {
     var json: JSON {
-        .object([
-            ("task", .string(fit.taskName)), ("law", .string(fit.result.law.form.rawValue)),
-            ("params", fit.result.law.parametersJSON),
-            ("mae", .num(fit.result.mae)), ("n", .integer(fit.result.n)),
-            ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.count)),
-            ("holdout_above", .num(threshold)),
-        ])
+        .object(
+            [
+                ("task", .string(fit.taskName)), ("law", .string(fit.result.law.form.rawValue)),
+                ("params", fit.result.law.parametersJSON),
+                ("mae", .num(fit.result.mae)), ("n", .integer(fit.result.n)),
+                ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.count)),
+                ("holdout_above", .num(threshold)),
+            ] + (backtests.isEmpty ? [] : [("backtests", backtestsJSON)]))
+    }
+
+    /// `{"model": {"mae", "coverage", "n", ...}, "n_ctx": {...}, "extrapolation": {...}}`.
+    private var backtestsJSON: JSON {
+        .object(
+            backtests.map { b in
+                (
+                    b.split.rawValue,
+                    .object([
+                        ("mae", .num(b.mae)), ("coverage", .num(b.coverage)), ("n", .integer(b.n)),
+                        ("level", .num(b.level)), ("folds", .integer(b.folds)),
+                    ])
+                )
+            })
     }
 
     func text(style: Style, width: Int?) -> String {
@@ -137,7 +153,27 @@ extension Validation: Rendering {
         block.field("parameters", law.parametersText)
         block.field("MAE, fitted", String(format: "%.4f over %d records", fit.result.mae, fit.result.n))
         block.field("MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.count))
+        if let level = backtests.first?.level {
+            block.line("backtests: \(Quantities.trimmed(String(format: "%.1f", level)))% prediction intervals")
+            block.table(
+                ["held out", "MAE", "coverage", "n", "fits"],
+                backtests.map { b in
+                    [
+                        Self.splitName(b.split), String(format: "%.4f", b.mae),
+                        String(format: "%.0f%%", b.coverage * 100),
+                        String(b.n), String(b.folds),
+                    ]
+                }, words: [0])
+        }
         return block.text
+    }
+
+    private static func splitName(_ split: HoldOutSplit) -> String {
+        switch split {
+        case .model: return "each model"
+        case .contextLimit: return "each limit"
+        case .extrapolation: return "largest compute"
+        }
     }
 }
 

@@ -14,6 +14,12 @@ extension FitWarning: NoteRendering {
         case .fewPromptLengths: return "fewer than three prompt lengths: B, nc and beta cannot be determined"
         case .oneContextLimit: return "one context limit: the penalty's position is not tested by the data"
         case .penaltyUntested: return "no prompt exceeds its limit: the data says nothing about the penalty"
+        case .promptDrop(let d):
+            let others = d.groups > 1 ? " (and \(d.groups - 1) more)" : ""
+            return "the score falls as the prompt grows while it still fits: \(d.group.label)\(others) scores "
+                + String(format: "%.3f", d.drop) + " less at \(Fmt.tokens(d.longerTokens)) than at "
+                + "\(Fmt.tokens(d.shorterTokens)); the law rises with the prompt until the limit and cannot show "
+                + "this, so the residuals, and the prediction intervals, carry it"
         case .contextTermsConfoundCompute:
             return "the decay law has terms in n_ctx: where every larger model is also a longer-context one, "
                 + "they confound the compute term, and a compute extrapolation inherits their error"

@@ -5,30 +5,34 @@ extension Prediction: Rendering {
 
     /// The JSON fields; `binding`, when given, follows `score` (where `explain` documents it).
     func jsonPairs(binding: Explanation.Factor? = nil) -> [(String, JSON)] {
-        [
+        let chance: [(String, JSON)] = target.map { [("target", .num($0)), ("probability", .num(probability))] } ?? []
+        let head: [(String, JSON)] = [
             ("task", .string(scenario.task.name)),
             ("model", .str(scenario.model.map(Fmt.model))),
             ("score", .num(score)),
         ]
-            + (binding.map { [("binding", JSON.string($0.rawValue))] } ?? [])
-            + [
-                ("compute", .num(scenario.flops)),
-                ("n_pmt", .num(nPmt)),
-                ("shots", shots.map(JSON.integer) ?? .null),
-                ("n_ctx", .num(scenario.nCtx)),
-                (
-                    "factors",
-                    .object(
-                        [
-                            ("compute", .num(factors.compute)),
-                            ("context", .num(factors.context)),
-                            ("penalty", .num(factors.penalty)),
-                        ] + extraFactors.map { ($0.key, JSON.num($0.value)) })
-                ),
-                ("interval", interval.map(IntervalOptions.json) ?? .null),
-                ("notes", .notes(notes)),
-            ]
+        let bound: [(String, JSON)] = binding.map { [("binding", JSON.string($0.rawValue))] } ?? []
+        let rest: [(String, JSON)] = [
+            ("compute", .num(scenario.flops)),
+            ("n_pmt", .num(nPmt)),
+            ("shots", shots.map(JSON.integer) ?? .null),
+            ("n_ctx", .num(scenario.nCtx)),
+            (
+                "factors",
+                .object(
+                    [
+                        ("compute", .num(factors.compute)),
+                        ("context", .num(factors.context)),
+                        ("penalty", .num(factors.penalty)),
+                    ] + extraFactors.map { ($0.key, JSON.num($0.value)) })
+            ),
+            ("interval", interval.map(IntervalOptions.json) ?? .null),
+        ]
+        return head + bound + rest + chance + [("notes", .notes(notes))]
     }
+
+    /// " (80%: 0.108..0.157)" after the score, or nothing.
+    var intervalText: String { interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "" }
 
     /// The factors only some law forms have, where they act: the decay form's on an extended
     /// model, the floor form's chance floor (score = floor + (1 - floor) x the product).
@@ -40,8 +44,13 @@ extension Prediction: Rendering {
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
         let setting = "\(scenario.task.metric), \(scenario.task.name) on \(Fmt.setting(scenario))"
-        block.field("score", style.bold(Fmt.score(score)) + "  " + setting)
-        if let i = interval { block.field("", IntervalOptions.text(i, Fmt.score)) }
+        block.field("score", style.bold(Fmt.score(score)) + intervalText + "  " + setting)
+        if let target {
+            block.field(
+                "chance",
+                probability.map { String(format: "%.2f", $0) + " that the score reaches " + Fmt.score(target) }
+                    ?? "unknown: the task has no bootstrap draws")
+        }
         block.field("  compute factor", Fmt.score(factors.compute))
         block.field("  context factor", Fmt.score(factors.context))
         block.field("  penalty", Fmt.score(factors.penalty))
@@ -64,7 +73,9 @@ extension Explanation: Rendering {
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
         let p = prediction
-        block.line("score \(style.bold(Fmt.score(p.score))): \(p.scenario.task.name) on \(Fmt.setting(p.scenario))")
+        block.line(
+            "score \(style.bold(Fmt.score(p.score)))\(p.intervalText): \(p.scenario.task.name) on \(Fmt.setting(p.scenario))"
+        )
         for sentence in sentences { block.line("  " + sentence) }
         for note in p.notes { block.note(note, width: width) }
         return block.text

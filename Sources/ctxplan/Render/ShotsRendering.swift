@@ -18,6 +18,7 @@ extension ShotsAnswer: Rendering {
             ("within", .num(within)),
             ("reserve", .num(reserve)),
             ("max_shots", .integer(maxShots)),
+            ("interval", interval.map(IntervalOptions.json) ?? .null),
             ("best_interval", bestInterval.map(IntervalOptions.json) ?? .null),
             ("knee_interval", kneeInterval.map(IntervalOptions.json) ?? .null),
             (
@@ -53,16 +54,16 @@ extension ShotsAnswer: Rendering {
                 + (reserve.map { ", \(Fmt.tokens($0)) reserved" } ?? ""))
         block.field(
             "best",
-            style.bold(Words.count(best.shots, "shot"))
-                + "  score \(Fmt.score(best.score)), \(Fmt.tokens(best.promptTokens))")
+            style.bold(Words.count(best.shots, "shot")) + Self.range(bestInterval)
+                + "  score \(Fmt.score(best.score))"
+                + (interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "")
+                + ", \(Fmt.tokens(best.promptTokens))")
         let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
         block.field(
             "knee",
-            style.bold(Words.count(knee.shots, "shot"))
+            style.bold(Words.count(knee.shots, "shot")) + Self.range(kneeInterval)
                 + "  score \(Fmt.score(knee.score)), \(Fmt.tokens(knee.promptTokens)); within \(tolerance)% of the best"
         )
-        if let i = bestInterval { block.field("  best", IntervalOptions.text(i, unit: " shots", Self.whole)) }
-        if let i = kneeInterval { block.field("  knee", IntervalOptions.text(i, unit: " shots", Self.whole)) }
         var previous: Double?
         block.table(
             ["shots", "n_pmt", "score", "gain"],
@@ -79,6 +80,11 @@ extension ShotsAnswer: Rendering {
     }
 
     private static func whole(_ value: Double) -> String { "\(Int(value.rounded()))" }
+
+    /// " (80% confidence: 16..25)" after a shot count, or nothing.
+    private static func range(_ interval: Interval?) -> String {
+        interval.map { " " + IntervalOptions.text($0, whole) } ?? ""
+    }
 }
 
 extension ContextForAnswer: Rendering {
@@ -113,7 +119,9 @@ extension ContextForAnswer: Rendering {
         case .reached(let choice, let threshold):
             block.field(
                 "shots",
-                style.bold("\(choice.shots)") + "  (\(Fmt.tokens(choice.promptTokens))) reach "
+                style.bold("\(choice.shots)")
+                    + (interval.map { " " + IntervalOptions.text($0) { "\(Int($0.rounded()))" } } ?? "")
+                    + "  (\(Fmt.tokens(choice.promptTokens))) reach "
                     + "\(Fmt.score(target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
             if let threshold {
                 block.field(
@@ -123,7 +131,6 @@ extension ContextForAnswer: Rendering {
             } else {
                 block.field("threshold", "none: a prompt of a single token already reaches \(Fmt.score(target))")
             }
-            if let i = interval { block.field("", IntervalOptions.text(i, unit: " shots") { "\(Int($0.rounded()))" }) }
         case .unreachable(let best):
             block.line(style.bad("not reachable") + ": \(Fmt.score(target)) on \(at)")
             block.field("  why", reasonText ?? "")

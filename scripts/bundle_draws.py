@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Writes the bootstrap draws and residuals of the bundled task presets.
+
+Each task's preset keeps Table 4's parameters; its `draws` are a cluster bootstrap (whole
+models resampled) of the paper's law refitted to the bundled observations (Tables 8-10), and its
+`residuals` are that refit's (observed - fitted), the scatter of a new model's score around the
+law. Answers use them for their intervals, so a one-shot answer needs no fit.
+
+    python3 scripts/bundle_draws.py [CTXPLAN_BINARY] [DRAWS]
+
+Run it again whenever the observations, the fit or the bootstrap change.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+TASKS = ["arithmetic", "commonsense", "translation"]
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def refit(binary, task, draws):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, task + ".json")
+        subprocess.run(
+            [binary, "fit", "--task", task, "--bootstrap", str(draws), "--save", path],
+            check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        with open(path) as f:
+            return json.load(f)
+
+
+def main():
+    binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build/release/ctxplan")
+    draws = int(sys.argv[2]) if len(sys.argv) > 2 else 400
+    for task in TASKS:
+        path = os.path.join(ROOT, "Presets", "tasks", task + ".json")
+        with open(path) as f:
+            preset = json.load(f)
+        fitted = refit(binary, task, draws)
+        preset.pop("draws", None)
+        preset.pop("residuals", None)
+        text = json.dumps(preset, indent=2)[:-2]
+        # One draw per line, six significant figures: the file stays readable and small.
+        lines = [json.dumps({k: float("%.6g" % v) for k, v in d.items()}) for d in fitted["draws"]]
+        text += ',\n  "draws": [\n    ' + ",\n    ".join(lines) + "\n  ],\n"
+        text += '  "residuals": ' + json.dumps([round(r, 5) for r in fitted["residuals"]]) + "\n}\n"
+        with open(path + ".tmp", "w") as f:
+            f.write(text)
+        os.replace(path + ".tmp", path)
+        print(f"{task}: {len(fitted['draws'])} draws, {len(fitted['residuals'])} residuals")
+
+
+if __name__ == "__main__":
+    main()
