@@ -68,7 +68,8 @@ struct Ctxplan: ParsableCommand {
             }
         }
         do {
-            var command = try parseAsRoot(arguments)
+            if try answerScenarioTable(arguments, in: session) { return 0 }
+            var command = try parseAsRoot(plotListsRepeated(arguments))
             if let command = command as? any SessionCommand {
                 try command.run(in: session)
             } else {

@@ -2,13 +2,15 @@ import ArgumentParser
 import ContextScaling
 import Planner
 
-struct ComputeFor: SessionCommand {
+struct ComputeFor: ScenarioCommand {
     static let configuration = CommandConfiguration(
         commandName: "compute-for",
         abstract: "The training compute at which the predicted score reaches a target.",
         discussion: """
             Solves Eq. (1) for C. With --tokens D it also gives the model size N = C/6D; with --params N the tokens D = C/6N. With --gpu, GPU-hours, days and dollars. A target at or above the ceiling (the score with unlimited compute) is answered as unreachable, with what would lift the ceiling.
             Example: compute-for 0.16 --task arithmetic --shots 31 --nctx 8k --tokens 2T --gpu h100
+            Comma lists on --nctx, --shots or --prompt-tokens ask once per combination and print one table: \
+            compute-for 0.16 --task arithmetic --shots 15,31 --nctx 4k,8k
             """)
 
     @Argument(help: ArgumentHelp("The target score, in (0, 1).", valueName: "target"), transform: Parse.score)
@@ -36,7 +38,7 @@ struct ComputeFor: SessionCommand {
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func answer(in session: Session) throws -> ComputeForAnswer {
         if tokens != nil && params != nil { throw InputError("--tokens and --params both given; expected one of them") }
         let taskName = try task.name(in: session)
         let limit = try nctx.required(in: session)
@@ -46,7 +48,7 @@ struct ComputeFor: SessionCommand {
             target: target, task: taskName, prompt: prompt.input(), nCtx: limit, tokens: tokens, params: params,
             plan: hardware.plan(planner, in: session), intervalLevel: interval.level)
         if let mark = a.plotMark(target: target) { session.lastAnswer = mark }
-        try render(a, global, in: session)
+        return a
     }
 }
 

@@ -2,13 +2,15 @@ import ArgumentParser
 import ContextScaling
 import Planner
 
-struct Shots: SessionCommand {
+struct Shots: ScenarioCommand {
     static let configuration = CommandConfiguration(
         commandName: "shots",
         abstract: "The best number of shots, and the knee past which more barely help.",
         discussion: """
             best: the shot count with the highest predicted score (ties to fewer). knee: the fewest shots within --within (relative) of the best. --reserve R keeps R tokens of the limit for the answer (n_pmt + R <= n_ctx).
             Example: shots --task arithmetic --model llama-2-13b --nctx 16k
+            Comma lists on --model, --compute or --nctx ask once per combination and print one table: \
+            shots --task arithmetic --model llama-2-7b,llama-2-13b --nctx 8k,16k
             """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -23,14 +25,14 @@ struct Shots: SessionCommand {
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func answer(in session: Session) throws -> ShotsAnswer {
         let a = try session.planner(global).shots(
             task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             nCtx: scenario.contextLimit(in: session),
             within: within, reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(a.scenario.task)
         session.lastAnswer = a.plotMark
-        try render(a, global, in: session)
+        return a
     }
 }
 
