@@ -156,6 +156,12 @@ final class ScenarioTableTests: XCTestCase {
         XCTAssertEqual(r.stdout, "")
     }
 
+    func testHelpBesideAListIsTheCommandsHelp() throws {
+        let r = try Harness.run(["predict", "--model", "llama-2-7b,llama-2-13b", "--help"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("OVERVIEW: Predict the score"), r.stdout)
+    }
+
     /// The prompt runs a listed line as the shell does.
     func testAListAtThePrompt() throws {
         let line = "predict --task arithmetic --model llama-2-7b --shots 5,31 --json\n"

@@ -30,10 +30,11 @@ extension Ctxplan {
         guard let head = arguments.first, scenarioCommands.contains(where: { $0.configuration.commandName == head }),
             let list = try ScenarioList.find(in: arguments)
         else { return false }
-        // The first through the root, which answers `--help`; the rest as the command alone,
-        // which a debug build checks much faster than the whole tree.
+        // The first through the root, as any line; the rest as the command alone, which a debug
+        // build checks much faster than the whole tree. `--help` parses as no scenario command:
+        // the line is left to print the help.
         guard let first = try parseAsRoot(list.arguments(ofScenario: 0)) as? any ScenarioCommand else {
-            throw InputError("'\(head)' takes no comma lists")
+            return false
         }
         let commands =
             try [first]
