@@ -72,6 +72,15 @@ final class ScenarioTableTests: XCTestCase {
             lists: [("--compute", ["1e23", "1.5e24"], [1e23, 1.5e24]), ("--nctx", ["4k", "16k"], [4096, 16384])])
     }
 
+    func testContextForRowsAreTheSingleAnswers() throws {
+        try assertRowsAreSingleAnswers(
+            ["context-for", "0.15", "--task", "arithmetic"],
+            lists: [
+                ("--model", ["llama-2-7b", "llama-2-13b"], ["llama-2-7b", "llama-2-13b"]),
+                ("--nctx", ["4k", "16k"], [4096, 16384]),
+            ])
+    }
+
     func testExtendRowsAreTheSingleAnswers() throws {
         try assertRowsAreSingleAnswers(
             ["extend", "--model", "llama-2-7b", "--task", "arithmetic", "--gpu", "h100"],

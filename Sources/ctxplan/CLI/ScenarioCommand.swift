@@ -18,7 +18,7 @@ extension ScenarioCommand {
 extension Ctxplan {
     /// The commands that take comma lists on `ScenarioInput` options.
     static let scenarioCommands: [any ScenarioCommand.Type] = [
-        Predict.self, ComputeFor.self, Cost.self, Shots.self, Extend.self,
+        Predict.self, ComputeFor.self, Cost.self, Shots.self, Extend.self, ContextFor.self,
     ]
 
     /// Answers a scenario command whose options hold comma lists with one table, and returns

@@ -36,11 +36,15 @@ struct Shots: ScenarioCommand {
     }
 }
 
-struct ContextFor: SessionCommand {
+struct ContextFor: ScenarioCommand {
     static let configuration = CommandConfiguration(
         commandName: "context-for",
         abstract: "The fewest shots (and prompt tokens) that reach a target score.",
-        discussion: "Example: context-for 0.13 --task arithmetic --model llama-2-7b")
+        discussion: """
+            Example: context-for 0.13 --task arithmetic --model llama-2-7b
+            Comma lists on --model, --compute or --nctx ask once per combination and print one table: \
+            context-for 0.13 --task arithmetic --model llama-2-7b,llama-2-13b --nctx 4k,16k
+            """)
 
     @Argument(help: ArgumentHelp("The target score, in (0, 1).", valueName: "target"), transform: Parse.score)
     var target: Double
@@ -52,12 +56,12 @@ struct ContextFor: SessionCommand {
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func answer(in session: Session) throws -> ContextForAnswer {
         let a = try session.planner(global).contextFor(
             target: target, task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             nCtx: scenario.contextLimit(in: session),
             reserve: reserve.reserve, recipe: scenario.recipe.recipe, intervalLevel: interval.level)
         try interval.check(a.scenario.task)
-        try render(a, global, in: session)
+        return a
     }
 }

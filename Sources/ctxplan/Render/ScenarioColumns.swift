@@ -1,3 +1,4 @@
+import ContextScaling
 import Planner
 
 /// Each answer's main columns in a scenario table: what a reader compares across scenarios.
@@ -26,6 +27,7 @@ extension ComputeForAnswer: ScenarioRow {
         case .unreachable, .beyondAnyCompute: compute = "not reachable"
         }
         var columns = [
+            .reachable(reachable),
             ScenarioColumn(key: "compute", header: "compute", text: compute, field: .number(flops)),
             .score("ceiling", "ceiling", ceiling),
             .tokens("n_pmt", "n_pmt", nPmt),
@@ -64,6 +66,24 @@ extension ShotsAnswer: ScenarioRow {
             .whole("knee_shots", "knee", knee.shots),
             .score("knee_score", "score", knee.score),
             .tokens("knee_n_pmt", "n_pmt", knee.promptTokens),
+            .flops("compute", "compute", scenario.flops),
+            .limit("n_ctx", "n_ctx", scenario.nCtx),
+        ]
+    }
+}
+
+extension ContextForAnswer: ScenarioRow {
+    /// The fewest shots that reach the target and what they score; empty when none do (the
+    /// best shot count is in the JSON answer, as `best_shots`).
+    var keyColumns: [ScenarioColumn] {
+        var fewest: ShotChoice?
+        if case .reached(let choice, _) = solution { fewest = choice }
+        return [
+            .reachable(fewest != nil),
+            fewest.map { .whole("shots", "shots", $0.shots) }
+                ?? ScenarioColumn(key: "shots", header: "shots", text: "", field: .empty),
+            .tokens("n_pmt", "n_pmt", fewest?.promptTokens),
+            .score("score", "score", fewest?.score),
             .flops("compute", "compute", scenario.flops),
             .limit("n_ctx", "n_ctx", scenario.nCtx),
         ]
@@ -109,6 +129,13 @@ extension ScenarioColumn {
     }
     static func whole(_ key: String, _ header: String, _ value: Int) -> Self {
         ScenarioColumn(key: key, header: header, text: String(value), field: .integer(value))
+    }
+
+    /// Whether the target is reached: "yes" or "no", in CSV "true" or "false" (as `fits`).
+    static func reachable(_ reached: Bool) -> Self {
+        ScenarioColumn(
+            key: "reachable", header: "reached", text: reached ? "yes" : "no", field: .text(reached ? "true" : "false"),
+            isWords: true)
     }
 
     /// GPU-hours, days and dollars, when the answer has a budget.
