@@ -41,6 +41,7 @@ install: build
 bench: build
 	$(SWIFT) build -c release --product PlanningBench --static-swift-stdlib
 	python3 bench/startup.py $(RELEASE_BIN)
+	python3 bench/scenarios.py $(RELEASE_BIN)
 	.build/release/PlanningBench
 	@python3 -c 'import scipy, numpy' 2>/dev/null || python3 -m pip install -q scipy numpy
 	python3 bench/fit_bench.py $(RELEASE_BIN)

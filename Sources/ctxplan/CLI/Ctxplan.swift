@@ -75,10 +75,14 @@ struct Ctxplan: ParsableCommand {
             }
         }
         do {
-            // `_` in a number is the last answer's main quantity while the words are parsed.
-            var command = try Parse.$lastAnswer.withValue(session.lastResult?.mainQuantity) {
-                try parseAsRoot(arguments)
+            // `_` in a number is the last answer's main quantity while the words are parsed, in a
+            // scenario list's items too.
+            let parsed = try Parse.$lastAnswer.withValue(session.lastResult?.mainQuantity) {
+                () throws -> ParsableCommand? in
+                if try answerScenarioTable(arguments, in: session) { return nil }
+                return try parseAsRoot(plotListsRepeated(arguments))
             }
+            guard var command = parsed else { return 0 }
             if let command = command as? any SessionCommand {
                 try command.run(in: session)
             } else {

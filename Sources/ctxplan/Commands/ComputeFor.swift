@@ -2,13 +2,15 @@ import ArgumentParser
 import ContextScaling
 import Planner
 
-struct ComputeFor: SessionCommand {
+struct ComputeFor: ScenarioCommand {
     static let configuration = CommandConfiguration(
         commandName: "compute-for",
         abstract: "The training compute at which the predicted score reaches a target.",
         discussion: """
             Solves Eq. (1) for C. With --model (or 'set model'), how much more than that model's compute, and the extra training tokens at its size (C = 6ND); the model's limit is the default --nctx. With --tokens D it also gives the model size N = C/6D; with --params N the tokens D = C/6N. With --gpu, GPU-hours, days and dollars. A target at or above the ceiling (the score with unlimited compute) is answered as unreachable, with what would lift the ceiling.
             Example: compute-for 0.16 --task arithmetic --shots 31 --nctx 8k --tokens 2T --gpu h100
+            Comma lists on --nctx, --shots or --prompt-tokens ask once per combination and print one table: \
+            compute-for 0.16 --task arithmetic --shots 15,31 --nctx 4k,8k
             """)
 
     @Argument(help: ArgumentHelp("The target score, in (0, 1).", valueName: "target"), transform: Parse.score)
@@ -52,7 +54,7 @@ struct ComputeFor: SessionCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func answer(in session: Session) throws -> ComputeForAnswer {
         if tokens != nil && params != nil { throw InputError("--tokens and --params both given; expected one of them") }
         let taskName = try task.name(in: session)
         let planner = session.planner(global)
@@ -69,6 +71,6 @@ struct ComputeFor: SessionCommand {
             a.baseline = try planner.baseline(model: baselineModel, for: a, recipe: recipe.recipe)
         }
         if let mark = a.plotMark(target: target) { session.lastAnswer = mark }
-        try render(a, global, in: session)
+        return a
     }
 }

@@ -2,13 +2,15 @@ import ArgumentParser
 import ContextScaling
 import Planner
 
-struct Extend: SessionCommand {
+struct Extend: ScenarioCommand {
     static let configuration = CommandConfiguration(
         commandName: "extend",
         abstract: "Which context limit to extend a model to, and what each candidate costs.",
         discussion: """
             For each candidate limit (default: doublings from the model's limit up to 128k): extension tokens (steps x batch x limit), extension FLOPs (6N x tokens), GPU-hours with --gpu, and the predicted score at your prompt. Recommends the cheapest limit within --within of the best score, or the cheapest that meets --target.
             Example: extend --model llama-2-7b --task arithmetic --prompt-tokens 20k --gpu h100
+            Comma lists on --model, --shots or --prompt-tokens ask once per combination and print one table: \
+            extend --model llama-2-7b,llama-2-13b --task arithmetic --prompt-tokens 6k,20k
             """)
 
     @Option(help: ArgumentHelp("Model preset; its base model is extended.", valueName: "name"))
@@ -45,7 +47,7 @@ struct Extend: SessionCommand {
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func answer(in session: Session) throws -> ExtendAnswer {
         let modelName = try session.settings.model(model)
         let candidates = try to.map { list in
             try list.split(separator: ",", omittingEmptySubsequences: false).map { item -> Double in
@@ -63,6 +65,6 @@ struct Extend: SessionCommand {
             countAttention: attention, interval: interval.request(in: session))
         try interval.check(a.task)
         if let mark = a.plotMark { session.lastAnswer = mark }
-        try render(a, global, in: session)
+        return a
     }
 }

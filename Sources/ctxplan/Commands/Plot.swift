@@ -50,7 +50,8 @@ struct Plot: SessionCommand {
         abstract: "Draw the law against prompt length, with the observations, like the paper's figures.",
         discussion: """
             One curve per model or compute level at each --nctx; with neither, Llama-2-7B and Llama-2-13B (Figure 2). Observations from the bundled data are drawn where they match a curve, those over 10,000 prompt tokens as held out. After a planning answer at the prompt, plot marks it (the knee of shots, the target of compute-for, the recommended limit of extend).
-            Repeat --nctx for a curve at each limit.
+            Repeat --model, --compute or --nctx, or give a comma list (--nctx 8k,32k), for a curve at each; \
+            with several curves each carries its own mark, in the legend too.
             Examples: plot --task arithmetic --nctx 8k; plot --task commonsense --model llama-2-13b --nctx 4k --nctx 32k --svg cs.svg
             """)
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Planner
 
-struct Predict: SessionCommand {
+struct Predict: ScenarioCommand {
     static let configuration = CommandConfiguration(
         commandName: "predict",
         abstract: "Predict the score, with its three factors.",
@@ -9,6 +9,8 @@ struct Predict: SessionCommand {
             A model with --nctx above its own limit is the model extended to it by the recipe (400 steps x batch 64 x limit tokens), its compute including the extension.
 
             Example: predict --task arithmetic --model llama-2-7b --shots 31
+            Comma lists on --model, --compute, --nctx, --shots or --prompt-tokens ask once per combination \
+            and print one table: predict --task commonsense --model llama-2-7b,llama-2-70b --nctx 8k,32k --shots 5
             """)
 
     @OptionGroup var scenario: ScenarioOptions
@@ -23,13 +25,13 @@ struct Predict: SessionCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func answer(in session: Session) throws -> Prediction {
         let p = try session.planner(global).predict(
             task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             prompt: prompt.input(in: session), nCtx: scenario.contextLimit(in: session),
             recipe: scenario.recipe.recipe, interval: interval.request(in: session), target: target)
         try interval.check(p.scenario.task)
-        try render(p, global, in: session)
+        return p
     }
 }
 

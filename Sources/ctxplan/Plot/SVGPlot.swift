@@ -6,6 +6,15 @@ import Planner
 /// a class: `series`, `observation`, `heldout`, `limit`, `mark`.
 enum SVG {
     static let colors = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#17becf", "#ff7f0e"]
+    /// Stroke patterns, so that curves drawn over one another stay apart without colour: five
+    /// against six colours, 30 curves before a pair repeats.
+    static let dashes = ["", "8 4", "2 3", "12 3 2 3", "5 5"]
+    /// Marker shapes around (0, 0), placed along each curve where no other curve's are: a
+    /// square, triangles up and down, a plus and a cross.
+    static let markers = [
+        "M-3 -3 H3 V3 H-3 Z", "M0 -4 L3.5 3 L-3.5 3 Z", "M0 4 L3.5 -3 L-3.5 -3 Z", "M-4 0 H4 M0 -4 V4",
+        "M-3 -3 L3 3 M-3 3 L3 -3",
+    ]
     static let width = 880.0, height = 460.0
     static let left = 70.0, right = 300.0, top = 44.0, bottom = 60.0
 
@@ -45,8 +54,11 @@ enum SVG {
                 (k == 0 ? "M" : "L") + format(px(p.x)) + " " + format(py(p.y))
             }.joined(separator: " ")
             body.append(
-                "<path class=\"series\" data-label=\"\(escape(series.label.text))\" d=\"\(d)\" fill=\"none\" stroke=\"\(color(i))\" stroke-width=\"2\"/>"
+                "<path class=\"series\" data-label=\"\(escape(series.label.text))\" d=\"\(d)\" fill=\"none\" \(stroke(i))/>"
             )
+        }
+        if data.series.count > 1 {
+            body += seriesMarkers(data) { (px($0), py(min(max($1, data.yRange.lowerBound), data.yRange.upperBound))) }
         }
         for point in data.observations {
             let c = color(point.series)
@@ -62,11 +74,9 @@ enum SVG {
                 "<path class=\"mark\" d=\"M\(format(x)) \(format(y - 7)) L\(format(x + 7)) \(format(y)) L\(format(x)) \(format(y + 7)) L\(format(x - 7)) \(format(y)) Z\" fill=\"black\"><title>\(escape(mark.label))</title></path>"
             )
         }
-        var legend: [(String, String)] = data.series.enumerated().map {
-            (
-                "<line x1=\"0\" y1=\"0\" x2=\"22\" y2=\"0\" stroke=\"\(color($0.offset))\" stroke-width=\"2\"/>",
-                $0.element.label.text
-            )
+        var legend: [(String, String)] = data.series.enumerated().map { i, series in
+            let marker = data.series.count > 1 ? marker(i, x: 11, y: 0, class: "legend-marker") : ""
+            return ("<line x1=\"0\" y1=\"0\" x2=\"22\" y2=\"0\" \(stroke(i))/>" + marker, series.label.text)
         }
         if data.observations.contains(where: { !$0.heldOut }) {
             legend.append(("<circle cx=\"11\" cy=\"0\" r=\"3.5\" fill=\"#555\"/>", "observed"))
@@ -200,6 +210,34 @@ enum SVG {
     }
 
     private static func color(_ i: Int) -> String { colors[i % colors.count] }
+
+    /// Series i's colour and stroke pattern.
+    private static func stroke(_ i: Int) -> String {
+        let dash = dashes[i % dashes.count]
+        return "stroke=\"\(color(i))\" stroke-width=\"2\"" + (dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\"")
+    }
+
+    /// Series i's marker shape at (x, y).
+    private static func marker(_ i: Int, x: Double, y: Double, class name: String = "series-marker") -> String {
+        "<path class=\"\(name)\" data-series=\"\(i)\" transform=\"translate(\(format(x)) \(format(y)))\" "
+            + "d=\"\(markers[i % markers.count])\" fill=\"\(color(i))\" stroke=\"\(color(i))\" stroke-width=\"1.5\"/>"
+    }
+
+    /// Markers along each curve, staggered as the terminal plot staggers its marks: in every
+    /// tenth of the axis each curve has its own place.
+    private static func seriesMarkers(_ data: PlotData, at point: (Double, Double) -> (Double, Double)) -> [String] {
+        let count = data.series.count
+        let slots = 10
+        return data.series.enumerated().flatMap { i, series in
+            (0..<slots).compactMap { slot -> String? in
+                let fx = (Double(slot) + (Double(i) + 0.5) / Double(count)) / Double(slots)
+                guard let y = series.score(atFraction: fx, of: data.xRange) else { return nil }
+                let x = data.xRange.lowerBound * pow(data.xRange.upperBound / data.xRange.lowerBound, fx)
+                let (sx, sy) = point(x, y)
+                return marker(i, x: sx, y: sy)
+            }
+        }
+    }
 
     static func format(_ v: Double) -> String { String(format: "%.1f", v) }
 

@@ -14,8 +14,8 @@ struct TerminalPlot {
 
     /// ANSI colours for the series, in order (red and blue first, as the paper's figures).
     static let palette = ["31", "34", "32", "35", "36", "33"]
-    /// ASCII glyphs for the series, in order.
-    static let asciiGlyphs: [Character] = ["*", "+", "#", "%", "&", "$"]
+    /// Glyphs for the series, in order: their ASCII curves, and the marks that tell curves apart.
+    static let asciiGlyphs: [Character] = ["*", "+", "#", "%", "&", "$", "=", "~"]
 
     static let gutter = 7
 
@@ -29,6 +29,7 @@ struct TerminalPlot {
         for (i, series) in data.series.enumerated() {
             canvas.polyline(series.points.map { (fx($0.x), fy($0.y)) }, glyph: glyph(i), color: i)
         }
+        if data.series.count > 1 { markSeries(on: &canvas) }
         for point in data.observations {
             canvas.mark(
                 fx(point.x), fy(point.y), glyph: point.heldOut ? (ascii ? "x" : "◇") : (ascii ? "o" : "●"),
@@ -51,6 +52,23 @@ struct TerminalPlot {
         lines += xAxis(canvas)
         lines += legend()
         return lines.map(\.trimmingTrailingSpaces).joined(separator: "\n")
+    }
+
+    /// Each curve's glyph at staggered columns along it, so that curves drawn over one another
+    /// (an 8k and a 32k limit agree below 8k) each stay visible, and without colour tell apart.
+    /// In every `spacing` columns each curve has its own column, so no two marks share one.
+    private func markSeries(on canvas: inout Canvas) {
+        let count = data.series.count
+        let spacing = max(12, 3 * count)
+        for (i, series) in data.series.enumerated() {
+            let offset = (2 * i + 1) * spacing / (2 * count)
+            for column in stride(from: offset, to: canvas.columns, by: spacing) {
+                let fx = Double(column) / Double(canvas.columns - 1)
+                guard let y = series.score(atFraction: fx, of: data.xRange) else { continue }
+                let fy = min(max(Axis.linearFraction(y, data.yRange), 0), 1)
+                canvas.mark(fx, fy, glyph: glyph(i), color: i)
+            }
+        }
     }
 
     private func glyph(_ series: Int) -> Character {
@@ -83,7 +101,9 @@ struct TerminalPlot {
     private func legend() -> [String] {
         var lines: [String] = []
         for (i, series) in data.series.enumerated() {
-            let key = ascii ? String(repeating: glyph(i), count: 3) : "───"
+            // In braille, the curve's mark on its line, when there are marks.
+            let marked = data.series.count > 1 ? "─\(glyph(i))─" : "───"
+            let key = ascii ? String(repeating: glyph(i), count: 3) : marked
             lines.append("  " + paintString(key, i) + " " + series.label.text)
         }
         var keys: [String] = []
