@@ -21,6 +21,8 @@ public struct ComputeForAnswer: Sendable {
     /// The answer under each bootstrap draw, as a percentile interval (when the preset has draws).
     public var interval: Interval?
     public var notes: [PlanningNote]
+    /// The Chinchilla split of the compute into parameters and tokens (Hoffmann et al. 2022).
+    public var computeOptimal: ComputeOptimalSplit? = nil
 
     /// The FLOPs the target needs; nil when no count is the answer (unreachable, or reached at
     /// any compute).
@@ -84,6 +86,7 @@ extension Planner {
         if let tokens { answer.modelSize = .parameters(flops / (6 * tokens), atTokens: tokens) }
         if let params { answer.modelSize = .tokens(flops / (6 * params), atParameters: params) }
         answer.nearest = nearestModel(to: flops)
+        answer.computeOptimal = ChinchillaLaw.approach3.optimalSplit(flops: flops)
         answer.budget = plan.map { Budget(flops: flops, plan: $0) }
         if let level = intervalLevel {
             answer.interval = Planner.interval(

@@ -1,3 +1,5 @@
+import ContextScaling
+
 /// A fact said beside an answer: how a compute was reached, where an input lies outside the fit,
 /// what the answer leaves out. Facts only: the program words them.
 public enum PlanningNote: Sendable, Equatable {
@@ -24,6 +26,9 @@ public enum PlanningNote: Sendable, Equatable {
     /// The model named is itself an extension: the cost is of extending its base from the
     /// base's own limit, not of going on from the named model's.
     case costFromBase(named: String, namedLimit: Double, base: String, baseLimit: Double)
+    /// GPU time counted with attention by this convention: the MFU must be one measured on the
+    /// same count (published MFU figures count the full matrix; causal kernels half of it).
+    case mfuConvention(AttentionCounting)
 
     /// A stable name for programs reading the JSON.
     public var code: String {
@@ -38,6 +43,7 @@ public enum PlanningNote: Sendable, Equatable {
         case .noCandidateReachesTarget: "no_candidate_reaches_target"
         case .noCandidateFits: "no_candidate_fits"
         case .costFromBase: "cost_from_base"
+        case .mfuConvention: "mfu_convention"
         }
     }
 }
@@ -50,11 +56,16 @@ public struct AttentionShare: Sendable, Equatable {
     public var ratio: Double
     /// Whether the answer's GPU time already counts attention (`countAttention`).
     public var counted: Bool
+    /// How attention was counted.
+    public var counting: AttentionCounting = .causal
 
     /// The note worth giving: only when attention adds more than 10%.
-    static func note(sixND: Double, withAttention: Double?, limit: Double?, counted: Bool) -> PlanningNote? {
+    static func note(
+        sixND: Double, withAttention: Double?, limit: Double?, counted: Bool, counting: AttentionCounting = .causal
+    ) -> PlanningNote? {
         guard let withAttention, sixND > 0, withAttention > 1.1 * sixND else { return nil }
-        return .attentionShare(AttentionShare(limit: limit, ratio: withAttention / sixND, counted: counted))
+        return .attentionShare(
+            AttentionShare(limit: limit, ratio: withAttention / sixND, counted: counted, counting: counting))
     }
 }
 

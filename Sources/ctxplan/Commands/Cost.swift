@@ -18,8 +18,7 @@ struct Cost: SessionCommand {
         transform: Parse.context)
     var to: Double
 
-    @Flag(help: "Budget GPU time on the attention-aware count (Kaplan et al.: 6N + 6 n_layer n_ctx d_attn per token).")
-    var attention = false
+    @OptionGroup var attention: AttentionOption
 
     @OptionGroup var recipe: RecipeOptions
     @OptionGroup var hardware: HardwareOptions
@@ -30,7 +29,7 @@ struct Cost: SessionCommand {
         let planner = session.planner(global)
         let c = try planner.cost(
             model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner, in: session),
-            countAttention: attention)
+            countAttention: attention.counting != nil, attentionCounting: attention.counting ?? .causal)
         try render(c, global, in: session)
     }
 }

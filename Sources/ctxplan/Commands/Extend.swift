@@ -37,8 +37,7 @@ struct Extend: SessionCommand {
 
     @OptionGroup var reserve: ReserveOption
 
-    @Flag(help: "Count attention in the extension FLOPs (Kaplan et al.: 6N + 6 n_layer n_ctx d_attn per token).")
-    var attention = false
+    @OptionGroup var attention: AttentionOption
 
     @OptionGroup var recipe: RecipeOptions
     @OptionGroup var hardware: HardwareOptions
@@ -59,7 +58,7 @@ struct Extend: SessionCommand {
             model: modelName, task: task.name(in: session), prompt: prompt.input(), candidates: candidates,
             target: target, within: within, reserve: reserve.reserve, recipe: recipe.recipe,
             plan: hardware.plan(planner, in: session),
-            countAttention: attention)
+            countAttention: attention.counting != nil, attentionCounting: attention.counting ?? .causal)
         if let mark = a.plotMark { session.lastAnswer = mark }
         try render(a, global, in: session)
     }
