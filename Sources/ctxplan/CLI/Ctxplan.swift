@@ -135,7 +135,8 @@ struct Repl: SessionCommand {
 
     @Option(
         name: .customLong("presets"),
-        help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
+        help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"),
+        completion: .directory)
     var presetDirectories: [String] = []
 
     func run(in session: Session) throws {

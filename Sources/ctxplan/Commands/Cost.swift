@@ -10,7 +10,9 @@ struct Cost: SessionCommand {
             Example: cost --model llama-2-7b --to 32k --gpu h100 --gpus 8
             """)
 
-    @Option(help: ArgumentHelp("Model preset to extend (its base model is extended).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Model preset to extend (its base model is extended).", valueName: "name"),
+        completion: ShellCompletion.models)
     var model: String?
 
     @Option(

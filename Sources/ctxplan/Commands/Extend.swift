@@ -11,7 +11,9 @@ struct Extend: SessionCommand {
             Example: extend --model llama-2-7b --task arithmetic --prompt-tokens 20k --gpu h100
             """)
 
-    @Option(help: ArgumentHelp("Model preset; its base model is extended.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Model preset; its base model is extended.", valueName: "name"),
+        completion: ShellCompletion.models)
     var model: String?
 
     @OptionGroup var task: TaskOption

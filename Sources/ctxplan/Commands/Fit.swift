@@ -7,12 +7,14 @@ import Planner
 struct FitDataOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "CSV of evaluation results (see 'help fit'); the bundled Tables 8-10 when omitted.", valueName: "file"))
+            "CSV of evaluation results (see 'help fit'); the bundled Tables 8-10 when omitted.", valueName: "file"),
+        completion: .file(extensions: ["csv"]))
     var file: String?
 
     @Option(
         help: ArgumentHelp(
-            "Task: whose bundled records to fit, or whose rows and token lengths to use.", valueName: "name"))
+            "Task: whose bundled records to fit, or whose rows and token lengths to use.", valueName: "name"),
+        completion: ShellCompletion.tasks)
     var task: String?
 
     @Option(
@@ -77,7 +79,9 @@ struct Fit: SessionCommand {
         transform: Parse.percent)
     var interval: Double = 80
 
-    @Option(help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"),
+        completion: .file(extensions: ["json"]))
     var save: String?
 
     @Flag(help: "Replace the file given to --save.")

@@ -27,7 +27,7 @@ struct Show: SessionCommand {
         abstract: "Show one preset (task, model or GPU) in full, or the REPL's settings.",
         discussion: "Examples: show arithmetic; show yarn-llama-2-7b-32k; show h100; show settings")
 
-    @Argument(help: "A preset name, or 'settings'.")
+    @Argument(help: "A preset name, or 'settings'.", completion: ShellCompletion.presetsAndSettings)
     var name: String
 
     @OptionGroup var global: GlobalOptions

@@ -1,12 +1,15 @@
 import ArgumentParser
 import CEditLine
 import CEditLineShim
+import ContextScaling
 import Foundation
 import Planner
 import Synchronization
 
-/// What may follow the words typed so far: command names first, then the command's flags, and
-/// preset names after the flags (and `set` keys) that take them.
+/// What may follow the words typed so far: command names first, then the command's flags;
+/// preset names after the flags (and `set` keys) that take them, the values of enumerated
+/// options (`--law`, `--format`, `--attention`, `presets` kinds), and file names after the
+/// options and words that take a path.
 struct Completer: Sendable {
     let library: PresetLibrary
 
@@ -14,20 +17,33 @@ struct Completer: Sendable {
     /// after the line's first `before`.
     func matches(for text: String, before: String) -> [String] {
         let typed = text.lowercased()
-        return candidates(before: before).filter { $0.lowercased().hasPrefix(typed) }
+        return candidates(before: before, typed: text).filter { $0.lowercased().hasPrefix(typed) }
     }
 
-    /// What may follow the words typed so far.
-    func candidates(before: String) -> [String] {
+    /// What may follow the words typed so far; `typed`, the start of the word being completed,
+    /// says which folder to list where a path goes.
+    func candidates(before: String, typed: String = "") -> [String] {
         let words = (try? LineSplitter.split(before)) ?? []
         guard let head = words.first else {
             return ["set", "unset", "use", "help", "quit", "exit"] + Ctxplan.commandNames
         }
         let previous = words.last ?? ""
         switch (head, previous) {
-        case (_, "--task"), ("set", "task"), ("use", "task"): return library.taskNames
+        case (_, "--task"), ("set", "task"), ("use", "task"):
+            return library.taskNames + PathCompletion.candidates(for: typed, extensions: ["json"])
         case (_, "--model"), ("set", "model"): return library.modelNames
         case (_, "--gpu"), ("set", "gpu"): return library.gpuNames
+        case (_, "--law"): return LawForm.allCases.map(\.rawValue)
+        case (_, "--format"): return OutputFormat.allCases.map(\.rawValue)
+        case (_, "--attention"): return AttentionCounting.allCases.map(\.rawValue)
+        case (_, "--save"): return PathCompletion.candidates(for: typed, extensions: ["json"])
+        case (_, "--svg"): return PathCompletion.candidates(for: typed, extensions: ["svg"])
+        case (_, "--out"), (_, "--presets"): return PathCompletion.candidates(for: typed, foldersOnly: true)
+        case ("source", _): return PathCompletion.candidates(for: typed)
+        case ("fit", "fit"), ("validate", "validate"), ("compare", "compare"):
+            // The results file, or a flag.
+            return PathCompletion.candidates(for: typed, extensions: ["csv"]) + (Completer.flags[head] ?? [])
+        case ("presets", "presets"): return PresetListing.Kind.allCases.map(\.rawValue)
         case ("set", "set"), ("use", "use"), ("unset", _): return Settings.keys
         case ("help", _), ("?", _): return Ctxplan.commandNames
         case ("show", "show"): return ["settings"] + library.taskNames + library.modelNames + library.gpuNames
