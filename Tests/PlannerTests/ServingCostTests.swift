@@ -32,7 +32,8 @@ final class ServingCostTests: XCTestCase {
         let full = try Fixtures.planner.cost(
             model: "llama-2-7b", to: 32768, plan: plan, countAttention: true, attentionCounting: .full)
         XCTAssertEqual(
-            try XCTUnwrap(full.extensionFlopsWithAttention), 838_860_800 * (6 * 6_476_271_616.0 + 12 * 32 * 32768 * 4096),
+            try XCTUnwrap(full.extensionFlopsWithAttention),
+            838_860_800 * (6 * 6_476_271_616.0 + 12 * 32 * 32768 * 4096),
             accuracy: 1e6)
         XCTAssertEqual(full.budget?.flops, full.extensionFlopsWithAttention)
         XCTAssertTrue(full.notes.contains(.mfuConvention(.full)), "\(full.notes)")

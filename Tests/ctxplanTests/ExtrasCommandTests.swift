@@ -7,8 +7,10 @@ final class ExtrasCommandTests: XCTestCase {
     /// Each row's days are what `budget` gives for that row's FLOPs on the same GPUs.
     func testExtendDaysEqualTheBudgetCommands() throws {
         let extend = try Harness.json(
-            ["extend", "--model", "llama-2-7b", "--task", "arithmetic", "--prompt-tokens", "20k", "--gpu", "h100",
-             "--gpus", "8", "--mfu", "0.5"])
+            [
+                "extend", "--model", "llama-2-7b", "--task", "arithmetic", "--prompt-tokens", "20k", "--gpu", "h100",
+                "--gpus", "8", "--mfu", "0.5",
+            ])
         let options = try XCTUnwrap(extend["options"] as? [[String: Any]])
         for option in options.dropFirst() {
             let flops = try XCTUnwrap(option["extension_flops"] as? Double)

@@ -51,7 +51,8 @@ final class ShellCompletionTests: XCTestCase {
         XCTAssertEqual(try bashCompletions(["cost", "--model", "my"], config: config), ["my-model-7b"])
         let models = try bashCompletions(["shots", "--model", "llama-2-7"], config: config)
         XCTAssertEqual(models, ["llama-2-70b", "llama-2-7b-32k-pi", "llama-2-7b"])
-        XCTAssertEqual(try bashCompletions(["budget", "1e23", "--gpu", "h1"], config: config),
+        XCTAssertEqual(
+            try bashCompletions(["budget", "1e23", "--gpu", "h1"], config: config),
             ["h100-sxm", "h100", "h100-sxm5"])
         XCTAssertEqual(try bashCompletions(["show", "yarn-llama-2-7b-3"], config: config), ["yarn-llama-2-7b-32k"])
     }
@@ -74,7 +75,8 @@ final class ShellCompletionTests: XCTestCase {
             FileManager.default.createFile(atPath: work + "/" + name, contents: Data())
         }
         XCTAssertEqual(try bashCompletions(["fit", "--save", ""], config: config, directory: work), ["mine.json"])
-        XCTAssertEqual(try bashCompletions(["predict", "--task", "mi"], config: config, directory: work), ["mine.json"])
+        XCTAssertEqual(
+            try bashCompletions(["predict", "--task", "mi"], config: config, directory: work), ["mine.json"])
     }
 
     /// The callback the scripts make lists a `--presets` folder's presets given on the line.
@@ -83,8 +85,10 @@ final class ShellCompletionTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: config) }
         let folder = config + "/ctxplan/presets"
         let result = try Harness.run(
-            ["---completion", "predict", "--", "--model", "5", "0", "ctxplan", "predict", "--presets", folder,
-             "--model", ""])
+            [
+                "---completion", "predict", "--", "--model", "5", "0", "ctxplan", "predict", "--presets", folder,
+                "--model", "",
+            ])
         XCTAssertEqual(result.status, 0, result.stderr)
         let names = result.stdout.split(separator: "\n").map(String.init)
         XCTAssertTrue(names.contains("my-model-7b") && names.contains("llama-2-13b"), "\(names)")

@@ -79,7 +79,8 @@ struct GlobalOptions: ParsableArguments {
 /// `--task`, for commands that need a task but no model.
 struct TaskOption: ParsableArguments {
     @Option(
-        help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"), completion: ShellCompletion.tasks)
+        help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"),
+        completion: ShellCompletion.tasks)
     var task: String?
 
     /// The option's task, else the session's.

@@ -6,7 +6,8 @@ import Planner
 /// Where and how a plot is drawn: the terminal (braille or ASCII) or an SVG file.
 struct DrawingOptions: ParsableArguments {
     @Option(
-        help: ArgumentHelp("Write a standalone SVG to this file instead of drawing in the terminal.", valueName: "file"),
+        help: ArgumentHelp(
+            "Write a standalone SVG to this file instead of drawing in the terminal.", valueName: "file"),
         completion: .file(extensions: ["svg"]))
     var svg: String?
 

@@ -82,7 +82,9 @@ extension ShotsAnswer: Rendering {
                     Fmt.score(row.score), previous.map { String(format: "%+.4f", row.score - $0) } ?? "",
                 ] + (withPrefill ? [prefillFlops(row).map { Quantities.formatScientific($0, digits: 3) } ?? ""] : [])
             })
-        if withPrefill { block.line("prefill: forward FLOPs per query to read the prompt (2N n_pmt + causal attention)") }
+        if withPrefill {
+            block.line("prefill: forward FLOPs per query to read the prompt (2N n_pmt + causal attention)")
+        }
         for note in notes { block.note(note, width: width) }
         return block.text
     }
