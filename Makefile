@@ -27,7 +27,7 @@ test: build
 
 # What `make install` writes, under $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these.
 BIN ?= $(RELEASE_BIN)
-MANPAGE ?= .build/plugins/GenerateManual/outputs/ctxplan/ctxplan.1
+MANPAGE ?= .build/manual/ctxplan.1
 INSTALLED_BIN = $(DESTDIR)$(PREFIX)/bin/ctxplan
 INSTALLED_SHARE = $(DESTDIR)$(PREFIX)/share/ctxplan
 INSTALLED_MAN = $(DESTDIR)$(PREFIX)/share/man/man1/ctxplan.1
@@ -37,10 +37,14 @@ FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/ctxplan.fi
 
 install: build man install-files
 
-# The man page, by swift-argument-parser's generate-manual plugin from the release binary's help
-# (it builds its tool from the checked-out package, offline; about two minutes the first time).
+# The man page, by swift-argument-parser's generate-manual tool from the release binary's own help.
+# The package's GenerateManual plugin (`swift package plugin generate-manual`) runs this same tool
+# and works offline, but first rebuilds ctxplan without --static-swift-stdlib: a second release
+# build. Building the tool alone takes seconds once ArgumentParser is built.
 man: build
-	$(SWIFT) package --disable-sandbox plugin generate-manual --configuration release
+	$(SWIFT) build --product generate-manual
+	mkdir -p .build/manual
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(RELEASE_BIN) --output-directory .build/manual
 
 # The copying alone, from $(BIN) and $(MANPAGE) as they are (the tests install a debug build).
 install-files:
