@@ -87,11 +87,12 @@ enum Completion {
         shim_set_completion { text, start, _ in
             guard let text else { return nil }
             let before = String(decoding: String(cString: shim_line_buffer()).utf8.prefix(Int(start)), as: UTF8.self)
-            let found = Completion.state.withLock { state in
+            let (found, folder) = Completion.state.withLock { state in
                 state.matches = state.completer?.matches(for: String(cString: text), before: before) ?? []
-                return !state.matches.isEmpty
+                return (!state.matches.isEmpty, state.matches.allSatisfy { $0.hasSuffix("/") })
             }
-            shim_completion_done()
+            // After a folder the next Tab lists its files: no space in between.
+            shim_completion_done(folder ? 0 : 1)
             guard found else { return nil }
             return rl_completion_matches(text) { _, index in
                 Completion.state.withLock { state in
