@@ -38,6 +38,4 @@ public struct ComputeOptimalSplit: Sendable, Equatable {
     public var flops: Double
     public var parameters: Double
     public var tokens: Double
-    /// Training tokens per parameter (about 20 at the paper's scales).
-    public var tokensPerParameter: Double { tokens / parameters }
 }

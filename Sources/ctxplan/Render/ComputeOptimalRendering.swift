@@ -8,7 +8,7 @@ extension ComputeOptimalSplit {
         ])
     }
 
-    /// "N = 14.5B, D = 1.96T tokens (Chinchilla, Hoffmann et al. 2022, Approach 3)".
+    /// "N = 18.6B, D = 1.53T tokens  (compute-optimal: Hoffmann et al. 2022, Approach 3)".
     var text: String {
         "N = \(Fmt.number(parameters)), D = \(Fmt.number(tokens)) tokens  "
             + "(compute-optimal: Hoffmann et al. 2022, Approach 3)"
