@@ -8,7 +8,7 @@ public struct Observation: Sendable, Equatable {
     public var flops: Double
     public var nCtx: Double
     public var nPmt: Double
-    /// The shot count, when the record gave shots rather than prompt tokens.
+    /// The shot count, when the record gives one.
     public var shots: Int?
     public var metric: Double
     /// Where it came from, for messages: "file:line".
@@ -130,6 +130,9 @@ public struct ObservationReader {
             var shotCount: Int?
             if let nPmt, cell(nPmt) != nil {
                 prompt = try number(nPmt, "n_pmt", .contextTokens)
+                // A row with both (as `import --out` writes) keeps its shot count, for residuals by
+                // shots and for token lengths measured from the records.
+                if let shots, let text = cell(shots), let count = Int(text), count >= 0 { shotCount = count }
             } else if let shots {
                 let count = try number(shots, "shots", .whole, zero: true)
                 guard count == count.rounded() else {
@@ -165,7 +168,7 @@ public struct ObservationReader {
         guard let defaultTask else {
             throw FittingError.shotsNeedTask(location: "\(file):\(line)")
         }
-        return defaultTask.layout
+        return try defaultTask.layout
     }
 }
 

@@ -34,6 +34,10 @@ final class CompletionValueTests: XCTestCase {
         XCTAssertEqual(completer.matches(for: typed, before: "plot --svg "), [typed + "plot.svg", typed + "runs/"])
         XCTAssertEqual(completer.matches(for: typed + "r", before: "figures --out "), [typed + "runs/"])
         XCTAssertEqual(completer.matches(for: typed + "r", before: "fit "), [typed + "results.csv", typed + "runs/"])
+        XCTAssertEqual(
+            completer.matches(for: typed, before: "import results/ --out "), [typed + "results.csv", typed + "runs/"])
+        XCTAssertEqual(
+            completer.matches(for: typed + "r", before: "fit --models "), [typed + "results.csv", typed + "runs/"])
         XCTAssertEqual(completer.matches(for: typed + "m", before: "use task "), [typed + "mine.json"])
         XCTAssertEqual(completer.matches(for: typed + "n", before: "source "), [typed + "notes.txt"])
         // A preset name still comes first after --task.

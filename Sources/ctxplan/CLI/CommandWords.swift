@@ -61,5 +61,5 @@ enum CommandWords {
     }
 
     /// Every flag of the command tree; a negative number after one of them is a positional.
-    static let flags: Set<String> = ["--json", "--force", "--ascii", "--help", "-h", "--version"]
+    static let flags: Set<String> = ["--json", "--force", "--ascii", "--percent", "--help", "-h", "--version"]
 }

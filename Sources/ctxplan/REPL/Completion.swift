@@ -38,11 +38,12 @@ struct Completer: Sendable {
         case (_, "--attention"): return AttentionCounting.allCases.map(\.rawValue)
         case (_, "--save"): return PathCompletion.candidates(for: typed, extensions: ["json"])
         case (_, "--svg"): return PathCompletion.candidates(for: typed, extensions: ["svg"])
-        case (_, "--out"), (_, "--presets"): return PathCompletion.candidates(for: typed, foldersOnly: true)
+        case ("figures", "--out"), (_, "--presets"): return PathCompletion.candidates(for: typed, foldersOnly: true)
+        case (_, "--out"), (_, "--models"): return PathCompletion.candidates(for: typed, extensions: ["csv"])
         case ("source", _): return PathCompletion.candidates(for: typed)
-        case ("fit", "fit"), ("validate", "validate"), ("compare", "compare"):
-            // The results file, or a flag.
-            return PathCompletion.candidates(for: typed, extensions: ["csv"]) + (Completer.flags[head] ?? [])
+        case ("fit", "fit"), ("validate", "validate"), ("compare", "compare"), ("import", "import"):
+            // A results file or folder, or a flag.
+            return PathCompletion.candidates(for: typed) + (Completer.flags[head] ?? [])
         case ("presets", "presets"): return PresetListing.Kind.allCases.map(\.rawValue)
         case ("set", "set"), ("use", "use"), ("unset", _): return Settings.keys
         case ("help", _), ("?", _): return Ctxplan.commandNames
