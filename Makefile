@@ -4,7 +4,7 @@ SWIFT ?= swift
 RELEASE_BIN = .build/release/ctxplan
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build deps install bench figures format lint clean
+.PHONY: run test build deps install install-files man uninstall bench figures format lint clean
 
 # libedit's headers are the one system dependency (Debian: libedit-dev).
 deps:
@@ -25,17 +25,44 @@ test: build
 	$(SWIFT) build --build-tests
 	CTXPLAN_BINARY=$(abspath $(RELEASE_BIN)) $(SWIFT) test --skip-build --disable-swift-testing
 
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ctxplan
-	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/ctxplan
-	rm -rf $(DESTDIR)$(PREFIX)/share/ctxplan/Presets
-	cp -R Presets $(DESTDIR)$(PREFIX)/share/ctxplan/Presets
-	install -d $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
-		$(DESTDIR)$(PREFIX)/share/zsh/site-functions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
-	$(RELEASE_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/ctxplan
-	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_ctxplan
-	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/ctxplan.fish
-	@echo "installed $(DESTDIR)$(PREFIX)/bin/ctxplan with presets in $(DESTDIR)$(PREFIX)/share/ctxplan/Presets"
+# What `make install` writes, under $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these.
+BIN ?= $(RELEASE_BIN)
+MANPAGE ?= .build/manual/ctxplan.1
+INSTALLED_BIN = $(DESTDIR)$(PREFIX)/bin/ctxplan
+INSTALLED_SHARE = $(DESTDIR)$(PREFIX)/share/ctxplan
+INSTALLED_MAN = $(DESTDIR)$(PREFIX)/share/man/man1/ctxplan.1
+BASH_COMPLETION = $(DESTDIR)$(PREFIX)/share/bash-completion/completions/ctxplan
+ZSH_COMPLETION = $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_ctxplan
+FISH_COMPLETION = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/ctxplan.fish
+
+install: build man install-files
+
+# The man page, by swift-argument-parser's generate-manual tool from the release binary's own help.
+# The package's GenerateManual plugin (`swift package plugin generate-manual`) runs this same tool
+# and works offline, but first rebuilds ctxplan without --static-swift-stdlib: a second release
+# build. Building the tool alone takes seconds once ArgumentParser is built.
+man: build
+	$(SWIFT) build --product generate-manual
+	mkdir -p .build/manual
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(RELEASE_BIN) --output-directory .build/manual
+
+# The copying alone, from $(BIN) and $(MANPAGE) as they are (the tests install a debug build).
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(INSTALLED_SHARE) $(dir $(INSTALLED_MAN)) $(dir $(BASH_COMPLETION)) \
+		$(dir $(ZSH_COMPLETION)) $(dir $(FISH_COMPLETION))
+	install -m 755 $(BIN) $(INSTALLED_BIN)
+	rm -rf $(INSTALLED_SHARE)/Presets
+	cp -R Presets $(INSTALLED_SHARE)/Presets
+	install -m 644 $(MANPAGE) $(INSTALLED_MAN)
+	$(BIN) --generate-completion-script bash > $(BASH_COMPLETION)
+	$(BIN) --generate-completion-script zsh > $(ZSH_COMPLETION)
+	$(BIN) --generate-completion-script fish > $(FISH_COMPLETION)
+	@echo "installed $(INSTALLED_BIN) with presets in $(INSTALLED_SHARE)/Presets and the man page ctxplan(1)"
+
+# Removes what install wrote, and share/ctxplan, which only ctxplan uses; the shared folders stay.
+uninstall:
+	rm -f $(INSTALLED_BIN) $(INSTALLED_MAN) $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION)
+	rm -rf $(INSTALLED_SHARE)
 
 # Speed figures: one-shot start-up, planning questions, and the fit against SciPy.
 bench: build

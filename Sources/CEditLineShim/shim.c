@@ -37,8 +37,8 @@ void shim_set_completion(char **(*function)(const char *text, int start, int end
 
 const char *shim_line_buffer(void) { return rl_line_buffer ? rl_line_buffer : ""; }
 
-void shim_completion_done(void) {
+void shim_completion_done(int space_after) {
     rl_attempted_completion_over = 1;
     rl_completion_suppress_append = 0;
-    rl_completion_append_character = ' ';
+    rl_completion_append_character = space_after ? ' ' : '\0';
 }

@@ -27,6 +27,8 @@ public struct ComputeForAnswer: Sendable {
     public var notes: [PlanningNote]
     /// How much more than a given model's compute the target needs (`--model`).
     public var baseline: BaselineGap? = nil
+    /// The Chinchilla split of the compute into parameters and tokens (Hoffmann et al. 2022).
+    public var computeOptimal: ComputeOptimalSplit? = nil
 
     /// The FLOPs the target needs; nil when no count is the answer (unreachable, or reached at
     /// any compute).
@@ -108,6 +110,7 @@ extension Planner {
         if let tokens { answer.modelSize = .parameters(flops / (6 * tokens), atTokens: tokens) }
         if let params { answer.modelSize = .tokens(flops / (6 * params), atParameters: params) }
         answer.nearest = nearestModel(to: flops)
+        answer.computeOptimal = ChinchillaLaw.approach3.optimalSplit(flops: flops)
         answer.budget = plan.map { Budget(flops: flops, plan: $0) }
         if let request, confidence == nil {
             let drawn =

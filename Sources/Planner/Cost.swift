@@ -12,9 +12,11 @@ public struct ExtensionCost: Sendable, Equatable {
     /// The extension's compute as a fraction of pre-training's.
     public var fractionOfPretraining: Double { extensionFlops / extended.pretrainFlops }
     /// The extension with attention counted (Kaplan et al.), when the model's shape is known.
-    public var extensionFlopsWithAttention: Double? { extended.extensionFlopsWithAttention }
+    public var extensionFlopsWithAttention: Double? { extended.extensionFlops(counting: attentionCounting) }
     /// Whether GPU time is reckoned on the attention-aware count.
     public var countsAttention: Bool
+    /// How attention is counted: causally (Kaplan et al.) or as the full matrix.
+    public var attentionCounting: AttentionCounting = .causal
     public var budget: Budget?
 
     /// The FLOPs the budget is reckoned on.
@@ -32,8 +34,11 @@ public struct ExtensionCost: Sendable, Equatable {
             PlanningNote.costFromBase(named: $0.name, namedLimit: $0.nCtx, base: base.name, baseLimit: base.nCtx)
         }
         let attention = AttentionShare.note(
-            sixND: extensionFlops, withAttention: extensionFlopsWithAttention, limit: nil, counted: countsAttention)
-        return [fromBase, attention].compactMap { $0 }
+            sixND: extensionFlops, withAttention: extensionFlopsWithAttention, limit: nil, counted: countsAttention,
+            counting: attentionCounting)
+        // An MFU is measured on one count; the GPU time is only right with the same one.
+        let mfu = countsAttention && budget != nil ? PlanningNote.mfuConvention(attentionCounting) : nil
+        return [fromBase, attention, mfu].compactMap { $0 }
     }
 }
 
@@ -41,7 +46,7 @@ extension Planner {
     /// The cost of extending `model`'s base to `nCtx` by `recipe`.
     public func cost(
         model: String, to nCtx: Double, recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil,
-        countAttention: Bool = false
+        countAttention: Bool = false, attentionCounting: AttentionCounting = .causal
     ) throws -> ExtensionCost {
         let preset = try library.model(model)
         let base = try library.resolve(model: library.baseModel(of: preset).name)
@@ -51,8 +56,8 @@ extension Planner {
         let extended = try library.resolve(model: base.name, nCtx: nCtx, recipe: recipe)
         let named = preset.name == base.name ? nil : try library.resolve(model: preset.name)
         var cost = ExtensionCost(
-            base: base, extended: extended, recipe: recipe, countsAttention: countAttention, budget: nil,
-            named: named)
+            base: base, extended: extended, recipe: recipe, countsAttention: countAttention,
+            attentionCounting: attentionCounting, budget: nil, named: named)
         cost.budget = plan.map { Budget(flops: cost.budgetFlops, plan: $0) }
         return cost
     }

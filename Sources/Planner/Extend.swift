@@ -30,6 +30,8 @@ public struct ExtendAnswer: Sendable {
     public var target: Double?
     public var within: Double
     public var reserve: Double?
+    /// How `extensionFlopsWithAttention` counts attention.
+    public var attentionCounting: AttentionCounting
     public var notes: [PlanningNote]
 }
 
@@ -65,6 +67,7 @@ extension Planner {
         model: String, task taskName: String, prompt: PromptInput, candidates: [Double]? = nil,
         target: Double? = nil, within: Double = 0.01, reserve: Double? = nil,
         recipe: ExtensionRecipe = .paper, plan: HardwarePlan? = nil, countAttention: Bool = false,
+        attentionCounting: AttentionCounting = .causal,
         interval request: IntervalRequest? = nil
     ) throws -> ExtendAnswer {
         if let target { try Planner.checkTarget(target) }
@@ -80,7 +83,7 @@ extension Planner {
         }
         var options: [ExtendAnswer.Option] = try limits.map { limit in
             let m = try library.resolve(model: base.name, nCtx: limit, recipe: recipe)
-            let withAttention = m.extensionFlopsWithAttention
+            let withAttention = m.extensionFlops(counting: attentionCounting)
             let flops = countAttention ? (withAttention ?? m.extensionFlops) : m.extensionFlops
             return ExtendAnswer.Option(
                 model: m, extensionTokens: m.extensionTokens, extensionFlops: flops,
@@ -123,13 +126,14 @@ extension Planner {
         if let r = recommended, !countAttention,
             let note = AttentionShare.note(
                 sixND: options[r].extensionFlops, withAttention: options[r].extensionFlopsWithAttention,
-                limit: options[r].nCtx, counted: false)
+                limit: options[r].nCtx, counted: false, counting: attentionCounting)
         {
             notes.append(note)
         }
+        if countAttention, plan != nil { notes.append(.mfuConvention(attentionCounting)) }
         return ExtendAnswer(
             task: task, base: base, nPmt: nPmt, shots: shots, options: options, recommended: recommended,
-            target: target, within: within, reserve: reserve, notes: notes)
+            target: target, within: within, reserve: reserve, attentionCounting: attentionCounting, notes: notes)
     }
 
     static func doublings(from start: Double, upTo end: Double) -> [Double] {
@@ -178,4 +182,10 @@ extension Planner {
                     model: atLimit.model, limit: option.nCtx, atLimit: atLimit.accuracy, at4k: at4k.accuracy))
         ]
     }
+}
+
+extension ExtendAnswer {
+    /// Forward FLOPs of reading the prompt once at serving time (prefill, causal attention): the
+    /// same at every limit, since extension keeps the weights' shape; nil when it is unknown.
+    public var prefillFlops: Double? { base.prefillFlops(promptTokens: nPmt) }
 }

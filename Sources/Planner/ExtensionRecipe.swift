@@ -21,12 +21,24 @@ extension ResolvedModel {
         ComputeAccounting.trainingFlops(parameters: parameters, tokens: extensionTokens)
     }
 
-    /// The extension's compute with attention counted (Kaplan et al.) at this model's limit,
-    /// when its shape is known.
-    public var extensionFlopsWithAttention: Double? {
+    /// The extension's compute with attention counted causally (Kaplan et al.) at this model's
+    /// limit, when its shape is known.
+    public var extensionFlopsWithAttention: Double? { extensionFlops(counting: .causal) }
+
+    /// The extension's compute with attention counted by `counting`, when the shape is known.
+    public func extensionFlops(counting: AttentionCounting) -> Double? {
         guard let layers, let attentionWidth else { return nil }
         return extensionTokens
             * ComputeAccounting.flopsPerTokenWithAttention(
-                parameters: parameters, layers: layers, contextLimit: nCtx, attentionWidth: attentionWidth)
+                parameters: parameters, layers: layers, contextLimit: nCtx, attentionWidth: attentionWidth,
+                counting: counting)
+    }
+
+    /// Forward FLOPs of reading an `n`-token prompt once (prefill), causal attention counted;
+    /// nil when the model's shape is unknown (2 N n alone would understate long prompts).
+    public func prefillFlops(promptTokens n: Double) -> Double? {
+        guard let layers, let attentionWidth else { return nil }
+        return ComputeAccounting.prefillFlops(
+            parameters: parameters, layers: layers, promptTokens: n, attentionWidth: attentionWidth)
     }
 }

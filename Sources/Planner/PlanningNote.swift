@@ -1,3 +1,5 @@
+import ContextScaling
+
 /// A fact said beside an answer: how a compute was reached, where an input lies outside the fit,
 /// what the answer leaves out. Facts only: the program words them.
 public enum PlanningNote: Sendable, Equatable {
@@ -29,6 +31,9 @@ public enum PlanningNote: Sendable, Equatable {
     /// Fewer than the asked share of outcomes reach the target at any compute; the answer is
     /// the median one.
     case unreachableAtConfidence(Double)
+    /// GPU time counted with attention by this convention: the MFU must be one measured on the
+    /// same count (published MFU figures count the full matrix; causal kernels half of it).
+    case mfuConvention(AttentionCounting)
 
     /// A stable name for programs reading the JSON.
     public var code: String {
@@ -45,6 +50,7 @@ public enum PlanningNote: Sendable, Equatable {
         case .costFromBase: "cost_from_base"
         case .outsideRefit: "outside_refit"
         case .unreachableAtConfidence: "unreachable_at_confidence"
+        case .mfuConvention: "mfu_convention"
         }
     }
 }
@@ -57,11 +63,16 @@ public struct AttentionShare: Sendable, Equatable {
     public var ratio: Double
     /// Whether the answer's GPU time already counts attention (`countAttention`).
     public var counted: Bool
+    /// How attention was counted.
+    public var counting: AttentionCounting = .causal
 
     /// The note worth giving: only when attention adds more than 10%.
-    static func note(sixND: Double, withAttention: Double?, limit: Double?, counted: Bool) -> PlanningNote? {
+    static func note(
+        sixND: Double, withAttention: Double?, limit: Double?, counted: Bool, counting: AttentionCounting = .causal
+    ) -> PlanningNote? {
         guard let withAttention, sixND > 0, withAttention > 1.1 * sixND else { return nil }
-        return .attentionShare(AttentionShare(limit: limit, ratio: withAttention / sixND, counted: counted))
+        return .attentionShare(
+            AttentionShare(limit: limit, ratio: withAttention / sixND, counted: counted, counting: counting))
     }
 }
 

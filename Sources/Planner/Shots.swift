@@ -167,3 +167,12 @@ extension Planner {
             scenario: s, target: target, solution: solution, reason: reason, interval: interval, notes: notes)
     }
 }
+
+extension ShotsAnswer {
+    /// Forward FLOPs of reading `choice`'s prompt once at serving time (prefill, causal
+    /// attention), to weigh a shot count's score against what every query costs; nil without a
+    /// model, or for a model whose shape is unknown.
+    public func prefillFlops(_ choice: ShotChoice) -> Double? {
+        scenario.model?.prefillFlops(promptTokens: choice.promptTokens)
+    }
+}

@@ -26,7 +26,8 @@ void shim_set_completion(char **(*function)(const char *text, int start, int end
 /// The line typed so far, while a completion callback runs.
 const char *shim_line_buffer(void);
 
-/// After a completion: no file-name completion as a fallback, and a space after a unique match.
-void shim_completion_done(void);
+/// After a completion: no file-name completion as a fallback, and a space after a unique match
+/// unless `space_after` is 0 (a folder, whose files come next).
+void shim_completion_done(int space_after);
 
 #endif

@@ -26,7 +26,7 @@ enum CommandWords {
                 "word \(index + 1) ('\(word.prefix(24))...') is \(word.utf8.count) bytes long; "
                     + "expected at most \(maximumWordBytes)")
         }
-        return negativeNumbersAsPositionals(arguments)
+        return negativeNumbersAsPositionals(AttentionOption.bareFlagAsCausal(arguments))
     }
 
     static func negativeNumbersAsPositionals(_ arguments: [String]) -> [String] {
@@ -62,7 +62,7 @@ enum CommandWords {
 
     /// Every flag of the command tree; a negative number after one of them is a positional.
     static let flags: Set<String> = [
-        "--json", "--force", "--ascii", "--attention", "--backtests", "--percent", "--help", "-h", "--version",
+        "--json", "--force", "--ascii", "--backtests", "--percent", "--help", "-h", "--version",
         "--no-rc",
     ]
 }

@@ -149,7 +149,8 @@ struct Repl: SessionCommand {
 
     @Option(
         name: .customLong("presets"),
-        help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
+        help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"),
+        completion: .directory)
     var presetDirectories: [String] = []
 
     @Flag(name: .customLong("no-rc"), help: "Do not run $XDG_CONFIG_HOME/ctxplan/ctxplanrc first.")

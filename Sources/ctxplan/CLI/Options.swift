@@ -97,7 +97,8 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(
         name: .customLong("presets"),
-        help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"))
+        help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"),
+        completion: .directory)
     var presetDirectories: [String] = []
 
     /// The format asked for: `--format`, or JSON for `--json`, else `set format`, else text.
@@ -118,7 +119,9 @@ struct GlobalOptions: ParsableArguments {
 
 /// `--task`, for commands that need a task but no model.
 struct TaskOption: ParsableArguments {
-    @Option(help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Task preset name or task preset file.", valueName: "name"),
+        completion: ShellCompletion.tasks)
     var task: String?
 
     /// The option's task, else the session's.
@@ -166,7 +169,8 @@ struct ScenarioOptions: ParsableArguments {
     @OptionGroup var task: TaskOption
 
     @Option(
-        help: ArgumentHelp("Model preset; with --nctx above its limit, the model extended to it.", valueName: "name"))
+        help: ArgumentHelp("Model preset; with --nctx above its limit, the model extended to it.", valueName: "name"),
+        completion: ShellCompletion.models)
     var model: String?
 
     @Option(
@@ -241,7 +245,9 @@ struct PromptOptions: ParsableArguments {
 
 /// GPU, count, utilisation and price, for turning FLOPs into hours and dollars.
 struct HardwareOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("GPU preset (h100, a100, h200, b200, mi300x).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("GPU preset (h100, a100, h200, b200, mi300x).", valueName: "name"),
+        completion: ShellCompletion.gpus)
     var gpu: String?
 
     @Option(

@@ -11,7 +11,9 @@ struct Cost: ScenarioCommand {
             A comma list on --model prints one table, a row per model: cost --model llama-2-7b,llama-2-13b --to 32k
             """)
 
-    @Option(help: ArgumentHelp("Model preset to extend (its base model is extended).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Model preset to extend (its base model is extended).", valueName: "name"),
+        completion: ShellCompletion.models)
     var model: String?
 
     @Option(
@@ -19,8 +21,7 @@ struct Cost: ScenarioCommand {
         transform: Parse.context)
     var to: Double
 
-    @Flag(help: "Budget GPU time on the attention-aware count (Kaplan et al.: 6N + 6 n_layer n_ctx d_attn per token).")
-    var attention = false
+    @OptionGroup var attention: AttentionOption
 
     @OptionGroup var recipe: RecipeOptions
     @OptionGroup var hardware: HardwareOptions
@@ -31,7 +32,7 @@ struct Cost: ScenarioCommand {
         let planner = session.planner(global)
         let c = try planner.cost(
             model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner, in: session),
-            countAttention: attention)
+            countAttention: attention.counting != nil, attentionCounting: attention.counting ?? .causal)
         return c
     }
 }

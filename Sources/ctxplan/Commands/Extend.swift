@@ -13,7 +13,9 @@ struct Extend: ScenarioCommand {
             extend --model llama-2-7b,llama-2-13b --task arithmetic --prompt-tokens 6k,20k
             """)
 
-    @Option(help: ArgumentHelp("Model preset; its base model is extended.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Model preset; its base model is extended.", valueName: "name"),
+        completion: ShellCompletion.models)
     var model: String?
 
     @OptionGroup var task: TaskOption
@@ -39,8 +41,7 @@ struct Extend: ScenarioCommand {
 
     @OptionGroup var reserve: ReserveOption
 
-    @Flag(help: "Count attention in the extension FLOPs (Kaplan et al.: 6N + 6 n_layer n_ctx d_attn per token).")
-    var attention = false
+    @OptionGroup var attention: AttentionOption
 
     @OptionGroup var recipe: RecipeOptions
     @OptionGroup var hardware: HardwareOptions
@@ -62,7 +63,8 @@ struct Extend: ScenarioCommand {
             model: modelName, task: task.name(in: session), prompt: prompt.input(in: session), candidates: candidates,
             target: target, within: within, reserve: reserve.tokens(in: session), recipe: recipe.recipe,
             plan: hardware.plan(planner, in: session),
-            countAttention: attention, interval: interval.request(in: session))
+            countAttention: attention.counting != nil, attentionCounting: attention.counting ?? .causal,
+            interval: interval.request(in: session))
         try interval.check(a.task)
         if let mark = a.plotMark { session.lastAnswer = mark }
         return a

@@ -8,13 +8,15 @@ struct FitDataOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
             "Results files or folders (see 'help fit' and 'help import'); the bundled Tables 8-10 when omitted.",
-            valueName: "path"))
+            valueName: "path"),
+        completion: .file())
     var paths: [String] = []
 
     @Option(
         help: ArgumentHelp(
             "Task: whose bundled records to fit, or whose records (task, dataset or harness task) and token "
-                + "lengths to use.", valueName: "name"))
+                + "lengths to use.", valueName: "name"),
+        completion: ShellCompletion.tasks)
     var task: String?
 
     @OptionGroup var input: ImportInputOptions
@@ -111,7 +113,9 @@ struct Fit: SessionCommand {
         transform: Parse.percent)
     var interval: Double?
 
-    @Option(help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"),
+        completion: .file(extensions: ["json"]))
     var save: String?
 
     @Option(help: ArgumentHelp("The saved preset's name (default: the file's name).", valueName: "name"))

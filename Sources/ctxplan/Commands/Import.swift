@@ -7,7 +7,8 @@ import Planner
 struct ImportInputOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "CSV of models without presets: name,params,tokens,n_ctx (params non-embedding).", valueName: "file"))
+            "CSV of models without presets: name,params,tokens,n_ctx (params non-embedding).", valueName: "file"),
+        completion: .file(extensions: ["csv"]))
     var models: String?
 
     @Option(
@@ -76,7 +77,7 @@ struct Import: SessionCommand {
             --format csv prints the summary: columns model, shots, records.
             """)
 
-    @Argument(help: ArgumentHelp("Results files or folders.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Results files or folders.", valueName: "path"), completion: .file())
     var paths: [String]
 
     @Option(help: ArgumentHelp("Keep one task: a harness task, a dataset or a bundled task.", valueName: "name"))
@@ -84,7 +85,9 @@ struct Import: SessionCommand {
 
     @OptionGroup var input: ImportInputOptions
 
-    @Option(help: ArgumentHelp("Write the records as ctxplan's CSV, which fit reads.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("Write the records as ctxplan's CSV, which fit reads.", valueName: "file"),
+        completion: .file(extensions: ["csv"]))
     var out: String?
 
     @Flag(help: "Replace the file given to --out.")

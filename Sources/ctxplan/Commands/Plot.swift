@@ -6,8 +6,9 @@ import Planner
 /// Where and how a plot is drawn: the terminal (braille or ASCII) or an SVG file.
 struct DrawingOptions: ParsableArguments {
     @Option(
-        help: ArgumentHelp("Write a standalone SVG to this file instead of drawing in the terminal.", valueName: "file")
-    )
+        help: ArgumentHelp(
+            "Write a standalone SVG to this file instead of drawing in the terminal.", valueName: "file"),
+        completion: .file(extensions: ["svg"]))
     var svg: String?
 
     @Flag(help: "Plain ASCII instead of Unicode braille.")
@@ -57,7 +58,7 @@ struct Plot: SessionCommand {
 
     @OptionGroup var task: TaskOption
 
-    @Option(help: ArgumentHelp("A model to draw (repeatable).", valueName: "name"))
+    @Option(help: ArgumentHelp("A model to draw (repeatable).", valueName: "name"), completion: ShellCompletion.models)
     var model: [String] = []
 
     @Option(

@@ -27,7 +27,8 @@ struct Show: SessionCommand {
         abstract: "Show one preset (task, model or GPU) in full, the REPL's settings, or the last answer.",
         discussion: "Examples: show arithmetic; show yarn-llama-2-7b-32k; show h100; show settings; show last")
 
-    @Argument(help: "A preset name, 'settings', or 'last' (the last answer, in the format asked for now).")
+    @Argument(help: "A preset name, 'settings', or 'last' (the last answer, in the format asked for now).",
+        completion: ShellCompletion.presetsAndSettings)
     var name: String
 
     @OptionGroup var global: GlobalOptions

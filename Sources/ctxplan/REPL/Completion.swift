@@ -1,12 +1,15 @@
 import ArgumentParser
 import CEditLine
 import CEditLineShim
+import ContextScaling
 import Foundation
 import Planner
 import Synchronization
 
-/// What may follow the words typed so far: command names first, then the command's flags, and
-/// preset names after the flags (and `set` keys) that take them.
+/// What may follow the words typed so far: command names first, then the command's flags;
+/// preset names after the flags (and `set` keys) that take them, the values of enumerated
+/// options (`--law`, `--format`, `--attention`, `presets` kinds), and file names after the
+/// options and words that take a path.
 struct Completer: Sendable {
     let library: PresetLibrary
 
@@ -14,20 +17,34 @@ struct Completer: Sendable {
     /// after the line's first `before`.
     func matches(for text: String, before: String) -> [String] {
         let typed = text.lowercased()
-        return candidates(before: before).filter { $0.lowercased().hasPrefix(typed) }
+        return candidates(before: before, typed: text).filter { $0.lowercased().hasPrefix(typed) }
     }
 
-    /// What may follow the words typed so far.
-    func candidates(before: String) -> [String] {
+    /// What may follow the words typed so far; `typed`, the start of the word being completed,
+    /// says which folder to list where a path goes.
+    func candidates(before: String, typed: String = "") -> [String] {
         let words = (try? LineSplitter.split(before)) ?? []
         guard let head = words.first else {
             return ["set", "unset", "use", "source", "help", "quit", "exit"] + Ctxplan.commandNames
         }
         let previous = words.last ?? ""
         switch (head, previous) {
-        case (_, "--task"), ("set", "task"), ("use", "task"): return library.taskNames
+        case (_, "--task"), ("set", "task"), ("use", "task"):
+            return library.taskNames + PathCompletion.candidates(for: typed, extensions: ["json"])
         case (_, "--model"), ("set", "model"): return library.modelNames
         case (_, "--gpu"), ("set", "gpu"): return library.gpuNames
+        case (_, "--law"): return LawForm.allCases.map(\.rawValue)
+        case (_, "--format"): return OutputFormat.allCases.map(\.rawValue)
+        case (_, "--attention"): return AttentionCounting.allCases.map(\.rawValue)
+        case (_, "--save"): return PathCompletion.candidates(for: typed, extensions: ["json"])
+        case (_, "--svg"): return PathCompletion.candidates(for: typed, extensions: ["svg"])
+        case ("figures", "--out"), (_, "--presets"): return PathCompletion.candidates(for: typed, foldersOnly: true)
+        case (_, "--out"), (_, "--models"): return PathCompletion.candidates(for: typed, extensions: ["csv"])
+        case ("source", _): return PathCompletion.candidates(for: typed)
+        case ("fit", "fit"), ("validate", "validate"), ("compare", "compare"), ("import", "import"):
+            // A results file or folder, or a flag.
+            return PathCompletion.candidates(for: typed) + (Completer.flags[head] ?? [])
+        case ("presets", "presets"): return PresetListing.Kind.allCases.map(\.rawValue)
         case ("set", "set"), ("use", "use"), ("unset", _): return Settings.keys
         case ("help", _), ("?", _): return Ctxplan.commandNames
         case ("show", "show"): return ["settings", "last"] + library.taskNames + library.modelNames + library.gpuNames
@@ -71,11 +88,12 @@ enum Completion {
         shim_set_completion { text, start, _ in
             guard let text else { return nil }
             let before = String(decoding: String(cString: shim_line_buffer()).utf8.prefix(Int(start)), as: UTF8.self)
-            let found = Completion.state.withLock { state in
+            let (found, folder) = Completion.state.withLock { state in
                 state.matches = state.completer?.matches(for: String(cString: text), before: before) ?? []
-                return !state.matches.isEmpty
+                return (!state.matches.isEmpty, state.matches.allSatisfy { $0.hasSuffix("/") })
             }
-            shim_completion_done()
+            // After a folder the next Tab lists its files: no space in between.
+            shim_completion_done(folder ? 0 : 1)
             guard found else { return nil }
             return rl_completion_matches(text) { _, index in
                 Completion.state.withLock { state in

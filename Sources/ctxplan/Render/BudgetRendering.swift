@@ -45,6 +45,7 @@ extension ExtensionCost: Rendering {
             ("extension_tokens", .num(extensionTokens)),
             ("extension_flops", .num(extensionFlops)),
             ("extension_flops_with_attention", .num(extensionFlopsWithAttention)),
+            ("attention_counting", .string(attentionCounting.rawValue)),
             ("total_compute", .num(totalFlops)),
             ("fraction_of_pretraining", .num(fractionOfPretraining)),
         ]
@@ -65,7 +66,8 @@ extension ExtensionCost: Rendering {
             block.field(
                 "  with attention",
                 Quantities.formatScientific(withAttention)
-                    + "  (Kaplan et al.: \(String(format: "%.1fx", withAttention / extensionFlops)) the 6ND count)")
+                    + "  (\(attentionCounting.attribution): "
+                    + "\(String(format: "%.1fx", withAttention / extensionFlops)) the 6ND count)")
         }
         block.field("total compute", Fmt.flops(totalFlops))
         block.field("of pre-training", Fmt.percent(fractionOfPretraining))

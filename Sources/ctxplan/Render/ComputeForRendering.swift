@@ -20,6 +20,7 @@ extension ComputeForAnswer: Rendering {
         case .tokens(let d, let n)?: pairs += [("params", .num(n)), ("tokens", .num(d))]
         case nil: break
         }
+        if let split = computeOptimal { pairs.append(("compute_optimal", split.json)) }
         if let nearest {
             let model = JSON.object([("name", .string(nearest.name)), ("multiple", .num(nearest.multiple))])
             pairs.append(("nearest_model", model))
@@ -81,6 +82,7 @@ extension ComputeForAnswer: Rendering {
                 block.field("tokens", "D = \(Fmt.number(d)) tokens at N = \(Fmt.number(n)) parameters")
             case nil: break
             }
+            if let computeOptimal { block.field("optimal", computeOptimal.text) }
             block.field("ceiling", ceilingLine)
             budget?.fields(into: &block)
         case .reachedAtAnyCompute:

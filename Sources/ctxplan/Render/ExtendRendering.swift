@@ -12,6 +12,8 @@ extension ExtendAnswer: Rendering {
             ("target", .num(target)),
             ("within", .num(within)),
             ("reserve", .num(reserve)),
+            ("prefill_flops", .num(prefillFlops)),
+            ("attention_counting", .string(attentionCounting.rawValue)),
             (
                 "options",
                 .array(
@@ -26,6 +28,7 @@ extension ExtendAnswer: Rendering {
                             ("interval", o.interval.map(IntervalOptions.json) ?? .null),
                             ("fits", .bool(o.fits)),
                             ("gpu_hours", .num(o.budget?.gpuHours)),
+                            ("days", .num(o.budget?.days)),
                             ("dollars", .num(o.budget?.dollars)),
                             ("verdict", .str(o.verdict?.text)),
                         ])
@@ -40,7 +43,7 @@ extension ExtendAnswer: Rendering {
         let header = [
             "n_ctx", "extension_tokens", "extension_flops", "extension_flops_with_attention", "total_compute",
             "score", "score_low", "score_high", "fits", "gpu_hours", "dollars", "recommended", "verdict_code",
-            "verdict",
+            "verdict", "days",
         ]
         return CSV(
             header: header,
@@ -51,7 +54,7 @@ extension ExtendAnswer: Rendering {
                     .number(o.interval?.low), .number(o.interval?.high),
                     .text(o.fits ? "true" : "false"), .number(o.budget?.gpuHours), .number(o.budget?.dollars),
                     .text(i == recommended ? "true" : "false"), .text(o.verdict?.code ?? ""),
-                    .text(o.verdict?.text ?? ""),
+                    .text(o.verdict?.text ?? ""), .number(o.budget?.days),
                 ]
             })
     }
@@ -69,7 +72,7 @@ extension ExtendAnswer: Rendering {
         }
         var header = ["n_ctx", "ext. tokens", "ext. FLOPs", "score"]
         if let level { header.append(level) }
-        if withBudget { header.append("GPU-hours") }
+        if withBudget { header += ["GPU-hours", "days"] }
         if withDollars { header.append("dollars") }
         header.append("")
         let verdictColumn = header.count - 1
@@ -88,7 +91,9 @@ extension ExtendAnswer: Rendering {
                         }
                             ?? "")
                 }
-                if withBudget { row.append(o.budget.map { Fmt.number($0.gpuHours) } ?? "") }
+                if withBudget {
+                    row += [o.budget.map { Fmt.number($0.gpuHours) } ?? "", o.budget.map { Fmt.number($0.days) } ?? ""]
+                }
                 if withDollars { row.append(o.budget?.dollars.map { "$" + Fmt.number($0) } ?? "") }
                 row.append(o.verdict?.text ?? style.good("recommended"))
                 return row
@@ -99,6 +104,14 @@ extension ExtendAnswer: Rendering {
                 target.map { "the cheapest limit reaching \(Fmt.score($0))" }
                 ?? "the cheapest limit within \(tolerance)% of the best score"
             block.line("recommended: " + style.bold(Fmt.limit(options[r].nCtx)) + ", \(why)")
+        }
+        if let gpus = options.lazy.compactMap({ $0.budget?.plan.gpus }).first {
+            block.line("days: wall clock on " + Words.count(gpus, "GPU"))
+        }
+        if let prefill = prefillFlops {
+            block.line(
+                "prefill: \(Quantities.formatScientific(prefill, digits: 3)) FLOPs per query to read the prompt "
+                    + "(2N n_pmt + causal attention)")
         }
         for note in notes { block.note(note, width: width) }
         return block.text

@@ -21,13 +21,25 @@ extension PlanningNote: NoteRendering {
                 + "under this law more shots keep helping"
         case .attentionShare(let share):
             let ratio = String(format: "%.1fx", share.ratio)
-            if share.counted { return "GPU time counts attention (Kaplan et al.): \(ratio) the 6ND extension FLOPs" }
+            let counting = share.counting.attribution
+            if share.counted { return "GPU time counts attention (\(counting)): \(ratio) the 6ND extension FLOPs" }
+            let flag = share.counting == .causal ? "--attention" : "--attention full"
             guard let limit = share.limit else {
-                return "counting attention (Kaplan et al.), the extension takes \(ratio) the 6ND FLOPs; "
-                    + "--attention budgets on that count"
+                return "counting attention (\(counting)), the extension takes \(ratio) the 6ND FLOPs; "
+                    + "\(flag) budgets on that count"
             }
-            return "counting attention (Kaplan et al.), the extension to \(Fmt.limit(limit)) takes \(ratio) the 6ND "
-                + "FLOPs; --attention uses that count"
+            return "counting attention (\(counting)), the extension to \(Fmt.limit(limit)) takes \(ratio) the 6ND "
+                + "FLOPs; \(flag) uses that count"
+        case .mfuConvention(let counting):
+            switch counting {
+            case .causal:
+                return "--attention causal counts what causal kernels do (FlashAttention, Megatron): use an MFU "
+                    + "measured on that count; a published MFU (PaLM, nanoGPT, torchtitan) counts the full matrix "
+                    + "and goes with --attention full"
+            case .full:
+                return "--attention full counts the whole attention matrix, as published MFU figures do (PaLM, "
+                    + "nanoGPT, torchtitan): use an MFU measured on that count, not one from a causal count"
+            }
         case .headroom(let ruler):
             let figures = ruler.map {
                 " (RULER, Table 2: \($0.model) \(Fmt.score($0.atLimit)) at \(Fmt.limit($0.limit)) against "

@@ -15,6 +15,8 @@ extension ShotsAnswer: Rendering {
             ("knee_shots", .integer(knee.shots)),
             ("knee_score", .num(knee.score)),
             ("knee_n_pmt", .num(knee.promptTokens)),
+            ("best_prefill_flops", .num(prefillFlops(best))),
+            ("knee_prefill_flops", .num(prefillFlops(knee))),
             ("within", .num(within)),
             ("reserve", .num(reserve)),
             ("max_shots", .integer(maxShots)),
@@ -27,6 +29,7 @@ extension ShotsAnswer: Rendering {
                     rows.map {
                         .object([
                             ("shots", .integer($0.shots)), ("n_pmt", .num($0.promptTokens)), ("score", .num($0.score)),
+                            ("prefill_flops", .num(prefillFlops($0))),
                         ])
                     })
             ),
@@ -37,9 +40,12 @@ extension ShotsAnswer: Rendering {
     /// One row per shot count, marked where it is the best or the knee.
     var csv: CSV? {
         CSV(
-            header: ["shots", "n_pmt", "score", "mark"],
+            header: ["shots", "n_pmt", "score", "mark", "prefill_flops"],
             rows: rows.map { row in
-                [.integer(row.shots), .number(row.promptTokens), .number(row.score), .text(mark(row))]
+                [
+                    .integer(row.shots), .number(row.promptTokens), .number(row.score), .text(mark(row)),
+                    .number(prefillFlops(row)),
+                ]
             })
     }
 
@@ -65,16 +71,21 @@ extension ShotsAnswer: Rendering {
                 + "  score \(Fmt.score(knee.score)), \(Fmt.tokens(knee.promptTokens)); within \(tolerance)% of the best"
         )
         var previous: Double?
+        // Prefill: what reading the prompt costs every query, beside what its shots buy.
+        let withPrefill = rows.contains { prefillFlops($0) != nil }
         block.table(
-            ["shots", "n_pmt", "score", "gain"],
+            ["shots", "n_pmt", "score", "gain"] + (withPrefill ? ["prefill"] : []),
             rows.map { row in
                 defer { previous = row.score }
                 let mark = mark(row)
                 return [
                     String(row.shots) + (mark.isEmpty ? "" : " " + mark), Quantities.formatTokens(row.promptTokens),
                     Fmt.score(row.score), previous.map { String(format: "%+.4f", row.score - $0) } ?? "",
-                ]
+                ] + (withPrefill ? [prefillFlops(row).map { Quantities.formatScientific($0, digits: 3) } ?? ""] : [])
             })
+        if withPrefill {
+            block.line("prefill: forward FLOPs per query to read the prompt (2N n_pmt + causal attention)")
+        }
         for note in notes { block.note(note, width: width) }
         return block.text
     }

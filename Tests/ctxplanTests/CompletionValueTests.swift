@@ -1,0 +1,46 @@
+import Foundation
+import XCTest
+
+@testable import ctxplan
+
+/// Tab at the prompt: values of enumerated options, file names where a path goes, preset names.
+final class CompletionValueTests: XCTestCase {
+    let completer = Completer(library: Session().library())
+
+    func testEnumeratedOptionsCompleteTheirValues() {
+        XCTAssertEqual(completer.matches(for: "", before: "fit --law "), ["paper", "no-penalty", "soft"])
+        XCTAssertEqual(completer.matches(for: "no", before: "compare --task arithmetic --law "), ["no-penalty"])
+        XCTAssertEqual(completer.matches(for: "j", before: "predict --format "), ["json"])
+        XCTAssertEqual(completer.matches(for: "", before: "cost --attention "), ["causal", "full"])
+        XCTAssertEqual(completer.matches(for: "m", before: "presets "), ["models"])
+    }
+
+    func testPresetNamesAfterShowAndTheModelFlags() {
+        XCTAssertEqual(completer.matches(for: "yarn-llama-2-7b-3", before: "show "), ["Yarn-Llama-2-7B-32k"])
+        XCTAssertEqual(completer.matches(for: "sett", before: "show "), ["settings"])
+        XCTAssertEqual(completer.matches(for: "mi3", before: "extend --gpu "), ["MI300X"])
+    }
+
+    /// File names of the kind each option takes, folders always (they may hold some).
+    func testPathsAfterOptionsThatTakeAFile() throws {
+        let dir = NSTemporaryDirectory() + "ctxplan-completion-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir + "/runs", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for name in ["mine.json", "results.csv", "plot.svg", "notes.txt"] {
+            FileManager.default.createFile(atPath: dir + "/" + name, contents: Data())
+        }
+        let typed = dir + "/"
+        XCTAssertEqual(completer.matches(for: typed, before: "fit --save "), [typed + "mine.json", typed + "runs/"])
+        XCTAssertEqual(completer.matches(for: typed, before: "plot --svg "), [typed + "plot.svg", typed + "runs/"])
+        XCTAssertEqual(completer.matches(for: typed + "r", before: "figures --out "), [typed + "runs/"])
+        XCTAssertEqual(completer.matches(for: typed + "r", before: "fit "), [typed + "results.csv", typed + "runs/"])
+        XCTAssertEqual(
+            completer.matches(for: typed, before: "import results/ --out "), [typed + "results.csv", typed + "runs/"])
+        XCTAssertEqual(
+            completer.matches(for: typed + "r", before: "fit --models "), [typed + "results.csv", typed + "runs/"])
+        XCTAssertEqual(completer.matches(for: typed + "m", before: "use task "), [typed + "mine.json"])
+        XCTAssertEqual(completer.matches(for: typed + "n", before: "source "), [typed + "notes.txt"])
+        // A preset name still comes first after --task.
+        XCTAssertEqual(completer.matches(for: "tr", before: "predict --task "), ["translation"])
+    }
+}
