@@ -21,22 +21,60 @@ public struct FitRecord: Sendable, Equatable {
 
 /// Records compiled for fast evaluation of a law's residuals.
 ///
-/// A data set has few distinct compute levels and prompt lengths (the paper's: 12 and 10 for
-/// 360 records), so each objective evaluation computes the compute and context factors once
-/// per distinct value and the penalty once per distinct (prompt, limit) pair; the per-record
-/// work is a product and a subtraction.
+/// The law predicts one score per distinct (compute, prompt, limit) triple, so the records are
+/// kept as groups with their counts and mean scores: the sum of squares over the records is
+///
+///     sum over records (p_g - y)^2 = sum over groups n_g (p_g - mean_g)^2 + sum over records (y - mean_g)^2,
+///
+/// the last term the same for every law, so the fit minimises the first: its work grows with the
+/// groups, not the records, and a million per-instance 0/1 scores over a few hundred groups fit
+/// as fast as the few hundred means (and to the same law). Within the groups, the compute and context factors are computed once per
+/// distinct value and the penalty once per distinct (prompt, limit) pair.
 struct CompiledRecords {
     let records: [FitRecord]
+    /// For each record, its group.
+    let groupOfRecord: [Int32]
+    /// Per group: how many records it holds, their mean score, and the square root of the count
+    /// (a least-squares residual weighted by it squares to the count times the squared error).
+    let counts: [Double]
+    let means: [Double]
+    let rootCounts: [Double]
     let logCompute: [Double]  // distinct log C
     let logPrompt: [Double]  // distinct log n_pmt
     let penaltyPairs: [(nPmt: Double, nCtx: Double)]
+    /// Per group, its compute level, prompt length and (prompt, limit) pair.
     let computeIndex: [Int]
     let promptIndex: [Int]
     let pairIndex: [Int]
-    let metrics: [Double]
 
     init(_ records: [FitRecord]) {
         self.records = records
+        struct Triple: Hashable { let c: Double, n: Double, x: Double }
+        var groupPosition: [Triple: Int32] = [:]
+        var triples: [Triple] = []
+        var sums: [Double] = []
+        var counts: [Double] = []
+        var groupOfRecord = [Int32](repeating: 0, count: records.count)
+        for (r, record) in records.enumerated() {
+            let key = Triple(c: record.flops, n: record.nPmt, x: record.nCtx)
+            let g: Int32
+            if let known = groupPosition[key] {
+                g = known
+            } else {
+                g = Int32(triples.count)
+                groupPosition[key] = g
+                triples.append(key)
+                sums.append(0)
+                counts.append(0)
+            }
+            groupOfRecord[r] = g
+            sums[Int(g)] += record.metric
+            counts[Int(g)] += 1
+        }
+        self.groupOfRecord = groupOfRecord
+        self.counts = counts
+        means = zip(sums, counts).map { $0 / $1 }
+        rootCounts = counts.map { $0.squareRoot() }
         func index<K: Hashable>(_ keys: [K]) -> (distinct: [K], index: [Int]) {
             var position: [K: Int] = [:]
             var distinct: [K] = []
@@ -48,38 +86,55 @@ struct CompiledRecords {
             }
             return (distinct, idx)
         }
-        let c = index(records.map(\.flops))
-        let n = index(records.map(\.nPmt))
+        let c = index(triples.map(\.c))
+        let n = index(triples.map(\.n))
         struct Pair: Hashable { let n: Double, c: Double }
-        let p = index(records.map { Pair(n: $0.nPmt, c: $0.nCtx) })
+        let p = index(triples.map { Pair(n: $0.n, c: $0.x) })
         logCompute = c.distinct.map { log($0) }
         logPrompt = n.distinct.map { log($0) }
         penaltyPairs = p.distinct.map { ($0.n, $0.c) }
         computeIndex = c.index
         promptIndex = n.index
         pairIndex = p.index
-        metrics = records.map(\.metric)
     }
 
-    /// Predictions of `law` for every record, into `out`.
+    var groupCount: Int { counts.count }
+
+    /// Predictions of `law` for every group, into `out`.
     func predict(_ law: ContextScalingLaw, into out: inout [Double], scratch: inout Scratch) {
         computeFactors(law, scratch: &scratch)
-        if out.count != records.count { out = [Double](repeating: 0, count: records.count) }
-        for r in records.indices {
-            out[r] = scratch.compute[computeIndex[r]] * scratch.context[promptIndex[r]] * scratch.penalty[pairIndex[r]]
+        if out.count != groupCount { out = [Double](repeating: 0, count: groupCount) }
+        for g in 0..<groupCount {
+            out[g] = scratch.compute[computeIndex[g]] * scratch.context[promptIndex[g]] * scratch.penalty[pairIndex[g]]
         }
     }
 
-    /// Sum of squared residuals of `law`: the global search's objective, its hottest loop.
+    /// The least-squares residuals of `law` per group, sqrt(n_g) (p_g - mean_g): their sum of
+    /// squares is the records' less the scatter about the group means.
+    func weightedResiduals(_ law: ContextScalingLaw, predictions: inout [Double], scratch: inout Scratch) -> [Double] {
+        predict(law, into: &predictions, scratch: &scratch)
+        return (0..<groupCount).map { rootCounts[$0] * (predictions[$0] - means[$0]) }
+    }
+
+    /// observed - predicted for every record, in the records' order.
+    func recordResiduals(_ law: ContextScalingLaw) -> [Double] {
+        var scratch = Scratch()
+        var predictions: [Double] = []
+        predict(law, into: &predictions, scratch: &scratch)
+        return records.indices.map { records[$0].metric - predictions[Int(groupOfRecord[$0])] }
+    }
+
+    /// The count-weighted sum of squares of `law` over the groups, the records' less the scatter
+    /// about the group means: the global search's objective, its hottest loop.
     func sse(_ law: ContextScalingLaw, scratch: inout Scratch) -> Double {
         computeFactors(law, scratch: &scratch)
         var total = 0.0
         scratch.compute.withUnsafeBufferPointer { compute in
             scratch.context.withUnsafeBufferPointer { context in
                 scratch.penalty.withUnsafeBufferPointer { penalty in
-                    for r in metrics.indices {
-                        let d = compute[computeIndex[r]] * context[promptIndex[r]] * penalty[pairIndex[r]] - metrics[r]
-                        total += d * d
+                    for g in 0..<groupCount {
+                        let d = compute[computeIndex[g]] * context[promptIndex[g]] * penalty[pairIndex[g]] - means[g]
+                        total += counts[g] * d * d
                     }
                 }
             }
