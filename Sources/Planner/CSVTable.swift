@@ -36,8 +36,8 @@ public struct CSVTable: Sendable {
             fields = []
             closedQuote = false
         }
-        func malformed(_ what: String) -> InputError {
-            InputError("\(file):\(line): \(what); expected a field in quotes with any quote inside doubled (\"\")")
+        func malformed(_ misuse: DataFileError.QuoteMisuse) -> DataFileError {
+            DataFileError(file: file, line: line, .misplacedQuote(misuse))
         }
         while let c = pending ?? iterator.next() {
             pending = nil
@@ -59,8 +59,8 @@ public struct CSVTable: Sendable {
             }
             switch c {
             case "\"":
-                if closedQuote { throw malformed("a quote after a quoted field's closing quote") }
-                guard field.trimmingWhitespace.isEmpty else { throw malformed("a quote inside an unquoted field") }
+                if closedQuote { throw malformed(.afterClosingQuote) }
+                guard field.trimmingWhitespace.isEmpty else { throw malformed(.insideUnquotedField) }
                 field = ""
                 inQuotes = true
             case ",":
@@ -73,21 +73,21 @@ public struct CSVTable: Sendable {
                 line += 1
                 recordLine = line
             default:
-                if closedQuote && c != " " && c != "\t" { throw malformed("text after a quoted field's closing quote") }
+                if closedQuote && c != " " && c != "\t" { throw malformed(.textAfterClosingQuote) }
                 field.unicodeScalars.append(c)
             }
         }
-        if inQuotes { throw InputError("\(file):\(recordLine): a quoted field is never closed") }
+        if inQuotes { throw DataFileError(file: file, line: recordLine, .quoteNeverClosed) }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         guard let first = lines.first else {
-            throw InputError("\(file): the file is empty; expected a header row and records")
+            throw DataFileError(file: file, .empty)
         }
         header = first.1.map { $0.trimmingWhitespace.lowercased() }
         let width = header.count
         // Extra empty fields (a trailing comma) are harmless; extra values belong to no column.
         let overlong = lines.dropFirst().first { $0.1.dropFirst(width).contains { !$0.trimmingWhitespace.isEmpty } }
         if let long = overlong {
-            throw InputError("\(file):\(long.0): \(long.1.count) fields; expected at most \(width), as in the header")
+            throw DataFileError(file: file, line: long.0, .tooManyFields(count: long.1.count, columns: width))
         }
         rows = lines.dropFirst().map { Row(line: $0.0, fields: $0.1.map(\.trimmingWhitespace)) }
     }

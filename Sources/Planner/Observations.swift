@@ -47,10 +47,10 @@ public struct ObservationReader {
     public func read(path: String) throws -> [Observation] {
         guard let data = FileManager.default.contents(atPath: path) else {
             let missing = !FileManager.default.fileExists(atPath: path)
-            throw InputError("\(path): " + (missing ? "no such file" : "cannot be read; expected a readable CSV file"))
+            throw DataFileError(file: path, missing ? .missing : .unreadable)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InputError("\(path): not UTF-8 text")
+            throw DataFileError(file: path, .notUTF8)
         }
         return try parse(text: text, file: path)
     }
@@ -60,7 +60,7 @@ public struct ObservationReader {
         // A column named twice would be read from its first place only, silently.
         var seen = Set<String>()
         for name in table.header.map({ $0.lowercased() }) where !seen.insert(name).inserted && !name.isEmpty {
-            throw InputError("\(file):1: the column '\(name)' is named twice; expected each column once")
+            throw DataFileError(file: file, line: 1, .columnNamedTwice(name))
         }
         let task = table.column("task")
         let model = table.column("model")
@@ -71,18 +71,18 @@ public struct ObservationReader {
         let nPmt = table.column("n_pmt", "npmt", "prompt_tokens")
         let shots = table.column("shots")
         guard let metric = table.column("metric", "score") else {
-            throw InputError("\(file):1: no 'metric' column; header has \(table.header.joined(separator: ","))")
+            throw DataFileError(file: file, line: 1, .noMetricColumn(header: table.header))
         }
         guard model != nil || compute != nil || (params != nil && tokens != nil) else {
-            throw InputError("\(file):1: no compute: expected a 'model', 'compute', or 'params' and 'tokens' column")
+            throw DataFileError(file: file, line: 1, .noComputeColumns)
         }
         guard nPmt != nil || shots != nil else {
-            throw InputError("\(file):1: no prompt length: expected an 'n_pmt' or 'shots' column")
+            throw DataFileError(file: file, line: 1, .noPromptColumns)
         }
         guard nCtx != nil || model != nil else {
-            throw InputError("\(file):1: no 'n_ctx' column (needed without a 'model' column)")
+            throw DataFileError(file: file, line: 1, .noContextColumn)
         }
-        guard !table.rows.isEmpty else { throw InputError("\(file): no records after the header") }
+        guard !table.rows.isEmpty else { throw DataFileError(file: file, .noRecords) }
 
         var records: [Observation] = []
         var layouts: [String: PromptLayout] = [:]
@@ -94,8 +94,11 @@ public struct ObservationReader {
                 guard let index, index < row.fields.count, !row.fields[index].isEmpty else { return nil }
                 return row.fields[index]
             }
+            func rejected(_ problem: DataFileError.Problem) -> DataFileError {
+                DataFileError(file: file, line: row.line, problem)
+            }
             func number(_ index: Int, _ name: String, _ kind: Quantities.Kind, zero: Bool = false) throws -> Double {
-                guard let text = cell(index) else { throw InputError("\(here): column '\(name)' is empty") }
+                guard let text = cell(index) else { throw rejected(.emptyCell(column: name)) }
                 do { return try Quantities.parse(text, as: kind, what: name, allowZero: zero) } catch var e
                     as QuantityError
                 {
@@ -118,11 +121,11 @@ public struct ObservationReader {
                     resolvedModels[key] = resolved
                     flops = resolved.flops
                     contextLimit = resolved.nCtx
-                } catch let e as InputError { throw InputError("\(here): \(e.message)") }
+                } catch let e as PresetError { throw rejected(.preset(e)) }
             } else {
-                throw InputError("\(here): no compute for this record (empty 'model' and 'compute')")
+                throw rejected(.noCompute)
             }
-            guard let limit = contextLimit else { throw InputError("\(here): column 'n_ctx' is empty") }
+            guard let limit = contextLimit else { throw rejected(.emptyCell(column: "n_ctx")) }
             var prompt: Double
             var shotCount: Int?
             if let nPmt, cell(nPmt) != nil {
@@ -130,16 +133,16 @@ public struct ObservationReader {
             } else if let shots {
                 let count = try number(shots, "shots", .whole, zero: true)
                 guard count == count.rounded() else {
-                    throw InputError("\(here): shots '\(cell(shots)!)' is not a whole number")
+                    throw rejected(.notWhole(column: "shots", token: cell(shots) ?? ""))
                 }
-                let layout = try layoutFor(taskName, at: here, cache: &layouts)
+                let layout = try layoutFor(taskName, file: file, line: row.line, cache: &layouts)
                 shotCount = Int(count)
                 prompt = layout.promptTokens(shots: Int(count))
             } else {
-                throw InputError("\(here): no prompt length (empty 'n_pmt' and 'shots')")
+                throw rejected(.noPrompt)
             }
             let score = try number(metric, "metric", .plain, zero: true)
-            guard score <= 1 else { throw InputError("\(here): metric \(cell(metric)!) is outside [0, 1]") }
+            guard score <= 1 else { throw rejected(.outsideUnitInterval(column: "metric", token: cell(metric) ?? "")) }
             records.append(
                 Observation(
                     task: taskName, model: modelName, flops: flops, nCtx: limit, nPmt: prompt,
@@ -148,7 +151,7 @@ public struct ObservationReader {
         return records
     }
 
-    private func layoutFor(_ taskName: String?, at here: String, cache: inout [String: PromptLayout]) throws
+    private func layoutFor(_ taskName: String?, file: String, line: Int, cache: inout [String: PromptLayout]) throws
         -> PromptLayout
     {
         if let taskName {
@@ -157,10 +160,10 @@ public struct ObservationReader {
                 let layout = try library.task(taskName).layout
                 cache[taskName] = layout
                 return layout
-            } catch let e as InputError { throw InputError("\(here): \(e.message)") }
+            } catch let e as PresetError { throw DataFileError(file: file, line: line, .preset(e)) }
         }
         guard let defaultTask else {
-            throw FittingError.shotsNeedTask(location: here)
+            throw FittingError.shotsNeedTask(location: "\(file):\(line)")
         }
         return defaultTask.layout
     }
@@ -170,21 +173,26 @@ extension RulerRecord {
     /// Reads a RULER table: columns model, n_ctx, n_pmt, accuracy. A row short of a column or
     /// with a number that does not read is rejected with its line.
     static func read(path: String) throws -> [RulerRecord] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InputError("\(path): cannot be read") }
-        guard let text = String(data: data, encoding: .utf8) else { throw InputError("\(path): not UTF-8 text") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataFileError(file: path, .unreadable)
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw DataFileError(file: path, .notUTF8) }
         let table = try CSVTable(text: text, file: path)
         guard let m = table.column("model"), let c = table.column("n_ctx"), let p = table.column("n_pmt"),
             let a = table.column("accuracy")
-        else { throw InputError("\(path):1: expected columns model, n_ctx, n_pmt, accuracy") }
+        else { throw DataFileError(file: path, line: 1, .noRulerColumns) }
         return try table.rows.map { row in
             let here = "\(path):\(row.line)"
             guard row.fields.count > max(m, c, p, a) else {
-                throw InputError("\(here): \(row.fields.count) fields; expected model, n_ctx, n_pmt and accuracy")
+                throw DataFileError(file: path, line: row.line, .shortRulerRow(fields: row.fields.count))
             }
             let nCtx = try Quantities.parse(row.fields[c], as: .contextTokens, what: "\(here): n_ctx")
             let nPmt = try Quantities.parse(row.fields[p], as: .contextTokens, what: "\(here): n_pmt")
             let accuracy = try Quantities.parse(row.fields[a], as: .plain, what: "\(here): accuracy", allowZero: true)
-            guard accuracy <= 1 else { throw InputError("\(here): accuracy \(row.fields[a]) is outside [0, 1]") }
+            guard accuracy <= 1 else {
+                throw DataFileError(
+                    file: path, line: row.line, .outsideUnitInterval(column: "accuracy", token: row.fields[a]))
+            }
             return RulerRecord(model: row.fields[m], nCtx: nCtx, nPmt: nPmt, accuracy: accuracy)
         }
     }

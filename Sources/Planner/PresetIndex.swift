@@ -43,8 +43,8 @@ struct PresetIndex: Sendable {
 /// A kind of preset the library holds: where its files live and how one is read and named.
 protocol LibraryEntry: Sendable {
     static var folder: String { get }
-    /// "task", "model", "gpu": for messages.
-    static var noun: String { get }
+    /// The kind, for messages.
+    static var kind: PresetKind { get }
     static var cache: WritableKeyPath<LibraryState, EntryCache<Self>> & Sendable { get }
     /// Decodes and validates one file.
     static func read(_ data: Data, path: String) throws -> Self
@@ -55,7 +55,7 @@ protocol LibraryEntry: Sendable {
 
 extension TaskPreset: LibraryEntry {
     static var folder: String { "tasks" }
-    static var noun: String { "task" }
+    static var kind: PresetKind { .task }
     static var cache: WritableKeyPath<LibraryState, EntryCache<Self>> & Sendable { \.tasks }
     static func read(_ data: Data, path: String) throws -> TaskPreset {
         try JSONDecoder().decode(TaskPresetFile.self, from: data).preset(path: path)
@@ -66,7 +66,7 @@ extension TaskPreset: LibraryEntry {
 
 extension ModelPreset: LibraryEntry {
     static var folder: String { "models" }
-    static var noun: String { "model" }
+    static var kind: PresetKind { .model }
     static var cache: WritableKeyPath<LibraryState, EntryCache<Self>> & Sendable { \.models }
     static func read(_ data: Data, path: String) throws -> ModelPreset {
         let model = try JSONDecoder().decode(ModelPreset.self, from: data)
@@ -79,7 +79,7 @@ extension ModelPreset: LibraryEntry {
 
 extension HardwarePreset: LibraryEntry {
     static var folder: String { "hardware" }
-    static var noun: String { "gpu" }
+    static var kind: PresetKind { .gpu }
     static var cache: WritableKeyPath<LibraryState, EntryCache<Self>> & Sendable { \.hardware }
     static func read(_ data: Data, path: String) throws -> HardwarePreset {
         let gpu = try JSONDecoder().decode(HardwarePreset.self, from: data)
@@ -98,13 +98,13 @@ struct LibraryState: Sendable {
     var observations: [Observation]?
     var ruler: [RulerRecord]?
     /// Every problem found, in the order found.
-    var problems: [String] = []
+    var problems: [LibraryProblem] = []
 }
 
 enum FileOutcome<Entry: Sendable>: Sendable {
     case loaded(Entry)
     /// Malformed: the problem reported for it.
-    case skipped(String)
+    case skipped(LibraryProblem)
 
     var entry: Entry? {
         if case .loaded(let entry) = self { return entry }

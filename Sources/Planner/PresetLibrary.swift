@@ -21,13 +21,13 @@ public final class PresetLibrary: Sendable {
     public let directories: [String]
     private let index: PresetIndex
     private let state = Mutex(LibraryState())
-    private let report: @Sendable (String) -> Void
+    private let report: @Sendable (LibraryProblem) -> Void
 
     /// `bundled`, when given, is searched first and must exist: the program cannot plan without
     /// it, so its absence is reported. A missing folder in `directories` is skipped silently
     /// (the user's own folder usually does not exist).
     public init(
-        directories: [String], bundled: String? = nil, report: @escaping @Sendable (String) -> Void = { _ in }
+        directories: [String], bundled: String? = nil, report: @escaping @Sendable (LibraryProblem) -> Void = { _ in }
     ) {
         self.directories = (bundled.map { [$0] } ?? []) + directories
         self.report = report
@@ -36,7 +36,7 @@ public final class PresetLibrary: Sendable {
         if let bundled,
             !(FileManager.default.fileExists(atPath: bundled, isDirectory: &isDirectory) && isDirectory.boolValue)
         {
-            record("bundled presets folder '\(bundled)' not found: no bundled tasks, models or GPUs")
+            record(.bundledFolderMissing(path: bundled))
         }
     }
 
@@ -51,8 +51,8 @@ public final class PresetLibrary: Sendable {
     public var modelNames: [String] { models.map(\.name) }
     public var gpuNames: [String] { hardware.map(\.name) }
 
-    /// One line per file or field that could not be loaded, among the files read so far.
-    public var problems: [String] { state.withLock { $0.problems } }
+    /// One per file that could not be loaded, among the files read so far.
+    public var problems: [LibraryProblem] { state.withLock { $0.problems } }
 
     /// Observation tables (`observations/*.csv`), read on first use: most commands never need
     /// them, and a one-shot answer should not pay for them.
@@ -85,12 +85,12 @@ public final class PresetLibrary: Sendable {
     /// Reads one task preset file.
     public static func loadTask(path: String) throws -> TaskPreset {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError("task file '\(path)' cannot be read")
+            throw PresetError.unreadableTaskFile(path: path)
         }
         do {
             return try TaskPreset.read(data, path: path)
         } catch {
-            throw InputError("\(path): \(PresetLibrary.describe(error))")
+            throw PresetError.invalidTaskFile(path: path, PresetFileProblem(error))
         }
     }
 
@@ -119,19 +119,12 @@ public final class PresetLibrary: Sendable {
         }
         let known = catalog(Entry.self)
         if let i = known.byName[key] { return known.entries[i] }
-        let unknown = "unknown \(Entry.noun) \(InputError.quote(name))"
         if let misnamed {
-            throw InputError(
-                unknown + "; \(misnamed.path) holds the \(Entry.noun) '\(misnamed.name)' (its \"name\" "
-                    + "field), which is the name to use")
+            throw PresetError.misnamed(kind: Entry.kind, name: name, path: misnamed.path, presetName: misnamed.name)
         }
-        // A few names are a hint; thousands would bury the message.
-        let shown = known.entries.prefix(12).map(\.presetName).joined(separator: ", ")
-        let more = known.entries.count > 12 ? ", and \(known.entries.count - 12) more (see 'presets')" : ""
-        let hint = Suggestions.hint(
-            for: name, among: known.entries.flatMap(\.lookupNames),
-            otherwise: known.entries.isEmpty ? "no \(Entry.noun) presets are loaded" : "known: \(shown)\(more)")
-        throw InputError(unknown + hint)
+        throw PresetError.unknown(
+            kind: Entry.kind, name: name, known: known.entries.map(\.presetName),
+            lookupNames: known.entries.flatMap(\.lookupNames))
     }
 
     // MARK: - Reading, at most once per file
@@ -141,10 +134,10 @@ public final class PresetLibrary: Sendable {
         if let known = state.withLock({ $0[keyPath: Entry.cache].outcome(path) }) { return known.entry }
         let outcome: FileOutcome<Entry>
         do {
-            guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot be read") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw PresetFileProblem.unreadable }
             outcome = .loaded(try Entry.read(data, path: path))
         } catch {
-            outcome = .skipped("skipped preset \(path): \(PresetLibrary.describe(error))")
+            outcome = .skipped(.skippedPreset(path: path, PresetFileProblem(error)))
         }
         let (kept, isNew) = state.withLock { state -> (FileOutcome<Entry>, Bool) in
             if let first = state[keyPath: Entry.cache].outcome(path) { return (first, false) }
@@ -170,7 +163,7 @@ public final class PresetLibrary: Sendable {
     /// The value at `field`, computed by `load` (outside the lock, as it may look presets up)
     /// on first use; the problems of the computation that is kept are reported.
     private func cached<T: Sendable>(
-        _ field: WritableKeyPath<LibraryState, [T]?> & Sendable, _ load: () -> ([T], [String])
+        _ field: WritableKeyPath<LibraryState, [T]?> & Sendable, _ load: () -> ([T], [LibraryProblem])
     ) -> [T] {
         if let known = state.withLock({ $0[keyPath: field] }) { return known }
         let (loaded, found) = load()
@@ -184,7 +177,7 @@ public final class PresetLibrary: Sendable {
         return kept
     }
 
-    private func record(_ problem: String) {
+    private func record(_ problem: LibraryProblem) {
         state.withLock { $0.problems.append(problem) }
         report(problem)
     }
@@ -192,42 +185,54 @@ public final class PresetLibrary: Sendable {
     /// Reads every `observations/*.csv` of every preset folder: the RULER tables (`ruler*`)
     /// or the evaluation results (the rest). A file that fails is skipped, and its problem
     /// (path and line) returned.
-    private func readObservationFiles<T>(ruler: Bool, _ read: (String) throws -> [T]) -> ([T], [String]) {
+    private func readObservationFiles<T>(ruler: Bool, _ read: (String) throws -> [T]) -> ([T], [LibraryProblem]) {
         var records: [T] = []
-        var problems: [String] = []
+        var problems: [LibraryProblem] = []
         for path in index.paths(in: "observations") where path.hasSuffix(".csv") {
             guard ((path as NSString).lastPathComponent.hasPrefix("ruler")) == ruler else { continue }
             do {
                 records += try read(path)
             } catch {
-                problems.append("skipped observations \(PresetLibrary.describe(error))")
+                problems.append(.skippedObservations(ObservationFileProblem(error, file: path)))
             }
         }
         return (records, problems)
     }
+}
 
-    /// A decoding error as "field 'parameters.alpha': ..." rather than Foundation's debug text.
-    static func describe(_ error: Error) -> String {
+extension PresetFileProblem {
+    /// What a preset file's decoding or validation threw, as a problem naming the field.
+    init(_ error: Error) {
         func path(_ keys: [CodingKey]) -> String {
             keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
                 .replacingOccurrences(of: ".[", with: "[")
         }
         switch error {
+        case let problem as PresetFileProblem:
+            self = problem
         case DecodingError.keyNotFound(let key, let context):
-            let field = path(context.codingPath + [key])
-            return "missing field '\(field)'"
+            self = .missingField(path(context.codingPath + [key]))
         case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "field '\(path(context.codingPath))': wrong type (\(context.debugDescription))"
-        case DecodingError.dataCorrupted(let context):
-            if context.codingPath.isEmpty { return "not valid JSON" }
-            return "field '\(path(context.codingPath))': \(context.debugDescription)"
-        case let error as InputError:
-            return error.message
-        case FittingError.shotsNeedTask(let location):
-            // A preset folder's file: no command's --task applies to it.
-            return "\(location): shots need a task's token lengths; add a 'task' column"
+            self = .wrongType(field: path(context.codingPath), detail: context.debugDescription)
+        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
+            self = .invalidValue(field: path(context.codingPath), detail: context.debugDescription)
         default:
-            return "\(error)"
+            // Corrupt data at the top level, or anything else the decoder throws.
+            self = .notJSON
+        }
+    }
+}
+
+extension ObservationFileProblem {
+    /// What reading the observations file `file` threw.
+    init(_ error: Error, file: String) {
+        switch error {
+        case let error as DataFileError: self = .file(error)
+        case let error as QuantityError: self = .number(error)
+        case FittingError.shotsNeedTask(let location): self = .shotsNeedTask(location: location)
+        case let error as PlannerError: self = .model(error)
+        // The reader throws nothing else; were it to, the file is still skipped and named.
+        default: self = .file(DataFileError(file: file, .unreadable))
         }
     }
 }

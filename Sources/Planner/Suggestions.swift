@@ -1,17 +1,5 @@
-/// "Did you mean" for mistyped names and flags.
+/// "Did you mean" for mistyped names and flags: the closest candidate; the program words the hint.
 public enum Suggestions {
-    /// The end of a message that names an unknown word: "; did you mean 'predict'?" when a
-    /// candidate is close (`closest`), else "; " and `otherwise` (what to do instead), else
-    /// nothing. Every "did you mean" of the program is written here.
-    ///
-    ///     "unknown command 'predcit'" + Suggestions.hint(for: "predcit", among: names)
-    public static func hint(
-        for input: String, among candidates: [String], otherwise: @autoclosure () -> String? = nil
-    ) -> String {
-        if let closest = closest(to: input, among: candidates) { return "; did you mean '\(closest)'?" }
-        return otherwise().map { "; " + $0 } ?? ""
-    }
-
     /// The candidate closest to `input` by edit distance (case-insensitive) among those close
     /// enough to be a likely typo: at most a third of the longer name's characters apart (and
     /// always 2). The first of equally close candidates wins.

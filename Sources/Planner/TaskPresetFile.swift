@@ -96,11 +96,10 @@ extension TaskPresetFile.Parameters {
     func law(form: LawForm, field: String) throws -> ContextScalingLaw {
         let ordered = try form.parameters.map { parameter in
             guard let value = values[parameter.name] else {
-                throw InputError(
-                    "missing field '\(field).\(parameter.name)': the \(form.rawValue) law needs "
-                        + PresetCheck.Range(parameter).description)
+                throw PresetFileProblem.missingLawParameter(
+                    field: "\(field).\(parameter.name)", form: form, accepted: AcceptedRange(parameter))
             }
-            try PresetCheck.require("\(field).\(parameter.name)", value, in: PresetCheck.Range(parameter))
+            try PresetCheck.require("\(field).\(parameter.name)", value, in: AcceptedRange(parameter))
             return value
         }
         return form.law(values: ordered)

@@ -5,12 +5,12 @@ import XCTest
 final class CSVTableTests: XCTestCase {
     private func table(_ text: String) throws -> CSVTable { try CSVTable(text: text, file: "t.csv") }
 
-    private func rejection(_ text: String) -> String {
+    private func rejection(_ text: String) -> DataFileError? {
         do {
             _ = try table(text)
-            return "accepted"
+            return nil
         } catch {
-            return (error as? InputError)?.message ?? "\(error)"
+            return error as? DataFileError
         }
     }
 
@@ -34,13 +34,23 @@ final class CSVTableTests: XCTestCase {
 
     func testATrailingCommaIsHarmlessButAnExtraValueIsRejectedWithItsLine() throws {
         XCTAssertEqual(try table("a,b\n1,2,\n").rows.map(\.fields), [["1", "2", ""]])
-        XCTAssertEqual(rejection("a,b\n1,2\n3,4,5\n"), "t.csv:3: 3 fields; expected at most 2, as in the header")
+        XCTAssertEqual(
+            rejection("a,b\n1,2\n3,4,5\n"), DataFileError(file: "t.csv", line: 3, .tooManyFields(count: 3, columns: 2)))
     }
 
     func testMalformedQuotingIsRejectedWithTheLineItIsOn() {
-        XCTAssertTrue(rejection("a,b\n1,2\n\"open,3\n4,5\n").hasPrefix("t.csv:3: a quoted field is never closed"))
-        XCTAssertTrue(rejection("a,b\n1,2\n3,ab\"c\n").hasPrefix("t.csv:3: a quote inside an unquoted field"))
-        XCTAssertTrue(rejection("a,b\n\"x\ny\"z,1\n").hasPrefix("t.csv:3: text after a quoted field's closing quote"))
+        XCTAssertEqual(rejection("a,b\n1,2\n\"open,3\n4,5\n"), DataFileError(file: "t.csv", line: 3, .quoteNeverClosed))
+        XCTAssertEqual(
+            rejection("a,b\n1,2\n3,ab\"c\n"),
+            DataFileError(file: "t.csv", line: 3, .misplacedQuote(.insideUnquotedField)))
+        XCTAssertEqual(
+            rejection("a,b\n\"x\ny\"z,1\n"),
+            DataFileError(file: "t.csv", line: 3, .misplacedQuote(.textAfterClosingQuote)))
+        XCTAssertEqual(
+            rejection("a,b\n\"x\"\"\n"), DataFileError(file: "t.csv", line: 2, .quoteNeverClosed),
+            "a doubled quote inside quotes is one quote, so the field is still open")
+        XCTAssertEqual(
+            rejection("a,b\n\"x\" \"\n"), DataFileError(file: "t.csv", line: 2, .misplacedQuote(.afterClosingQuote)))
     }
 
     func testAMalformedObservationsFileInAPresetsFolderIsReportedOnceWithPathAndLine() throws {
@@ -53,8 +63,9 @@ final class CSVTableTests: XCTestCase {
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets, report: reported.add)
         XCTAssertEqual(library.observations.count, 360, "the bundled tables still load")
         XCTAssertEqual(library.observations.count, 360)
-        XCTAssertEqual(reported.all.count, 1, "\(reported.all)")
-        XCTAssertTrue(reported.all[0].contains("\(bad):3") && reported.all[0].contains("lots"), reported.all[0])
+        let rejected = QuantityError(
+            what: "metric", token: "lots", kind: .plain, allowZero: true, problem: .notANumber, location: "\(bad):3")
+        XCTAssertEqual(reported.all, [.skippedObservations(.number(rejected))])
         XCTAssertEqual(library.problems, reported.all)
     }
 
@@ -64,15 +75,14 @@ final class CSVTableTests: XCTestCase {
         XCTAssertThrowsError(
             try reader.parse(text: "compute,Compute,n_ctx,n_pmt,metric\n1e23,2e23,4096,100,0.1\n", file: "r.csv")
         ) {
-            XCTAssertEqual(
-                ($0 as? InputError)?.message, "r.csv:1: the column 'compute' is named twice; expected each column once")
+            XCTAssertEqual($0 as? DataFileError, DataFileError(file: "r.csv", line: 1, .columnNamedTwice("compute")))
         }
     }
 
     func testAMissingFileIsToldFromAnUnreadableOne() {
         let reader = ObservationReader(library: Fixtures.library)
         XCTAssertThrowsError(try reader.read(path: "/nonexistent/r.csv")) {
-            XCTAssertEqual(($0 as? InputError)?.message, "/nonexistent/r.csv: no such file")
+            XCTAssertEqual($0 as? DataFileError, DataFileError(file: "/nonexistent/r.csv", .missing))
         }
     }
 }

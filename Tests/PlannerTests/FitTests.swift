@@ -86,22 +86,33 @@ final class FitTests: XCTestCase {
 
     func testReaderRejectionsNameFileAndLine() {
         let reader = ObservationReader(library: Fixtures.library, defaultTask: try? Fixtures.library.task("arithmetic"))
-        let cases: [(String, String)] = [
-            ("model,shots\nLlama-2-7B,3\n", "mine.csv:1: no 'metric' column"),
-            ("metric,shots\n0.5,3\n", "mine.csv:1: no compute"),
-            ("model,metric\nLlama-2-7B,0.5\n", "mine.csv:1: no prompt length"),
-            ("model,shots,metric\nLlama-2-7B,3,1.5\n", "mine.csv:2: metric 1.5 is outside [0, 1]"),
-            ("model,shots,metric\nLlama-2-7B,3,0.5\nGPT-5,3,0.5\n", "mine.csv:3: unknown model 'GPT-5'"),
-            ("model,shots,metric\n", "mine.csv: no records after the header"),
-            ("", "mine.csv: the file is empty"),
-            ("compute,n_pmt,metric\n1e23,100,0.5\n", "mine.csv:1: no 'n_ctx' column"),
+        let cases: [(String, Int?, DataFileError.Problem)] = [
+            ("model,shots\nLlama-2-7B,3\n", 1, .noMetricColumn(header: ["model", "shots"])),
+            ("metric,shots\n0.5,3\n", 1, .noComputeColumns),
+            ("model,metric\nLlama-2-7B,0.5\n", 1, .noPromptColumns),
+            ("model,shots,metric\nLlama-2-7B,3,1.5\n", 2, .outsideUnitInterval(column: "metric", token: "1.5")),
+            ("model,shots,metric\n", nil, .noRecords),
+            ("", nil, .empty),
+            ("compute,n_pmt,metric\n1e23,100,0.5\n", 1, .noContextColumn),
+            ("compute,n_ctx,metric\n1e23,8k,0.5\n", 1, .noPromptColumns),
+            ("model,n_pmt,metric\n,100,0.5\n", 2, .noCompute),
+            ("model,n_pmt,metric\nLlama-2-7B,,0.5\n", 2, .noPrompt),
+            ("model,n_pmt,shots,metric\nLlama-2-7B,,,0.5\n", 2, .emptyCell(column: "shots")),
+            ("model,n_pmt,metric\nLlama-2-7B,100,\n", 2, .emptyCell(column: "metric")),
+            ("model,shots,metric\nLlama-2-7B,2.5,0.5\n", 2, .notWhole(column: "shots", token: "2.5")),
         ]
-        for (text, message) in cases {
-            XCTAssertThrowsError(try reader.parse(text: text, file: "mine.csv"), message) { error in
-                XCTAssertTrue(
-                    (error as! InputError).message.hasPrefix(message), "\((error as! InputError).message) vs \(message)"
-                )
+        for (text, line, problem) in cases {
+            XCTAssertThrowsError(try reader.parse(text: text, file: "mine.csv"), text) { error in
+                XCTAssertEqual(error as? DataFileError, DataFileError(file: "mine.csv", line: line, problem), text)
             }
+        }
+        // A record naming a model the presets do not give: the lookup's rejection, at its line.
+        XCTAssertThrowsError(
+            try reader.parse(text: "model,shots,metric\nLlama-2-7B,3,0.5\nGPT-5,3,0.5\n", file: "mine.csv")
+        ) { error in
+            let rejection = error as? DataFileError
+            XCTAssertEqual(rejection?.line, 3)
+            guard case .preset(.unknown(.model, "GPT-5", _, _)) = rejection?.problem else { return XCTFail("\(error)") }
         }
         // A bad number is a typed rejection naming the file's line, the column and the token.
         let numbers: [(String, String, String, QuantityError.Problem)] = [

@@ -58,8 +58,10 @@ final class LawFormPresetTests: XCTestCase {
                 XCTAssertNil(load(searchHigh), "\(form) \(parameter.name) at the search's upper end")
                 XCTAssertNil(load(searchLow), "\(form) \(parameter.name) at the search's lower end")
                 XCTAssertNil(load(parameter.upper))
-                let above = (load(parameter.upper.nextUp) as? InputError)?.message ?? ""
-                XCTAssertTrue(above.hasPrefix("field 'parameters.\(parameter.name)':"), above)
+                let above = load(parameter.upper.nextUp) as? PresetFileProblem
+                guard case .outOfRange("parameters.\(parameter.name)", parameter.upper.nextUp, _) = above else {
+                    return XCTFail("\(form) \(parameter.name): \(String(describing: above))")
+                }
                 XCTAssertNotNil(load(parameter.lower), "\(form) \(parameter.name): Table 3's lower end is open")
                 XCTAssertNotNil(load(.nan))
             }
@@ -74,8 +76,11 @@ final class LawFormPresetTests: XCTestCase {
         ])
         XCTAssertThrowsError(try file.law(form: .soft, field: "draws[2]")) { error in
             XCTAssertEqual(
-                (error as? InputError)?.message,
-                "missing field 'draws[2].s': the soft law needs a sharpness in (0, 1000]")
+                error as? PresetFileProblem,
+                .missingLawParameter(
+                    field: "draws[2].s", form: .soft,
+                    accepted: AcceptedRange(
+                        lower: 0, upper: 1000, openBelow: true, unit: .lawParameter("a sharpness"))))
         }
         XCTAssertEqual(try file.law(form: .paper, field: "parameters").values, p.values)
     }

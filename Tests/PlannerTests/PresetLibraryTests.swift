@@ -67,8 +67,9 @@ final class PresetLibraryTests: XCTestCase {
         try FileManager.default.moveItem(atPath: "\(dir)/tasks/task-0.json", toPath: "\(dir)/tasks/foo.json")
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
         XCTAssertThrowsError(try library.task("foo")) {
-            let message = ($0 as? InputError)?.message ?? ""
-            XCTAssertTrue(message.contains("\(dir)/tasks/foo.json holds the task 'task-0'"), message)
+            XCTAssertEqual(
+                $0 as? PresetError,
+                .misnamed(kind: .task, name: "foo", path: "\(dir)/tasks/foo.json", presetName: "task-0"))
         }
         XCTAssertEqual(try library.task("task-0").name, "task-0")
     }
@@ -77,19 +78,24 @@ final class PresetLibraryTests: XCTestCase {
         let missing = Fixtures.temporaryDirectory() + "/no-such-presets"
         let reported = Reports()
         let library = PresetLibrary(directories: [], bundled: missing, report: reported.add)
-        XCTAssertEqual(reported.all.count, 1)
-        XCTAssertTrue(reported.all.first?.contains("'\(missing)'") == true, "\(reported.all)")
+        XCTAssertEqual(reported.all, [.bundledFolderMissing(path: missing)])
         XCTAssertThrowsError(try library.task("arithmetic")) { error in
-            XCTAssertEqual((error as? InputError)?.message, "unknown task 'arithmetic'; no task presets are loaded")
+            XCTAssertEqual(
+                error as? PresetError, .unknown(kind: .task, name: "arithmetic", known: [], lookupNames: []))
         }
         XCTAssertEqual(library.problems, reported.all)
     }
 
-    func testAnUnknownNameListsAFewAndCountsTheRest() throws {
+    /// The rejection carries every known name, in listing order, for the program to show a few.
+    func testAnUnknownNameCarriesTheKnownNames() throws {
         let library = PresetLibrary(directories: [try userFolder(count: 30)], bundled: Fixtures.presets)
         XCTAssertThrowsError(try library.task("zzzzzzzzzzzzzzzzzz")) { error in
-            let message = (error as? InputError)?.message ?? ""
-            XCTAssertTrue(message.hasSuffix(", and 21 more (see 'presets')"), message)
+            guard case .unknown(.task, "zzzzzzzzzzzzzzzzzz", let known, let lookupNames) = error as? PresetError else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual(known.count, 33, "3 bundled tasks and 30 of the user's")
+            XCTAssertEqual(Set(known), Set(lookupNames))
+            XCTAssertEqual(Set(known), Set(library.taskNames))
         }
     }
 
@@ -123,7 +129,7 @@ final class PresetLibraryTests: XCTestCase {
             answers.withLock { $0[i] = a }
         }
         XCTAssertEqual(answers.withLock { $0 }, expected)
-        XCTAssertEqual(reported.all.sorted(), serial.problems.sorted())
-        XCTAssertEqual(shared.problems.sorted(), serial.problems.sorted())
+        XCTAssertEqual(reported.all.inStableOrder, serial.problems.inStableOrder)
+        XCTAssertEqual(shared.problems.inStableOrder, serial.problems.inStableOrder)
     }
 }

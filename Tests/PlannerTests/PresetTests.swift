@@ -24,7 +24,10 @@ final class PresetTests: XCTestCase {
         XCTAssertEqual(try Fixtures.library.model("yarn-llama-2-13b-32K").name, "Yarn-Llama-2-13B-32k")
         XCTAssertEqual(try Fixtures.library.gpu("h100").name, "H100-SXM")
         XCTAssertThrowsError(try Fixtures.library.model("llama-2-7")) { error in
-            XCTAssertEqual((error as! InputError).message, "unknown model 'llama-2-7'; did you mean 'Llama-2-7B'?")
+            guard case .unknown(.model, "llama-2-7", _, let candidates) = error as? PresetError else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual(Suggestions.closest(to: "llama-2-7", among: candidates), "Llama-2-7B")
         }
     }
 
@@ -99,10 +102,16 @@ final class PresetTests: XCTestCase {
         try "{ not json".write(toFile: dir + "/tasks/broken.json", atomically: true, encoding: .utf8)
         let library = PresetLibrary(directories: [Fixtures.presets, dir])
         XCTAssertEqual(Set(library.taskNames), ["arithmetic", "commonsense", "translation", "mine"])
+        let skipped = library.problems.skippedPresets
         XCTAssertEqual(library.problems.count, 3)
-        XCTAssertTrue(library.problems.contains { $0.contains("negative.json") && $0.contains("parameters.alpha") })
-        XCTAssertTrue(library.problems.contains { $0.contains("typed.json") && $0.contains("parameters.beta") })
-        XCTAssertTrue(library.problems.contains { $0.contains("broken.json") && $0.contains("not valid JSON") })
+        XCTAssertEqual(skipped.count, 3)
+        let byFile = Dictionary(
+            uniqueKeysWithValues: skipped.map { (($0.path as NSString).lastPathComponent, $0.problem) })
+        guard case .outOfRange("parameters.alpha", -0.26, _) = byFile["negative.json"] else {
+            return XCTFail("\(byFile)")
+        }
+        guard case .wrongType(field: "parameters.beta", _) = byFile["typed.json"] else { return XCTFail("\(byFile)") }
+        XCTAssertEqual(byFile["broken.json"], .notJSON)
     }
 
     func testAUsersModelNeedsOnlyItsSizeTokensAndLimit() throws {

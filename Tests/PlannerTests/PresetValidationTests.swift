@@ -92,14 +92,18 @@ final class PresetValidationTests: XCTestCase {
         XCTAssertEqual(Set(library.taskNames), ["arithmetic", "commonsense", "translation"])
         XCTAssertEqual(library.models.count, 19, "the 18 bundled models and the good user one")
         XCTAssertEqual(library.hardware.count, 5)
-        XCTAssertEqual(reported.all.count, expected.count, reported.all.joined(separator: "\n"))
+        XCTAssertEqual(reported.all.count, expected.count, "\(reported.all)")
         for e in expected {
-            let lines = reported.all.filter { $0.contains(e.path + ":") }
-            XCTAssertEqual(lines.count, 1, "\(e.path): \(lines)")
-            guard let line = lines.first else { continue }
-            XCTAssertTrue(line.contains("'\(e.field)'"), "field \(e.field) in: \(line)")
-            XCTAssertTrue(line.contains(" \(e.printed) "), "value \(e.printed) in: \(line)")
-            XCTAssertTrue(line.contains("expected"), "a range in: \(line)")
+            let problems = reported.all.skippedPresets.filter { $0.path == e.path }.map(\.problem)
+            XCTAssertEqual(problems.count, 1, "\(e.path): \(problems)")
+            guard let problem = problems.first else { continue }
+            guard let (field, value, range) = problem.outOfRangeFacts else {
+                XCTFail("\(e.path): \(problem)")
+                continue
+            }
+            XCTAssertEqual(field, e.field)
+            XCTAssertEqual(value, try XCTUnwrap(Double(e.printed)), accuracy: abs(value) * 1e-15, "\(e.path)")
+            XCTAssertFalse(range?.contains(value) ?? false, "\(e.path): \(value) is outside the range it names")
         }
         // Reading the same files again reports nothing new.
         _ = library.models
@@ -114,11 +118,13 @@ final class PresetValidationTests: XCTestCase {
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
         // The bad user file is skipped; the bundled preset of the same name stands.
         XCTAssertEqual(try library.task("arithmetic").law.parameters.beta, 0.56)
+        let exponent = AcceptedRange(lower: 0, upper: 10, openBelow: true, unit: .lawParameter("an exponent"))
         XCTAssertEqual(
             library.problems,
             [
-                "skipped preset \(dir)/tasks/arithmetic.json: field 'parameters.beta': 1e300 is outside the accepted "
-                    + "range; expected an exponent in (0, 10]"
+                .skippedPreset(
+                    path: "\(dir)/tasks/arithmetic.json",
+                    .outOfRange(field: "parameters.beta", value: 1e300, accepted: exponent))
             ])
     }
 
@@ -134,7 +140,23 @@ final class PresetValidationTests: XCTestCase {
         json["draws"] = draws
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: dir + "/t.json"))
         XCTAssertThrowsError(try PresetLibrary.loadTask(path: dir + "/t.json")) { error in
-            XCTAssertTrue((error as? InputError)?.message.contains("'draws[1].beta': 1e300") == true, "\(error)")
+            guard case .invalidTaskFile(_, .outOfRange("draws[1].beta", 1e300, _)) = error as? PresetError else {
+                return XCTFail("\(error)")
+            }
+        }
+    }
+}
+
+extension PresetFileProblem {
+    /// The field, the value and the range it is outside of, for a rejected number (nil for a
+    /// range the problem does not state, such as a minimum above its maximum).
+    fileprivate var outOfRangeFacts: (field: String, value: Double, range: AcceptedRange?)? {
+        switch self {
+        case .outOfRange(let field, let value, let accepted): return (field, value, accepted)
+        case .minAboveMax(let quantity, let min, _): return ("fit_range.\(quantity)_min", min, nil)
+        case .computeOutOfRange(let flops, let accepted): return ("non_embedding_params", flops, accepted)
+        case .fewerThanOneParameter(let compute, _): return ("compute_paper", compute, nil)
+        default: return nil
         }
     }
 }

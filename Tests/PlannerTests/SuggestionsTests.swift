@@ -63,16 +63,4 @@ final class SuggestionsTests: XCTestCase {
         // Just past the cutoff (2 x 11 + 3 characters) is already too far for any candidate.
         XCTAssertNil(Suggestions.closest(to: String(repeating: "a", count: 26), among: names))
     }
-
-    /// The one "did you mean": the closest name when one is close, else what to do instead.
-    func testTheHintNamesTheClosestElseTheAlternative() {
-        let names = ["predict", "presets", "plot"]
-        XCTAssertEqual(Suggestions.hint(for: "predcit", among: names), "; did you mean 'predict'?")
-        XCTAssertEqual(
-            Suggestions.hint(for: "predcit", among: names, otherwise: "see 'help'"),
-            "; did you mean 'predict'?")
-        XCTAssertEqual(Suggestions.hint(for: "zzzzzz", among: names, otherwise: "see 'help'"), "; see 'help'")
-        XCTAssertEqual(Suggestions.hint(for: "zzzzzz", among: names), "")
-        XCTAssertEqual(Suggestions.hint(for: "predcit", among: []), "")
-    }
 }

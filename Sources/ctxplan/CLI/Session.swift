@@ -35,7 +35,7 @@ final class Session {
         let folders = [Environment.userPresets] + presetFolders + extra
         if let cached = libraries[folders] { return cached }
         let library = PresetLibrary(directories: folders, bundled: Environment.bundledPresets()) {
-            Environment.warn($0)
+            Environment.warn($0.description)
         }
         libraries[folders] = library
         return library
