@@ -104,10 +104,10 @@ extension Planner {
             taskName: name, records: records, result: result, range: Planner.range(of: records),
             // Grouped as the program shows them, compute to three figures and prompts to the token,
             // so that records which print alike share a row.
-            byModel: Planner.grouped(records, result.residuals) {
+            byModel: Planner.grouped(records, result.residuals, by: { ModelKey(model: $0.model, flops: $0.flops) }) {
                 $0.model.map(FitGroup.model) ?? .compute(Double(String(format: "%.2e", $0.flops)) ?? $0.flops)
             },
-            byPrompt: Planner.grouped(records, result.residuals) {
+            byPrompt: Planner.grouped(records, result.residuals, by: { PromptKey(shots: $0.shots, nPmt: $0.nPmt) }) {
                 $0.shots.map(FitGroup.shots) ?? .promptTokens($0.nPmt.rounded())
             },
             warnings: Planner.identifiability(records, form: form), draws: draws,
@@ -152,23 +152,59 @@ extension Planner {
             nPmtMin: records.map(\.nPmt).min()!, nPmtMax: records.map(\.nPmt).max()!)
     }
 
-    static func grouped(_ records: [Observation], _ residuals: [Double], by key: (Observation) -> FitGroup) -> [(
-        FitGroup, Double, Int
-    )] {
-        var order: [FitGroup] = []
-        var sums: [FitGroup: (Double, Int)] = [:]
+    /// What a record's residual is first summed by: its model and compute, or its shots and prompt.
+    struct ModelKey: Hashable {
+        let model: String?
+        let flops: Double
+    }
+
+    struct PromptKey: Hashable {
+        let shots: Int?
+        let nPmt: Double
+    }
+
+    /// Mean absolute residual and count per group, in the order the groups first appear. The
+    /// records are summed by a key that is cheap to hash and compare (the next record usually
+    /// has the last one's), and only each distinct key is named as its group: a million records
+    /// hold a few hundred keys.
+    static func grouped<Key: Hashable>(
+        _ records: [Observation], _ residuals: [Double], by key: (Observation) -> Key, shownAs group: (Key) -> FitGroup
+    ) -> [(FitGroup, Double, Int)] {
+        var keys: [Key] = []
+        var slots: [Key: Int] = [:]
+        var sums: [(Double, Int)] = []
+        var last: (key: Key, slot: Int)?
         for (record, residual) in zip(records, residuals) {
             let k = key(record)
-            if sums[k] == nil { order.append(k) }
-            let (s, n) = sums[k] ?? (0, 0)
-            sums[k] = (s + abs(residual), n + 1)
+            let slot: Int
+            if let last, last.key == k {
+                slot = last.slot
+            } else if let known = slots[k] {
+                slot = known
+            } else {
+                slot = keys.count
+                slots[k] = slot
+                keys.append(k)
+                sums.append((0, 0))
+            }
+            last = (k, slot)
+            sums[slot].0 += abs(residual)
+            sums[slot].1 += 1
         }
-        return order.map { ($0, sums[$0]!.0 / Double(sums[$0]!.1), sums[$0]!.1) }
+        var order: [FitGroup] = []
+        var totals: [FitGroup: (Double, Int)] = [:]
+        for (k, (s, n)) in zip(keys, sums) {
+            let g = group(k)
+            if totals[g] == nil { order.append(g) }
+            let (t, m) = totals[g] ?? (0, 0)
+            totals[g] = (t + s, m + n)
+        }
+        return order.compactMap { g in totals[g].map { (g, $0.0 / Double($0.1), $0.1) } }
     }
 
     /// Distinct levels of a quantity, counting values within 1% of each other as one.
     static func levels(_ values: [Double]) -> Int {
-        let sorted = values.sorted()
+        let sorted = Set(values).sorted()
         var count = 0
         var last = -Double.infinity
         for v in sorted where v > last * 1.01 {

@@ -28,8 +28,9 @@ public struct FitRecord: Sendable, Equatable {
 ///
 /// the last term the same for every law, so the fit minimises the first: its work grows with the
 /// groups, not the records, and a million per-instance 0/1 scores over a few hundred groups fit
-/// as fast as the few hundred means (and to the same law). Within the groups, the compute and context factors are computed once per
-/// distinct value and the penalty once per distinct (prompt, limit) pair.
+/// as fast as the few hundred means (and to the same law). Within the groups, the compute and
+/// context factors are computed once per distinct value and the penalty once per distinct
+/// (prompt, limit) pair.
 struct CompiledRecords {
     let records: [FitRecord]
     /// For each record, its group.
