@@ -69,7 +69,8 @@ final class GroupedFitTests: XCTestCase {
             let x = space.lower.indices.map { space.lower[$0] + rng.unit() * (space.upper[$0] - space.lower[$0]) }
             let law = space.law(x)
             let expected = bruteForceSSE(law, records)
-            XCTAssertEqual(data.sse(law, scratch: &scratch) + scatter, expected, accuracy: 1e-9 * expected, "case \(index)")
+            let grouped = data.sse(law, scratch: &scratch)
+            XCTAssertEqual(grouped + scatter, expected, accuracy: 1e-9 * expected, "case \(index)")
             var predictions: [Double] = []
             let weighted = data.weightedResiduals(law, predictions: &predictions, scratch: &scratch)
             let leastSquares = weighted.reduce(0) { $0 + $1 * $1 } + scatter
