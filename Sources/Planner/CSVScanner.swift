@@ -4,8 +4,9 @@
 ///
 /// Every rejection is the one `CSVTable` gives, with the file and line.
 struct CSVScanner {
-    /// A field's place in the bytes: between its quotes when quoted, and whether it holds an
-    /// escaped quote or a stray carriage return, which its text leaves out.
+    /// A field's place in the bytes, between its quotes when quoted and without surrounding
+    /// spaces and tabs, and whether it holds an escaped quote or a stray carriage return, which
+    /// its text leaves out.
     struct Field {
         var start: Int
         var end: Int
@@ -22,14 +23,11 @@ struct CSVScanner {
 
         var count: Int { fields.count }
 
-        /// The field's bytes without surrounding spaces and tabs, when they are its text as they
-        /// stand (no escaped quote, no carriage return inside); nil for a field past the end.
+        /// The field's bytes, when they are its text as they stand (no escaped quote, no
+        /// carriage return inside); nil for a field past the end.
         func plainBytes(_ index: Int) -> UnsafeBufferPointer<UInt8>? {
             guard index < fields.count, !fields[index].special else { return nil }
-            var (start, end) = (fields[index].start, fields[index].end)
-            while start < end, CSVScanner.isBlank(bytes[start]) { start += 1 }
-            while end > start, CSVScanner.isBlank(bytes[end - 1]) { end -= 1 }
-            return UnsafeBufferPointer(rebasing: bytes[start..<end])
+            return UnsafeBufferPointer(rebasing: bytes[fields[index].start..<fields[index].end])
         }
 
         /// Whether the field is missing or empty once trimmed.
@@ -57,6 +55,7 @@ struct CSVScanner {
                 text.append(bytes[i])
                 i += 1
             }
+            // A dropped carriage return may have stood outside a space.
             return String(decoding: text, as: UTF8.self).trimmingWhitespace
         }
     }
@@ -111,6 +110,8 @@ struct CSVScanner {
         }
         func endField(at end: Int) {
             if !field.quoted { field.end = end }
+            while field.start < field.end, isBlank(bytes[field.start]) { field.start += 1 }
+            while field.end > field.start, isBlank(bytes[field.end - 1]) { field.end -= 1 }
             fields.append(field)
         }
         func endRecord() throws {

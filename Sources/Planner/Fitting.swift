@@ -145,11 +145,21 @@ extension Planner {
         )
     }
 
+    /// The box the records span, in one pass (fit refuses fewer records than parameters, so
+    /// there is at least one).
     static func range(of records: [Observation]) -> FitRange {
-        FitRange(
-            computeMin: records.map(\.flops).min()!, computeMax: records.map(\.flops).max()!,
-            nCtxMin: records.map(\.nCtx).min()!, nCtxMax: records.map(\.nCtx).max()!,
-            nPmtMin: records.map(\.nPmt).min()!, nPmtMax: records.map(\.nPmt).max()!)
+        var range = FitRange(
+            computeMin: .infinity, computeMax: -.infinity, nCtxMin: .infinity, nCtxMax: -.infinity,
+            nPmtMin: .infinity, nPmtMax: -.infinity)
+        for r in records {
+            range.computeMin = min(range.computeMin, r.flops)
+            range.computeMax = max(range.computeMax, r.flops)
+            range.nCtxMin = min(range.nCtxMin, r.nCtx)
+            range.nCtxMax = max(range.nCtxMax, r.nCtx)
+            range.nPmtMin = min(range.nPmtMin, r.nPmt)
+            range.nPmtMax = max(range.nPmtMax, r.nPmt)
+        }
+        return range
     }
 
     /// What a record's residual is first summed by: its model and compute, or its shots and prompt.

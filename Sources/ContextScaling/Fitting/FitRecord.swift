@@ -130,12 +130,24 @@ struct CompiledRecords {
     func sse(_ law: ContextScalingLaw, scratch: inout Scratch) -> Double {
         computeFactors(law, scratch: &scratch)
         var total = 0.0
+        // Every array through a buffer pointer: tens of thousands of groups are summed for each
+        // of the search's tens of thousands of trials, and the bounds checks would double it.
         scratch.compute.withUnsafeBufferPointer { compute in
             scratch.context.withUnsafeBufferPointer { context in
                 scratch.penalty.withUnsafeBufferPointer { penalty in
-                    for g in 0..<groupCount {
-                        let d = compute[computeIndex[g]] * context[promptIndex[g]] * penalty[pairIndex[g]] - means[g]
-                        total += counts[g] * d * d
+                    computeIndex.withUnsafeBufferPointer { ci in
+                        promptIndex.withUnsafeBufferPointer { pi in
+                            pairIndex.withUnsafeBufferPointer { ki in
+                                means.withUnsafeBufferPointer { mean in
+                                    counts.withUnsafeBufferPointer { count in
+                                        for g in 0..<count.count {
+                                            let d = compute[ci[g]] * context[pi[g]] * penalty[ki[g]] - mean[g]
+                                            total += count[g] * d * d
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
