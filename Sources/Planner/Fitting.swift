@@ -131,18 +131,17 @@ extension Planner {
         return Validation(fit: report, heldOut: test, heldOutResiduals: residuals, threshold: threshold)
     }
 
-    /// The task preset a fit becomes: the law, the data's range, the token lengths shots use.
-    public func preset(from report: FitReport, name: String, layoutFrom task: TaskPreset?) throws -> TaskPreset {
+    /// The task preset a fit becomes: the law, the data's range, the token lengths shots use;
+    /// `description` and `source` are the caller's words for it.
+    public func preset(
+        from report: FitReport, name: String, layoutFrom task: TaskPreset?, description: String, source: String
+    ) throws -> TaskPreset {
         guard let layout = task?.layout else {
             throw FittingError.noPromptLayout
         }
         return TaskPreset(
-            name: name, description: "fitted to \(report.records.count) records of \(report.taskName)",
-            metric: task?.metric ?? "score", law: report.result.law, layout: layout, fitRange: report.range,
-            draws: report.draws,
-            source:
-                "ctxplan fit (\(report.result.law.form.rawValue) law), MAE \(String(format: "%.4f", report.result.mae))"
-        )
+            name: name, description: description, metric: task?.metric ?? "score", law: report.result.law,
+            layout: layout, fitRange: report.range, draws: report.draws, source: source)
     }
 
     /// The box the records span, in one pass (fit refuses fewer records than parameters, so

@@ -4,6 +4,8 @@ import Foundation
 /// A model at a given context limit, with the compute that took: the preset as is, or the
 /// preset's base model extended to the limit by the recipe.
 public struct ResolvedModel: Sendable, Equatable {
+    /// The preset's name; for a model extended to a limit, its base's (the program words the
+    /// extension: "Llama-2-7B extended to 16k").
     public var name: String
     /// Non-embedding parameters N.
     public var parameters: Double
@@ -14,7 +16,8 @@ public struct ResolvedModel: Sendable, Equatable {
     public var flops: Double
     public var layers: Double?
     public var attentionWidth: Double?
-    /// The model this one was extended from, when the limit asked for is not the preset's own.
+    /// The model this one was extended from (`name`), when the limit asked for is not the
+    /// preset's own: the model is that base extended to `nCtx`.
     public var extendedFrom: String?
     /// How the compute was reached, where it is not plain 6ND (errata, derived N, extension).
     public var notes: [PlanningNote]
@@ -39,7 +42,6 @@ extension PresetLibrary {
             throw PlannerError.limitBelowNative(limit: limit, model: base.name, native: base.nCtx)
         }
         var extended = Self.asIs(base)
-        extended.name = "\(base.name) extended to \(Quantities.formatContext(limit))"
         extended.extendedFrom = base.name
         extended.extensionTokens = recipe.tokens(to: limit)
         extended.nCtx = limit

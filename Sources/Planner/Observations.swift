@@ -116,13 +116,20 @@ extension RulerRecord {
             let a = table.column("accuracy")
         else { throw DataFileError(file: path, line: 1, .noRulerColumns) }
         return try table.rows.map { row in
-            let here = "\(path):\(row.line)"
             guard row.fields.count > max(m, c, p, a) else {
                 throw DataFileError(file: path, line: row.line, .shortRulerRow(fields: row.fields.count))
             }
-            let nCtx = try Quantities.parse(row.fields[c], as: .contextTokens, what: "\(here): n_ctx")
-            let nPmt = try Quantities.parse(row.fields[p], as: .contextTokens, what: "\(here): n_pmt")
-            let accuracy = try Quantities.parse(row.fields[a], as: .plain, what: "\(here): accuracy", allowZero: true)
+            func number(_ index: Int, _ name: String, _ kind: Quantities.Kind, zero: Bool = false) throws -> Double {
+                do { return try Quantities.parse(row.fields[index], as: kind, what: name, allowZero: zero) } catch var e
+                    as QuantityError
+                {
+                    e.location = "\(path):\(row.line)"
+                    throw e
+                }
+            }
+            let nCtx = try number(c, "n_ctx", .contextTokens)
+            let nPmt = try number(p, "n_pmt", .contextTokens)
+            let accuracy = try number(a, "accuracy", .plain, zero: true)
             guard accuracy <= 1 else {
                 throw DataFileError(
                     file: path, line: row.line, .outsideUnitInterval(column: "accuracy", token: row.fields[a]))

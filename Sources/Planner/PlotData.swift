@@ -68,8 +68,10 @@ public enum PlotTitle: Sendable, Equatable {
 
 /// What a curve is, for its legend entry; the program words it.
 public enum CurveLabel: Sendable, Equatable {
-    /// A model at a limit, by its resolved name.
+    /// A model preset at its own limit, by its name.
     case model(String)
+    /// A model preset extended to a limit above its own.
+    case extendedModel(base: String, nCtx: Double)
     /// A compute level the user asked for, at a limit.
     case computeLevel(flops: Double, nCtx: Double)
     /// The compute a planning answer found (compute-for, shots), at its limit.
@@ -99,7 +101,9 @@ extension Planner {
         for name in models {
             for limit in limits.isEmpty ? [nil] : limits.map(Optional.some) {
                 let m = try library.resolve(model: name, nCtx: limit)
-                requests.append(CurveRequest(label: .model(m.name), flops: m.flops, nCtx: m.nCtx))
+                let label: CurveLabel =
+                    m.extendedFrom == nil ? .model(m.name) : .extendedModel(base: m.name, nCtx: m.nCtx)
+                requests.append(CurveRequest(label: label, flops: m.flops, nCtx: m.nCtx))
             }
         }
         if !computes.isEmpty && limits.isEmpty {

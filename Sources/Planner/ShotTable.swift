@@ -28,6 +28,8 @@ extension Planner {
         -> ShotTable
     {
         let scenario = try self.scenario(task: taskName, compute: .model(model), nCtx: nCtx, recipe: recipe)
+        // Matched by the model's identity, its preset name and limit: a record of Llama-2-7B at
+        // 8k is the same model extended to 8k.
         let observed = library.observations.filter {
             $0.task?.lowercased() == scenario.task.name.lowercased()
                 && $0.model?.lowercased() == scenario.model?.name.lowercased()

@@ -85,4 +85,20 @@ final class CSVTableTests: XCTestCase {
             XCTAssertEqual($0 as? DataFileError, DataFileError(file: "/nonexistent/r.csv", .missing))
         }
     }
+
+    /// A RULER table's bad number is the same typed rejection as any data file's: its column,
+    /// token and `file:line`, not a name with the place folded in.
+    func testABadRulerNumberIsReportedWithItsLocation() throws {
+        let dir = Fixtures.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/observations", withIntermediateDirectories: true)
+        let bad = dir + "/observations/ruler-mine.csv"
+        try "model,n_ctx,n_pmt,accuracy\nX,4k,4k,0.5\nX,4k,zz,0.5\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
+        XCTAssertFalse(library.ruler.contains { $0.model == "X" }, "the bad file is skipped whole")
+        let rejected = QuantityError(
+            what: "n_pmt", token: "zz", kind: .contextTokens, allowZero: false, problem: .notANumber,
+            location: "\(bad):3")
+        XCTAssertEqual(library.problems, [.skippedObservations(.number(rejected))])
+    }
 }

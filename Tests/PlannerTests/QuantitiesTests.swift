@@ -39,14 +39,4 @@ final class QuantitiesTests: XCTestCase {
         XCTAssertThrowsError(try Quantities.parseWhole("2.5", what: "shots"))
         XCTAssertEqual(try Quantities.parseWhole("31", what: "shots"), 31)
     }
-
-    func testFormatting() {
-        XCTAssertEqual(Quantities.formatContext(8192), "8k")
-        XCTAssertEqual(Quantities.formatContext(4850), "4,850")
-        XCTAssertEqual(Quantities.formatScientific(7.7715259392e22), "7.7715e22")
-        XCTAssertEqual(Quantities.formatScientific(9.99996e22), "1e23")
-        XCTAssertEqual(Quantities.formatCount(209_715_200), "210M")
-        XCTAssertEqual(Quantities.formatCount(2e12), "2T")
-        XCTAssertEqual(Quantities.formatTokens(1_234_567.4), "1,234,567")
-    }
 }

@@ -21,4 +21,22 @@ final class FitSaveTests: XCTestCase {
             XCTAssertEqual(show.status, 0, "--task \(task) after --save \(save): \(show.stderr)")
         }
     }
+
+    /// The saved preset says what it was fitted to: the bundled arithmetic records, counted here
+    /// from the table file, and the law's form.
+    func testTheSavedPresetDescribesItsFit() throws {
+        let dir = try Shell.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fit = try Shell.run(#""$CTXPLAN" fit --task arithmetic --save mine.json"#, in: dir)
+        XCTAssertEqual(fit.status, 0, fit.stderr)
+        let table = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Presets/observations/paper-tables-8-10.csv")
+        let records = try String(contentsOf: table, encoding: .utf8).split(whereSeparator: \.isNewline)
+            .filter { $0.hasPrefix("arithmetic,") }.count
+        let saved = try Data(contentsOf: URL(fileURLWithPath: dir + "/mine.json"))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: saved) as? [String: Any])
+        XCTAssertEqual(json["description"] as? String, "fitted to \(records) records of arithmetic")
+        let source = try XCTUnwrap(json["source"] as? String)
+        XCTAssertTrue(source.hasPrefix("ctxplan fit (paper law), MAE 0.0"), source)
+    }
 }

@@ -116,7 +116,9 @@ struct Fit: SessionCommand {
         var saved: String?
         if let save {
             let presetName = URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent
-            let preset = try planner.preset(from: report, name: presetName, layoutFrom: layoutTask)
+            let preset = try planner.preset(
+                from: report, name: presetName, layoutFrom: layoutTask, description: report.presetDescription,
+                source: report.presetSource)
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save
         }

@@ -23,8 +23,14 @@ enum Fmt {
     /// "Llama-2-7B at 4k", "Llama-2-7B extended to 16k" or "1.5e23 FLOPs at 8k".
     static func setting(_ s: Scenario) -> String {
         guard let model = s.model else { return flops(s.flops) + " at " + limit(s.nCtx) }
-        return model.extendedFrom == nil ? model.name + " at " + limit(s.nCtx) : model.name
+        return model.extendedFrom == nil ? model.name + " at " + limit(s.nCtx) : self.model(model)
     }
+    /// A model by name: "Llama-2-7B", or "Llama-2-7B extended to 16k" for a preset extended
+    /// past its own limit.
+    static func model(_ m: ResolvedModel) -> String {
+        m.extendedFrom == nil ? m.name : extended(m.name, to: m.nCtx)
+    }
+    static func extended(_ base: String, to nCtx: Double) -> String { base + " extended to " + limit(nCtx) }
     static func prompt(_ tokens: Double, shots: Int?) -> String {
         Self.tokens(tokens) + (shots.map { " (" + Words.count($0, "shot") + ")" } ?? "")
     }

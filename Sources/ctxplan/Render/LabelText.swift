@@ -30,6 +30,7 @@ extension CurveLabel {
     var text: String {
         switch self {
         case .model(let name): return name
+        case .extendedModel(let base, let nCtx): return Fmt.extended(base, to: nCtx)
         case .computeLevel(let flops, let nCtx):
             return "\(Quantities.formatScientific(flops, digits: 2)) FLOPs at \(Quantities.formatContext(nCtx))"
         case .answerCompute(let flops, let nCtx):

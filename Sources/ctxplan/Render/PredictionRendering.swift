@@ -7,7 +7,7 @@ extension Prediction: Rendering {
     func jsonPairs(binding: Explanation.Factor? = nil) -> [(String, JSON)] {
         [
             ("task", .string(scenario.task.name)),
-            ("model", .str(scenario.model?.name)),
+            ("model", .str(scenario.model.map(Fmt.model))),
             ("score", .num(score)),
         ]
             + (binding.map { [("binding", JSON.string($0.rawValue))] } ?? [])

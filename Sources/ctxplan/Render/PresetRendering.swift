@@ -97,7 +97,7 @@ extension PresetEntry: Rendering {
             ])
         case .model(let model):
             return .object([
-                ("model", .string(model.name)), ("n_ctx", .num(model.nCtx)), ("compute", .num(model.flops)),
+                ("model", .string(Fmt.model(model))), ("n_ctx", .num(model.nCtx)), ("compute", .num(model.flops)),
                 ("params", .num(model.parameters)), ("notes", .notes(model.notes)),
             ])
         case .gpu(let gpu):
@@ -122,7 +122,7 @@ extension PresetEntry: Rendering {
             block.field("source", task.source)
             block.field("file", task.path)
         case .model(let model):
-            block.field("model", model.name)
+            block.field("model", Fmt.model(model))
             block.field("N", Quantities.formatCount(model.parameters) + " non-embedding parameters")
             block.field(
                 "D",

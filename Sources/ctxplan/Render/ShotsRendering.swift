@@ -6,7 +6,7 @@ extension ShotsAnswer: Rendering {
     var json: JSON {
         .object([
             ("task", .string(scenario.task.name)),
-            ("model", .str(scenario.model?.name)),
+            ("model", .str(scenario.model.map(Fmt.model))),
             ("compute", .num(scenario.flops)),
             ("n_ctx", .num(scenario.nCtx)),
             ("best_shots", .integer(best.shots)),

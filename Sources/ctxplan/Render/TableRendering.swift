@@ -5,7 +5,7 @@ extension ShotTable: Rendering {
     var json: JSON {
         .object([
             ("task", .string(scenario.task.name)),
-            ("model", .str(scenario.model?.name)),
+            ("model", .str(scenario.model.map(Fmt.model))),
             ("n_ctx", .num(scenario.nCtx)),
             ("compute", .num(scenario.flops)),
             (
@@ -35,7 +35,7 @@ extension ShotTable: Rendering {
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
         block.line(
-            "\(scenario.task.name) on \(scenario.model?.name ?? "") at \(Fmt.limit(scenario.nCtx)), "
+            "\(scenario.task.name) on \(scenario.model.map(Fmt.model) ?? "") at \(Fmt.limit(scenario.nCtx)), "
                 + Fmt.flops(scenario.flops))
         block.table(
             ["shots", "n_pmt", "predicted", "observed", "error"],

@@ -1,4 +1,5 @@
-/// Input a question cannot be asked with: names the offending token and what was expected.
+/// Input a command cannot take, in words: names the offending token and what was expected. The
+/// Planner throws typed errors; this is the program's own.
 public struct InputError: Error, Equatable, CustomStringConvertible, Sendable {
     public var message: String
     public init(_ message: String) { self.message = message }

@@ -1,7 +1,9 @@
 import Foundation
 import XCTest
 
-@testable import Planner
+import Planner
+
+@testable import ctxplan
 
 /// A printed score must not contradict the number: a target just below the ceiling 1 printed as
 /// "1.000" reads as a different question ("1.000 is at or above the ceiling 0.999").
