@@ -37,13 +37,15 @@ install: build
 	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/ctxplan.fish
 	@echo "installed $(DESTDIR)$(PREFIX)/bin/ctxplan with presets in $(DESTDIR)$(PREFIX)/share/ctxplan/Presets"
 
-# Speed figures: one-shot start-up, planning questions, and the fit against SciPy.
+# Speed figures: one-shot start-up, planning questions, the fit against SciPy, and a fit of a
+# million per-instance rows (time and peak memory).
 bench: build
 	$(SWIFT) build -c release --product PlanningBench --static-swift-stdlib
 	python3 bench/startup.py $(RELEASE_BIN)
 	.build/release/PlanningBench
 	@python3 -c 'import scipy, numpy' 2>/dev/null || python3 -m pip install -q scipy numpy
 	python3 bench/fit_bench.py $(RELEASE_BIN)
+	python3 bench/scale_bench.py $(RELEASE_BIN)
 
 # The paper's Figures 2-6 from the bundled data: SVG, and PNG where rsvg-convert is installed.
 figures: build

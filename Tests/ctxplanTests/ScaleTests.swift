@@ -5,9 +5,9 @@ import XCTest
 /// memory under 300 MB: the fit works on the distinct (compute, prompt, limit) groups.
 final class ScaleTests: XCTestCase {
     /// The targets hold for the release binary (`make test` sets CTXPLAN_BINARY); on a shared
-    /// machine it gets half again as long. A debug build parses some 50x slower, so without
-    /// CTXPLAN_BINARY only a generous bound on time is checked, and the same bound on memory.
-    static var secondsAllowed: Double { ProcessInfo.processInfo.environment["CTXPLAN_BINARY"] == nil ? 300 : 3 }
+    /// machine it gets half again as long. A debug build runs some 15x slower (34 s on the
+    /// project's machine), so without CTXPLAN_BINARY it gets 2 minutes, and the same memory.
+    static var secondsAllowed: Double { ProcessInfo.processInfo.environment["CTXPLAN_BINARY"] == nil ? 120 : 3 }
     static let megabytesAllowed = 300.0
 
     /// One million rows over 10 compute levels x 2 limits x 12 prompt lengths (240 groups), each
