@@ -211,9 +211,21 @@ extension Planner {
         return order.compactMap { g in totals[g].map { (g, $0.0 / Double($0.1), $0.1) } }
     }
 
+    /// The distinct values of a quantity over the records; a value that repeats the record
+    /// before's (most do, in a file of per-instance rows) is not hashed again.
+    static func distinct(_ records: [Observation], _ value: (Observation) -> Double) -> [Double] {
+        var seen = Set<Double>()
+        var last = Double.nan
+        for record in records where value(record) != last {
+            last = value(record)
+            seen.insert(last)
+        }
+        return Array(seen)
+    }
+
     /// Distinct levels of a quantity, counting values within 1% of each other as one.
     static func levels(_ values: [Double]) -> Int {
-        let sorted = Set(values).sorted()
+        let sorted = values.sorted()
         var count = 0
         var last = -Double.infinity
         for v in sorted where v > last * 1.01 {
@@ -225,14 +237,14 @@ extension Planner {
 
     static func identifiability(_ records: [Observation], form: LawForm) -> [FitWarning] {
         var warnings: [FitWarning] = [.ridge]
-        let compute = levels(records.map(\.flops))
+        let compute = levels(distinct(records, \.flops))
         if compute == 1 {
             warnings.append(.oneComputeLevel)
         } else if compute == 2 {
             warnings.append(.twoComputeLevels)
         }
-        if levels(records.map(\.nPmt)) < 3 { warnings.append(.fewPromptLengths) }
-        if levels(records.map(\.nCtx)) == 1 { warnings.append(.oneContextLimit) }
+        if levels(distinct(records, \.nPmt)) < 3 { warnings.append(.fewPromptLengths) }
+        if levels(distinct(records, \.nCtx)) == 1 { warnings.append(.oneContextLimit) }
         if form.definition.penalisesLongPrompts && !records.contains(where: { $0.nPmt > $0.nCtx }) {
             warnings.append(.penaltyUntested)
         }
