@@ -68,6 +68,7 @@ struct ObservationRows {
         names = Array(repeating: CellCache(), count: columns.width)
     }
 
+    /// The observation a row gives; a rejection names the file, line and column.
     mutating func observation(_ row: CSVScanner.Record) throws -> Observation {
         func rejected(_ problem: DataFileError.Problem) -> DataFileError {
             DataFileError(file: file, line: row.line, problem)
@@ -84,8 +85,13 @@ struct ObservationRows {
         } else if let modelName {
             let key = ModelAt(name: modelName, nCtx: contextLimit)
             do {
-                let resolved = try resolvedModels[key] ?? reader.library.resolve(model: modelName, nCtx: contextLimit)
-                resolvedModels[key] = resolved
+                let resolved: ResolvedModel
+                if let known = resolvedModels[key] {
+                    resolved = known
+                } else {
+                    resolved = try reader.library.resolve(model: modelName, nCtx: contextLimit)
+                    resolvedModels[key] = resolved
+                }
                 flops = resolved.flops
                 contextLimit = resolved.nCtx
             } catch let e as PresetError { throw rejected(.preset(e)) }
