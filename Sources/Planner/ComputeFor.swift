@@ -65,7 +65,7 @@ extension Planner {
     ) throws -> ComputeForAnswer {
         try Planner.checkTarget(target)
         let task = try library.task(taskName)
-        let (nPmt, shots) = Planner.prompt(prompt, layout: task.layout)
+        let (nPmt, shots) = try Planner.prompt(prompt, task: task)
         let solution = InverseSolvers.compute(reaching: target, law: task.law, promptTokens: nPmt, contextLimit: nCtx)
         let ceiling = task.law.ceiling(promptTokens: nPmt, contextLimit: nCtx)
         var answer = ComputeForAnswer(
@@ -112,13 +112,18 @@ extension Planner {
     ) -> [CeilingLift] {
         var options: [CeilingLift] = []
         let unlimited = 1e300  // compute factor exactly 1: the ceiling itself
-        let maxShots = task.layout.maxShots(fittingIn: 2 * nCtx) ?? 0
-        let best = InverseSolvers.bestShots(
-            law: task.law, flops: unlimited, contextLimit: nCtx, layout: task.layout, maxShots: maxShots)
-        if best.score > ceiling * (1 + 1e-9) {
-            options.append(
-                CeilingLift(
-                    change: .shots(best.shots, promptTokens: best.promptTokens, limit: nCtx), ceiling: best.score))
+        var bestShotsCeiling = ceiling
+        // A task without token lengths has no shot count to suggest, only longer limits.
+        if let layout = task.tokenLengths {
+            let maxShots = layout.maxShots(fittingIn: 2 * nCtx) ?? 0
+            let best = InverseSolvers.bestShots(
+                law: task.law, flops: unlimited, contextLimit: nCtx, layout: layout, maxShots: maxShots)
+            bestShotsCeiling = best.score
+            if best.score > ceiling * (1 + 1e-9) {
+                options.append(
+                    CeilingLift(
+                        change: .shots(best.shots, promptTokens: best.promptTokens, limit: nCtx), ceiling: best.score))
+            }
         }
         var limit = max(nCtx, 1) * 2  // from at least one token, so that the doubling ends
         while limit <= 1_048_576 {
@@ -130,7 +135,8 @@ extension Planner {
             limit *= 2
         }
         if options.allSatisfy({ $0.ceiling <= target }) {
-            options.append(CeilingLift(change: .nothingReaches(target: target), ceiling: max(ceiling, best.score)))
+            options.append(
+                CeilingLift(change: .nothingReaches(target: target), ceiling: max(ceiling, bestShotsCeiling)))
         }
         return options
     }

@@ -69,7 +69,7 @@ extension Planner {
         let task = try library.task(taskName)
         let preset = try library.model(model)
         let base = try library.resolve(model: library.baseModel(of: preset).name)
-        let (nPmt, shots) = Planner.prompt(prompt, layout: task.layout)
+        let (nPmt, shots) = try Planner.prompt(prompt, task: task)
         var limits = candidates ?? Planner.doublings(from: base.nCtx, upTo: 131_072)
         limits = Array(Set(limits)).sorted()
         if let low = limits.first(where: { $0 < base.nCtx }) {

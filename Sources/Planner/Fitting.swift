@@ -131,17 +131,16 @@ extension Planner {
         return Validation(fit: report, heldOut: test, heldOutResiduals: residuals, threshold: threshold)
     }
 
-    /// The task preset a fit becomes: the law, the data's range, the token lengths shots use;
+    /// The task preset a fit becomes: the law, the data's range, and the token lengths shots use
+    /// when they are known (without them the preset answers in prompt tokens only);
     /// `description` and `source` are the caller's words for it.
     public func preset(
-        from report: FitReport, name: String, layoutFrom task: TaskPreset?, description: String, source: String
-    ) throws -> TaskPreset {
-        guard let layout = task?.layout else {
-            throw FittingError.noPromptLayout
-        }
-        return TaskPreset(
-            name: name, description: description, metric: task?.metric ?? "score", law: report.result.law,
-            layout: layout, fitRange: report.range, draws: report.draws, source: source)
+        from report: FitReport, name: String, metric: String, layout: PromptLayout?, description: String,
+        source: String
+    ) -> TaskPreset {
+        TaskPreset(
+            name: name, description: description, metric: metric, law: report.result.law, layout: layout,
+            fitRange: report.range, draws: report.draws, source: source)
     }
 
     /// The box the records span, in one pass (fit refuses fewer records than parameters, so

@@ -6,8 +6,6 @@ public enum FittingError: Error, Sendable, Equatable {
     case noData
     /// No record's prompt is longer than the hold-out threshold.
     case nothingToHoldOut(threshold: Double)
-    /// A fit saved as a preset needs a task's token lengths for shots.
-    case noPromptLayout
     /// A record gives shots, but no task says how many tokens they are (`location`: file:line).
     case shotsNeedTask(location: String)
     /// Saving would replace a file, and replacing was not asked for.

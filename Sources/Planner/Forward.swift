@@ -32,7 +32,7 @@ extension Planner {
         intervalLevel: Double? = nil
     ) throws -> Prediction {
         let scenario = try self.scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
-        let (nPmt, shots) = Planner.prompt(prompt, layout: scenario.task.layout)
+        let (nPmt, shots) = try Planner.prompt(prompt, task: scenario.task)
         let factors = scenario.law.factors(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
         let notes =
             (scenario.model?.notes ?? [])

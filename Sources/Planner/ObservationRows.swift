@@ -103,6 +103,9 @@ struct ObservationRows {
         var shotCount: Int?
         if let nPmt = present(columns.nPmt) {
             prompt = try number(nPmt, "n_pmt", .contextTokens, row)
+            // A row with both (as `import --out` writes) keeps its shot count, for residuals by
+            // shots and for token lengths measured from the records.
+            if let shots = present(columns.shots), let count = Int(row.string(shots)), count >= 0 { shotCount = count }
         } else if let shots = columns.shots {
             let count = try number(shots, "shots", .whole, row, zero: true)
             guard count == count.rounded() else { throw rejected(.notWhole(column: "shots", token: row.string(shots))) }
@@ -156,6 +159,6 @@ struct ObservationRows {
         guard let defaultTask = reader.defaultTask else {
             throw FittingError.shotsNeedTask(location: "\(file):\(line)")
         }
-        return defaultTask.layout
+        return try defaultTask.layout
     }
 }

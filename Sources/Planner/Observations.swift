@@ -8,7 +8,7 @@ public struct Observation: Sendable, Equatable {
     public var flops: Double
     public var nCtx: Double
     public var nPmt: Double
-    /// The shot count, when the record gave shots rather than prompt tokens.
+    /// The shot count, when the record gives one.
     public var shots: Int?
     public var metric: Double
     /// Where it came from, for messages: "file:line".

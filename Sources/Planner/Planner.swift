@@ -30,10 +30,11 @@ public struct Planner: Sendable {
         }
     }
 
-    /// Prompt tokens and shot count for a prompt input under a task's token lengths.
-    public static func prompt(_ input: PromptInput, layout: PromptLayout) -> (tokens: Double, shots: Int?) {
+    /// Prompt tokens and shot count for a prompt input under a task's token lengths; shots to a
+    /// task without token lengths throw `MissingTokenLengths`.
+    public static func prompt(_ input: PromptInput, task: TaskPreset) throws -> (tokens: Double, shots: Int?) {
         switch input {
-        case .shots(let k): return (layout.promptTokens(shots: k), k)
+        case .shots(let k): return (try task.layout.promptTokens(shots: k), k)
         case .tokens(let n): return (n, nil)
         }
     }

@@ -126,7 +126,8 @@ extension Planner {
     ) throws -> PlotData {
         guard !curves.isEmpty else { throw PlotError.nothingToPlot }
         let law = law ?? task.law
-        let low = from ?? task.layout.promptTokens(shots: 1)
+        // A task without token lengths starts at the shortest prompt its fit saw.
+        let low = from ?? task.tokenLengths?.promptTokens(shots: 1) ?? task.fitRange?.nPmtMin ?? 1
         let high = upto ?? 2 * (curves.map(\.nCtx).max() ?? 8192)
         guard low < high else {
             throw PlotError.emptyPromptRange(
@@ -210,7 +211,7 @@ extension Planner {
     /// hundredth of the fit's smallest to a hundred times its largest. At least two rows and two
     /// columns, so that each axis has a range.
     public func heatmap(task: TaskPreset, nCtx: Double, columns: Int = 60, rows: Int = 20) throws -> HeatmapData {
-        let nLow = task.layout.baseTokens
+        let nLow = task.tokenLengths?.baseTokens ?? task.fitRange?.nPmtMin ?? 1
         let nHigh = 2 * nCtx
         // Below the zero-shot prompt every prompt is cut by the limit: there is no axis to draw.
         guard nCtx >= nLow else {

@@ -35,8 +35,10 @@ extension TaskPresetFile {
     /// Every number a task preset holds, against its range.
     func validate() throws {
         try PresetCheck.requireName(name)
-        try PresetCheck.require("prompt.base_tokens", prompt.baseTokens, in: PresetCheck.promptTokens)
-        try PresetCheck.require("prompt.shot_tokens", prompt.shotTokens, in: PresetCheck.promptTokens)
+        if let prompt {
+            try PresetCheck.require("prompt.base_tokens", prompt.baseTokens, in: PresetCheck.promptTokens)
+            try PresetCheck.require("prompt.shot_tokens", prompt.shotTokens, in: PresetCheck.promptTokens)
+        }
         if let r = fitRange {
             let pairs: [(String, Double, Double, AcceptedRange)] = [
                 ("compute", r.computeMin, r.computeMax, PresetCheck.flops),

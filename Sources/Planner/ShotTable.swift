@@ -35,8 +35,9 @@ extension Planner {
                 && $0.model?.lowercased() == scenario.model?.name.lowercased()
                 && $0.nCtx == scenario.nCtx
         }
+        let layout = try scenario.task.layout
         let rows = ShotTable.paperShots.map { shots -> ShotTable.Row in
-            let n = scenario.task.layout.promptTokens(shots: shots)
+            let n = layout.promptTokens(shots: shots)
             return ShotTable.Row(
                 shots: shots, nPmt: n,
                 predicted: scenario.law.score(flops: scenario.flops, promptTokens: n, contextLimit: scenario.nCtx),

@@ -66,9 +66,10 @@ extension Planner {
     ) throws -> ShotsAnswer {
         guard within >= 0, within < 1 else { throw PlannerError.toleranceOutOfRange(within) }
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
-        let layout = s.task.layout
+        let layout = try s.task.layout
         let maxShots = try Planner.shotRange(layout: layout, nCtx: s.nCtx, reserve: reserve)
-        let (best, knee) = Planner.bestAndKnee(law: s.law, scenario: s, maxShots: maxShots, within: within)
+        let (best, knee) = Planner.bestAndKnee(
+            law: s.law, scenario: s, layout: layout, maxShots: maxShots, within: within)
         var counts = ShotTable.paperShots.filter { $0 <= maxShots }
         for extra in [knee.shots, best.shots] where !counts.contains(extra) { counts.append(extra) }
         counts.sort()
@@ -88,7 +89,7 @@ extension Planner {
             bestInterval: nil, kneeInterval: nil, notes: notes)
         if let level = intervalLevel {
             let drawn = s.task.draws.map {
-                Planner.bestAndKnee(law: $0, scenario: s, maxShots: maxShots, within: within)
+                Planner.bestAndKnee(law: $0, scenario: s, layout: layout, maxShots: maxShots, within: within)
             }
             answer.bestInterval = Planner.interval(level: level, values: drawn.map { Double($0.best.shots) })
             answer.kneeInterval = Planner.interval(level: level, values: drawn.map { Double($0.knee.shots) })
@@ -97,13 +98,15 @@ extension Planner {
     }
 
     /// The best shot count and the knee: the fewest shots within `within` of the best score.
-    static func bestAndKnee(law: ContextScalingLaw, scenario s: Scenario, maxShots: Int, within: Double) -> (
+    static func bestAndKnee(
+        law: ContextScalingLaw, scenario s: Scenario, layout: PromptLayout, maxShots: Int, within: Double
+    ) -> (
         best: ShotChoice, knee: ShotChoice
     ) {
         let best = InverseSolvers.bestShots(
-            law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout, maxShots: maxShots)
+            law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout, maxShots: maxShots)
         switch InverseSolvers.fewestShots(
-            reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout,
+            reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
             maxShots: maxShots)
         {
         case .reached(let knee, _): return (best, knee)
@@ -118,9 +121,10 @@ extension Planner {
     ) throws -> ContextForAnswer {
         try Planner.checkTarget(target)
         let s = try scenario(task: task, compute: compute, nCtx: nCtx, recipe: recipe)
-        let maxShots = try Planner.shotRange(layout: s.task.layout, nCtx: s.nCtx, reserve: reserve)
+        let layout = try s.task.layout
+        let maxShots = try Planner.shotRange(layout: layout, nCtx: s.nCtx, reserve: reserve)
         let solution = InverseSolvers.fewestShots(
-            reaching: target, law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout,
+            reaching: target, law: s.law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
             maxShots: maxShots)
         var reason: ShotsShortfall?
         var notes = s.model?.notes ?? []
@@ -139,7 +143,7 @@ extension Planner {
                 level: level,
                 values: s.task.draws.map { law in
                     if case .reached(let choice, _) = InverseSolvers.fewestShots(
-                        reaching: target, law: law, flops: s.flops, contextLimit: s.nCtx, layout: s.task.layout,
+                        reaching: target, law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
                         maxShots: maxShots)
                     {
                         return Double(choice.shots)

@@ -7,7 +7,9 @@ public struct TaskPreset: Sendable, Equatable {
     /// What the score measures ("accuracy", "bleu4"); always on [0, 1].
     public var metric: String
     public var law: ContextScalingLaw
-    public var layout: PromptLayout
+    /// The token lengths that turn shots into prompt tokens; nil for a preset fitted on prompt
+    /// lengths alone, which answers in prompt tokens only.
+    public var tokenLengths: PromptLayout?
     /// The compute, context limits and prompt lengths the fit saw, for extrapolation warnings.
     public var fitRange: FitRange?
     /// The paper's reported mean absolute errors, where the preset comes from the paper.
@@ -20,20 +22,36 @@ public struct TaskPreset: Sendable, Equatable {
 
     public init(
         name: String, description: String = "", metric: String = "score", law: ContextScalingLaw,
-        layout: PromptLayout, fitRange: FitRange? = nil, paperErrors: PaperErrors? = nil,
+        layout: PromptLayout?, fitRange: FitRange? = nil, paperErrors: PaperErrors? = nil,
         draws: [ContextScalingLaw] = [], source: String = "", path: String = ""
     ) {
         self.name = name
         self.description = description
         self.metric = metric
         self.law = law
-        self.layout = layout
+        self.tokenLengths = layout
         self.fitRange = fitRange
         self.paperErrors = paperErrors
         self.draws = draws
         self.source = source
         self.path = path
     }
+}
+
+extension TaskPreset {
+    /// The token lengths for a question asked in shots; a preset without them says so.
+    public var layout: PromptLayout {
+        get throws(MissingTokenLengths) {
+            guard let tokenLengths else { throw MissingTokenLengths(task: name) }
+            return tokenLengths
+        }
+    }
+}
+
+/// A question in shots to a task preset that has no token lengths for shots (one fitted on
+/// prompt tokens alone): it can answer in prompt tokens only.
+public struct MissingTokenLengths: Error, Equatable, Sendable {
+    public var task: String
 }
 
 /// The region of inputs a fit saw. Answers outside it are extrapolations and say so.

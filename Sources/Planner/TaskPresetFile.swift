@@ -46,7 +46,8 @@ struct TaskPresetFile: Codable {
     var metric: String?
     var law: LawForm?
     var parameters: Parameters
-    var prompt: Prompt
+    /// Absent for a preset fitted on prompt lengths alone.
+    var prompt: Prompt?
     var fitRange: FitRange?
     var paperErrors: PaperErrors?
     var draws: [Parameters]?
@@ -64,7 +65,7 @@ struct TaskPresetFile: Codable {
         metric = preset.metric
         law = preset.law.form
         parameters = Parameters(preset.law)
-        prompt = Prompt(baseTokens: preset.layout.baseTokens, shotTokens: preset.layout.shotTokens)
+        prompt = preset.tokenLengths.map { Prompt(baseTokens: $0.baseTokens, shotTokens: $0.shotTokens) }
         fitRange = preset.fitRange
         paperErrors = preset.paperErrors
         draws = preset.draws.isEmpty ? nil : preset.draws.map(Parameters.init)
@@ -81,7 +82,7 @@ struct TaskPresetFile: Codable {
         }
         return TaskPreset(
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
-            layout: PromptLayout(baseTokens: prompt.baseTokens, shotTokens: prompt.shotTokens),
+            layout: prompt.map { PromptLayout(baseTokens: $0.baseTokens, shotTokens: $0.shotTokens) },
             fitRange: fitRange, paperErrors: paperErrors, draws: drawn, source: source ?? "",
             path: path)
     }

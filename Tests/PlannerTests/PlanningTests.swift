@@ -42,7 +42,7 @@ final class PlanningTests: XCTestCase {
     func testShotsBestAndKneeAgreeWithEnumeration() throws {
         let a = try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-13b"), nCtx: 16384)
         let law = a.scenario.law
-        let layout = a.scenario.task.layout
+        let layout = try a.scenario.task.layout
         let scores = (0...a.maxShots).map {
             law.score(flops: a.scenario.flops, promptTokens: layout.promptTokens(shots: $0), contextLimit: 16384)
         }
@@ -55,7 +55,7 @@ final class PlanningTests: XCTestCase {
     func testReserveKeepsTheAnswersTokensFree() throws {
         let a = try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil, reserve: 512)
         XCTAssertLessThanOrEqual(a.best.promptTokens + 512, 4096)
-        XCTAssertGreaterThan(a.scenario.task.layout.promptTokens(shots: a.maxShots + 1) + 512, 4096)
+        XCTAssertGreaterThan(try a.scenario.task.layout.promptTokens(shots: a.maxShots + 1) + 512, 4096)
         XCTAssertThrowsError(
             try Fixtures.planner.shots(task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil, reserve: 4050))
     }
@@ -71,9 +71,10 @@ final class PlanningTests: XCTestCase {
             target: 0.13, task: "arithmetic", compute: .model("llama-2-7b"), nCtx: nil)
         guard case .reached(let choice, _) = b.solution else { return XCTFail("0.13 is reachable") }
         let law = b.scenario.law
+        let layout = try b.scenario.task.layout
         let score = { (k: Int) in
             law.score(
-                flops: b.scenario.flops, promptTokens: b.scenario.task.layout.promptTokens(shots: k), contextLimit: 4096
+                flops: b.scenario.flops, promptTokens: layout.promptTokens(shots: k), contextLimit: 4096
             )
         }
         XCTAssertGreaterThanOrEqual(score(choice.shots), 0.13)

@@ -135,7 +135,7 @@ final class PresetTests: XCTestCase {
         try PresetLibrary.save(task, to: path, overwrite: false)
         let back = try PresetLibrary.loadTask(path: path)
         XCTAssertEqual(back.law, task.law)
-        XCTAssertEqual(back.layout, task.layout)
+        XCTAssertEqual(back.tokenLengths, task.tokenLengths)
         XCTAssertEqual(back.fitRange, task.fitRange)
         XCTAssertThrowsError(try PresetLibrary.save(task, to: path, overwrite: false))
         XCTAssertNoThrow(try PresetLibrary.save(task, to: path, overwrite: true))

@@ -65,9 +65,10 @@ final class SolverBoundaryTests: XCTestCase {
             XCTAssertEqual(
                 error as? PlotError, .limitBelowZeroShotPrompt(limit: 32, task: "arithmetic", zeroShotTokens: 78.17))
         }
-        let map = try Fixtures.planner.heatmap(task: task, nCtx: task.layout.baseTokens, columns: 0, rows: -3)
-        XCTAssertEqual(map.prompts.first, task.layout.baseTokens)
-        XCTAssertEqual(map.prompts.last ?? 0, 2 * task.layout.baseTokens, accuracy: 1e-9)
+        let base = try task.layout.baseTokens
+        let map = try Fixtures.planner.heatmap(task: task, nCtx: base, columns: 0, rows: -3)
+        XCTAssertEqual(map.prompts.first, base)
+        XCTAssertEqual(map.prompts.last ?? 0, 2 * base, accuracy: 1e-9)
         XCTAssertEqual(map.computes.count, 2, "at least two rows, so the axis has a range")
         XCTAssertTrue(map.scores.joined().allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 })
     }
@@ -76,11 +77,12 @@ final class SolverBoundaryTests: XCTestCase {
     func testAnEmptyDefaultPlotRangeNamesTheDefaults() throws {
         let task = try Fixtures.library.task("arithmetic")
         let curves = [CurveRequest(label: .model("x"), flops: 1e23, nCtx: 32)]
+        let oneShot = try task.layout.promptTokens(shots: 1)
         XCTAssertThrowsError(try Fixtures.planner.plotData(task: task, curves: curves)) { error in
             XCTAssertEqual(
                 error as? PlotError,
                 .emptyPromptRange(
-                    low: task.layout.promptTokens(shots: 1), lowIsDefault: true, high: 64, highIsDefault: true))
+                    low: oneShot, lowIsDefault: true, high: 64, highIsDefault: true))
         }
     }
 }

@@ -21,7 +21,7 @@ final class CompletionTests: XCTestCase {
         let cost = completer.matches(for: "--", before: "cost ")
         XCTAssertTrue(cost.contains("--gpu") && cost.contains("--attention"), "\(cost)")
         XCTAssertFalse(cost.contains("--shots"), "cost takes no shots: \(cost)")
-        XCTAssertEqual(completer.matches(for: "--b", before: "fit --task arithmetic "), ["--bootstrap"])
+        XCTAssertEqual(completer.matches(for: "--bo", before: "fit --task arithmetic "), ["--bootstrap"])
     }
 
     /// After a flag that takes a preset, the presets of that kind, matched case-insensitively.

@@ -61,5 +61,7 @@ enum CommandWords {
     }
 
     /// Every flag of the command tree; a negative number after one of them is a positional.
-    static let flags: Set<String> = ["--json", "--force", "--ascii", "--attention", "--help", "-h", "--version"]
+    static let flags: Set<String> = [
+        "--json", "--force", "--ascii", "--attention", "--percent", "--help", "-h", "--version",
+    ]
 }

@@ -26,7 +26,7 @@ struct Ctxplan: ParsableCommand {
         subcommands: [
             Predict.self, Explain.self, Table.self, Cost.self,
             ComputeFor.self, ContextFor.self, Shots.self, Extend.self, BudgetCommand.self,
-            Fit.self, Validate.self, Compare.self, Plot.self, Heatmap.self, Figures.self,
+            Fit.self, Validate.self, Compare.self, Import.self, Plot.self, Heatmap.self, Figures.self,
             Presets.self, Show.self, Repl.self,
         ],
         defaultSubcommand: Repl.self

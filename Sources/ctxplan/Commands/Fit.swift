@@ -7,23 +7,34 @@ import Planner
 struct FitDataOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "CSV of evaluation results (see 'help fit'); the bundled Tables 8-10 when omitted.", valueName: "file"))
-    var file: String?
+            "Results files or folders (see 'help fit' and 'help import'); the bundled Tables 8-10 when omitted.",
+            valueName: "path"))
+    var paths: [String] = []
 
     @Option(
         help: ArgumentHelp(
-            "Task: whose bundled records to fit, or whose rows and token lengths to use.", valueName: "name"))
+            "Task: whose bundled records to fit, or whose records (task, dataset or harness task) and token "
+                + "lengths to use.", valueName: "name"))
     var task: String?
+
+    @OptionGroup var input: ImportInputOptions
 
     @Option(
         parsing: .unconditional, help: ArgumentHelp("Random seed of the global search (default 0).", valueName: "s"),
         transform: Parse.whole)
     var seed: Int = 0
 
+    /// The records to fit, and what the import read when they came from files.
     func records(_ planner: Planner, in session: Session) throws -> (
-        name: String, records: [Observation], layoutTask: TaskPreset?
+        name: String, records: [Observation], layoutTask: TaskPreset?, imported: ImportedData?
     ) {
-        try planner.fitRecords(file: file, task: task ?? (file == nil ? session.settings.task : nil))
+        guard !paths.isEmpty else {
+            let (name, records, layoutTask) = try planner.fitRecords(file: nil, task: task ?? session.settings.task)
+            return (name, records, layoutTask, nil)
+        }
+        let (name, records, layoutTask, imported) = try planner.fitRecords(
+            paths: paths, settings: try input.settings(task: task))
+        return (name, records, layoutTask, imported)
     }
 }
 
@@ -46,6 +57,7 @@ struct Fit: SessionCommand {
         discussion: """
             A global differential-evolution search within Table 3's bounds, then a bounded Levenberg-Marquardt refinement from its best points (Sec. 3.2). Deterministic for a given --seed.
 
+            Paths are CSV files, results files (the paper's evaluation output, lm-evaluation-harness 0.4 and 0.3; see 'help import') or folders of them.
             CSV columns, found by header name (others are ignored; CRLF and a BOM are fine):
               task      optional; with --task, only that task's rows are fitted
               model     a model preset name, or else
@@ -55,7 +67,9 @@ struct Fit: SessionCommand {
               metric    the score, in [0, 1]
 
             Laws: paper (Eq. 1), no-penalty (Table 7's ablation), soft (penalty sigma(s ln(n_ctx/n_pmt)) with a fitted sharpness s).
+            --save writes a task preset: --name and --metric name it and its score; it keeps token lengths for shots when the records give shots and prompt lengths (or the task has them), and otherwise answers in prompt tokens.
             Examples: fit --task commonsense --law soft; fit results.csv --task mine --bootstrap 200 --save mine.json
+              fit eval/ --task arithmetic --save mine.json --name mine --metric "exact match"
 
             --format csv prints the two residual tables as one: columns table (model or prompt), name, mae, n.
             """)
@@ -79,6 +93,9 @@ struct Fit: SessionCommand {
 
     @Option(help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"))
     var save: String?
+
+    @Option(help: ArgumentHelp("The saved preset's name (default: the file's name).", valueName: "name"))
+    var name: String?
 
     @Flag(help: "Replace the file given to --save.")
     var force = false
@@ -107,17 +124,24 @@ struct Fit: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let (name, records, layoutTask) = try data.records(planner, in: session)
+        let (taskName, records, layoutTask, imported) = try data.records(planner, in: session)
         if let save, !force, FileManager.default.fileExists(atPath: save) {
             throw InputError("'\(save)' exists; pass --force to replace it")
         }
         let report = try planner.fit(
-            name: name, records: records, form: law, seed: UInt64(data.seed), bootstrap: bootstrap, level: interval)
+            name: taskName, records: records, form: law, seed: UInt64(data.seed), bootstrap: bootstrap,
+            level: interval)
         var saved: String?
         if let save {
-            let presetName = URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent
-            let preset = try planner.preset(
-                from: report, name: presetName, layoutFrom: layoutTask, description: report.presetDescription,
+            // Token lengths measured from the records' shots and prompts, else the task's own.
+            let layout = Planner.tokenLengths(of: records) ?? layoutTask?.tokenLengths
+            let metric =
+                data.input.metric ?? imported?.metricName.map { $0.replacingOccurrences(of: "_", with: " ") }
+                ?? layoutTask?.metric ?? "score"
+            let preset = planner.preset(
+                from: report, name: name ?? URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent,
+                metric: metric, layout: layout,
+                description: FitDataDescription.text(report: report, imported: imported, layout: layout),
                 source: report.presetSource)
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save
@@ -150,7 +174,7 @@ struct Validate: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let (name, records, _) = try data.records(planner, in: session)
+        let (name, records, _, _) = try data.records(planner, in: session)
         let v = try planner.validate(
             name: name, records: records, form: law, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
         try render(v, global, in: session)
@@ -175,7 +199,7 @@ struct Compare: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let (name, records, _) = try data.records(planner, in: session)
+        let (name, records, _, _) = try data.records(planner, in: session)
         let comparison = try planner.compare(
             name: name, records: records, seed: UInt64(data.seed), threshold: holdout.holdoutAbove)
         try render(comparison, global, in: session)

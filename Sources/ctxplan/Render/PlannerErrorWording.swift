@@ -12,9 +12,6 @@ extension FittingError {
         case .nothingToHoldOut(let threshold):
             return "no record has a prompt over \(Quantities.formatTokens(threshold)) tokens to hold out; "
                 + "expected a lower --holdout-above"
-        case .noPromptLayout:
-            return "cannot save: the preset needs token lengths for shots; "
-                + "pass --task with a task preset whose lengths apply"
         case .shotsNeedTask(let location):
             return "\(location): shots need a task's token lengths; add a 'task' column or pass --task"
         case .presetExists(let path): return "'\(path)' exists; pass --force to replace it"

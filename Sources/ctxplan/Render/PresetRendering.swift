@@ -113,7 +113,11 @@ extension PresetEntry: Rendering {
             block.field("metric", task.metric)
             block.field("law", task.law.form.rawValue)
             block.field("parameters", task.law.parametersDetail)
-            block.field("prompt", "\(task.layout.baseTokens) + shots x \(task.layout.shotTokens) tokens")
+            if let layout = task.tokenLengths {
+                block.field("prompt", "\(layout.baseTokens) + shots x \(layout.shotTokens) tokens")
+            } else {
+                block.field("prompt", "no token lengths for shots: answers in prompt tokens")
+            }
             if let r = task.fitRange { block.field("fit saw", FitRangeText.text(r)) }
             if let e = task.paperErrors {
                 block.field("paper's error", String(format: "MAE %.3f; held out (Sec. 4.2) %.3f", e.mae, e.heldoutMAE))

@@ -1,0 +1,46 @@
+/// Why evaluation results cannot be imported, as facts: the program words them and names the
+/// options that fix them. `file` is the path as given or found in a folder.
+public enum ImportError: Error, Equatable, Sendable {
+    /// A path given on the command line does not exist.
+    case noSuchPath(String)
+    /// A file exists but cannot be read, or is not UTF-8 text.
+    case unreadable(file: String)
+    /// A `.json` file that does not parse as one JSON object.
+    case notJSON(file: String)
+    /// A JSON object in none of the known formats (given by name, not found in a folder).
+    case unknownFormat(file: String)
+    /// A field the format needs is absent or null (`field`: its path, e.g. `instances[3].prompt_length`).
+    case missingField(file: String, field: String)
+    /// A list that must hold something is empty (`instances`).
+    case emptyList(file: String, field: String)
+    /// A field holds the wrong kind of value.
+    case badField(file: String, field: String, expected: ExpectedValue)
+    /// A score above 1 but at most 100: the file reports percentages.
+    case percentScale(file: String, field: String, value: Double)
+    /// A score outside [0, 1] (and not a percentage).
+    case scoreOutOfRange(file: String, field: String, value: Double)
+    /// A model neither a preset nor the model table knows; `parametersWithEmbeddings` is the
+    /// harness's `model_num_parameters` when the file has it.
+    case unknownModel(name: String, file: String, parametersWithEmbeddings: Double?)
+    /// A harness results file that names no model.
+    case noModelName(file: String)
+    /// A chosen metric that a harness task does not report.
+    case unknownMetric(file: String, task: String, metric: String, available: [String])
+    /// A harness task with no samples beside it, and no token lengths to turn its shots into
+    /// prompt tokens.
+    case noPromptLength(file: String, task: String, shots: Int)
+    /// The chosen task is in none of the files; `available` lists the tasks they hold.
+    case taskNotFound(task: String, available: [String])
+    /// The paths held no results files at all.
+    case noResults(paths: [String])
+    /// A model table without the columns it needs.
+    case modelTableColumns(file: String, header: [String])
+    /// A model table names one model twice.
+    case modelTableDuplicate(file: String, line: Int, name: String)
+    /// The normalised CSV would replace a file, and replacing was not asked for.
+    case outputExists(path: String)
+
+    public enum ExpectedValue: Sendable, Equatable {
+        case number, text, object, list, wholeNumber
+    }
+}

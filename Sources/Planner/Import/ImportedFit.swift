@@ -1,0 +1,45 @@
+import ContextScaling
+import Foundation
+
+extension Planner {
+    /// The records to fit from `paths` (see `importResults`): one task's, the chosen one's or
+    /// the only one the files hold. `layoutTask` is the task preset of that name, if any, whose
+    /// token lengths a saved preset may borrow.
+    public func fitRecords(paths: [String], settings: ImportSettings) throws -> (
+        name: String, records: [Observation], layoutTask: TaskPreset?, imported: ImportedData
+    ) {
+        let imported = try importResults(paths: paths, settings: settings)
+        let records = imported.records.map(\.observation)
+        let tasks = Set(records.compactMap { $0.task?.lowercased() })
+        if settings.task == nil && tasks.count > 1 {
+            throw FittingError.severalTasks(file: paths.joined(separator: " "), tasks: tasks.sorted())
+        }
+        let name =
+            settings.task ?? records.first?.task
+            ?? URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent
+        let layoutTask = try? library.task(name)
+        return (layoutTask?.name ?? name, records, layoutTask, imported)
+    }
+
+    /// Token lengths measured from the records themselves: the least-squares line
+    /// n_pmt = base + shots x per-shot tokens through the records that give both a shot count
+    /// and a prompt length. Nil with fewer than two shot counts, or a line that is not two
+    /// lengths of at least one token.
+    public static func tokenLengths(of records: [Observation]) -> PromptLayout? {
+        let pairs = records.compactMap { r in r.shots.map { (Double($0), r.nPmt) } }
+        guard Set(pairs.map(\.0)).count >= 2 else { return nil }
+        let n = Double(pairs.count)
+        let meanShots = pairs.reduce(0) { $0 + $1.0 } / n
+        let meanTokens = pairs.reduce(0) { $0 + $1.1 } / n
+        var covariance = 0.0
+        var variance = 0.0
+        for (s, t) in pairs {
+            covariance += (s - meanShots) * (t - meanTokens)
+            variance += (s - meanShots) * (s - meanShots)
+        }
+        let perShot = covariance / variance
+        let base = meanTokens - perShot * meanShots
+        guard perShot >= 1, base >= 1, perShot.isFinite, base.isFinite else { return nil }
+        return PromptLayout(baseTokens: base, shotTokens: perShot)
+    }
+}

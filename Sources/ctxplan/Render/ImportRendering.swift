@@ -1,0 +1,231 @@
+import ContextScaling
+import Foundation
+import Planner
+
+/// A note under an import's summary.
+struct ImportNote: NoteRendering {
+    var code: String
+    var text: String
+
+    static func notes(_ summary: ImportSummary) -> [ImportNote] {
+        let data = summary.data
+        var notes: [ImportNote] = []
+        let estimated = data.estimatedPrompts
+        if estimated > 0 {
+            let ratio = Quantities.trimmed(String(format: "%.3g", data.charsPerToken))
+            notes.append(
+                ImportNote(
+                    code: "estimated_prompt_lengths",
+                    text: "\(Words.count(estimated, "prompt length")) estimated from the samples' prompt texts at "
+                        + "\(ratio) characters per token (--chars-per-token); a tokenizer would count them exactly"))
+        }
+        let fromShots = data.records.filter { $0.promptSource == .shotLengths && $0.format != .csv }.count
+        if fromShots > 0 {
+            notes.append(
+                ImportNote(
+                    code: "prompt_lengths_from_shots",
+                    text: "\(Words.count(fromShots, "prompt length")) made from shots as base + shots x per-shot "
+                        + "tokens (--base-tokens, --shot-tokens, or the bundled task's averages): "
+                        + "no samples beside them"
+                ))
+        }
+        return notes
+    }
+}
+
+extension ImportSummary: Rendering {
+    private var tasks: [String] {
+        var seen: [String] = []
+        for r in data.records where !seen.contains(r.observation.task ?? "") { seen.append(r.observation.task ?? "") }
+        return seen.filter { !$0.isEmpty }
+    }
+
+    private func datasets(of task: String) -> [String] {
+        var seen: [String] = []
+        for r in data.records where r.observation.task == task && !r.dataset.isEmpty && !seen.contains(r.dataset) {
+            seen.append(r.dataset)
+        }
+        return seen
+    }
+
+    private static func shotsLabel(_ shots: Int?) -> String { shots.map(String.init) ?? "n_pmt" }
+
+    var json: JSON {
+        var counts: [JSON] = []
+        for model in models {
+            for s in shots where count(model: model, shots: s) > 0 {
+                counts.append(
+                    .object([
+                        ("model", .string(model)), ("shots", s.map(JSON.integer) ?? .null),
+                        ("records", .integer(count(model: model, shots: s))),
+                    ]))
+            }
+        }
+        return .object([
+            ("records", .integer(data.records.count)),
+            (
+                "files",
+                .array(
+                    data.files.map {
+                        .object([
+                            ("path", .string($0.path)), ("format", .string($0.format.rawValue)),
+                            ("records", .integer($0.records)),
+                        ])
+                    })
+            ),
+            (
+                "tasks",
+                .array(
+                    tasks.map { task in
+                        .object([("task", .string(task)), ("datasets", .array(datasets(of: task).map(JSON.string)))])
+                    })
+            ),
+            ("models", .array(models.map(JSON.string))),
+            ("shots", .array(shots.map { $0.map(JSON.integer) ?? .null })),
+            ("counts", .array(counts)),
+            ("estimated_prompts", .integer(data.estimatedPrompts)),
+            ("chars_per_token", .num(data.charsPerToken)),
+            ("written", .str(written)),
+            ("notes", .notes(ImportNote.notes(self))),
+        ])
+    }
+
+    var csv: CSV? {
+        var rows: [[CSV.Field]] = []
+        for model in models {
+            for s in shots where count(model: model, shots: s) > 0 {
+                rows.append([.text(model), s.map(CSV.Field.integer) ?? .empty, .integer(count(model: model, shots: s))])
+            }
+        }
+        return CSV(header: ["model", "shots", "records"], rows: rows)
+    }
+
+    func text(style: Style, width: Int?) -> String {
+        var block = TextBlock(style)
+        var byFormat: [(ResultsFormat, Int)] = []
+        for format in ResultsFormat.allCases {
+            let n = data.files.filter { $0.format == format }.count
+            if n > 0 { byFormat.append((format, n)) }
+        }
+        let formats = byFormat.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
+        block.line(
+            "read \(Words.count(data.records.count, "record")) from \(Words.count(data.files.count, "file")) "
+                + "(\(formats))")
+        let named = tasks.map { task in
+            let sets = datasets(of: task).filter { $0 != task }
+            return sets.isEmpty ? task : "\(task) (\(sets.joined(separator: ", ")))"
+        }
+        if !named.isEmpty { block.field("tasks", named.joined(separator: ", ")) }
+        block.line("records by model and shot count:")
+        let header = ["model"] + shots.map(Self.shotsLabel) + ["total"]
+        let rows = models.map { model -> [String] in
+            let cells: [String] = shots.map { s in
+                let n = count(model: model, shots: s)
+                return n == 0 ? "" : Fmt.number(Double(n))
+            }
+            let total = shots.reduce(0) { $0 + count(model: model, shots: $1) }
+            return [model] + cells + [Fmt.number(Double(total))]
+        }
+        block.table(header, rows)
+        if let written { block.line("wrote \(written): fit reads it as it is") }
+        for note in ImportNote.notes(self) { block.note(note, width: width) }
+        return block.text
+    }
+}
+
+extension ImportError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .noSuchPath(let path): return "\(path): no such file or folder"
+        case .unreadable(let file): return "\(file): cannot be read as UTF-8 text"
+        case .notJSON(let file): return "\(file): not a JSON object; expected a results file"
+        case .unknownFormat(let file):
+            return "\(file): not a results file ctxplan knows; expected the paper's evaluation output "
+                + "(instances, n_shots) or lm-evaluation-harness results (results, config)"
+        case .missingField(let file, let field): return "\(file): no '\(field)'"
+        case .emptyList(let file, let field): return "\(file): '\(field)' is empty; expected at least one entry"
+        case .badField(let file, let field, let expected):
+            return "\(file): '\(field)' is not \(Self.words(expected))"
+        case .percentScale(let file, let field, let value):
+            return "\(file): '\(field)' is \(Quantities.trimmed(String(format: "%.6g", value))), above 1: the scores "
+                + "look like percentages (0-100); pass --percent to read them as such"
+        case .scoreOutOfRange(let file, let field, let value):
+            return
+                "\(file): '\(field)' is \(Quantities.trimmed(String(format: "%.6g", value))); "
+                + "expected a score in [0, 1]"
+        case .unknownModel(let name, let file, let embedded):
+            let count =
+                embedded.map {
+                    " (the file gives \(Quantities.formatCount($0)) parameters, embeddings included: not the "
+                        + "non-embedding count the law uses)"
+                } ?? ""
+            return "\(file): unknown model '\(name)'\(count); add it to a model table and pass --models FILE, "
+                + "a CSV with the columns name,params,tokens,n_ctx (non-embedding parameters, training tokens, "
+                + "context limit), or add a model preset"
+        case .noModelName(let file):
+            return "\(file): names no model (no pretrained= in config.model_args, no model_name)"
+        case .unknownMetric(let file, let task, let metric, let available):
+            return "\(file): task \(task) has no metric '\(metric)'; it has \(available.joined(separator: ", "))"
+        case .noPromptLength(let file, let task, let shots):
+            return "\(file): no prompt length for \(task) at \(Words.count(shots, "shot")): no samples_\(task)_*.jsonl "
+                + "beside it (--log_samples); pass --base-tokens B --shot-tokens S (n_pmt = B + shots x S)"
+        case .taskNotFound(let task, let available):
+            return "no records of task '\(task)'; the files hold \(available.joined(separator: ", "))"
+        case .noResults(let paths):
+            return "\(paths.joined(separator: ", ")): no results files (.csv, or .json in a known format)"
+        case .modelTableColumns(let file, let header):
+            return "\(file):1: expected the columns name,params,tokens,n_ctx; the header has "
+                + header.joined(separator: ",")
+        case .modelTableDuplicate(let file, let line, let name):
+            return "\(file):\(line): model '\(name)' is named twice; expected each model once"
+        case .outputExists(let path): return "'\(path)' exists; pass --force to replace it"
+        }
+    }
+
+    private static func words(_ expected: ExpectedValue) -> String {
+        switch expected {
+        case .number: return "a number"
+        case .text: return "text"
+        case .object: return "an object"
+        case .list: return "a list"
+        case .wholeNumber: return "a whole number"
+        }
+    }
+}
+
+extension MissingTokenLengths: CustomStringConvertible {
+    public var description: String {
+        "task \(task) has no token lengths for shots (it was fitted on prompt lengths alone); ask in prompt "
+            + "tokens (--prompt-tokens), or refit on results that give shot counts and prompt lengths"
+    }
+}
+
+/// The description a saved preset carries: what data it was fitted to, in words.
+enum FitDataDescription {
+    static func text(report: FitReport, imported: ImportedData?, layout: PromptLayout?) -> String {
+        let records = report.records
+        var parts = [report.presetDescription]
+        guard let imported else { return parts[0] }
+        let formats = ResultsFormat.allCases.filter { f in imported.files.contains { $0.format == f } }
+        parts.append(
+            "from \(Words.count(imported.files.count, "file")) (\(formats.map(\.rawValue).joined(separator: ", ")))")
+        var models: [String] = []
+        for r in records where !models.contains(r.model ?? "") { models.append(r.model ?? "") }
+        let shown = models.filter { !$0.isEmpty }
+        if !shown.isEmpty {
+            let more = shown.count > 4 ? " and \(shown.count - 4) more" : ""
+            parts.append("models " + shown.prefix(4).joined(separator: ", ") + more)
+        }
+        let shots = records.compactMap(\.shots)
+        if let low = shots.min(), let high = shots.max() { parts.append("shots \(low)..\(high)") }
+        let sources = Set(imported.records.map(\.promptSource))
+        if sources == [.measured] {
+            parts.append("prompt lengths as the files give them")
+        } else if sources.contains(.estimated) {
+            let ratio = Quantities.trimmed(String(format: "%.3g", imported.charsPerToken))
+            parts.append("prompt lengths partly estimated at \(ratio) characters per token")
+        }
+        if layout == nil { parts.append("no token lengths for shots") }
+        return parts.joined(separator: "; ")
+    }
+}
