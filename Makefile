@@ -64,7 +64,8 @@ uninstall:
 	rm -f $(INSTALLED_BIN) $(INSTALLED_MAN) $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION)
 	rm -rf $(INSTALLED_SHARE)
 
-# Speed figures: one-shot start-up, planning questions, and the fit against SciPy.
+# Speed figures: one-shot start-up, planning questions, the fit against SciPy, and a fit of a
+# million per-instance rows (time and peak memory).
 bench: build
 	$(SWIFT) build -c release --product PlanningBench --static-swift-stdlib
 	python3 bench/startup.py $(RELEASE_BIN)
@@ -72,6 +73,7 @@ bench: build
 	.build/release/PlanningBench
 	@python3 -c 'import scipy, numpy' 2>/dev/null || python3 -m pip install -q scipy numpy
 	python3 bench/fit_bench.py $(RELEASE_BIN)
+	python3 bench/scale_bench.py $(RELEASE_BIN)
 
 # The paper's Figures 2-6 from the bundled data: SVG, and PNG where rsvg-convert is installed.
 figures: build

@@ -113,10 +113,10 @@ extension Planner {
             taskName: name, records: records, result: result, range: Planner.range(of: records),
             // Grouped as the program shows them, compute to three figures and prompts to the token,
             // so that records which print alike share a row.
-            byModel: Planner.grouped(records, result.residuals) {
+            byModel: Planner.grouped(records, result.residuals, by: { ModelKey(model: $0.model, flops: $0.flops) }) {
                 $0.model.map(FitGroup.model) ?? .compute(Double(String(format: "%.2e", $0.flops)) ?? $0.flops)
             },
-            byPrompt: Planner.grouped(records, result.residuals) {
+            byPrompt: Planner.grouped(records, result.residuals, by: { PromptKey(shots: $0.shots, nPmt: $0.nPmt) }) {
                 $0.shots.map(FitGroup.shots) ?? .promptTokens($0.nPmt.rounded())
             },
             warnings: Planner.identifiability(records, form: form)
@@ -163,25 +163,83 @@ extension Planner {
         return [LawParameter.floor.name: floor]
     }
 
+    /// The box the records span, in one pass (fit refuses fewer records than parameters, so
+    /// there is at least one).
     static func range(of records: [Observation]) -> FitRange {
-        FitRange(
-            computeMin: records.map(\.flops).min()!, computeMax: records.map(\.flops).max()!,
-            nCtxMin: records.map(\.nCtx).min()!, nCtxMax: records.map(\.nCtx).max()!,
-            nPmtMin: records.map(\.nPmt).min()!, nPmtMax: records.map(\.nPmt).max()!)
+        var range = FitRange(
+            computeMin: .infinity, computeMax: -.infinity, nCtxMin: .infinity, nCtxMax: -.infinity,
+            nPmtMin: .infinity, nPmtMax: -.infinity)
+        for r in records {
+            range.computeMin = min(range.computeMin, r.flops)
+            range.computeMax = max(range.computeMax, r.flops)
+            range.nCtxMin = min(range.nCtxMin, r.nCtx)
+            range.nCtxMax = max(range.nCtxMax, r.nCtx)
+            range.nPmtMin = min(range.nPmtMin, r.nPmt)
+            range.nPmtMax = max(range.nPmtMax, r.nPmt)
+        }
+        return range
     }
 
-    static func grouped(_ records: [Observation], _ residuals: [Double], by key: (Observation) -> FitGroup) -> [(
-        FitGroup, Double, Int
-    )] {
-        var order: [FitGroup] = []
-        var sums: [FitGroup: (Double, Int)] = [:]
+    /// What a record's residual is first summed by: its model and compute, or its shots and prompt.
+    struct ModelKey: Hashable {
+        let model: String?
+        let flops: Double
+    }
+
+    struct PromptKey: Hashable {
+        let shots: Int?
+        let nPmt: Double
+    }
+
+    /// Mean absolute residual and count per group, in the order the groups first appear. The
+    /// records are summed by a key that is cheap to hash and compare (the next record usually
+    /// has the last one's), and only each distinct key is named as its group: a million records
+    /// hold a few hundred keys.
+    static func grouped<Key: Hashable>(
+        _ records: [Observation], _ residuals: [Double], by key: (Observation) -> Key, shownAs group: (Key) -> FitGroup
+    ) -> [(FitGroup, Double, Int)] {
+        var keys: [Key] = []
+        var slots: [Key: Int] = [:]
+        var sums: [(Double, Int)] = []
+        var last: (key: Key, slot: Int)?
         for (record, residual) in zip(records, residuals) {
             let k = key(record)
-            if sums[k] == nil { order.append(k) }
-            let (s, n) = sums[k] ?? (0, 0)
-            sums[k] = (s + abs(residual), n + 1)
+            let slot: Int
+            if let last, last.key == k {
+                slot = last.slot
+            } else if let known = slots[k] {
+                slot = known
+            } else {
+                slot = keys.count
+                slots[k] = slot
+                keys.append(k)
+                sums.append((0, 0))
+            }
+            last = (k, slot)
+            sums[slot].0 += abs(residual)
+            sums[slot].1 += 1
         }
-        return order.map { ($0, sums[$0]!.0 / Double(sums[$0]!.1), sums[$0]!.1) }
+        var order: [FitGroup] = []
+        var totals: [FitGroup: (Double, Int)] = [:]
+        for (k, (s, n)) in zip(keys, sums) {
+            let g = group(k)
+            if totals[g] == nil { order.append(g) }
+            let (t, m) = totals[g] ?? (0, 0)
+            totals[g] = (t + s, m + n)
+        }
+        return order.compactMap { g in totals[g].map { (g, $0.0 / Double($0.1), $0.1) } }
+    }
+
+    /// The distinct values of a quantity over the records; a value that repeats the record
+    /// before's (most do, in a file of per-instance rows) is not hashed again.
+    static func distinct(_ records: [Observation], _ value: (Observation) -> Double) -> [Double] {
+        var seen = Set<Double>()
+        var last = Double.nan
+        for record in records where value(record) != last {
+            last = value(record)
+            seen.insert(last)
+        }
+        return Array(seen)
     }
 
     /// Distinct levels of a quantity, counting values within 1% of each other as one.
@@ -198,14 +256,14 @@ extension Planner {
 
     static func identifiability(_ records: [Observation], form: LawForm) -> [FitWarning] {
         var warnings: [FitWarning] = [.ridge]
-        let compute = levels(records.map(\.flops))
+        let compute = levels(distinct(records, \.flops))
         if compute == 1 {
             warnings.append(.oneComputeLevel)
         } else if compute == 2 {
             warnings.append(.twoComputeLevels)
         }
-        if levels(records.map(\.nPmt)) < 3 { warnings.append(.fewPromptLengths) }
-        if levels(records.map(\.nCtx)) == 1 { warnings.append(.oneContextLimit) }
+        if levels(distinct(records, \.nPmt)) < 3 { warnings.append(.fewPromptLengths) }
+        if levels(distinct(records, \.nCtx)) == 1 { warnings.append(.oneContextLimit) }
         if form.definition.penalisesLongPrompts && !records.contains(where: { $0.nPmt > $0.nCtx }) {
             warnings.append(.penaltyUntested)
         }

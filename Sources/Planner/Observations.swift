@@ -12,10 +12,45 @@ public struct Observation: Sendable, Equatable {
     public var shots: Int?
     public var metric: Double
     /// Where it came from, for messages: "file:line".
-    public var origin: String
+    public var origin: String {
+        get { line.map { "\(source):\($0)" } ?? source }
+        set {
+            source = newValue
+            line = nil
+        }
+    }
+    /// The file and line `origin` names, kept apart so that a million rows share one file name
+    /// instead of each holding its own "file:line".
+    private var source: String
+    private var line: Int?
     /// The limit the model was pre-trained with, when a model preset says it was extended past
     /// it (the decay law needs it); nil otherwise.
-    public var nativeNCtx: Double? = nil
+    public var nativeNCtx: Double?
+
+    public init(
+        task: String?, model: String?, flops: Double, nCtx: Double, nPmt: Double, shots: Int?, metric: Double,
+        origin: String, nativeNCtx: Double? = nil
+    ) {
+        self.init(
+            task: task, model: model, flops: flops, nCtx: nCtx, nPmt: nPmt, shots: shots, metric: metric, file: origin,
+            line: nil, nativeNCtx: nativeNCtx)
+    }
+
+    init(
+        task: String?, model: String?, flops: Double, nCtx: Double, nPmt: Double, shots: Int?, metric: Double,
+        file: String, line: Int?, nativeNCtx: Double? = nil
+    ) {
+        self.task = task
+        self.model = model
+        self.flops = flops
+        self.nCtx = nCtx
+        self.nPmt = nPmt
+        self.shots = shots
+        self.metric = metric
+        source = file
+        self.line = line
+        self.nativeNCtx = nativeNCtx
+    }
 }
 
 /// One RULER accuracy of the paper's Table 2.
@@ -52,128 +87,23 @@ public struct ObservationReader {
             let missing = !FileManager.default.fileExists(atPath: path)
             throw DataFileError(file: path, missing ? .missing : .unreadable)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataFileError(file: path, .notUTF8)
-        }
+        guard let text = String(validating: data, as: UTF8.self) else { throw DataFileError(file: path, .notUTF8) }
         return try parse(text: text, file: path)
     }
 
     public func parse(text: String, file: String) throws -> [Observation] {
-        let table = try CSVTable(text: text, file: file)
-        // A column named twice would be read from its first place only, silently.
-        var seen = Set<String>()
-        for name in table.header.map({ $0.lowercased() }) where !seen.insert(name).inserted && !name.isEmpty {
-            throw DataFileError(file: file, line: 1, .columnNamedTwice(name))
-        }
-        let task = table.column("task")
-        let model = table.column("model")
-        let compute = table.column("compute", "flops", "c")
-        let params = table.column("params", "n", "non_embedding_params")
-        let tokens = table.column("tokens", "d")
-        let nCtx = table.column("n_ctx", "nctx")
-        let nPmt = table.column("n_pmt", "npmt", "prompt_tokens")
-        let shots = table.column("shots")
-        guard let metric = table.column("metric", "score") else {
-            throw DataFileError(file: file, line: 1, .noMetricColumn(header: table.header))
-        }
-        guard model != nil || compute != nil || (params != nil && tokens != nil) else {
-            throw DataFileError(file: file, line: 1, .noComputeColumns)
-        }
-        guard nPmt != nil || shots != nil else {
-            throw DataFileError(file: file, line: 1, .noPromptColumns)
-        }
-        guard nCtx != nil || model != nil else {
-            throw DataFileError(file: file, line: 1, .noContextColumn)
-        }
-        guard !table.rows.isEmpty else { throw DataFileError(file: file, .noRecords) }
-
+        var rows: ObservationRows?
         var records: [Observation] = []
-        var layouts: [String: PromptLayout] = [:]
-        // Files repeat a few models over many rows: resolve each once.
-        var resolvedModels: [String: ResolvedModel] = [:]
-        for row in table.rows {
-            let here = "\(file):\(row.line)"
-            func cell(_ index: Int?) -> String? {
-                guard let index, index < row.fields.count, !row.fields[index].isEmpty else { return nil }
-                return row.fields[index]
-            }
-            func rejected(_ problem: DataFileError.Problem) -> DataFileError {
-                DataFileError(file: file, line: row.line, problem)
-            }
-            func number(_ index: Int, _ name: String, _ kind: Quantities.Kind, zero: Bool = false) throws -> Double {
-                guard let text = cell(index) else { throw rejected(.emptyCell(column: name)) }
-                do { return try Quantities.parse(text, as: kind, what: name, allowZero: zero) } catch var e
-                    as QuantityError
-                {
-                    e.location = here
-                    throw e
-                }
-            }
-            let taskName = cell(task)
-            let modelName = cell(model)
-            var contextLimit = try nCtx.flatMap { cell($0) == nil ? nil : try number($0, "n_ctx", .contextTokens) }
-            let flops: Double
-            var nativeLimit: Double?
-            if let compute, cell(compute) != nil {
-                flops = try number(compute, "compute", .count)
-            } else if let params, let tokens, cell(params) != nil {
-                flops = 6 * (try number(params, "params", .count)) * (try number(tokens, "tokens", .count))
-            } else if let modelName {
-                do {
-                    let key = "\(modelName)@\(contextLimit ?? 0)"
-                    let resolved = try resolvedModels[key] ?? library.resolve(model: modelName, nCtx: contextLimit)
-                    resolvedModels[key] = resolved
-                    flops = resolved.flops
-                    contextLimit = resolved.nCtx
-                    nativeLimit = resolved.nativeNCtx
-                } catch let e as PresetError { throw rejected(.preset(e)) }
-            } else {
-                throw rejected(.noCompute)
-            }
-            guard let limit = contextLimit else { throw rejected(.emptyCell(column: "n_ctx")) }
-            var prompt: Double
-            var shotCount: Int?
-            if let nPmt, cell(nPmt) != nil {
-                prompt = try number(nPmt, "n_pmt", .contextTokens)
-                // A row with both (as `import --out` writes) keeps its shot count, for residuals by
-                // shots and for token lengths measured from the records.
-                if let shots, let text = cell(shots), let count = Int(text), count >= 0 { shotCount = count }
-            } else if let shots {
-                let count = try number(shots, "shots", .whole, zero: true)
-                guard count == count.rounded() else {
-                    throw rejected(.notWhole(column: "shots", token: cell(shots) ?? ""))
-                }
-                let layout = try layoutFor(taskName, file: file, line: row.line, cache: &layouts)
-                shotCount = Int(count)
-                prompt = layout.promptTokens(shots: Int(count))
-            } else {
-                throw rejected(.noPrompt)
-            }
-            let score = try number(metric, "metric", .plain, zero: true)
-            guard score <= 1 else { throw rejected(.outsideUnitInterval(column: "metric", token: cell(metric) ?? "")) }
-            records.append(
-                Observation(
-                    task: taskName, model: modelName, flops: flops, nCtx: limit, nPmt: prompt,
-                    shots: shotCount, metric: score, origin: here, nativeNCtx: nativeLimit))
+        // A line per record, near enough: a million rows are not copied as the array grows.
+        records.reserveCapacity(text.utf8.count(where: { $0 == 10 }))
+        try CSVScanner.scan(text: text, file: file) { header in
+            let columns = try ObservationColumns(header: header, file: file)
+            rows = ObservationRows(reader: self, file: file, columns: columns)
+        } body: { record in
+            if let observation = try rows?.observation(record) { records.append(observation) }
         }
+        guard !records.isEmpty else { throw DataFileError(file: file, .noRecords) }
         return records
-    }
-
-    private func layoutFor(_ taskName: String?, file: String, line: Int, cache: inout [String: PromptLayout]) throws
-        -> PromptLayout
-    {
-        if let taskName {
-            if let known = cache[taskName] { return known }
-            do {
-                let layout = try library.task(taskName).layout
-                cache[taskName] = layout
-                return layout
-            } catch let e as PresetError { throw DataFileError(file: file, line: line, .preset(e)) }
-        }
-        guard let defaultTask else {
-            throw FittingError.shotsNeedTask(location: "\(file):\(line)")
-        }
-        return try defaultTask.layout
     }
 }
 

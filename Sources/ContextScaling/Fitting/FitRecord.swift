@@ -25,22 +25,61 @@ public struct FitRecord: Sendable, Equatable {
 
 /// Records compiled for fast evaluation of a law's residuals.
 ///
-/// A data set has few distinct compute levels and prompt lengths (the paper's: 12 and 10 for
-/// 360 records), so each objective evaluation computes the compute and context factors once
-/// per distinct value and the penalty (with any extension factor) once per distinct (prompt,
-/// limit, native limit); the per-record work is a product and a subtraction.
+/// The law predicts one score per distinct (compute, prompt, limit, native limit), so the records are
+/// kept as groups with their counts and mean scores: the sum of squares over the records is
+///
+///     sum over records (p_g - y)^2 = sum over groups n_g (p_g - mean_g)^2 + sum over records (y - mean_g)^2,
+///
+/// the last term the same for every law, so the fit minimises the first: its work grows with the
+/// groups, not the records, and a million per-instance 0/1 scores over a few hundred groups fit
+/// as fast as the few hundred means (and to the same law). Within the groups, the compute and
+/// context factors are computed once per distinct value and the penalty (with any extension
+/// factor) once per distinct (prompt, limit, native limit).
 struct CompiledRecords {
     let records: [FitRecord]
+    /// For each record, its group.
+    let groupOfRecord: [Int32]
+    /// Per group: how many records it holds, their mean score, and the square root of the count
+    /// (a least-squares residual weighted by it squares to the count times the squared error).
+    let counts: [Double]
+    let means: [Double]
+    let rootCounts: [Double]
     let logCompute: [Double]  // distinct log C
     let logPrompt: [Double]  // distinct log n_pmt
     let penaltyPairs: [(nPmt: Double, nCtx: Double, native: Double?)]
+    /// Per group, its compute level, prompt length and (prompt, limit) pair.
     let computeIndex: [Int]
     let promptIndex: [Int]
     let pairIndex: [Int]
-    let metrics: [Double]
 
     init(_ records: [FitRecord]) {
         self.records = records
+        struct Triple: Hashable { let c: Double, n: Double, x: Double, native: Double? }
+        var groupPosition: [Triple: Int32] = [:]
+        var triples: [Triple] = []
+        var sums: [Double] = []
+        var counts: [Double] = []
+        var groupOfRecord = [Int32](repeating: 0, count: records.count)
+        for (r, record) in records.enumerated() {
+            let key = Triple(c: record.flops, n: record.nPmt, x: record.nCtx, native: record.nativeLimit)
+            let g: Int32
+            if let known = groupPosition[key] {
+                g = known
+            } else {
+                g = Int32(triples.count)
+                groupPosition[key] = g
+                triples.append(key)
+                sums.append(0)
+                counts.append(0)
+            }
+            groupOfRecord[r] = g
+            sums[Int(g)] += record.metric
+            counts[Int(g)] += 1
+        }
+        self.groupOfRecord = groupOfRecord
+        self.counts = counts
+        means = zip(sums, counts).map { $0 / $1 }
+        rootCounts = counts.map { $0.squareRoot() }
         func index<K: Hashable>(_ keys: [K]) -> (distinct: [K], index: [Int]) {
             var position: [K: Int] = [:]
             var distinct: [K] = []
@@ -52,43 +91,72 @@ struct CompiledRecords {
             }
             return (distinct, idx)
         }
-        let c = index(records.map(\.flops))
-        let n = index(records.map(\.nPmt))
+        let c = index(triples.map(\.c))
+        let n = index(triples.map(\.n))
         struct Pair: Hashable { let n: Double, c: Double, native: Double? }
-        let p = index(records.map { Pair(n: $0.nPmt, c: $0.nCtx, native: $0.nativeLimit) })
+        let p = index(triples.map { Pair(n: $0.n, c: $0.x, native: $0.native) })
         logCompute = c.distinct.map { log($0) }
         logPrompt = n.distinct.map { log($0) }
         penaltyPairs = p.distinct.map { ($0.n, $0.c, $0.native) }
         computeIndex = c.index
         promptIndex = n.index
         pairIndex = p.index
-        metrics = records.map(\.metric)
     }
 
-    /// Predictions of `law` for every record, into `out`.
+    var groupCount: Int { counts.count }
+
+    /// Predictions of `law` for every group, into `out`.
     func predict(_ law: ContextScalingLaw, into out: inout [Double], scratch: inout Scratch) {
         computeFactors(law, scratch: &scratch)
-        if out.count != records.count { out = [Double](repeating: 0, count: records.count) }
+        if out.count != groupCount { out = [Double](repeating: 0, count: groupCount) }
         let floor = law.floor
-        for r in records.indices {
-            let product = scratch.compute[computeIndex[r]] * scratch.context[promptIndex[r]]
-            out[r] = floor + (1 - floor) * product * scratch.penalty[pairIndex[r]]
+        for g in 0..<groupCount {
+            let product = scratch.compute[computeIndex[g]] * scratch.context[promptIndex[g]]
+            out[g] = floor + (1 - floor) * product * scratch.penalty[pairIndex[g]]
         }
     }
 
-    /// Sum of squared residuals of `law`: the global search's objective, its hottest loop.
+    /// The least-squares residuals of `law` per group, sqrt(n_g) (p_g - mean_g): their sum of
+    /// squares is the records' less the scatter about the group means.
+    func weightedResiduals(_ law: ContextScalingLaw, predictions: inout [Double], scratch: inout Scratch) -> [Double] {
+        predict(law, into: &predictions, scratch: &scratch)
+        return (0..<groupCount).map { rootCounts[$0] * (predictions[$0] - means[$0]) }
+    }
+
+    /// observed - predicted for every record, in the records' order.
+    func recordResiduals(_ law: ContextScalingLaw) -> [Double] {
+        var scratch = Scratch()
+        var predictions: [Double] = []
+        predict(law, into: &predictions, scratch: &scratch)
+        return records.indices.map { records[$0].metric - predictions[Int(groupOfRecord[$0])] }
+    }
+
+    /// The count-weighted sum of squares of `law` over the groups, the records' less the scatter
+    /// about the group means: the global search's objective, its hottest loop.
     func sse(_ law: ContextScalingLaw, scratch: inout Scratch) -> Double {
         computeFactors(law, scratch: &scratch)
         let floor = law.floor
         let above = 1 - floor
         var total = 0.0
+        // Every array through a buffer pointer: tens of thousands of groups are summed for each
+        // of the search's tens of thousands of trials, and the bounds checks would double it.
         scratch.compute.withUnsafeBufferPointer { compute in
             scratch.context.withUnsafeBufferPointer { context in
                 scratch.penalty.withUnsafeBufferPointer { penalty in
-                    for r in metrics.indices {
-                        let product = compute[computeIndex[r]] * context[promptIndex[r]] * penalty[pairIndex[r]]
-                        let d = floor + above * product - metrics[r]
-                        total += d * d
+                    computeIndex.withUnsafeBufferPointer { ci in
+                        promptIndex.withUnsafeBufferPointer { pi in
+                            pairIndex.withUnsafeBufferPointer { ki in
+                                means.withUnsafeBufferPointer { mean in
+                                    counts.withUnsafeBufferPointer { count in
+                                        for g in 0..<count.count {
+                                            let product = compute[ci[g]] * context[pi[g]] * penalty[ki[g]]
+                                            let d = floor + above * product - mean[g]
+                                            total += count[g] * d * d
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -149,8 +149,7 @@ public struct Fitter: Sendable {
         var result = method.minimize(
             from: coordinates.coordinates(start), lower: coordinates.lower, upper: coordinates.upper
         ) { z in
-            data.predict(space.law(coordinates.point(z)), into: &predictions, scratch: &scratch)
-            return predictions.indices.map { predictions[$0] - data.metrics[$0] }
+            data.weightedResiduals(space.law(coordinates.point(z)), predictions: &predictions, scratch: &scratch)
         }
         result.x = coordinates.point(result.x)
         return result
@@ -205,7 +204,8 @@ public struct Fitter: Sendable {
         run(refinement, data, space: space, from: start, giveUpAbove: giveUpAbove)
     }
 
-    /// A least-squares run of `method` on the residuals predicted - observed.
+    /// A least-squares run of `method` on the residuals predicted - observed, per group
+    /// weighted by the root of its count (CompiledRecords).
     private func run(
         _ method: LevenbergMarquardt, _ data: CompiledRecords, space: ParameterSpace, from start: [Double],
         giveUpAbove: Double = .infinity
@@ -213,17 +213,13 @@ public struct Fitter: Sendable {
         var scratch = CompiledRecords.Scratch()
         var predictions: [Double] = []
         return method.minimize(from: start, lower: space.lower, upper: space.upper, giveUpAbove: giveUpAbove) { x in
-            data.predict(space.law(x), into: &predictions, scratch: &scratch)
-            return predictions.indices.map { predictions[$0] - data.metrics[$0] }
+            data.weightedResiduals(space.law(x), predictions: &predictions, scratch: &scratch)
         }
     }
 
     private func result(_ data: CompiledRecords, space: ParameterSpace, x: [Double], evaluations: Int) -> FitResult {
         let law = space.law(x)
-        var scratch = CompiledRecords.Scratch()
-        var predictions: [Double] = []
-        data.predict(law, into: &predictions, scratch: &scratch)
-        let residuals = predictions.indices.map { data.metrics[$0] - predictions[$0] }
+        let residuals = data.recordResiduals(law)
         return FitResult(
             law: law, residuals: residuals, sse: residuals.reduce(0) { $0 + $1 * $1 }, evaluations: evaluations,
             pinnedCount: space.parameters.count - space.estimatedCount)

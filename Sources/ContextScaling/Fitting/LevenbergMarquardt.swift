@@ -36,8 +36,10 @@ public struct LevenbergMarquardt: Sendable {
         var iteration = 0
         while iteration < maxIterations, !cancellation.isRequested {
             iteration += 1
-            // Central differences, one-sided at a bound.
-            var jacobian = [[Double]](repeating: [Double](repeating: 0, count: d), count: r.count)
+            // Central differences, one-sided at a bound. The Jacobian is one flat array, column
+            // j at j * rows: a fit's residuals can number tens of thousands (one per group).
+            let rows = r.count
+            var jacobian = [Double](repeating: 0, count: d * rows)
             for j in 0..<d {
                 let h = 1e-6 * max(1, abs(x[j]))
                 var up = x
@@ -48,15 +50,20 @@ public struct LevenbergMarquardt: Sendable {
                 guard width > 0 else { continue }
                 let ru = residuals(up)
                 let rd = residuals(down)
-                for i in r.indices { jacobian[i][j] = (ru[i] - rd[i]) / width }
+                for i in 0..<rows { jacobian[j * rows + i] = (ru[i] - rd[i]) / width }
             }
             var jtj = [[Double]](repeating: [Double](repeating: 0, count: d), count: d)
             var jtr = [Double](repeating: 0, count: d)
-            for i in r.indices {
-                let row = jacobian[i]
+            jacobian.withUnsafeBufferPointer { J in
                 for a in 0..<d {
-                    jtr[a] += row[a] * r[i]
-                    for b in a..<d { jtj[a][b] += row[a] * row[b] }
+                    var s = 0.0
+                    for i in 0..<rows { s += J[a * rows + i] * r[i] }
+                    jtr[a] = s
+                    for b in a..<d {
+                        var t = 0.0
+                        for i in 0..<rows { t += J[a * rows + i] * J[b * rows + i] }
+                        jtj[a][b] = t
+                    }
                 }
             }
             for a in 0..<d { for b in 0..<a { jtj[a][b] = jtj[b][a] } }
