@@ -8,7 +8,12 @@ final class CompletionValueTests: XCTestCase {
     let completer = Completer(library: Session().library())
 
     func testEnumeratedOptionsCompleteTheirValues() {
-        XCTAssertEqual(completer.matches(for: "", before: "fit --law "), ["paper", "no-penalty", "soft"])
+        XCTAssertEqual(
+            completer.matches(for: "", before: "fit --law "), ["paper", "no-penalty", "soft", "floor", "decay", "auto"])
+        XCTAssertEqual(
+            completer.matches(for: "", before: "validate --law "), ["paper", "no-penalty", "soft", "floor", "decay"])
+        XCTAssertEqual(completer.matches(for: "d", before: "set law "), ["decay"])
+        XCTAssertEqual(completer.matches(for: "c", before: "set format "), ["csv"])
         XCTAssertEqual(completer.matches(for: "no", before: "compare --task arithmetic --law "), ["no-penalty"])
         XCTAssertEqual(completer.matches(for: "j", before: "predict --format "), ["json"])
         XCTAssertEqual(completer.matches(for: "", before: "cost --attention "), ["causal", "full"])

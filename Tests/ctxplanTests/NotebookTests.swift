@@ -136,19 +136,20 @@ final class NotebookTests: XCTestCase {
             [],
             stdin: """
                 fit --task arithmetic --bootstrap 20 --save \(dir)/t.json --json
-                set interval 80
+                fit --task arithmetic --save \(dir)/plain.json --json
+                set interval 70
                 set law soft
                 predict --task \(dir)/t.json --model llama-2-7b --shots 31 --json
-                predict --task arithmetic --model llama-2-7b --shots 31 --json
+                predict --task \(dir)/plain.json --model llama-2-7b --shots 31 --json
                 validate --task commonsense --json
                 """)
         XCTAssertEqual(r.status, 0, r.stderr)
         let answers = try objects(r)
         XCTAssertEqual(answers[0]["law"] as? String, "paper", "set before it: the default law")
-        let interval = try XCTUnwrap(answers[1]["interval"] as? [String: Any])
-        XCTAssertEqual(interval["level"] as? Double, 80)
-        XCTAssertTrue(answers[2]["interval"] is NSNull, "a task without draws is left alone")
-        XCTAssertEqual(answers[3]["law"] as? String, "soft")
+        let interval = try XCTUnwrap(answers[2]["interval"] as? [String: Any])
+        XCTAssertEqual(interval["level"] as? Double, 70)
+        XCTAssertTrue(answers[3]["interval"] is NSNull, "a task without draws is left alone")
+        XCTAssertEqual(answers[4]["law"] as? String, "soft")
     }
 
     func testBadSettingsAreRejectedAsTheirOptionsAre() throws {
@@ -162,7 +163,7 @@ final class NotebookTests: XCTestCase {
             [
                 "line 1: error: gpus: '0' is zero; expected a positive value (a whole number such as 8 or 31)",
                 "line 2: error: '2' is not a utilisation from 0.001 to below 1, such as 0.4",
-                "line 3: error: 'hard' is not one of paper, no-penalty, soft",
+                "line 3: error: 'hard' is not one of paper, no-penalty, soft, floor, decay",
                 "line 4: error: 'xml' is not one of text, json, csv",
                 "line 5: error: nctx: '8q' is not a number; expected tokens such as 8k (= 8192), 128K or 32768",
                 "line 6: error: cannot set 'colour'; expected one of task, model, nctx, gpu, gpus, price, mfu, shots, "

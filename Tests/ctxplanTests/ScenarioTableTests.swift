@@ -118,7 +118,9 @@ final class ScenarioTableTests: XCTestCase {
         let r = try Harness.run(words + ["--format", "csv"])
         XCTAssertEqual(r.status, 0, r.stderr)
         let records = r.stdout.components(separatedBy: "\r\n").dropLast()
-        XCTAssertEqual(records.first, "shots,score,compute_factor,context_factor,penalty,compute,n_pmt,n_ctx")
+        XCTAssertEqual(
+            records.first,
+            "shots,score,score_low,score_high,compute_factor,context_factor,penalty,compute,n_pmt,n_ctx")
         XCTAssertEqual(records.count, 4)
         for (record, shots) in zip(records.dropFirst(), ["0", "7", "63"]) {
             let fields = record.split(separator: ",").map(String.init)
@@ -130,6 +132,11 @@ final class ScenarioTableTests: XCTestCase {
             ).stdout
             let score = try XCTUnwrap(single.firstMatch(of: /"score": ([^,]+),/)).1
             XCTAssertEqual(fields[1], String(score))
+            // The interval's ends are the single answer's.
+            let low = try XCTUnwrap(single.firstMatch(of: /"low": ([^,]+),/)).1
+            let high = try XCTUnwrap(single.firstMatch(of: /"high": ([^,]+),/)).1
+            XCTAssertEqual(fields[2], String(low))
+            XCTAssertEqual(fields[3], String(high))
         }
     }
 

@@ -60,7 +60,9 @@ final class ShellCompletionTests: XCTestCase {
     func testBashCompletesEnumeratedValues() throws {
         let config = try Shell.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: config) }
-        XCTAssertEqual(try bashCompletions(["fit", "--law", ""], config: config), ["paper", "no-penalty", "soft"])
+        XCTAssertEqual(
+            try bashCompletions(["fit", "--law", ""], config: config),
+            ["paper", "no-penalty", "soft", "floor", "decay", "auto"])
         XCTAssertEqual(try bashCompletions(["predict", "--format", "c"], config: config), ["csv"])
         XCTAssertEqual(try bashCompletions(["presets", ""], config: config), ["tasks", "models", "hardware"])
         XCTAssertEqual(try bashCompletions(["extend", "--attention", ""], config: config), ["causal", "full"])

@@ -8,8 +8,7 @@ extension Planner {
     public func fitRecords(paths: [String], settings: ImportSettings) throws -> (
         name: String, records: [Observation], layoutTask: TaskPreset?, imported: ImportedData
     ) {
-        let imported = try importResults(paths: paths, settings: settings)
-        let records = imported.records.map(\.observation)
+        let (records, imported) = try fitInput(paths: paths, settings: settings)
         let tasks = Set(records.compactMap { $0.task?.lowercased() })
         if settings.task == nil && tasks.count > 1 {
             throw FittingError.severalTasks(file: paths.joined(separator: " "), tasks: tasks.sorted())
@@ -19,6 +18,36 @@ extension Planner {
             ?? URL(fileURLWithPath: paths[0]).deletingPathExtension().lastPathComponent
         let layoutTask = try? library.task(name)
         return (layoutTask?.name ?? name, records, layoutTask, imported)
+    }
+
+    /// The observations to fit and what was read. CSV files alone are read straight into
+    /// observations: a million rows wrapped as imported records as well took twice the memory.
+    private func fitInput(paths: [String], settings: ImportSettings) throws -> ([Observation], ImportedData) {
+        let files = try Planner.resultFiles(paths)
+        guard !files.isEmpty, files.allSatisfy({ $0.1 && $0.0.lowercased().hasSuffix(".csv") }) else {
+            let imported = try importResults(paths: paths, settings: settings)
+            return (imported.records.map(\.observation), imported)
+        }
+        let layoutTask = try settings.task.flatMap { try? library.task($0) }
+        var records: [Observation] = []
+        var read: [(path: String, format: ResultsFormat, records: Int)] = []
+        var tasksSeen: Set<String> = []
+        for (path, _) in files {
+            if cancellation.isRequested { throw CancelledByUser() }
+            var observations = try ObservationReader(library: library, defaultTask: layoutTask).read(path: path)
+            tasksSeen.formUnion(observations.compactMap(\.task))
+            if let task = settings.task, observations.contains(where: { $0.task != nil }) {
+                observations.removeAll { $0.task?.lowercased() != task.lowercased() }
+            }
+            read.append((path, .csv, observations.count))
+            records += observations
+        }
+        if let task = settings.task, records.isEmpty {
+            throw ImportError.taskNotFound(task: task, available: tasksSeen.sorted())
+        }
+        let imported = ImportedData(
+            records: [], files: read, charsPerToken: settings.charsPerToken, promptSources: [.measured])
+        return (records, imported)
     }
 
     /// Token lengths measured from the records themselves: the least-squares line

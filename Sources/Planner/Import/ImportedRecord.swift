@@ -42,6 +42,20 @@ public struct ImportedData: Sendable {
     public var files: [(path: String, format: ResultsFormat, records: Int)]
     /// The characters-per-token ratio estimated prompt lengths used.
     public var charsPerToken: Double
+    /// Where the records' prompt lengths came from.
+    public var promptSources: Set<PromptSource>
+
+    /// `promptSources` given for records not kept (CSV files read straight for a fit), else
+    /// those of `records`.
+    public init(
+        records: [ImportedRecord], files: [(path: String, format: ResultsFormat, records: Int)],
+        charsPerToken: Double, promptSources: Set<PromptSource>? = nil
+    ) {
+        self.records = records
+        self.files = files
+        self.charsPerToken = charsPerToken
+        self.promptSources = promptSources ?? Set(records.map(\.promptSource))
+    }
 
     /// The one metric name the records share, if they share one.
     public var metricName: String? {

@@ -16,31 +16,40 @@ extension Planner {
     /// Falls smaller than this are read as evaluation noise.
     static let promptDropTolerance = 0.01
 
-    /// The largest fall of the score below its shortest prompt's, at a longer prompt that
+    /// The largest fall of the mean score below its shortest prompt's, at a longer prompt that
     /// fits the same limit, over every model and limit; nil when none exceeds the tolerance.
+    /// Means per prompt length, so per-instance 0/1 scores compare as their accuracies do.
     static func promptDrop(_ records: [Observation]) -> PromptDrop? {
-        struct Key: Hashable {
+        struct Series: Hashable {
             let cluster: Int
             let nCtx: Double
         }
-        let clusters = clusters(of: records)
-        var series: [Key: [Observation]] = [:]
-        for (record, cluster) in zip(records, clusters) where record.nPmt <= record.nCtx {
-            series[Key(cluster: cluster, nCtx: record.nCtx), default: []].append(record)
+        struct Point {
+            var sum = 0.0
+            var count = 0.0
+            var example: Observation
+            var mean: Double { sum / count }
+        }
+        var series: [Series: [Double: Point]] = [:]
+        for (record, cluster) in zip(records, clusters(of: records)) where record.nPmt <= record.nCtx {
+            let key = Series(cluster: cluster, nCtx: record.nCtx)
+            series[key, default: [:]][record.nPmt, default: Point(example: record)].sum += record.metric
+            series[key]?[record.nPmt]?.count += 1
         }
         var worst: PromptDrop?
         var falling = Set<Int>()
-        for (key, rows) in series {
-            guard let shortest = rows.min(by: { $0.nPmt < $1.nPmt }),
-                let lowest = rows.filter({ $0.nPmt > shortest.nPmt }).min(by: { $0.metric < $1.metric })
+        for (key, points) in series {
+            guard let shortest = points.min(by: { $0.key < $1.key }),
+                let lowest = points.filter({ $0.key > shortest.key }).min(by: { $0.value.mean < $1.value.mean })
             else { continue }
-            let drop = shortest.metric - lowest.metric
+            let drop = shortest.value.mean - lowest.value.mean
             guard drop > promptDropTolerance else { continue }
             falling.insert(key.cluster)
             if drop > worst?.drop ?? 0 {
+                let example = shortest.value.example
                 worst = PromptDrop(
-                    group: shortest.model.map(FitGroup.model) ?? .compute(shortest.flops),
-                    shorterTokens: shortest.nPmt, longerTokens: lowest.nPmt, drop: drop, groups: 0)
+                    group: example.model.map(FitGroup.model) ?? .compute(example.flops),
+                    shorterTokens: shortest.key, longerTokens: lowest.key, drop: drop, groups: 0)
             }
         }
         worst?.groups = falling.count

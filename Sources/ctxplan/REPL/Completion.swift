@@ -33,7 +33,10 @@ struct Completer: Sendable {
             return library.taskNames + PathCompletion.candidates(for: typed, extensions: ["json"])
         case (_, "--model"), ("set", "model"): return library.modelNames
         case (_, "--gpu"), ("set", "gpu"): return library.gpuNames
-        case (_, "--law"): return LawForm.allCases.map(\.rawValue)
+        // `fit` alone may leave the choice to cross-validation.
+        case ("fit", "--law"): return LawForm.allCases.map(\.rawValue) + ["auto"]
+        case (_, "--law"), ("set", "law"): return LawForm.allCases.map(\.rawValue)
+        case ("set", "format"): return OutputFormat.allCases.map(\.rawValue)
         case (_, "--format"): return OutputFormat.allCases.map(\.rawValue)
         case (_, "--attention"): return AttentionCounting.allCases.map(\.rawValue)
         case (_, "--save"): return PathCompletion.candidates(for: typed, extensions: ["json"])

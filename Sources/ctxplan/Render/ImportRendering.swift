@@ -218,7 +218,7 @@ enum FitDataDescription {
         }
         let shots = records.compactMap(\.shots)
         if let low = shots.min(), let high = shots.max() { parts.append("shots \(low)..\(high)") }
-        let sources = Set(imported.records.map(\.promptSource))
+        let sources = imported.promptSources
         if sources == [.measured] {
             parts.append("prompt lengths as the files give them")
         } else if sources.contains(.estimated) {

@@ -6,8 +6,7 @@ import Planner
 
 extension Prediction: ScenarioRow {
     var keyColumns: [ScenarioColumn] {
-        [
-            .score("score", "score", score),
+        [.score("score", "score", score)] + ScenarioColumn.interval(interval, "score", score: true) + [
             .score("compute_factor", "compute f.", factors.compute),
             .score("context_factor", "context f.", factors.context),
             .score("penalty", "penalty", factors.penalty),
@@ -29,6 +28,7 @@ extension ComputeForAnswer: ScenarioRow {
         var columns = [
             .reachable(reachable),
             ScenarioColumn(key: "compute", header: "compute", text: compute, field: .number(flops)),
+        ] + ScenarioColumn.interval(interval, "compute", score: false) + [
             .score("ceiling", "ceiling", ceiling),
             .tokens("n_pmt", "n_pmt", nPmt),
             .limit("n_ctx", "n_ctx", nCtx),
@@ -129,6 +129,15 @@ extension ScenarioColumn {
     }
     static func whole(_ key: String, _ header: String, _ value: Int) -> Self {
         ScenarioColumn(key: key, header: header, text: String(value), field: .integer(value))
+    }
+
+    /// The ends of an answer's interval, "80% low" and "80% high" (keys `score_low`,
+    /// `score_high` or `compute_low`, `compute_high`); none without an interval.
+    static func interval(_ interval: Interval?, _ quantity: String, score: Bool) -> [Self] {
+        guard let interval else { return [] }
+        let level = Quantities.trimmed(String(format: "%.1f", interval.level)) + "%"
+        let make = score ? Self.score : Self.flops
+        return [make(quantity + "_low", level + " low", interval.low), make(quantity + "_high", level + " high", interval.high)]
     }
 
     /// Whether the target is reached: "yes" or "no", in CSV "true" or "false" (as `fits`).
