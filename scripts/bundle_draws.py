@@ -41,9 +41,10 @@ def main():
         preset.pop("draws", None)
         preset.pop("residuals", None)
         text = json.dumps(preset, indent=2)[:-2]
-        # One draw per line, six significant figures: the file stays readable and small.
-        lines = [json.dumps({k: float("%.6g" % v) for k, v in d.items()}) for d in fitted["draws"]]
-        text += ',\n  "draws": [\n    ' + ",\n    ".join(lines) + "\n  ],\n"
+        # A column per parameter, six significant figures: the file stays small and decodes fast.
+        names = list(fitted["draws"][0].keys())
+        lines = ['"%s": %s' % (k, json.dumps([float("%.6g" % d[k]) for d in fitted["draws"]])) for k in names]
+        text += ',\n  "draws": {\n    ' + ",\n    ".join(lines) + "\n  },\n"
         text += '  "residuals": ' + json.dumps([round(r, 5) for r in fitted["residuals"]]) + "\n}\n"
         with open(path + ".tmp", "w") as f:
             f.write(text)

@@ -135,8 +135,9 @@ final class PresetValidationTests: XCTestCase {
         try PresetLibrary.save(task, to: dir + "/t.json", overwrite: false)
         let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/t.json"))
         var json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        var draws = try XCTUnwrap(json["draws"] as? [[String: Any]])
-        draws[1]["beta"] = 1e300
+        // Saved a column per parameter: the second draw's beta is the second value of "beta".
+        var draws = try XCTUnwrap(json["draws"] as? [String: [Double]])
+        draws["beta"]?[1] = 1e300
         json["draws"] = draws
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: dir + "/t.json"))
         XCTAssertThrowsError(try PresetLibrary.loadTask(path: dir + "/t.json")) { error in
