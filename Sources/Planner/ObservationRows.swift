@@ -116,7 +116,8 @@ struct ObservationRows {
         } else {
             throw rejected(.noPrompt)
         }
-        let score = try number(columns.metric, "metric", .plain, row, zero: true)
+        let read = try number(columns.metric, "metric", .plain, row, zero: true)
+        let score = reader.percentScores ? read / 100 : read
         guard score <= 1 else {
             throw rejected(.outsideUnitInterval(column: "metric", token: row.string(columns.metric)))
         }

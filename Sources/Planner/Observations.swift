@@ -76,10 +76,13 @@ public struct ObservationReader {
     public var library: PresetLibrary
     /// The task whose token lengths turn shots into prompt tokens when a row names none.
     public var defaultTask: TaskPreset?
+    /// Scores on a 0-100 scale, read divided by 100.
+    public var percentScores: Bool
 
-    public init(library: PresetLibrary, defaultTask: TaskPreset? = nil) {
+    public init(library: PresetLibrary, defaultTask: TaskPreset? = nil, percentScores: Bool = false) {
         self.library = library
         self.defaultTask = defaultTask
+        self.percentScores = percentScores
     }
 
     public func read(path: String) throws -> [Observation] {

@@ -18,6 +18,9 @@ final class CompletionValueTests: XCTestCase {
         XCTAssertEqual(completer.matches(for: "j", before: "predict --format "), ["json"])
         XCTAssertEqual(completer.matches(for: "", before: "cost --attention "), ["causal", "full"])
         XCTAssertEqual(completer.matches(for: "m", before: "presets "), ["models"])
+        // A value of no fixed list: nothing to offer (Tab had put a flag where the number goes).
+        XCTAssertEqual(completer.matches(for: "", before: "predict --shots "), [])
+        XCTAssertEqual(completer.matches(for: "c", before: "compute-for 0.5 --confidence "), [])
     }
 
     func testPresetNamesAfterShowAndTheModelFlags() {

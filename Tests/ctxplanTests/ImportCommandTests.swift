@@ -239,4 +239,31 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(fit.status, 2)
         XCTAssertTrue(fit.stderr.contains("2 tasks (arithmetic, commonsense)"), fit.stderr)
     }
+
+    /// `--percent` reads a CSV's 0-100 scores as fractions: the fit equals the bundled one; without
+    /// it the rejection says how to read them.
+    func testPercentScoresInACSVAreReadAsFractions() throws {
+        let bundled = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Presets/observations/paper-tables-8-10.csv").standardizedFileURL.path
+        let text = try String(contentsOfFile: bundled, encoding: .utf8)
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init)
+        let header = lines[0].split(separator: ",").map(String.init)
+        let metric = try XCTUnwrap(header.firstIndex(of: "metric"))
+        var scaled = [lines[0]]
+        for line in lines.dropFirst() where !line.isEmpty {
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[metric] = String(try XCTUnwrap(Double(fields[metric])) * 100)
+            scaled.append(fields.joined(separator: ","))
+        }
+        let path = try Shell.temporaryFolder() + "/percent.csv"
+        try scaled.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let asPercent = try Harness.json(["fit", path, "--task", "arithmetic", "--percent"])
+        let asBundled = try Harness.json(["fit", "--task", "arithmetic"])
+        let a = try XCTUnwrap(asPercent["mae"] as? Double)
+        let b = try XCTUnwrap(asBundled["mae"] as? Double)
+        XCTAssertEqual(a, b, accuracy: 1e-9)
+        let refused = try Harness.run(["fit", path, "--task", "arithmetic"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("is outside [0, 1]; read a 0-100 scale with --percent"), refused.stderr)
+    }
 }

@@ -55,7 +55,10 @@ final class PlannerErrorTextTests: XCTestCase {
             read("compute,n_pmt,metric\n1e23,100,0.5\n"),
             "mine.csv:1: no 'n_ctx' column (needed without a 'model' column)")
         XCTAssertEqual(read("model,shots,metric\n"), "mine.csv: no records after the header")
-        XCTAssertEqual(read("model,shots,metric\nLlama-2-7B,3,1.5\n"), "mine.csv:2: metric 1.5 is outside [0, 1]")
+        XCTAssertEqual(
+            read("model,shots,metric\nLlama-2-7B,3,1.5\n"),
+            "mine.csv:2: metric 1.5 is outside [0, 1]; read a 0-100 scale with --percent")
+        XCTAssertEqual(read("model,shots,metric\nLlama-2-7B,3,150\n"), "mine.csv:2: metric 150 is outside [0, 1]")
         XCTAssertEqual(
             read("model,shots,metric\nLlama-2-7B,2.5,0.5\n"), "mine.csv:2: shots '2.5' is not a whole number")
         XCTAssertEqual(

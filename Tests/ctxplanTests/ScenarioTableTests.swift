@@ -185,4 +185,22 @@ final class ScenarioTableTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual((try object(r.stdout)["rows"] as? [Any])?.count, 2)
     }
+
+    /// `_` in a list's items is the last answer's quantity, as in a single value.
+    func testTheLastAnswerWorksInsideAList() throws {
+        let r = try Harness.run(
+            ["--no-rc"],
+            stdin: """
+                compute-for 0.14 --task arithmetic --shots 5 --nctx 4k --json
+                predict --task arithmetic --compute _,2*_ --shots 5 --nctx 4k --json
+                """)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let objects = r.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        let compute = try XCTUnwrap(objects.first?["compute"] as? Double)
+        let rows = try XCTUnwrap(objects.last?["rows"] as? [[String: Any]])
+        let computes = rows.compactMap { ($0["answer"] as? [String: Any])?["compute"] as? Double }
+        XCTAssertEqual(computes, [compute, 2 * compute])
+    }
 }

@@ -34,7 +34,8 @@ extension Planner {
         var tasksSeen: Set<String> = []
         for (path, _) in files {
             if cancellation.isRequested { throw CancelledByUser() }
-            var observations = try ObservationReader(library: library, defaultTask: layoutTask).read(path: path)
+            var observations = try ObservationReader(
+                library: library, defaultTask: layoutTask, percentScores: settings.percentScores).read(path: path)
             tasksSeen.formUnion(observations.compactMap(\.task))
             if let task = settings.task, observations.contains(where: { $0.task != nil }) {
                 observations.removeAll { $0.task?.lowercased() != task.lowercased() }

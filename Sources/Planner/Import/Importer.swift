@@ -85,7 +85,8 @@ extension Planner {
     private func readCSV(_ path: String, context: inout ImportContext) throws -> [ImportedRecord] {
         let task = context.settings.task
         let layoutTask = try task.flatMap { try? library.task($0) }
-        var observations = try ObservationReader(library: library, defaultTask: layoutTask).read(path: path)
+        var observations = try ObservationReader(
+            library: library, defaultTask: layoutTask, percentScores: context.settings.percentScores).read(path: path)
         for name in Set(observations.compactMap(\.task)).sorted() { _ = context.wants(dataset: name) }
         if let task, observations.contains(where: { $0.task != nil }) {
             observations = observations.filter { $0.task?.lowercased() == task.lowercased() }

@@ -34,9 +34,9 @@ enum ScenarioInput: CaseIterable, Sendable {
     func value(of item: String) throws -> ScenarioValue {
         switch self {
         case .model: .name(item)
-        case .compute: .number(try Parse.count(item))
+        case .compute: .number(try Parse.flops(item))
         case .nctx, .promptTokens: .number(try Parse.context(item))
-        case .shots: .whole(try Parse.whole(item))
+        case .shots: .whole(try Parse.shots(item))
         }
     }
 

@@ -51,6 +51,8 @@ struct Completer: Sendable {
         case ("set", "set"), ("use", "use"), ("unset", _): return Settings.keys
         case ("help", _), ("?", _): return Ctxplan.commandNames
         case ("show", "show"): return ["settings", "last"] + library.taskNames + library.modelNames + library.gpuNames
+        // Any other option takes a value of no fixed list: nothing to offer, not flags.
+        case (_, let option) where option.hasPrefix("--") && !CommandWords.flags.contains(option): return []
         default: return Completer.flags[head] ?? []
         }
     }

@@ -31,7 +31,10 @@ extension DataFileError.Problem {
         case .noCompute: return "no compute for this record (empty 'model' and 'compute')"
         case .noPrompt: return "no prompt length (empty 'n_pmt' and 'shots')"
         case .notWhole(let column, let token): return "\(column) '\(token)' is not a whole number"
-        case .outsideUnitInterval(let column, let token): return "\(column) \(token) is outside [0, 1]"
+        case .outsideUnitInterval(let column, let token):
+            // A score up to 100 is likely a percentage, which `--percent` reads.
+            let percent = Double(token).map { $0 > 1 && $0 <= 100 } ?? false
+            return "\(column) \(token) is outside [0, 1]" + (percent ? "; read a 0-100 scale with --percent" : "")
         case .shortRulerRow(let fields): return "\(fields) fields; expected model, n_ctx, n_pmt and accuracy"
         case .preset(let error): return error.description
         }
