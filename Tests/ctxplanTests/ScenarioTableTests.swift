@@ -203,4 +203,20 @@ final class ScenarioTableTests: XCTestCase {
         let computes = rows.compactMap { ($0["answer"] as? [String: Any])?["compute"] as? Double }
         XCTAssertEqual(computes, [compute, 2 * compute])
     }
+
+    /// A list of baseline models: each row's gap is the one compute-for gives for that model alone.
+    func testBaselineListsShowEachModelsGap() throws {
+        let words = ["compute-for", "0.14", "--task", "arithmetic", "--shots", "5", "--nctx", "4k"]
+        let r = try Harness.run(words + ["--model", "llama-2-7b,llama-2-13b", "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let records = r.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let header = records[0].split(separator: ",").map(String.init)
+        let column = try XCTUnwrap(header.firstIndex(of: "additional_compute"))
+        for (record, model) in zip(records.dropFirst(), ["llama-2-7b", "llama-2-13b"]) {
+            let single = try Harness.json(words + ["--model", model])
+            let gap = try XCTUnwrap(single["additional_compute"] as? Double)
+            let field = record.split(separator: ",", omittingEmptySubsequences: false)[column]
+            XCTAssertEqual(try XCTUnwrap(Double(field)), gap, accuracy: gap * 1e-12 + 1e-300)
+        }
+    }
 }

@@ -38,6 +38,13 @@ extension ComputeForAnswer: ScenarioRow {
             columns += [.count("params", "N", n), .count("tokens", "D", d)]
         case nil: break
         }
+        if let baseline {
+            columns += [
+                .flops("baseline_compute", "baseline", baseline.flops),
+                .flops("additional_compute", "additional", baseline.additionalFlops),
+                .count("additional_percent", "+%", baseline.additionalFraction * 100),
+            ]
+        }
         return columns + ScenarioColumn.budget(budget)
     }
 }
