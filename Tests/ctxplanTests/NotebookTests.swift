@@ -173,6 +173,17 @@ final class NotebookTests: XCTestCase {
             ])
     }
 
+    /// A missing script or a folder is reported as a file, not as an unknown command.
+    func testAMissingScriptIsNamedAsAFile() throws {
+        let dir = try temporaryFolder()
+        let missing = try Harness.run([dir + "/plan.ctx"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr, "error: cannot read '\(dir)/plan.ctx': No such file or directory\n")
+        let folder = try Harness.run([dir])
+        XCTAssertNotEqual(folder.status, 0)
+        XCTAssertEqual(folder.stderr, "error: cannot read '\(dir)': Is a directory\n")
+    }
+
     func testAScriptRunsAsThePipeDoesWithItsNameInErrors() throws {
         let dir = try temporaryFolder()
         let script = dir + "/plan.ctx"

@@ -5,11 +5,12 @@ import Planner
 /// as `FILE:N: error: ...`. The rc file is not run: a script says what it needs.
 enum ScriptCommand {
     /// Whether `word`, first on the command line, names a script: no command's name or an
-    /// option, and a file that exists (not a folder).
+    /// option, and something that exists or looks like a path.
     static func names(_ word: String, commands: [String]) -> Bool {
         guard !word.hasPrefix("-"), word != "help", !commands.contains(word) else { return false }
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: word, isDirectory: &isFolder) && !isFolder.boolValue
+        // A word that names something on disk, or looks like a path, is taken for a script, so a
+        // missing file or a folder is reported as such rather than as an unknown command.
+        return FileManager.default.fileExists(atPath: word) || word.contains("/") || word.contains(".")
     }
 
     /// Runs the script `arguments[0]`, with the `--presets` folders that follow it.
