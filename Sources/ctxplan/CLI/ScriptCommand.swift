@@ -5,12 +5,14 @@ import Planner
 /// as `FILE:N: error: ...`. The rc file is not run: a script says what it needs.
 enum ScriptCommand {
     /// Whether `word`, first on the command line, names a script: no command's name or an
-    /// option, and something that exists or looks like a path.
+    /// option, and a file that exists or a word that looks like a path to one.
     static func names(_ word: String, commands: [String]) -> Bool {
         guard !word.hasPrefix("-"), word != "help", !commands.contains(word) else { return false }
         // A word that names something on disk, or looks like a path, is taken for a script, so a
         // missing file or a folder is reported as such rather than as an unknown command.
-        return FileManager.default.fileExists(atPath: word) || word.contains("/") || word.contains(".")
+        var isFolder: ObjCBool = false
+        let isFile = FileManager.default.fileExists(atPath: word, isDirectory: &isFolder) && !isFolder.boolValue
+        return isFile || word.contains("/") || word.hasSuffix(".ctx")
     }
 
     /// Runs the script `arguments[0]`, with the `--presets` folders that follow it.
