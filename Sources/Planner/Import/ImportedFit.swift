@@ -28,18 +28,13 @@ extension Planner {
             let imported = try importResults(paths: paths, settings: settings)
             return (imported.records.map(\.observation), imported)
         }
-        let layoutTask = try settings.task.flatMap { try? library.task($0) }
         var records: [Observation] = []
         var read: [(path: String, format: ResultsFormat, records: Int)] = []
         var tasksSeen: Set<String> = []
         for (path, _) in files {
             if cancellation.isRequested { throw CancelledByUser() }
-            var observations = try ObservationReader(
-                library: library, defaultTask: layoutTask, percentScores: settings.percentScores).read(path: path)
-            tasksSeen.formUnion(observations.compactMap(\.task))
-            if let task = settings.task, observations.contains(where: { $0.task != nil }) {
-                observations.removeAll { $0.task?.lowercased() != task.lowercased() }
-            }
+            let (observations, tasks) = try csvObservations(path, settings: settings)
+            tasksSeen.formUnion(tasks)
             read.append((path, .csv, observations.count))
             records += observations
         }

@@ -81,20 +81,28 @@ extension Planner {
         }
     }
 
-    /// ctxplan's CSV, rows of the chosen task (a file without a task column is all kept).
+    /// ctxplan's CSV as imported records: the rows of the chosen task.
     private func readCSV(_ path: String, context: inout ImportContext) throws -> [ImportedRecord] {
-        let task = context.settings.task
-        let layoutTask = try task.flatMap { try? library.task($0) }
-        var observations = try ObservationReader(
-            library: library, defaultTask: layoutTask, percentScores: context.settings.percentScores).read(path: path)
-        for name in Set(observations.compactMap(\.task)).sorted() { _ = context.wants(dataset: name) }
-        if let task, observations.contains(where: { $0.task != nil }) {
-            observations = observations.filter { $0.task?.lowercased() == task.lowercased() }
-        }
+        let (observations, tasks) = try csvObservations(path, settings: context.settings)
+        for name in tasks { _ = context.wants(dataset: name) }
         return observations.map {
             ImportedRecord(
                 observation: $0, dataset: $0.task ?? "", params: nil, tokens: nil, metricName: nil,
                 promptSource: .measured, format: .csv, source: path)
         }
+    }
+
+    /// ctxplan's CSV at `path`: the rows of the chosen task (a file without a task column is
+    /// all kept), and every task the file names, sorted.
+    func csvObservations(_ path: String, settings: ImportSettings) throws -> (kept: [Observation], tasks: [String]) {
+        let layoutTask = try settings.task.flatMap { try? library.task($0) }
+        var observations = try ObservationReader(
+            library: library, defaultTask: layoutTask, percentScores: settings.percentScores
+        ).read(path: path)
+        let tasks = Set(observations.compactMap(\.task)).sorted()
+        if let task = settings.task, observations.contains(where: { $0.task != nil }) {
+            observations.removeAll { $0.task?.lowercased() != task.lowercased() }
+        }
+        return (observations, tasks)
     }
 }

@@ -36,6 +36,9 @@ struct IntervalOptions: ParsableArguments {
         }
     }
 
+    /// The interval's level as shown: "80%", "99.9%".
+    static func level(_ i: Interval) -> String { Quantities.trimmed(String(format: "%.1f", i.level)) + "%" }
+
     static func json(_ i: Interval) -> JSON {
         .object([
             ("level", .num(i.level)), ("low", .num(i.low)), ("high", .num(i.high)),
@@ -46,8 +49,7 @@ struct IntervalOptions: ParsableArguments {
     /// "(80%: 0.108..0.157)", or "(80% confidence: ...)" for the law's uncertainty alone, with
     /// `unit` after the range ("(80%: 16..25 shots)"); the share of outcomes that never answer.
     static func text(_ i: Interval, unit: String = "", _ format: (Double) -> String) -> String {
-        let level = Quantities.trimmed(String(format: "%.1f", i.level)) + "%"
-        let label = i.kind == .confidence ? level + " confidence" : level
+        let label = level(i) + (i.kind == .confidence ? " confidence" : "")
         guard let low = i.low, let high = i.high else { return "(\(label): no outcome answers this)" }
         var text = "(\(label): \(format(low))..\(format(high))\(unit)"
         if i.unanswered > 0 {

@@ -67,7 +67,7 @@ extension ExtendAnswer: Rendering {
         let withBudget = options.contains { $0.budget != nil }
         let withDollars = options.contains { $0.budget?.dollars != nil }
         let level = options.lazy.compactMap(\.interval).first.map { i in
-            Quantities.trimmed(String(format: "%.1f", i.level)) + "%" + (i.kind == .confidence ? " confidence" : "")
+            IntervalOptions.level(i) + (i.kind == .confidence ? " confidence" : "")
                 + " interval"
         }
         var header = ["n_ctx", "ext. tokens", "ext. FLOPs", "score"]

@@ -142,7 +142,7 @@ extension ScenarioColumn {
     /// `score_high` or `compute_low`, `compute_high`); none without an interval.
     static func interval(_ interval: Interval?, _ quantity: String, score: Bool) -> [Self] {
         guard let interval else { return [] }
-        let level = Quantities.trimmed(String(format: "%.1f", interval.level)) + "%"
+        let level = IntervalOptions.level(interval)
         let make = score ? Self.score : Self.flops
         return [make(quantity + "_low", level + " low", interval.low), make(quantity + "_high", level + " high", interval.high)]
     }
