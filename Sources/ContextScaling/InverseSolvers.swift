@@ -120,6 +120,19 @@ public enum InverseSolvers {
                 best = candidate
             }
         }
+        // Where the score still creeps up by ulps (a factor a hair below 1 in double precision),
+        // the continuous peak can land short of the plateau it reaches: probe 1, 2, 4, ... shots
+        // further, and move to any that scores higher.
+        var step = 1
+        while best.shots + step <= maxShots {
+            let candidate = choice(best.shots + step)
+            if candidate.score > best.score {
+                best = candidate
+                step = 1
+            } else {
+                step *= 2
+            }
+        }
         // Where the factors saturate to exactly 1 in double precision the peak is a plateau:
         // ties go to fewer shots, so find the first shot count on the rising side that scores
         // as well. The score does not fall on [0, best], so bisection finds it.

@@ -3,7 +3,7 @@ import ContextScaling
 /// Every law form fitted to the same records, and the one the data prefers.
 public struct Comparison: Sendable {
     public struct Entry: Sendable {
-        public var form: LawForm
+        public var form: AnyLawForm
         public var fit: FitReport
         /// The Sec. 4.2 held-out error; nil when no record lies over the threshold, or when too
         /// few lie under it to fit.
@@ -24,9 +24,9 @@ public struct Comparison: Sendable {
 
     public var taskName: String
     public var recordCount: Int
-    /// One per form, in `LawForm.allCases`' order.
+    /// One per form, in `AnyLawForm.allCases`' order.
     public var entries: [Entry]
-    public var preferred: LawForm
+    public var preferred: AnyLawForm
     public var reason: Reason
     /// What the program should say of the fits (the decay form's confounding, for one).
     public var warnings: [FitWarning]
@@ -43,7 +43,7 @@ extension Planner {
         name: String, records: [Observation], seed: UInt64, threshold: Double, floor: Double? = nil
     ) throws -> Comparison {
         var entries: [Comparison.Entry] = []
-        for form in LawForm.allCases {
+        for form in AnyLawForm.allCases {
             let report = try fit(name: name, records: records, form: form, seed: seed, floor: floor)
             let heldOut = try optional {
                 try validate(name: name, records: records, form: form, seed: seed, threshold: threshold, floor: floor)

@@ -96,7 +96,8 @@ extension Planner {
             confidence: confidence, notes: notes)
         if let request {
             answer.interval = Planner.interval(
-                level: request.level, values: computes, kind: outcomes.kind, logScale: true)
+                level: request.level, values: computes, kind: outcomes.kind, logScale: true,
+                containing: answer.flops)
         }
         let flops: Double
         switch solution {
@@ -112,17 +113,6 @@ extension Planner {
         answer.nearest = nearestModel(to: flops)
         answer.computeOptimal = ChinchillaLaw.approach3.optimalSplit(flops: flops)
         answer.budget = plan.map { Budget(flops: flops, plan: $0) }
-        if let request, confidence == nil {
-            let drawn =
-                request.kind == .confidence
-                ? computes
-                : Planner.computeOutcomes(
-                    reaching: target, outcomes: task.outcomes(.confidence), nPmt: nPmt, nCtx: nCtx)
-            let refit = Planner.interval(level: request.level, values: drawn, logScale: true)
-            if let note = Planner.disagreement(.compute, value: flops, confidence: refit, task: task) {
-                answer.notes.append(note)
-            }
-        }
         return answer
     }
 

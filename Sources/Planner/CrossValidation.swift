@@ -35,7 +35,7 @@ public struct CrossValidation: Sendable {
     }
 
     public var split: HoldOutSplit
-    public var form: LawForm
+    public var form: AnyLawForm
     public var records: [Observation]
     /// The folds that could be fitted; a fold whose rest has too few records for the form's
     /// parameters is left out (`skipped` counts them).
@@ -66,7 +66,7 @@ extension Planner {
     /// a fiftieth of the time (Tables 8-10: the same errors to 1e-9). Throws when no fold can be
     /// fitted, for instance when every record is of one model.
     public func crossValidate(
-        records: [Observation], form: LawForm, split: HoldOutSplit, seed: UInt64, largestLevels: Int = 1,
+        records: [Observation], form: AnyLawForm, split: HoldOutSplit, seed: UInt64, largestLevels: Int = 1,
         floor: Double? = nil, from start: ContextScalingLaw? = nil
     ) throws -> CrossValidation {
         var folds: [CrossValidation.Fold] = []
@@ -88,7 +88,7 @@ extension Planner {
     }
 
     /// `form` fitted to `records` from `start` rather than by a global search.
-    private func refit(_ records: [Observation], form: LawForm, floor: Double?, from start: ContextScalingLaw) throws
+    private func refit(_ records: [Observation], form: AnyLawForm, floor: Double?, from start: ContextScalingLaw) throws
         -> ContextScalingLaw
     {
         var fitter = Fitter(form: form, cancellation: cancellation)

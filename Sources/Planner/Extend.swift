@@ -85,14 +85,16 @@ extension Planner {
             let m = try library.resolve(model: base.name, nCtx: limit, recipe: recipe)
             let withAttention = m.extensionFlops(counting: attentionCounting)
             let flops = countAttention ? (withAttention ?? m.extensionFlops) : m.extensionFlops
+            let score = task.law.forModel(nativeLimit: m.nativeNCtx).score(
+                flops: m.flops, promptTokens: nPmt, contextLimit: limit)
             return ExtendAnswer.Option(
                 model: m, extensionTokens: m.extensionTokens, extensionFlops: flops,
                 extensionFlopsWithAttention: withAttention,
-                score: task.law.forModel(nativeLimit: m.nativeNCtx).score(
-                    flops: m.flops, promptTokens: nPmt, contextLimit: limit),
+                score: score,
                 interval: request.flatMap {
                     Planner.scoreInterval(
-                        $0, task: task, flops: m.flops, nPmt: nPmt, nCtx: limit, nativeLimit: m.nativeNCtx)
+                        $0, task: task, flops: m.flops, nPmt: nPmt, nCtx: limit, nativeLimit: m.nativeNCtx,
+                        containing: score)
                 },
                 fits: nPmt + (reserve ?? 0) <= limit,
                 budget: plan.map { Budget(flops: flops, plan: $0) }, verdict: nil)

@@ -91,7 +91,7 @@ extension Planner {
     /// Fits `form` to `records` by the paper's procedure. A chance `floor` is held at its value
     /// by the floor form (and fitted by it when nil); other forms have none.
     public func fit(
-        name: String, records: [Observation], form: LawForm, seed: UInt64, bootstrap: Int = 0, level: Double = 80,
+        name: String, records: [Observation], form: AnyLawForm, seed: UInt64, bootstrap: Int = 0, level: Double = 80,
         floor: Double? = nil
     ) throws -> FitReport {
         guard records.count > form.parameterCount else {
@@ -127,7 +127,7 @@ extension Planner {
 
     /// Fits on prompts of at most `threshold` tokens and scores the rest.
     public func validate(
-        name: String, records: [Observation], form: LawForm, seed: UInt64, threshold: Double = 10_000,
+        name: String, records: [Observation], form: AnyLawForm, seed: UInt64, threshold: Double = 10_000,
         floor: Double? = nil
     ) throws -> Validation {
         let train = records.filter { $0.nPmt <= threshold }
@@ -158,7 +158,7 @@ extension Planner {
     }
 
     /// The parameters a fit of `form` holds at given values: the floor form's floor, when given.
-    static func pinned(form: LawForm, floor: Double?) -> [String: Double] {
+    static func pinned(form: AnyLawForm, floor: Double?) -> [String: Double] {
         guard form == .floor, let floor else { return [:] }
         return [LawParameter.floor.name: floor]
     }
@@ -254,7 +254,7 @@ extension Planner {
         return count
     }
 
-    static func identifiability(_ records: [Observation], form: LawForm) -> [FitWarning] {
+    static func identifiability(_ records: [Observation], form: AnyLawForm) -> [FitWarning] {
         var warnings: [FitWarning] = [.ridge]
         let compute = levels(distinct(records, \.flops))
         if compute == 1 {
@@ -264,7 +264,7 @@ extension Planner {
         }
         if levels(distinct(records, \.nPmt)) < 3 { warnings.append(.fewPromptLengths) }
         if levels(distinct(records, \.nCtx)) == 1 { warnings.append(.oneContextLimit) }
-        if form.definition.penalisesLongPrompts && !records.contains(where: { $0.nPmt > $0.nCtx }) {
+        if form.penalisesLongPrompts && !records.contains(where: { $0.nPmt > $0.nCtx }) {
             warnings.append(.penaltyUntested)
         }
         if form == .decay {
@@ -283,9 +283,15 @@ extension Planner {
             let column = values.map { $0[j] }
             return (parameter, DrawStatistics.quantile(column, tail), DrawStatistics.quantile(column, 1 - tail))
         }
-        let logA = draws.map { log($0.parameters.A) }
-        let logCc = draws.map { log($0.parameters.Cc) }
-        let alpha = draws.map(\.parameters.alpha)
+        // A, Cc and alpha trade off along a ridge: their correlations say how far apart they
+        // can be told (a form without Eq. (1)'s compute term has none of them).
+        let shared = draws.compactMap(\.parameters)
+        guard shared.count == draws.count else {
+            return BootstrapSummary(level: level, intervals: intervals, correlations: [])
+        }
+        let logA = shared.map { log($0.A) }
+        let logCc = shared.map { log($0.Cc) }
+        let alpha = shared.map(\.alpha)
         var correlations: [(String, Double)] = []
         for (name, a, b) in [
             ("log A ~ log Cc", logA, logCc), ("log A ~ alpha", logA, alpha), ("log Cc ~ alpha", logCc, alpha),

@@ -39,22 +39,15 @@ extension Planner {
         let (nPmt, shots) = try Planner.prompt(prompt, task: scenario.task)
         let factors = scenario.law.factors(flops: scenario.flops, promptTokens: nPmt, contextLimit: scenario.nCtx)
         if let target { try Planner.checkTarget(target) }
-        var notes =
+        let notes =
             (scenario.model?.notes ?? [])
             + Extrapolation.notes(task: scenario.task, flops: scenario.flops, nPmt: nPmt, nCtx: scenario.nCtx)
         let task = scenario.task
         let (flops, nCtx) = (scenario.flops, scenario.nCtx)
         let interval = request.flatMap {
             Planner.scoreInterval(
-                $0, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx, nativeLimit: scenario.model?.nativeNCtx)
-        }
-        if let request {
-            let confidence = Planner.scoreInterval(
-                IntervalRequest(level: request.level, kind: .confidence), task: task, flops: flops, nPmt: nPmt,
-                nCtx: nCtx, nativeLimit: scenario.model?.nativeNCtx)
-            if let note = Planner.disagreement(.score, value: factors.score, confidence: confidence, task: task) {
-                notes.append(note)
-            }
+                $0, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx, nativeLimit: scenario.model?.nativeNCtx,
+                containing: factors.score)
         }
         let probability = target.flatMap {
             Planner.probability(

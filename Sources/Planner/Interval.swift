@@ -25,8 +25,13 @@ extension Planner {
     /// A percentile interval of one answer under each outcome (nil where an outcome has no
     /// answer); nil when there are none. `logScale` interpolates between order statistics in
     /// logarithms, for answers (FLOPs) that span orders of magnitude.
+    ///
+    /// With `point`, the answer printed beside it, the interval reaches at least to the point:
+    /// the draws are centred on the point's law (`DrawCentring`), so this changes an end only
+    /// where a derived answer's distribution is skewed past the point or its level is small.
     static func interval(
-        level: Double, values: [Double?], kind: IntervalKind = .confidence, logScale: Bool = false
+        level: Double, values: [Double?], kind: IntervalKind = .confidence, logScale: Bool = false,
+        containing point: Double? = nil
     ) -> Interval? {
         guard !values.isEmpty else { return nil }
         let answered = values.compactMap { $0 }
@@ -38,8 +43,12 @@ extension Planner {
             guard logScale else { return DrawStatistics.quantile(answered, q) }
             return exp(DrawStatistics.quantile(answered.map { log($0) }, q))
         }
+        var (low, high) = (quantile(tail), quantile(1 - tail))
+        if let point, point.isFinite {
+            (low, high) = (min(low, point), max(high, point))
+        }
         return Interval(
-            level: level, low: quantile(tail), high: quantile(1 - tail), unanswered: values.count - answered.count,
+            level: level, low: low, high: high, unanswered: values.count - answered.count,
             answered: answered.count, kind: kind)
     }
 }

@@ -26,8 +26,6 @@ public enum PlanningNote: Sendable, Equatable {
     /// The model named is itself an extension: the cost is of extending its base from the
     /// base's own limit, not of going on from the named model's.
     case costFromBase(named: String, namedLimit: Double, base: String, baseLimit: Double)
-    /// The preset's answer lies outside the confidence interval of a refit to the data.
-    case outsideRefit(RefitDisagreement)
     /// Fewer than the asked share of outcomes reach the target at any compute; the answer is
     /// the median one.
     case unreachableAtConfidence(Double)
@@ -48,7 +46,6 @@ public enum PlanningNote: Sendable, Equatable {
         case .noCandidateReachesTarget: "no_candidate_reaches_target"
         case .noCandidateFits: "no_candidate_fits"
         case .costFromBase: "cost_from_base"
-        case .outsideRefit: "outside_refit"
         case .unreachableAtConfidence: "unreachable_at_confidence"
         case .mfuConvention: "mfu_convention"
         }

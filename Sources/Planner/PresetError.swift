@@ -38,7 +38,7 @@ public enum PresetFileProblem: Error, Equatable, Sendable {
     /// A model preset with neither `non_embedding_params` nor `compute_paper`.
     case noParameterCount
     /// A law parameter of `form` missing at `field`.
-    case missingLawParameter(field: String, form: LawForm, accepted: AcceptedRange)
+    case missingLawParameter(field: String, form: AnyLawForm, accepted: AcceptedRange)
 }
 
 /// An interval a preset's number must lie in; `openBelow` excludes the lower end (a positive

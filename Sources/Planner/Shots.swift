@@ -98,9 +98,11 @@ extension Planner {
             }
             answer.interval = Planner.scoreInterval(
                 request, task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx,
-                nativeLimit: s.model?.nativeNCtx)
-            answer.bestInterval = Planner.interval(level: request.level, values: drawn.map { Double($0.best.shots) })
-            answer.kneeInterval = Planner.interval(level: request.level, values: drawn.map { Double($0.knee.shots) })
+                nativeLimit: s.model?.nativeNCtx, containing: best.score)
+            answer.bestInterval = Planner.interval(
+                level: request.level, values: drawn.map { Double($0.best.shots) }, containing: Double(best.shots))
+            answer.kneeInterval = Planner.interval(
+                level: request.level, values: drawn.map { Double($0.knee.shots) }, containing: Double(knee.shots))
         }
         return answer
     }
@@ -161,7 +163,7 @@ extension Planner {
                         return Double(choice.shots)
                     }
                     return nil
-                }, kind: outcomes.kind)
+                }, kind: outcomes.kind, containing: solution.reachedShots.map(Double.init))
         }
         return ContextForAnswer(
             scenario: s, target: target, solution: solution, reason: reason, interval: interval, notes: notes)
@@ -174,5 +176,13 @@ extension ShotsAnswer {
     /// model, or for a model whose shape is unknown.
     public func prefillFlops(_ choice: ShotChoice) -> Double? {
         scenario.model?.prefillFlops(promptTokens: choice.promptTokens)
+    }
+}
+
+extension ShotSolution {
+    /// The shot count that reaches the target; nil when none does.
+    var reachedShots: Int? {
+        if case .reached(let choice, _) = self { return choice.shots }
+        return nil
     }
 }

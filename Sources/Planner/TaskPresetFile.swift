@@ -14,7 +14,7 @@ struct TaskPresetFile: Codable {
         init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: Key.self)
             values = [:]
-            for name in LawForm.parameterNames {
+            for name in AnyLawForm.parameterNames {
                 if let value = try container.decodeIfPresent(Double.self, forKey: Key(name)) { values[name] = value }
             }
         }
@@ -47,7 +47,7 @@ struct TaskPresetFile: Codable {
                 rows = try container.decode([Parameters].self)
                 return
             }
-            let known = columns.filter { LawForm.parameterNames.contains($0.key) }
+            let known = columns.filter { AnyLawForm.parameterNames.contains($0.key) }
             let count = known.values.first?.count ?? 0
             guard known.values.allSatisfy({ $0.count == count }) else {
                 throw DecodingError.dataCorruptedError(
@@ -77,7 +77,7 @@ struct TaskPresetFile: Codable {
     var name: String
     var description: String?
     var metric: String?
-    var law: LawForm?
+    var law: AnyLawForm?
     var parameters: Parameters
     /// Absent for a preset fitted on prompt lengths alone.
     var prompt: Prompt?
@@ -128,8 +128,22 @@ struct TaskPresetFile: Codable {
         return TaskPreset(
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
             layout: prompt.map { PromptLayout(baseTokens: $0.baseTokens, shotTokens: $0.shotTokens) },
-            fitRange: fitRange, paperErrors: paperErrors, draws: drawn, residuals: residuals ?? [],
+            fitRange: fitRange, paperErrors: paperErrors, draws: Self.centred(drawn, on: main, range: fitRange),
+            residuals: residuals ?? [],
             source: source ?? "", path: path, floor: floor)
+    }
+}
+
+extension TaskPresetFile {
+    /// The draws centred on the preset's own law, at references in the middle of the data the
+    /// fit saw, so that every answer's point and interval come from one distribution (Table 4's
+    /// point, the refits' spread, for a bundled task). A preset without its fit's range keeps
+    /// its draws as saved: those of a user's own fit are centred on it already.
+    static func centred(_ draws: [ContextScalingLaw], on law: ContextScalingLaw, range: FitRange?) -> [ContextScalingLaw] {
+        guard let range else { return draws }
+        return DrawCentring.centre(
+            draws, on: law, logComputeReference: (log(range.computeMin) + log(range.computeMax)) / 2,
+            logPromptReference: (log(range.nPmtMin) + log(range.nPmtMax)) / 2)
     }
 }
 
@@ -139,7 +153,7 @@ extension TaskPresetFile.Parameters {
     }
 
     /// The law of `form`: each of its parameters present and within Table 3's bounds.
-    func law(form: LawForm, field: String) throws -> ContextScalingLaw {
+    func law(form: AnyLawForm, field: String) throws -> ContextScalingLaw {
         let ordered = try form.parameters.map { parameter in
             guard let value = values[parameter.name] else {
                 throw PresetFileProblem.missingLawParameter(

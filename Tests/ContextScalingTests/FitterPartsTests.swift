@@ -20,7 +20,7 @@ final class FitterPartsTests: XCTestCase {
         }
         let data = CompiledRecords(records)
         for index in 0..<2000 {
-            let space = ParameterSpace(form: LawForm.allCases[index % LawForm.allCases.count])
+            let space = ParameterSpace(form: AnyLawForm.allCases[index % AnyLawForm.allCases.count])
             let draw = { (rng: inout SeededGenerator) in
                 space.lower.indices.map { space.lower[$0] + rng.unit() * (space.upper[$0] - space.lower[$0]) }
             }

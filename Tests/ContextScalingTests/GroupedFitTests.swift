@@ -65,7 +65,7 @@ final class GroupedFitTests: XCTestCase {
         var rng = SeededGenerator(seed: 2)
         var scratch = CompiledRecords.Scratch()
         for index in 0..<300 {
-            let space = ParameterSpace(form: LawForm.allCases[index % LawForm.allCases.count])
+            let space = ParameterSpace(form: AnyLawForm.allCases[index % AnyLawForm.allCases.count])
             let x = space.lower.indices.map { space.lower[$0] + rng.unit() * (space.upper[$0] - space.lower[$0]) }
             let law = space.law(x)
             let expected = bruteForceSSE(law, records)

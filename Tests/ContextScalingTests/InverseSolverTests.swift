@@ -7,7 +7,7 @@ final class InverseSolverTests: XCTestCase {
 
     /// The closed form of the compute solution: A (C/Cc)^alpha = -log(1 - q), q = target / ceiling.
     func closedFormCompute(_ law: ContextScalingLaw, target: Double, nPmt: Double, nCtx: Double) -> Double {
-        let p = law.parameters
+        let p = law.parameters!
         let q = target / law.ceiling(promptTokens: nPmt, contextLimit: nCtx)
         return exp(log(p.Cc) + (log(-log1p(-q)) - log(p.A)) / p.alpha)
     }
@@ -131,9 +131,11 @@ final class InverseSolverTests: XCTestCase {
     func testVariantLawsAgreeWithBruteForce() {
         var rng = SeededGenerator(seed: 4)
         for i in 0..<3000 {
-            let base = Paper.laws[i % 3].parameters
-            let penalty: Penalty = i % 2 == 0 ? .soft(sharpness: Double.random(in: 0.5...30, using: &rng)) : .none
-            let law = ContextScalingLaw(base, penalty: penalty)
+            let base = Paper.laws[i % 3].parameters!
+            let law =
+                i % 2 == 0
+                ? ContextScalingLaw(base, form: .soft, extra: [Double.random(in: 0.5...30, using: &rng)])
+                : ContextScalingLaw(base, form: .noPenalty)
             let layout = Paper.layouts[i % 3]
             let nCtx = limits[Int.random(in: 0..<3, using: &rng)]
             let flops = exp(Double.random(in: log(1e21)...log(1e26), using: &rng))
@@ -143,7 +145,7 @@ final class InverseSolverTests: XCTestCase {
             let scores = (0...maxShots).map {
                 law.score(flops: flops, promptTokens: layout.promptTokens(shots: $0), contextLimit: nCtx)
             }
-            XCTAssertEqual(best.shots, scores.firstIndex(of: scores.max()!), "case \(i), \(penalty)")
+            XCTAssertEqual(best.shots, scores.firstIndex(of: scores.max()!), "case \(i), \(law.form) \(law.extraValues)")
             let n = layout.promptTokens(shots: best.shots)
             let target = law.ceiling(promptTokens: n, contextLimit: nCtx) * 0.5
             if case .reached(let c) = InverseSolvers.compute(

@@ -27,7 +27,7 @@ final class LawTests: XCTestCase {
         for law in Paper.laws {
             for c in [7.7715e22, 1.5251e23, 1e25] {
                 for n in [78.0, 2426.11, 4000, 4090, 4100, 9697] {
-                    let expected = naive(law.parameters, c, n, 4096)
+                    let expected = naive(law.parameters!, c, n, 4096)
                     XCTAssertEqual(
                         law.score(flops: c, promptTokens: n, contextLimit: 4096), expected,
                         accuracy: 1e-14 + 1e-12 * expected)
@@ -82,15 +82,17 @@ final class LawTests: XCTestCase {
     }
 
     func testVariantPenalties() {
-        let p = Paper.arithmetic.parameters
-        let none = ContextScalingLaw(p, penalty: .none)
+        let p = Paper.arithmetic.parameters!
+        let none = ContextScalingLaw(p, form: .noPenalty)
         XCTAssertEqual(none.factors(flops: 1e23, promptTokens: 1e6, contextLimit: 4096).penalty, 1)
-        let soft = ContextScalingLaw(p, penalty: .soft(sharpness: 3))
+        let soft = ContextScalingLaw(p, form: .soft, extra: [3])
         // sigma(3 ln(4096/8192)) = 1 / (1 + 2^3)
         XCTAssertEqual(
             soft.factors(flops: 1e23, promptTokens: 8192, contextLimit: 4096).penalty, 1.0 / 9, accuracy: 1e-15)
         XCTAssertEqual(soft.form, .soft)
-        XCTAssertEqual(soft.penalty.logValue(promptTokens: 8192, contextLimit: 4096), log(1.0 / 9), accuracy: 1e-15)
+        XCTAssertEqual(
+            soft.logPromptFactor(logPromptTokens: log(8192), contextLimit: 4096)
+                - log(soft.contextFactor(promptTokens: 8192)), log(1.0 / 9), accuracy: 1e-12)
     }
 }
 

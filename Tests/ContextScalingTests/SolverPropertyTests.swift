@@ -18,7 +18,7 @@ final class SolverPropertyTests: XCTestCase {
         var maxShots: Int
 
         var description: String {
-            "law \(law.parameters) \(law.penalty), layout \(layout), C \(flops), n_ctx \(nCtx), maxShots \(maxShots)"
+            "law \(law.form) \(law.values), layout \(layout), C \(flops), n_ctx \(nCtx), maxShots \(maxShots)"
         }
 
         func score(_ shots: Int) -> Double {
@@ -36,13 +36,15 @@ final class SolverPropertyTests: XCTestCase {
     /// 1 to 2,000 base tokens and 1 to 3,000 per shot, one limit in eight below the zero-shot
     /// prompt, and one search in eight allowed no shots.
     static func randomCase(_ rng: inout SeededGenerator) -> Case {
-        let form = LawForm.allCases[Int(rng.next() % UInt64(LawForm.allCases.count))]
+        let form = AnyLawForm.allCases[Int(rng.next() % UInt64(AnyLawForm.allCases.count))]
         let space = ParameterSpace(form: form)
         let x = space.lower.indices.map { j -> Double in
             let low = space.lower[j]
             let high = space.upper[j]
-            // A, alpha, B, beta span orders of magnitude: drawn log-uniform; log10 scales uniform.
-            return [0, 2, 3, 5].contains(j) ? logUniform(low, high, &rng) : low + rng.unit() * (high - low)
+            // Coefficients and exponents span orders of magnitude: drawn log-uniform; log10
+            // scales and signed parameters uniform.
+            let spansMagnitudes = ["A", "alpha", "B", "beta", "alpha_N", "beta_D"].contains(space.parameters[j].name)
+            return spansMagnitudes ? logUniform(low, high, &rng) : low + rng.unit() * (high - low)
         }
         // One layout in sixteen has shots of no tokens: every prompt is the zero-shot one.
         let shotTokens = rng.next() % 16 == 0 ? 0 : logUniform(1, 3000, &rng)
@@ -64,7 +66,7 @@ final class SolverPropertyTests: XCTestCase {
     func testShotSolversAgreeWithEnumerationOnGeneratedLaws() {
         var rng = SeededGenerator(seed: 0x5EED_0008)
         var boundaryTargetsReached = 0
-        var forms = Set<LawForm>()
+        var forms = Set<AnyLawForm>()
         for index in 0..<3000 {
             let c = Self.randomCase(&rng)
             forms.insert(c.law.form)
@@ -100,7 +102,7 @@ final class SolverPropertyTests: XCTestCase {
         }
         // Every case's own best score is a target it reaches.
         XCTAssertEqual(boundaryTargetsReached, 3000)
-        XCTAssertEqual(forms, Set(LawForm.allCases))
+        XCTAssertEqual(forms, Set(AnyLawForm.allCases))
     }
 
     /// The crossing lies between the chosen prompt and the one before it (one token for zero
@@ -125,9 +127,10 @@ final class SolverPropertyTests: XCTestCase {
     }
 
     func testComputeSolverAgreesWithTheClosedFormOnGeneratedLaws() {
+        var ladderCases = 0
         var rng = SeededGenerator(seed: 0x5EED_0009)
         var outcomes: [String: Int] = [:]
-        var forms = Set<LawForm>()
+        var forms = Set<AnyLawForm>()
         for index in 0..<3000 {
             let c = Self.randomCase(&rng)
             forms.insert(c.law.form)
@@ -170,8 +173,12 @@ final class SolverPropertyTests: XCTestCase {
                     let productCeiling = c.law.productTarget(ceiling)
                     let q = c.law.productTarget(target) / productCeiling
                     guard productCeiling > 1e-290, q < 1 - 1e-6 else { continue }
+                    guard let p = c.law.parameters else {
+                        ladderCases += 1
+                        assertLadderClosedForm(c.law, q: q, flops: flops, target: target, context: context)
+                        continue
+                    }
                     // A (C/Cc)^alpha = x = -log(1 - q), solved for C in logs.
-                    let p = c.law.parameters
                     let x = -log1p(-q)
                     let logClosed = log(p.Cc) + (log(x) - log(p.A)) / p.alpha
                     // The answer's conditioning: log q is known to a few ulps of log(target), and
@@ -187,7 +194,34 @@ final class SolverPropertyTests: XCTestCase {
         }
         // The generator reaches every outcome and every form, so each branch above was tested.
         XCTAssertEqual(Set(outcomes.keys), ["unreachable", "any", "beyond", "reached"], "\(outcomes)")
-        XCTAssertEqual(forms, Set(LawForm.allCases))
+        XCTAssertEqual(forms, Set(AnyLawForm.allCases))
+        XCTAssertGreaterThan(ladderCases, 100)
+    }
+
+    /// The ladder's compute factor along its compute-optimal split is sigma(u - K (C/6)^-gamma)
+    /// with gamma = alpha_N beta_D / (alpha_N + beta_D) and K = a G^-alpha_N + b G^beta_D,
+    /// G = (alpha_N a / (beta_D b))^(1 / (alpha_N + beta_D)): so logit(q) = u - K (C/6)^-gamma
+    /// gives C in closed form.
+    private func assertLadderClosedForm(
+        _ law: ContextScalingLaw, q: Double, flops: Double, target: Double, context: String
+    ) {
+        let v = law.values
+        let (u, a, alpha, b, beta) = (v[0], v[1], v[2], v[3], v[4])
+        // q is the share of the product's ceiling, which holds sigma(u): the compute factor
+        // must reach q sigma(u).
+        let factor = q / (1 + exp(-u))
+        let gamma = alpha * beta / (alpha + beta)
+        let logG = (log(alpha * a) - log(beta * b)) / (alpha + beta)
+        let logK = log(a * exp(-alpha * logG) + b * exp(beta * logG))
+        let loss = u - log(factor / (1 - factor))
+        guard loss > 0, factor > 1e-12 else { return }
+        let logClosed = log(6.0) + (logK - log(loss)) / gamma
+        // d log factor / d log C = (1 - factor) gamma loss; the target is known to a few ulps,
+        // relative to its height above the floor.
+        let slope = (1 - factor) * gamma * loss
+        let logError = 1e-13 * max(1, abs(log(target))) + 1e-15 * target / (target - law.floor)
+        let tolerance = 1e-9 * max(1, abs(logClosed)) + logError / slope
+        XCTAssertEqual(log(flops), logClosed, accuracy: tolerance, context)
     }
 
     /// No prompt fits a limit below the zero-shot prompt; the largest that fits is found exactly.

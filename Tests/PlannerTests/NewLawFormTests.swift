@@ -30,7 +30,7 @@ final class NewLawFormTests: XCTestCase {
     }
 
     func testAGivenFloorIsKeptAndNotCountedAsEstimated() throws {
-        let truth = ContextScalingLaw(Self.shared, penalty: .chanceFloor(floor: 0.25))
+        let truth = ContextScalingLaw(Self.shared, form: .floor, extra: [0.25])
         let records = Self.generated(truth)
         XCTAssertGreaterThanOrEqual(records.map(\.metric).min()!, 0.25 - 1e-12, "the floor bounds every score")
         let report = try Fixtures.planner.fit(name: "g", records: records, form: .floor, seed: 0, floor: 0.25)
@@ -45,14 +45,14 @@ final class NewLawFormTests: XCTestCase {
     }
 
     func testAFloorNobodyGivesIsFitted() throws {
-        let records = Self.generated(ContextScalingLaw(Self.shared, penalty: .chanceFloor(floor: 0.2)))
+        let records = Self.generated(ContextScalingLaw(Self.shared, form: .floor, extra: [0.2]))
         let report = try Fixtures.planner.fit(name: "g", records: records, form: .floor, seed: 0)
         XCTAssertEqual(report.result.law.floor, 0.2, accuracy: 1e-3)
         XCTAssertEqual(report.result.estimatedCount, 7)
     }
 
     func testDecayRecoversItsLawAndPredictsAHeldOutModel() throws {
-        let truth = ContextScalingLaw(Self.shared, penalty: .decay(sharpness: 4, offset: 0.2, rate: 0.05))
+        let truth = ContextScalingLaw(Self.shared, form: .decay, extra: [4, 0.2, 0.05])
         let records = Self.generated(truth)
         // exp(-0.05 x 4): an extension to 64k from 4k keeps 81.9% of the score.
         let at64k = records.first { $0.nCtx == 65536 && $0.nPmt == 1000 && $0.flops == 1e23 }!
@@ -76,7 +76,7 @@ final class NewLawFormTests: XCTestCase {
         let dir = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         var task = try Fixtures.library.task("arithmetic")
-        task.law = ContextScalingLaw(task.law.parameters, penalty: .decay(sharpness: 5, offset: 0.1, rate: 0.04))
+        task.law = ContextScalingLaw(task.law.parameters!, form: .decay, extra: [5, 0.1, 0.04])
         let path = dir + "/decay.json"
         try PresetLibrary.save(task, to: path, overwrite: false)
         let planner = Fixtures.planner

@@ -30,7 +30,7 @@ final class PresetDrawsFormatTests: XCTestCase {
         XCTAssertEqual(legacy.draws.count, count)
         XCTAssertEqual(legacy.draws, current.draws)
         // Row i of the file is draw i: its alpha is column alpha's i-th value.
-        XCTAssertEqual(current.draws[7].parameters.alpha, columns["alpha"]?[7])
+        XCTAssertEqual(current.draws[7].parameters!.alpha, columns["alpha"]?[7])
     }
 
     func testASavedPresetWritesColumnsThatLoadBack() throws {

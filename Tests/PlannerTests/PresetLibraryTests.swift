@@ -32,7 +32,7 @@ final class PresetLibraryTests: XCTestCase {
         let dir = try userFolder(count: 400, malformed: true)
         let reported = Reports()
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets, report: reported.add)
-        XCTAssertEqual(try library.task("arithmetic").law.parameters.alpha, 0.26)
+        XCTAssertEqual(try library.task("arithmetic").law.parameters!.alpha, 0.26)
         XCTAssertEqual(try library.resolve(model: "llama-2-7b").nCtx, 4096)
         XCTAssertEqual(reported.all, [])
         XCTAssertEqual(library.models.count, 18)
@@ -55,8 +55,8 @@ final class PresetLibraryTests: XCTestCase {
         try #"{"name": "Mine-GPU", "aliases": ["mg"], "bf16_dense_flops_per_second": 1e15}"#
             .write(toFile: dir + "/hardware/custom.json", atomically: false, encoding: .utf8)
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
-        XCTAssertEqual(try library.task("arithmetic").law.parameters.alpha, 0.3)
-        XCTAssertEqual(library.tasks.filter { $0.name == "arithmetic" }.map(\.law.parameters.alpha), [0.3])
+        XCTAssertEqual(try library.task("arithmetic").law.parameters!.alpha, 0.3)
+        XCTAssertEqual(library.tasks.filter { $0.name == "arithmetic" }.map(\.law.parameters!.alpha), [0.3])
         XCTAssertEqual(try library.gpu("MG").name, "Mine-GPU")
         XCTAssertEqual(try library.gpu("mine-gpu").peakFlopsPerSecond, 1e15)
     }

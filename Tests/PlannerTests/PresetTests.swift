@@ -16,7 +16,7 @@ final class PresetTests: XCTestCase {
     }
 
     func testTableFourParametersAreTheBundledOnes() throws {
-        let p = try Fixtures.library.task("commonsense").law.parameters
+        let p = try Fixtures.library.task("commonsense").law.parameters!
         XCTAssertEqual(p, LawParameters(A: 99.39, Cc: 1.5e28, alpha: 0.40, B: 96.31, nc: 3.5e3, beta: 1.12))
     }
 
@@ -135,9 +135,9 @@ final class PresetTests: XCTestCase {
         let dir = Fixtures.temporaryDirectory()
         var task = try Fixtures.library.task("translation")
         task.name = "mine"
-        task.law = ContextScalingLaw(task.law.parameters, penalty: .soft(sharpness: 4.5))
+        task.law = ContextScalingLaw(task.law.parameters!, form: .soft, extra: [4.5])
         // Draws are refits of the preset's own form.
-        task.draws = task.draws.map { ContextScalingLaw($0.parameters, penalty: .soft(sharpness: 4.5)) }
+        task.draws = task.draws.map { ContextScalingLaw($0.parameters!, form: .soft, extra: [4.5]) }
         let path = dir + "/mine.json"
         try PresetLibrary.save(task, to: path, overwrite: false)
         let back = try PresetLibrary.loadTask(path: path)

@@ -117,7 +117,7 @@ final class PresetValidationTests: XCTestCase {
             .write(to: URL(fileURLWithPath: dir + "/tasks/arithmetic.json"))
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
         // The bad user file is skipped; the bundled preset of the same name stands.
-        XCTAssertEqual(try library.task("arithmetic").law.parameters.beta, 0.56)
+        XCTAssertEqual(try library.task("arithmetic").law.parameters!.beta, 0.56)
         let exponent = AcceptedRange(lower: 0, upper: 10, openBelow: true, unit: .lawParameter("an exponent"))
         XCTAssertEqual(
             library.problems,

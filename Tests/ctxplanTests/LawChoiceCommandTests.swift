@@ -8,7 +8,7 @@ final class LawChoiceCommandTests: XCTestCase {
     /// prompts from 100 tokens to past both limits.
     static func csv() throws -> String {
         let law = ContextScalingLaw(
-            LawParameters(A: 5, Cc: 1e27, alpha: 0.3, B: 20, nc: 2000, beta: 0.8), penalty: .chanceFloor(floor: 0.25))
+            LawParameters(A: 5, Cc: 1e27, alpha: 0.3, B: 20, nc: 2000, beta: 0.8), form: .floor, extra: [0.25])
         var lines = ["compute,n_ctx,n_pmt,metric"]
         for flops in [1e21, 1e22, 1e23, 1e24] {
             for limit in [4096.0, 16384] {

@@ -25,7 +25,7 @@ final class LawFormCommandTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let library = Self.library
-        for form in LawForm.allCases {
+        for form in AnyLawForm.allCases {
             var task = try library.task("arithmetic")
             task.name = "mine-\(form.rawValue)"
             task.law = form.law(
@@ -76,7 +76,7 @@ final class LawFormCommandTests: XCTestCase {
                 "law", "preferred", "mae", "heldout_mae", "cv_mae", "aic", "bic",
                 "A", "Cc", "alpha", "B", "nc", "beta", "s", "floor", "c", "g",
             ])
-        XCTAssertEqual(csv.rows.count, LawForm.allCases.count)
+        XCTAssertEqual(csv.rows.count, AnyLawForm.allCases.count)
         for (row, entry) in zip(csv.rows, comparison.entries) {
             XCTAssertEqual(row[0], .text(entry.form.rawValue))
             XCTAssertEqual(row[1], .text(entry.form == comparison.preferred ? "yes" : "no"))

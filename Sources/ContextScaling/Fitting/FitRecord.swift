@@ -13,13 +13,24 @@ public struct FitRecord: Sendable, Equatable {
     /// The limit the model was pre-trained with, when it was extended past it (the decay form
     /// scores extended models lower); nil for a model at its own limit.
     public var nativeLimit: Double?
+    /// The model's parameters N, where known (C = 6ND gives D): the ladder form sees N and D
+    /// apart, the others C alone.
+    public var params: Double?
 
-    public init(flops: Double, nPmt: Double, nCtx: Double, metric: Double, nativeLimit: Double? = nil) {
+    public init(
+        flops: Double, nPmt: Double, nCtx: Double, metric: Double, nativeLimit: Double? = nil, params: Double? = nil
+    ) {
         self.flops = flops
         self.nPmt = nPmt
         self.nCtx = nCtx
         self.metric = metric
         self.nativeLimit = nativeLimit
+        self.params = params
+    }
+
+    /// Where the record lies on the compute axis.
+    var computePoint: ComputePoint {
+        ComputePoint(logFlops: log(flops), split: params.map(ComputeSplit.params) ?? .unspecified)
     }
 }
 
@@ -44,7 +55,8 @@ struct CompiledRecords {
     let counts: [Double]
     let means: [Double]
     let rootCounts: [Double]
-    let logCompute: [Double]  // distinct log C
+    let logCompute: [Double]  // distinct log C, one per distinct (C, N)
+    let computePoints: [ComputePoint]
     let logPrompt: [Double]  // distinct log n_pmt
     let penaltyPairs: [(nPmt: Double, nCtx: Double, native: Double?)]
     /// Per group, its compute level, prompt length and (prompt, limit) pair.
@@ -54,14 +66,15 @@ struct CompiledRecords {
 
     init(_ records: [FitRecord]) {
         self.records = records
-        struct Triple: Hashable { let c: Double, n: Double, x: Double, native: Double? }
+        struct Triple: Hashable { let c: Double, n: Double, x: Double, native: Double?, params: Double? }
         var groupPosition: [Triple: Int32] = [:]
         var triples: [Triple] = []
         var sums: [Double] = []
         var counts: [Double] = []
         var groupOfRecord = [Int32](repeating: 0, count: records.count)
         for (r, record) in records.enumerated() {
-            let key = Triple(c: record.flops, n: record.nPmt, x: record.nCtx, native: record.nativeLimit)
+            let key = Triple(
+                c: record.flops, n: record.nPmt, x: record.nCtx, native: record.nativeLimit, params: record.params)
             let g: Int32
             if let known = groupPosition[key] {
                 g = known
@@ -91,11 +104,15 @@ struct CompiledRecords {
             }
             return (distinct, idx)
         }
-        let c = index(triples.map(\.c))
+        struct Point: Hashable { let c: Double, params: Double? }
+        let c = index(triples.map { Point(c: $0.c, params: $0.params) })
         let n = index(triples.map(\.n))
         struct Pair: Hashable { let n: Double, c: Double, native: Double? }
         let p = index(triples.map { Pair(n: $0.n, c: $0.x, native: $0.native) })
-        logCompute = c.distinct.map { log($0) }
+        logCompute = c.distinct.map { log($0.c) }
+        computePoints = c.distinct.map {
+            ComputePoint(logFlops: log($0.c), split: $0.params.map(ComputeSplit.params) ?? .unspecified)
+        }
         logPrompt = n.distinct.map { log($0) }
         penaltyPairs = p.distinct.map { ($0.n, $0.c, $0.native) }
         computeIndex = c.index
@@ -167,29 +184,31 @@ struct CompiledRecords {
     /// The factors at every distinct compute level, prompt length and (prompt, limit) pair.
     private func computeFactors(_ law: ContextScalingLaw, scratch: inout Scratch) {
         scratch.prepare(self)
-        // The same sums as ContextScalingLaw.logComputeArgument, with the parameters' logarithms
-        // taken once per evaluation instead of once per distinct value.
-        let p = law.parameters
-        let logA = log(p.A)
-        let logCc = log(p.Cc)
-        let logB = log(p.B)
-        let logNc = log(p.nc)
-        for i in logCompute.indices {
-            scratch.compute[i] = StableMath.saturate(exp(logA + p.alpha * (logCompute[i] - logCc)))
+        let form = law.form.base
+        let values = law.values
+        for i in computePoints.indices {
+            scratch.compute[i] = exp(form.logComputeFactor(values, at: computePoints[i]))
         }
         for i in logPrompt.indices {
-            scratch.context[i] = StableMath.saturate(exp(logB + p.beta * (logPrompt[i] - logNc)))
+            scratch.context[i] = exp(form.logContextFactor(values, logPromptTokens: logPrompt[i]))
         }
-        // The paper's penalty has no fitted parameter: its values are computed once per fit.
-        if scratch.penaltyComputedFor != law.penalty {
+        // Most penalties have few parameters or none: their values are computed again only
+        // when those change, once per fit for the paper's.
+        let key = PenaltyKey(form: law.form, values: form.penaltyParameterIndices.map { values[$0] })
+        if scratch.penaltyComputedFor != key {
             for i in penaltyPairs.indices {
                 let (nPmt, nCtx, native) = penaltyPairs[i]
-                scratch.penalty[i] =
-                    law.penalty.value(promptTokens: nPmt, contextLimit: nCtx)
-                    * law.penalty.extensionFactor(contextLimit: nCtx, nativeLimit: native)
+                scratch.penalty[i] = exp(
+                    form.logPenalty(values, promptTokens: nPmt, contextLimit: nCtx, nativeLimit: native))
             }
-            scratch.penaltyComputedFor = law.penalty
+            scratch.penaltyComputedFor = key
         }
+    }
+
+    /// What the penalty values were computed for.
+    struct PenaltyKey: Equatable {
+        let form: AnyLawForm
+        let values: [Double]
     }
 
     /// Reusable buffers, one per thread.
@@ -197,7 +216,7 @@ struct CompiledRecords {
         var compute: [Double] = []
         var context: [Double] = []
         var penalty: [Double] = []
-        var penaltyComputedFor: Penalty?
+        var penaltyComputedFor: PenaltyKey?
 
         mutating func prepare(_ data: CompiledRecords) {
             if compute.count != data.logCompute.count { compute = Array(repeating: 0, count: data.logCompute.count) }

@@ -35,7 +35,7 @@ public struct FitResult: Sendable {
 /// The paper's fitting procedure (Sec. 3.2): a global differential-evolution search within
 /// Table 3's bounds, then a bounded least-squares refinement from its best points.
 public struct Fitter: Sendable {
-    public var form: LawForm
+    public var form: AnyLawForm
     public var seed: UInt64
     /// Parameters held at given values by name (a chance floor the user knows); the rest are
     /// fitted.
@@ -63,7 +63,7 @@ public struct Fitter: Sendable {
         }
     }
 
-    public init(form: LawForm, seed: UInt64 = 0, cancellation: Cancellation = .never) {
+    public init(form: AnyLawForm, seed: UInt64 = 0, cancellation: Cancellation = .never) {
         self.form = form
         self.seed = seed
         self.cancellation = cancellation

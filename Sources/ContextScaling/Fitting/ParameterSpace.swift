@@ -4,7 +4,7 @@
 /// A parameter given a value beforehand (a chance floor the user knows) is pinned: its
 /// coordinate's bounds are that value, so every search and refinement keeps it.
 public struct ParameterSpace: Sendable {
-    public let form: LawForm
+    public let form: AnyLawForm
     public let parameters: [LawParameter]
     public let lower: [Double]
     public let upper: [Double]
@@ -13,7 +13,7 @@ public struct ParameterSpace: Sendable {
     /// The pinned parameters' values, by name.
     public let pinned: [String: Double]
 
-    public init(form: LawForm, pinned: [String: Double] = [:]) {
+    public init(form: AnyLawForm, pinned: [String: Double] = [:]) {
         self.form = form
         self.pinned = pinned
         parameters = form.parameters
@@ -32,13 +32,11 @@ public struct ParameterSpace: Sendable {
         form.law(values: x.indices.map { parameters[$0].value(x[$0]) })
     }
 
-    /// The coordinates of `law`, clamped into the bounds; a law of another form starts this
-    /// form's extra parameters at the middle of their search intervals.
+    /// The coordinates of `law`, clamped into the bounds; a parameter `law`'s form lacks starts
+    /// at the middle of its search interval.
     public func coordinates(_ law: ContextScalingLaw) -> [Double] {
-        let values = law.values
         let x = parameters.indices.map { j in
-            law.form == form || j < LawParameter.shared.count
-                ? parameters[j].coordinate(values[j]) : (lower[j] + upper[j]) / 2
+            law.value(parameters[j].name).map(parameters[j].coordinate) ?? (lower[j] + upper[j]) / 2
         }
         return clamp(x)
     }

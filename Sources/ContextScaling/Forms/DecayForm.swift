@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension LawParameter {
     /// The decay form's offset c, in natural-log units of n_ctx / n_pmt: the cut sits at
     /// n_pmt = n_ctx e^c (past the limit for c > 0, where a truncated prompt still scores).
@@ -10,10 +16,33 @@ extension LawParameter {
         name: "g", lower: -1, upper: 1, searchLower: -0.99, scale: .linear, unit: "a decay per doubling")
 }
 
-extension LawFormDefinition {
-    /// The soft penalty with an offset cut, sigma(s (ln(n_ctx / n_pmt) + c)), and a factor
-    /// exp(-g log2(n_ctx / n_ctx of the base model)) for extended models (`Penalty.decay`).
-    public static let decay = LawFormDefinition(
-        extraParameters: [.sharpness, .offset, .decayRate], penalisesLongPrompts: true
-    ) { .decay(sharpness: $0[0], offset: $0[1], rate: $0[2]) }
+/// The soft penalty with an offset cut, sigma(s (ln(n_ctx / n_pmt) + c)), and a factor
+/// exp(-g log2(n_ctx / n_ctx of the base model)) for extended models.
+public struct DecayForm: LawForm {
+    public init() {}
+    public var name: String { "decay" }
+    public var formula: String {
+        "[1 - e^(-A (C/Cc)^alpha)] [1 - e^(-B (n_pmt/nc)^beta)] sigma(s (ln(n_ctx/n_pmt) + c)) e^(-g log2(n_ctx/native))"
+    }
+    public var parameters: [LawParameter] { LawParameter.shared + [.sharpness, .offset, .decayRate] }
+    public var penalisesLongPrompts: Bool { true }
+    public var scaleTradeOffs: [ScaleTradeOff] { EquationOne.scaleTradeOffs }
+    public var penaltyParameterIndices: [Int] { [6, 7, 8] }
+
+    public func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double {
+        EquationOne.logComputeFactor(values, logFlops: point.logFlops)
+    }
+
+    public func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double {
+        EquationOne.logContextFactor(values, logPromptTokens: logPromptTokens)
+    }
+
+    public func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?)
+        -> Double
+    {
+        let (s, c, g) = (values[6], values[7], values[8])
+        let cut = StableMath.logLogistic(s * (log(contextLimit / promptTokens) + c))
+        guard let native = nativeLimit, contextLimit > native else { return cut }
+        return cut - g * log2(contextLimit / native)
+    }
 }

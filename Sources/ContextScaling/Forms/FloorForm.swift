@@ -6,10 +6,29 @@ extension LawParameter {
         name: "floor", lower: 0, upper: 0.95, searchLower: 1e-4, scale: .linear, unit: "a chance score")
 }
 
-extension LawFormDefinition {
-    /// floor + (1 - floor) x Eq. (1) with the paper's penalty (`Penalty.chanceFloor`): a metric
-    /// that a model guessing already scores at the floor, such as multiple-choice accuracy.
-    public static let floor = LawFormDefinition(extraParameters: [.floor], penalisesLongPrompts: true) {
-        .chanceFloor(floor: $0[0])
+/// floor + (1 - floor) x Eq. (1) with the paper's penalty: a metric that a model guessing
+/// already scores at the floor, such as multiple-choice accuracy.
+public struct FloorForm: LawForm {
+    public init() {}
+    public var name: String { "floor" }
+    public var formula: String { "floor + (1 - floor) x Eq. (1)" }
+    public var parameters: [LawParameter] { LawParameter.shared + [.floor] }
+    public var penalisesLongPrompts: Bool { true }
+    public var scaleTradeOffs: [ScaleTradeOff] { EquationOne.scaleTradeOffs }
+
+    public func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double {
+        EquationOne.logComputeFactor(values, logFlops: point.logFlops)
     }
+
+    public func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double {
+        EquationOne.logContextFactor(values, logPromptTokens: logPromptTokens)
+    }
+
+    public func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?)
+        -> Double
+    {
+        EquationOne.logPaperPenalty(promptTokens: promptTokens, contextLimit: contextLimit)
+    }
+
+    public func floor(_ values: [Double]) -> Double { values[6] }
 }

@@ -1,65 +1,177 @@
-/// The family a law belongs to, without its fitted values: what a fit is asked for and a
-/// preset's `law` field stores.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A law form: Eq. (1) or a variant of it, as one conformance.
 ///
-/// Everything a form adds to Eq. (1) lives in its definition (one file per form in Forms/):
-/// its extra parameters (names, Table 3 bounds, search scale), which the parameter space, the
-/// preset file, validation and every display loop over, and how their values make its penalty.
-/// A new form is a case here, its definition file and its `Penalty` case: `Penalty` holds every
-/// form's extra values, and the law reads what goes beyond the penalty from it (the floor form's
-/// floor + (1 - floor) P, `Penalty.floor`; the decay form's factor for extended models,
-/// `Penalty.extensionFactor`, which needs the model's pre-extension limit: `FitRecord` and the
-/// law evaluated for one model, `ContextScalingLaw.forModel`, carry it).
-public enum LawForm: String, Sendable, CaseIterable, Codable {
-    case paper
-    case noPenalty = "no-penalty"
-    case soft
-    case floor
-    case decay
-
-    public var definition: LawFormDefinition {
-        switch self {
-        case .paper: return .paper
-        case .noPenalty: return .noPenalty
-        case .soft: return .soft
-        case .floor: return .floor
-        case .decay: return .decay
-        }
-    }
-
-    /// The parameters the form adds to the shared six.
-    public var extraParameters: [LawParameter] { definition.extraParameters }
-
-    /// Every parameter a fit of this form estimates, the shared six first.
-    public var parameters: [LawParameter] { LawParameter.shared + definition.extraParameters }
-
-    /// How many parameters a fit of this form estimates.
-    public var parameterCount: Int { parameters.count }
-
-    /// The law of this form with `values` in `parameters`' order (positive, finite, as many as
-    /// `parameterCount`: callers validate them).
-    public func law(values: [Double]) -> ContextScalingLaw {
-        ContextScalingLaw(
-            LawParameters(values: values), penalty: definition.penalty(Array(values[LawParameter.shared.count...])))
-    }
-
-    /// Every parameter name some form uses: the keys a preset file's parameters may hold.
-    public static let parameterNames: Set<String> = Set(allCases.flatMap { $0.parameters.map(\.name) })
-}
-
-/// What one law form adds to Eq. (1).
-public struct LawFormDefinition: Sendable {
-    public let extraParameters: [LawParameter]
+/// A form names its parameters (with Table 3's bounds and how a fit searches them) and computes
+/// the law's three factors, its chance floor and, for forms that need one, the factor an
+/// extended model keeps. Everything else (fitting, presets, validation, the solvers, every
+/// display) loops over `parameters` and calls these functions, so a new form is one file that
+/// conforms and one line in `LawForms.all`; the compiler says what the file still lacks.
+///
+/// `values` are always in `parameters`' order, positive and finite where Table 3 asks (callers
+/// validate them).
+public protocol LawForm: Sendable {
+    /// The name `--law`, preset files and JSON use.
+    var name: String { get }
+    /// Eq. (1) as this form writes it, on one line, for help.
+    var formula: String { get }
+    /// Every parameter a fit of this form estimates, in storage order.
+    var parameters: [LawParameter] { get }
     /// Whether the form penalises prompts past the limit, so that data with none says nothing
     /// about it.
-    public let penalisesLongPrompts: Bool
-    /// The penalty at the extra parameters' values, in `extraParameters`' order.
-    let penalty: @Sendable ([Double]) -> Penalty
+    var penalisesLongPrompts: Bool { get }
+    /// Whether the compute term sees parameters N and tokens D apart, not only C = 6ND.
+    var separatesParamsAndTokens: Bool { get }
+    /// Where the compute term's coefficient and scale trade off (A and Cc in Eq. (1)): the fit
+    /// refines in coordinates without those flat directions (IdentifiableCoordinates).
+    var scaleTradeOffs: [ScaleTradeOff] { get }
+    /// Indices into `values` of the parameters the penalty depends on: a fit computes the
+    /// penalty once for as long as they stay the same.
+    var penaltyParameterIndices: [Int] { get }
 
-    public init(
-        extraParameters: [LawParameter], penalisesLongPrompts: Bool, penalty: @escaping @Sendable ([Double]) -> Penalty
-    ) {
-        self.extraParameters = extraParameters
-        self.penalisesLongPrompts = penalisesLongPrompts
-        self.penalty = penalty
+    /// log of the compute factor at `point`, finite wherever the factor is positive.
+    func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double
+    /// log of the compute factor's limit as compute grows without bound: 0 for Eq. (1)'s
+    /// saturation, which tends to 1.
+    func logComputeCeiling(_ values: [Double]) -> Double
+    /// log of the context factor at a prompt of e^logPromptTokens tokens.
+    func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double
+    /// log of the penalty for a prompt against a limit, with the factor an extended model keeps
+    /// (`nativeLimit`: the limit it was pre-trained with; nil at its own limit).
+    func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?) -> Double
+    /// The score a guessing model reaches: the law's score is floor + (1 - floor) x the product.
+    func floor(_ values: [Double]) -> Double
+}
+
+extension LawForm {
+    public var separatesParamsAndTokens: Bool { false }
+    public var penaltyParameterIndices: [Int] { [] }
+    public func logComputeCeiling(_ values: [Double]) -> Double { 0 }
+    public func floor(_ values: [Double]) -> Double { 0 }
+}
+
+/// Where a law is evaluated on the compute axis: C, and for a form that separates them, how C
+/// splits into parameters and tokens.
+public struct ComputePoint: Sendable, Equatable, Hashable {
+    public var logFlops: Double
+    public var split: ComputeSplit
+
+    public init(logFlops: Double, split: ComputeSplit = .unspecified) {
+        self.logFlops = logFlops
+        self.split = split
+    }
+}
+
+/// How a compute budget splits into parameters N and tokens D (C = 6ND). Only a form with
+/// `separatesParamsAndTokens` reads it; the others see C alone.
+public enum ComputeSplit: Sendable, Equatable, Hashable {
+    /// Neither given: such a form takes the compute-optimal split of its own loss.
+    case unspecified
+    /// N given: D = C / 6N.
+    case params(Double)
+    /// D given: N = C / 6D.
+    case tokens(Double)
+}
+
+/// A coefficient, a scale and an exponent that enter a law only as coefficient x (x/scale)^exponent,
+/// so that coefficient t^exponent and scale t give the same law: indices into `values`.
+public struct ScaleTradeOff: Sendable, Equatable {
+    public enum Variable: Sendable, Equatable { case compute, prompt }
+    public var coefficient: Int
+    public var scale: Int
+    public var exponent: Int
+    public var variable: Variable
+
+    public init(coefficient: Int, scale: Int, exponent: Int, variable: Variable) {
+        self.coefficient = coefficient
+        self.scale = scale
+        self.exponent = exponent
+        self.variable = variable
+    }
+}
+
+/// Every law form, in the order `compare` lists them: the registry.
+public enum LawForms {
+    public static let all: [AnyLawForm] = [
+        AnyLawForm(PaperForm()),
+        AnyLawForm(NoPenaltyForm()),
+        AnyLawForm(SoftForm()),
+        AnyLawForm(FloorForm()),
+        AnyLawForm(DecayForm()),
+        AnyLawForm(LadderForm()),
+    ]
+}
+
+/// A law form as a value: compared, hashed, stored and parsed by its name.
+public struct AnyLawForm: Sendable, Hashable, CaseIterable, RawRepresentable, CustomStringConvertible {
+    public let base: any LawForm
+
+    public init(_ base: any LawForm) { self.base = base }
+
+    /// The registered form called `name`; nil for none.
+    public init?(name: String) {
+        guard let form = LawForms.all.first(where: { $0.name == name }) else { return nil }
+        self = form
+    }
+
+    public init?(rawValue: String) { self.init(name: rawValue) }
+
+    public var name: String { base.name }
+    public var rawValue: String { base.name }
+    public var description: String { base.name }
+    public var formula: String { base.formula }
+    public var parameters: [LawParameter] { base.parameters }
+    /// The parameters the form adds to Eq. (1)'s six (all of its own, for a form without them).
+    public var extraParameters: [LawParameter] { parameters.filter { !LawParameter.shared.contains($0) } }
+    public var parameterCount: Int { parameters.count }
+    public var penalisesLongPrompts: Bool { base.penalisesLongPrompts }
+    public var separatesParamsAndTokens: Bool { base.separatesParamsAndTokens }
+    /// Whether the form's first six parameters are Eq. (1)'s A, Cc, alpha, B, nc, beta.
+    public var hasEquationOneTerms: Bool { Array(parameters.prefix(6)) == LawParameter.shared }
+
+    /// The law of this form with `values` in `parameters`' order.
+    public func law(values: [Double]) -> ContextScalingLaw { ContextScalingLaw(form: self, values: values) }
+
+    public static func == (a: AnyLawForm, b: AnyLawForm) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+    /// Every registered form.
+    public static var allCases: [AnyLawForm] { LawForms.all }
+
+    /// Every parameter name some form uses: the keys a preset file's parameters may hold.
+    public static let parameterNames: Set<String> = Set(LawForms.all.flatMap { $0.parameters.map(\.name) })
+}
+
+extension AnyLawForm {
+    // The registered forms by name, for code that asks for one.
+    public static let paper = AnyLawForm(PaperForm())
+    public static let noPenalty = AnyLawForm(NoPenaltyForm())
+    public static let soft = AnyLawForm(SoftForm())
+    public static let floor = AnyLawForm(FloorForm())
+    public static let decay = AnyLawForm(DecayForm())
+    public static let ladder = AnyLawForm(LadderForm())
+}
+
+extension AnyLawForm: Codable {
+    /// A form is stored by its name; an unknown name is a decoding error that lists the known.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let name = try container.decode(String.self)
+        guard let form = AnyLawForm(name: name) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "unknown law '\(name)'; expected one of "
+                    + LawForms.all.map(\.name).joined(separator: ", "))
+        }
+        self = form
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(name)
     }
 }

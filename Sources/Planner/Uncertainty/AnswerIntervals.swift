@@ -2,16 +2,16 @@ import ContextScaling
 
 /// The intervals and chances of the planning answers, from a task's outcomes.
 extension Planner {
-    /// The interval of the score at one setting.
+    /// The interval of the score at one setting, reaching at least to the point `score`.
     static func scoreInterval(
         _ request: IntervalRequest, task: TaskPreset, flops: Double, nPmt: Double, nCtx: Double,
-        nativeLimit: Double? = nil
+        nativeLimit: Double? = nil, containing score: Double? = nil
     ) -> Interval? {
         let outcomes = task.outcomes(request.kind, nativeLimit: nativeLimit)
         return interval(
             level: request.level,
             values: outcomes.all.map { $0.score(flops: flops, promptTokens: nPmt, contextLimit: nCtx) },
-            kind: outcomes.kind)
+            kind: outcomes.kind, containing: score)
     }
 
     /// The chance that the score reaches `target`: the share of outcomes at or above it.
@@ -50,21 +50,5 @@ extension Planner {
         let index = max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1)
         let c = sorted[min(index, sorted.count - 1)]
         return c.isFinite ? c : nil
-    }
-
-    /// A note when `value`, the preset's own answer, lies outside the refit's confidence
-    /// interval at `level` (the draws alone, no scatter).
-    static func disagreement(
-        _ quantity: RefitDisagreement.Quantity, value: Double, confidence: Interval?, task: TaskPreset
-    ) -> PlanningNote? {
-        guard let confidence, let low = confidence.low, let high = confidence.high else { return nil }
-        // Slack, so that a point on the interval's end (a refit equal to the law) is inside, and
-        // a score is outside only by more than the three decimals it is shown to.
-        let slack = quantity == .score ? 5e-4 : 1e-9 * value
-        guard value < low - slack || value > high + slack else { return nil }
-        return .outsideRefit(
-            RefitDisagreement(
-                quantity: quantity, value: value, low: low, high: high, level: confidence.level,
-                paperParameters: task.paperErrors != nil))
     }
 }

@@ -20,7 +20,7 @@ extension Planner {
 
     /// Each split's backtest that the data allows (two models, limits or compute levels at least).
     public func backtests(
-        name: String, records: [Observation], form: LawForm, seed: UInt64, level: Double = 80, floor: Double? = nil
+        name: String, records: [Observation], form: AnyLawForm, seed: UInt64, level: Double = 80, floor: Double? = nil
     ) throws -> [Backtest] {
         try HoldOutSplit.allCases.compactMap { split in
             try backtest(split, name: name, records: records, form: form, seed: seed, level: level, floor: floor)
@@ -30,7 +30,7 @@ extension Planner {
     /// One split's backtest on cross-validation's folds, each fitted afresh with its own
     /// bootstrap; nil when no fold has enough records on both sides.
     public func backtest(
-        _ split: HoldOutSplit, name: String, records: [Observation], form: LawForm, seed: UInt64,
+        _ split: HoldOutSplit, name: String, records: [Observation], form: AnyLawForm, seed: UInt64,
         level: Double = 80, floor: Double? = nil
     ) throws -> Backtest? {
         var errors: [Double] = []

@@ -9,17 +9,3 @@ public struct IntervalRequest: Sendable, Equatable {
         self.kind = kind
     }
 }
-
-/// Where the preset's own answer lies outside the interval of a refit to the data: the
-/// paper's Table 4 parameters against a refit to its Tables 8-10, for a bundled task.
-public struct RefitDisagreement: Sendable, Equatable {
-    public enum Quantity: Sendable, Equatable { case score, compute }
-    public var quantity: Quantity
-    /// The preset's answer, and the refit's confidence interval at `level`.
-    public var value: Double
-    public var low: Double
-    public var high: Double
-    public var level: Double
-    /// Whether the preset's parameters are the paper's (Table 4).
-    public var paperParameters: Bool
-}

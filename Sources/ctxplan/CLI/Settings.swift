@@ -15,7 +15,7 @@ struct Settings {
     var shots: Int?
     var promptTokens: Double?
     var reserve: Double?
-    var law: LawForm?
+    var law: AnyLawForm?
     var interval: Double?
     var format: OutputFormat?
 

@@ -51,7 +51,7 @@ struct FitDataOptions: ParsableArguments {
     func floor(task: TaskPreset?) -> Double? { floor ?? task?.floor }
 }
 
-extension LawForm: ExpressibleByArgument {}
+extension AnyLawForm: ExpressibleByArgument {}
 
 /// The Sec. 4.2 hold-out threshold `validate` and `compare` share.
 struct HoldoutOptions: ParsableArguments {
@@ -97,8 +97,8 @@ struct Fit: SessionCommand {
     @OptionGroup var data: FitDataOptions
 
     @Option(
-        help: ArgumentHelp("Law form: \(LawForm.listed) or auto (default paper, or 'set law').", valueName: "law"),
-        completion: .list(LawForm.allCases.map(\.rawValue) + ["auto"]), transform: LawChoice.parse)
+        help: ArgumentHelp("Law form: \(AnyLawForm.listed) or auto (default paper, or 'set law').", valueName: "law"),
+        completion: .list(AnyLawForm.allCases.map(\.rawValue) + ["auto"]), transform: LawChoice.parse)
     var law: LawChoice?
 
     @Option(
@@ -151,7 +151,7 @@ struct Fit: SessionCommand {
         }
         let floor = data.floor(task: layoutTask)
         var choice: Comparison?
-        let form: LawForm
+        let form: AnyLawForm
         switch law ?? .form(session.settings.law ?? .paper) {
         case .form(let given): form = given
         case .auto:
@@ -199,8 +199,8 @@ struct Validate: SessionCommand {
 
     @OptionGroup var data: FitDataOptions
 
-    @Option(help: ArgumentHelp("Law form: \(LawForm.listed) (default paper, or 'set law').", valueName: "law"))
-    var law: LawForm?
+    @Option(help: ArgumentHelp("Law form: \(AnyLawForm.listed) (default paper, or 'set law').", valueName: "law"))
+    var law: AnyLawForm?
 
     @OptionGroup var holdout: HoldoutOptions
 

@@ -5,21 +5,21 @@ import Planner
 /// What `fit --law` asks for: one law form, or `auto`, the form with the lowest
 /// leave-one-model-out error among all of them (what `compare` prefers).
 enum LawChoice {
-    case form(LawForm)
+    case form(AnyLawForm)
     case auto
 
     /// Parsed here rather than by ArgumentParser, whose message for six values is a list that
     /// a one-line error cannot show.
     @Sendable static func parse(_ text: String) throws -> LawChoice {
         if text == "auto" { return .auto }
-        guard let form = LawForm(rawValue: text) else {
-            throw InputError("\(InputError.quote(text)) is not a law; expected one of \(LawForm.listed) or auto")
+        guard let form = AnyLawForm(name: text) else {
+            throw InputError("\(InputError.quote(text)) is not a law; expected one of \(AnyLawForm.listed) or auto")
         }
         return .form(form)
     }
 }
 
-extension LawForm {
+extension AnyLawForm {
     /// The forms, as help text and messages list them: "paper, no-penalty, soft, floor, decay".
     static var listed: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

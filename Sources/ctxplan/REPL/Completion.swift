@@ -34,8 +34,8 @@ struct Completer: Sendable {
         case (_, "--model"), ("set", "model"): return library.modelNames
         case (_, "--gpu"), ("set", "gpu"): return library.gpuNames
         // `fit` alone may leave the choice to cross-validation.
-        case ("fit", "--law"): return LawForm.allCases.map(\.rawValue) + ["auto"]
-        case (_, "--law"), ("set", "law"): return LawForm.allCases.map(\.rawValue)
+        case ("fit", "--law"): return AnyLawForm.allCases.map(\.rawValue) + ["auto"]
+        case (_, "--law"), ("set", "law"): return AnyLawForm.allCases.map(\.rawValue)
         case ("set", "format"): return OutputFormat.allCases.map(\.rawValue)
         case (_, "--format"): return OutputFormat.allCases.map(\.rawValue)
         case (_, "--attention"): return AttentionCounting.allCases.map(\.rawValue)

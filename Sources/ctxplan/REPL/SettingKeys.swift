@@ -27,7 +27,7 @@ extension Settings {
                     promptTokens = try Parse.context(value)
                     shots = nil
                 case "reserve": reserve = try Parse.context(value)
-                case "law": law = try Self.choice(value, LawForm.self)
+                case "law": law = try Self.choice(value, AnyLawForm.self)
                 case "interval": interval = try Parse.intervalLevel(value)
                 case "format": format = try Self.choice(value, OutputFormat.self)
                 default: throw Self.unknownKey(key, verb: "set")

@@ -203,7 +203,7 @@ extension Comparison: Rendering {
     /// row's form has none.
     var csv: CSV? {
         var names: [String] = []
-        for form in LawForm.allCases { for p in form.parameters where !names.contains(p.name) { names.append(p.name) } }
+        for form in AnyLawForm.allCases { for p in form.parameters where !names.contains(p.name) { names.append(p.name) } }
         let header = ["law", "preferred", "mae", "heldout_mae", "cv_mae", "aic", "bic"] + names
         return CSV(
             header: header,

@@ -57,15 +57,6 @@ extension PlanningNote: NoteRendering {
         case .costFromBase(let named, let namedLimit, let base, let baseLimit):
             return "\(named) is \(base) already extended to \(Fmt.limit(namedLimit)): this is the cost of "
                 + "extending \(base) from its own \(Fmt.limit(baseLimit))"
-        case .outsideRefit(let d):
-            func format(_ value: Double) -> String {
-                d.quantity == .score ? Fmt.score(value) : Quantities.formatScientific(value, digits: 2) + " FLOPs"
-            }
-            let whose = d.paperParameters ? "Table 4's parameters give" : "the preset's parameters give"
-            let data = d.paperParameters ? "the bundled observations" : "the data"
-            let level = Quantities.trimmed(String(format: "%.1f", d.level))
-            return "\(whose) \(format(d.value)), outside the \(level)% confidence interval of a refit to \(data) "
-                + "(\(format(d.low))..\(format(d.high))); the interval shown is the refit's"
         case .unreachableAtConfidence(let q):
             let percent = Quantities.trimmed(String(format: "%.1f", q * 100))
             return "fewer than \(percent)% of the outcomes reach the target at any compute: "

@@ -122,7 +122,18 @@ extension PresetEntry: Rendering {
             if let e = task.paperErrors {
                 block.field("paper's error", String(format: "MAE %.3f; held out (Sec. 4.2) %.3f", e.mae, e.heldoutMAE))
             }
-            if !task.draws.isEmpty { block.field("bootstrap", "\(task.draws.count) draws saved") }
+            if !task.draws.isEmpty {
+                // Said once here rather than on every answer: where the uncertainty comes from.
+                let refits =
+                    task.paperErrors != nil
+                    ? "cluster-bootstrap refits of the bundled observations (Tables 8-10, whole models resampled)"
+                    : "bootstrap refits of the data it was fitted to"
+                block.field(
+                    "uncertainty",
+                    "\(task.draws.count) \(refits), centred on the parameters above (each draw shifted by their "
+                        + "difference from the draws' median, in coordinates the data determine); prediction "
+                        + "intervals add \(task.residuals.count) resampled residuals")
+            }
             block.field("source", task.source)
             block.field("file", task.path)
         case .model(let model):

@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terms of Eq. (1) that the forms share, from parameter values in Table 4's order
+/// (A, Cc, alpha, B, nc, beta first).
+public enum EquationOne {
+    /// log of 1 - exp(-A (C/Cc)^alpha). The argument is formed in log space, so that ratios such
+    /// as 7.8e22 / 9.7e29 and their powers neither underflow nor overflow.
+    @inlinable
+    public static func logComputeFactor(_ v: [Double], logFlops: Double) -> Double {
+        StableMath.logSaturate(exp(log(v[0]) + v[2] * (logFlops - log(v[1]))))
+    }
+
+    /// log of 1 - exp(-B (n_pmt/nc)^beta).
+    @inlinable
+    public static func logContextFactor(_ v: [Double], logPromptTokens: Double) -> Double {
+        logContextFactor(B: v[3], nc: v[4], beta: v[5], logPromptTokens: logPromptTokens)
+    }
+
+    @inlinable
+    public static func logContextFactor(B: Double, nc: Double, beta: Double, logPromptTokens: Double) -> Double {
+        StableMath.logSaturate(exp(log(B) + beta * (logPromptTokens - log(nc))))
+    }
+
+    /// log sigma(n_ctx - n_pmt): the paper's sharp penalty in tokens. (The paper prints
+    /// sigma(n_pmt - n_ctx); read literally that makes every prompt that fits score about zero.)
+    @inlinable
+    public static func logPaperPenalty(promptTokens: Double, contextLimit: Double) -> Double {
+        StableMath.logLogistic(contextLimit - promptTokens)
+    }
+
+    /// The trade-offs of A with Cc and of B with nc.
+    public static let scaleTradeOffs = [
+        ScaleTradeOff(coefficient: 0, scale: 1, exponent: 2, variable: .compute),
+        ScaleTradeOff(coefficient: 3, scale: 4, exponent: 5, variable: .prompt),
+    ]
+}

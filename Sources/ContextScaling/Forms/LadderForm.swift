@@ -1,0 +1,100 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension LawParameter {
+    /// The ladder's logit ceiling u: the compute factor's log-odds with unlimited N and D.
+    public static let logitCeiling = LawParameter(
+        name: "u", lower: -20, upper: 20, searchLower: -19.99, scale: .linear, unit: "a log-odds")
+    /// The ladder's loss coefficients a (parameters) and b (tokens), in log-odds units.
+    public static let paramsCoefficient = LawParameter(
+        name: "a", lower: 0, upper: 1e12, searchLower: 1e-3, scale: .log10, unit: "a scale")
+    public static let tokensCoefficient = LawParameter(
+        name: "b", lower: 0, upper: 1e12, searchLower: 1e-3, scale: .log10, unit: "a scale")
+    /// The ladder's exponents of N and of D.
+    public static let paramsExponent = LawParameter(
+        name: "alpha_N", lower: 0, upper: 2, searchLower: 0.01, scale: .linear, unit: "an exponent")
+    public static let tokensExponent = LawParameter(
+        name: "beta_D", lower: 0, upper: 2, searchLower: 0.01, scale: .linear, unit: "an exponent")
+}
+
+/// The model-ladder form (after Bhagia et al. 2024, OLMo's ladder): a Chinchilla-style loss
+/// that separates parameters N from tokens D (Hoffmann et al. 2022, L = E + A/N^alpha +
+/// B/D^beta), mapped to the score through a sigmoid above the chance floor, times Eq. (1)'s
+/// context factor and penalty:
+///
+///     P = floor + (1 - floor) sigma(u - a N^-alpha_N - b D^-beta_D) [1 - e^(-B (n_pmt/nc)^beta)] sigma(n_ctx - n_pmt)
+///
+/// The loss itself is never observed: its offset and scale fold into u, a and b (sigma(k (L0 - L))
+/// with L = E + A'/N^alpha_N + B'/D^beta_D is this law with u = k (L0 - E), a = k A', b = k B'),
+/// which keeps every parameter identifiable.
+///
+/// Where only C is given, N and D are the compute-optimal split of this law's own loss
+/// (`optimalSplit`); a given N or D fixes the other through C = 6ND.
+public struct LadderForm: LawForm {
+    public init() {}
+    public var name: String { "ladder" }
+    public var formula: String {
+        "floor + (1 - floor) sigma(u - a N^-alpha_N - b D^-beta_D) [1 - e^(-B (n_pmt/nc)^beta)] sigma(n_ctx - n_pmt)"
+    }
+    public var parameters: [LawParameter] {
+        [.logitCeiling, .paramsCoefficient, .paramsExponent, .tokensCoefficient, .tokensExponent, .B, .nc, .beta, .floor]
+    }
+    public var penalisesLongPrompts: Bool { true }
+    public var separatesParamsAndTokens: Bool { true }
+    public var scaleTradeOffs: [ScaleTradeOff] {
+        [ScaleTradeOff(coefficient: 5, scale: 6, exponent: 7, variable: .prompt)]
+    }
+
+    public func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double {
+        let (logN, logD) = LadderForm.logSplit(values, at: point)
+        return StableMath.logLogistic(values[0] - LadderForm.lossTerms(values, logParams: logN, logTokens: logD))
+    }
+
+    /// The loss terms vanish with unlimited N and D, leaving sigma(u).
+    public func logComputeCeiling(_ values: [Double]) -> Double { StableMath.logLogistic(values[0]) }
+
+    public func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double {
+        EquationOne.logContextFactor(B: values[5], nc: values[6], beta: values[7], logPromptTokens: logPromptTokens)
+    }
+
+    public func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?)
+        -> Double
+    {
+        EquationOne.logPaperPenalty(promptTokens: promptTokens, contextLimit: contextLimit)
+    }
+
+    public func floor(_ values: [Double]) -> Double { values[8] }
+
+    /// a N^-alpha_N + b D^-beta_D, from log N and log D.
+    static func lossTerms(_ v: [Double], logParams: Double, logTokens: Double) -> Double {
+        exp(log(v[1]) - v[2] * logParams) + exp(log(v[3]) - v[4] * logTokens)
+    }
+
+    /// log N and log D at `point`: as given, or the split of C that minimises the loss terms.
+    static func logSplit(_ v: [Double], at point: ComputePoint) -> (logParams: Double, logTokens: Double) {
+        let logSixND = point.logFlops - log(6.0)
+        switch point.split {
+        case .params(let n): return (log(n), logSixND - log(n))
+        case .tokens(let d): return (logSixND - log(d), log(d))
+        case .unspecified:
+            let logN = optimalLogParams(v, logFlops: point.logFlops)
+            return (logN, logSixND - logN)
+        }
+    }
+
+    /// The N that minimises a N^-alpha + b D^-beta at ND = C/6: setting the derivative to zero,
+    /// N^(alpha+beta) = (alpha a / (beta b)) (C/6)^beta (Hoffmann et al. 2022, Approach 3).
+    static func optimalLogParams(_ v: [Double], logFlops: Double) -> Double {
+        let (a, alpha, b, beta) = (v[1], v[2], v[3], v[4])
+        return (log(alpha * a) - log(beta * b) + beta * (logFlops - log(6.0))) / (alpha + beta)
+    }
+
+    /// The compute-optimal N and D of C FLOPs under a ladder law's values.
+    public static func optimalSplit(_ values: [Double], flops: Double) -> (params: Double, tokens: Double) {
+        let logN = optimalLogParams(values, logFlops: log(flops))
+        return (exp(logN), exp(log(flops / 6) - logN))
+    }
+}
