@@ -4,7 +4,9 @@
 Each task's preset keeps Table 4's parameters; its `draws` are a cluster bootstrap (whole
 models resampled) of the paper's law refitted to the bundled observations (Tables 8-10), and its
 `residuals` are that refit's (observed - fitted), the scatter of a new model's score around the
-law. Answers use them for their intervals, so a one-shot answer needs no fit.
+law, and `extrapolation_sd_per_decade` how fast a forecast's error grows past the data, from the
+refit's forward fold. Answers use them for their intervals (the draws centred on Table 4 when
+they load), so a one-shot answer needs no fit.
 
     python3 scripts/bundle_draws.py [CTXPLAN_BINARY] [DRAWS]
 
@@ -40,16 +42,19 @@ def main():
         fitted = refit(binary, task, draws)
         preset.pop("draws", None)
         preset.pop("residuals", None)
+        # How fast the error grows past the data, as the refit's forward fold measured it.
+        preset["extrapolation_sd_per_decade"] = float("%.4g" % fitted["extrapolation_sd_per_decade"])
         text = json.dumps(preset, indent=2)[:-2]
         # A column per parameter, six significant figures: the file stays small and decodes fast.
-        names = list(fitted["draws"][0].keys())
-        lines = ['"%s": %s' % (k, json.dumps([float("%.6g" % d[k]) for d in fitted["draws"]])) for k in names]
+        columns = fitted["draws"]
+        lines = ['"%s": %s' % (k, json.dumps([float("%.6g" % v) for v in values])) for k, values in columns.items()]
         text += ',\n  "draws": {\n    ' + ",\n    ".join(lines) + "\n  },\n"
         text += '  "residuals": ' + json.dumps([round(r, 5) for r in fitted["residuals"]]) + "\n}\n"
         with open(path + ".tmp", "w") as f:
             f.write(text)
         os.replace(path + ".tmp", path)
-        print(f"{task}: {len(fitted['draws'])} draws, {len(fitted['residuals'])} residuals")
+        count = len(next(iter(fitted["draws"].values())))
+        print(f"{task}: {count} draws, {len(fitted['residuals'])} residuals")
 
 
 if __name__ == "__main__":

@@ -143,7 +143,7 @@ extension Planner {
 extension ContextScalingLaw {
     /// The law's score for an observation's inputs, its model's native limit included.
     public func predicted(_ record: Observation) -> Double {
-        forModel(nativeLimit: record.nativeNCtx).score(
+        forModel(nativeLimit: record.nativeNCtx).splitting(record.params.map(ComputeSplit.params) ?? .unspecified).score(
             flops: record.flops, promptTokens: record.nPmt, contextLimit: record.nCtx)
     }
 }
@@ -151,6 +151,6 @@ extension ContextScalingLaw {
 extension Observation {
     /// The record a fit sees: its inputs (the native limit included) and score.
     var fitRecord: FitRecord {
-        FitRecord(flops: flops, nPmt: nPmt, nCtx: nCtx, metric: metric, nativeLimit: nativeNCtx)
+        FitRecord(flops: flops, nPmt: nPmt, nCtx: nCtx, metric: metric, nativeLimit: nativeNCtx, params: params)
     }
 }

@@ -23,6 +23,9 @@ public enum FitWarning: Sendable, Equatable {
     /// No record is of a model extended past its pre-training limit (known from a model
     /// preset): the decay form's rate g is not determined.
     case noExtendedModels
+    /// Fewer than five independent model sizes (or compute levels) behind the fit: an answer
+    /// for a larger model rests on few points, whatever its interval says.
+    case fewSizes(Int)
 
     public var code: String {
         switch self {
@@ -35,6 +38,7 @@ public enum FitWarning: Sendable, Equatable {
         case .promptDrop: return "score_falls_with_prompt"
         case .contextTermsConfoundCompute: return "context_terms_confound_compute"
         case .noExtendedModels: return "no_extended_models"
+        case .fewSizes: return "few_sizes"
         }
     }
 }

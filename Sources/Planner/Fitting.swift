@@ -15,6 +15,21 @@ public struct FitReport: Sendable {
     public var draws: [ContextScalingLaw]
     public var bootstrap: BootstrapSummary?
     public var seconds: Double
+
+    /// The residuals that stand for a new model's scatter around the law: those of each model's
+    /// fully trained records, at its largest compute. A model's intermediate checkpoints (a
+    /// training run's records at fewer tokens) sit mid-schedule, their learning rate not yet
+    /// decayed, and deviate from the law in ways a finished model does not; the question a
+    /// prediction answers is a finished model's. Records of no named model, and models with one
+    /// compute, give all of theirs.
+    public var scatterResiduals: [Double] {
+        var largest: [String: Double] = [:]
+        for record in records { if let m = record.model { largest[m] = max(largest[m] ?? 0, record.flops) } }
+        return zip(records, result.residuals).compactMap { record, residual in
+            guard let m = record.model, let top = largest[m] else { return residual }
+            return record.flops >= top * 0.999 ? residual : nil
+        }
+    }
 }
 
 /// What a fit's residuals are grouped by: a record's model (its compute when it names none),
@@ -48,6 +63,14 @@ public struct Validation: Sendable {
     public var threshold: Double
     /// Leave-one-model-out, leave-one-limit-out and extrapolation backtests, when asked for.
     public var backtests: [Backtest] = []
+    /// The forward backtest (fit the smaller sizes, predict the next), when asked for and the
+    /// records hold three sizes or more.
+    public var forward: ForwardBacktest?
+    /// Distinct model sizes (or compute levels) behind the fit.
+    public var sizes = 0
+    /// Whether the Sec. 4.2 split was left out because no prompt is longer than the threshold
+    /// (the other backtests still run): `fit` is then the fit to every record.
+    public var heldOutSkipped = false
     public var heldOutMAE: Double? {
         heldOutResiduals.isEmpty ? nil : heldOutResiduals.reduce(0) { $0 + abs($1) } / Double(heldOutResiduals.count)
     }
@@ -97,6 +120,10 @@ extension Planner {
         guard records.count > form.parameterCount else {
             throw FittingError.tooFewRecords(records: records.count, parameters: form.parameterCount)
         }
+        if form.separatesParamsAndTokens, let first = records.first(where: { $0.params == nil }) {
+            throw FittingError.needsParamsAndTokens(
+                form: form, missing: records.count { $0.params == nil }, example: first.origin)
+        }
         let start = DispatchTime.now().uptimeNanoseconds
         let fitRecords = records.map(\.fitRecord)
         var fitter = Fitter(form: form, seed: seed, cancellation: cancellation)
@@ -126,14 +153,21 @@ extension Planner {
     }
 
     /// Fits on prompts of at most `threshold` tokens and scores the rest.
+    /// The Sec. 4.2 split: fit on prompts up to `threshold` tokens, score the rest. With
+    /// `allowingNoHoldOut`, records with no prompt past the threshold give the fit to every
+    /// record and `heldOutSkipped` (for the backtests, which need no long prompt).
     public func validate(
         name: String, records: [Observation], form: AnyLawForm, seed: UInt64, threshold: Double = 10_000,
-        floor: Double? = nil
+        floor: Double? = nil, allowingNoHoldOut: Bool = false
     ) throws -> Validation {
         let train = records.filter { $0.nPmt <= threshold }
         let test = records.filter { $0.nPmt > threshold }
         guard !test.isEmpty else {
-            throw FittingError.nothingToHoldOut(threshold: threshold)
+            guard allowingNoHoldOut else { throw FittingError.nothingToHoldOut(threshold: threshold) }
+            let report = try fit(name: name, records: records, form: form, seed: seed, floor: floor)
+            var v = Validation(fit: report, heldOut: [], heldOutResiduals: [], threshold: threshold)
+            v.heldOutSkipped = true
+            return v
         }
         let report = try fit(name: name, records: train, form: form, seed: seed, floor: floor)
         let law = report.result.law
@@ -153,13 +187,13 @@ extension Planner {
         return TaskPreset(
             name: name, description: description, metric: metric, law: law, layout: layout,
             fitRange: report.range, draws: report.draws,
-            residuals: report.draws.isEmpty ? [] : report.result.residuals, source: source,
-            floor: law.form == .floor ? law.floor : floor)
+            residuals: report.draws.isEmpty ? [] : report.scatterResiduals, source: source,
+            floor: law.form.parameters.contains(.floor) ? law.floor : floor)
     }
 
     /// The parameters a fit of `form` holds at given values: the floor form's floor, when given.
     static func pinned(form: AnyLawForm, floor: Double?) -> [String: Double] {
-        guard form == .floor, let floor else { return [:] }
+        guard form.parameters.contains(.floor), let floor else { return [:] }
         return [LawParameter.floor.name: floor]
     }
 
@@ -255,14 +289,17 @@ extension Planner {
     }
 
     static func identifiability(_ records: [Observation], form: AnyLawForm) -> [FitWarning] {
-        var warnings: [FitWarning] = [.ridge]
-        let compute = levels(distinct(records, \.flops))
+        // The ridge and the compute-level warnings speak of Eq. (1)'s A, Cc and alpha.
+        var warnings: [FitWarning] = form.hasEquationOneTerms ? [.ridge] : []
+        let compute = form.hasEquationOneTerms ? levels(distinct(records, \.flops)) : 0
         if compute == 1 {
             warnings.append(.oneComputeLevel)
         } else if compute == 2 {
             warnings.append(.twoComputeLevels)
         }
         if levels(distinct(records, \.nPmt)) < 3 { warnings.append(.fewPromptLengths) }
+        let sizes = sizeCount(records)
+        if sizes < 5 { warnings.append(.fewSizes(sizes)) }
         if levels(distinct(records, \.nCtx)) == 1 { warnings.append(.oneContextLimit) }
         if form.penalisesLongPrompts && !records.contains(where: { $0.nPmt > $0.nCtx }) {
             warnings.append(.penaltyUntested)

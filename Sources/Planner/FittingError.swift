@@ -1,3 +1,5 @@
+import ContextScaling
+
 /// Why records cannot be fitted, held out or saved, as concepts: the program names the flags.
 public enum FittingError: Error, Sendable, Equatable {
     /// A file holds several tasks' records and no task was chosen.
@@ -19,6 +21,9 @@ public enum FittingError: Error, Sendable, Equatable {
     /// Every record is of one group of the split (one model, one limit, one compute level), or
     /// no fold leaves enough records to fit: nothing can be held out.
     case nothingToLeaveOut(split: HoldOutSplit)
+    /// The law separates parameters from tokens (the ladder), and `missing` of the records give
+    /// compute alone (no model preset, no params column); `example` is one of them (file:line).
+    case needsParamsAndTokens(form: AnyLawForm, missing: Int, example: String)
 }
 
 /// Why a plot or heatmap cannot be drawn, as concepts: the program names the flags.

@@ -47,12 +47,12 @@ extension Planner {
         let interval = request.flatMap {
             Planner.scoreInterval(
                 $0, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx, nativeLimit: scenario.model?.nativeNCtx,
-                containing: factors.score)
+                split: scenario.split, containing: factors.score)
         }
         let probability = target.flatMap {
             Planner.probability(
                 reaching: $0, kind: request?.kind ?? .prediction, task: task, flops: flops, nPmt: nPmt, nCtx: nCtx,
-                nativeLimit: scenario.model?.nativeNCtx)
+                nativeLimit: scenario.model?.nativeNCtx, split: scenario.split)
         }
         return Prediction(
             scenario: scenario, nPmt: nPmt, shots: shots, factors: factors, notes: notes, interval: interval,

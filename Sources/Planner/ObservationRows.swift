@@ -79,10 +79,12 @@ struct ObservationRows {
         var contextLimit = try present(columns.nCtx).map { try number($0, "n_ctx", .contextTokens, row) }
         let flops: Double
         var nativeLimit: Double?
+        // N where the row or its model gives it: the ladder law sees N and D apart.
+        var params = try present(columns.params).map { try number($0, "params", .count, row) }
         if let compute = present(columns.compute) {
             flops = try number(compute, "compute", .count, row)
-        } else if let params = present(columns.params), let tokens = columns.tokens {
-            flops = 6 * (try number(params, "params", .count, row)) * (try number(tokens, "tokens", .count, row))
+        } else if let n = params, let tokens = columns.tokens {
+            flops = 6 * n * (try number(tokens, "tokens", .count, row))
         } else if let modelName {
             let key = ModelAt(name: modelName, nCtx: contextLimit)
             do {
@@ -94,6 +96,7 @@ struct ObservationRows {
                     resolvedModels[key] = resolved
                 }
                 flops = resolved.flops
+                params = resolved.parameters
                 contextLimit = resolved.nCtx
                 nativeLimit = resolved.nativeNCtx
             } catch let e as PresetError { throw rejected(.preset(e)) }
@@ -123,7 +126,7 @@ struct ObservationRows {
         }
         return Observation(
             task: taskName, model: modelName, flops: flops, nCtx: limit, nPmt: prompt, shots: shotCount,
-            metric: score, file: file, line: row.line, nativeNCtx: nativeLimit)
+            metric: score, file: file, line: row.line, nativeNCtx: nativeLimit, params: params)
     }
 
     /// The number in cell `index`, read once per distinct text of its column.

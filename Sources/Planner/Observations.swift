@@ -26,20 +26,24 @@ public struct Observation: Sendable, Equatable {
     /// The limit the model was pre-trained with, when a model preset says it was extended past
     /// it (the decay law needs it); nil otherwise.
     public var nativeNCtx: Double?
+    /// The model's non-embedding parameters N, where the record or its model preset gives them
+    /// (tokens D are then C / 6N): the ladder law needs them.
+    public var params: Double?
 
     public init(
         task: String?, model: String?, flops: Double, nCtx: Double, nPmt: Double, shots: Int?, metric: Double,
-        origin: String, nativeNCtx: Double? = nil
+        origin: String, nativeNCtx: Double? = nil, params: Double? = nil
     ) {
         self.init(
             task: task, model: model, flops: flops, nCtx: nCtx, nPmt: nPmt, shots: shots, metric: metric, file: origin,
-            line: nil, nativeNCtx: nativeNCtx)
+            line: nil, nativeNCtx: nativeNCtx, params: params)
     }
 
     init(
         task: String?, model: String?, flops: Double, nCtx: Double, nPmt: Double, shots: Int?, metric: Double,
-        file: String, line: Int?, nativeNCtx: Double? = nil
+        file: String, line: Int?, nativeNCtx: Double? = nil, params: Double? = nil
     ) {
+        self.params = params
         self.task = task
         self.model = model
         self.flops = flops

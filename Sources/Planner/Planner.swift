@@ -21,12 +21,19 @@ public struct Planner: Sendable {
         switch compute {
         case .model(let name):
             let model = try library.resolve(model: name, nCtx: nCtx, recipe: recipe)
-            return Scenario(task: task, flops: model.flops, nCtx: model.nCtx, model: model)
+            return Scenario(task: task, flops: model.flops, nCtx: model.nCtx, model: model, params: model.parameters)
         case .flops(let flops):
             guard let nCtx else {
                 throw PlannerError.missingContextLimit
             }
             return Scenario(task: task, flops: flops, nCtx: nCtx, model: nil)
+        case .paramsAndTokens(let params, let tokens):
+            guard let nCtx else {
+                throw PlannerError.missingContextLimit
+            }
+            return Scenario(
+                task: task, flops: ComputeAccounting.trainingFlops(parameters: params, tokens: tokens), nCtx: nCtx,
+                model: nil, params: params)
         }
     }
 

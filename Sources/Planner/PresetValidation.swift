@@ -54,6 +54,9 @@ extension TaskPresetFile {
             }
         }
         if let floor { try PresetCheck.require("floor", floor, in: AcceptedRange(LawParameter.floor)) }
+        if let e = extrapolationPerDecade {
+            try PresetCheck.require("extrapolation_sd_per_decade", e, in: PresetCheck.error)
+        }
         if let e = paperErrors {
             try PresetCheck.require("paper_errors.mae", e.mae, in: PresetCheck.error)
             try PresetCheck.require("paper_errors.heldout_mae", e.heldoutMAE, in: PresetCheck.error)
@@ -64,7 +67,9 @@ extension TaskPresetFile {
 extension AcceptedRange {
     /// A law parameter's Table 3 interval, open below: the laws the planner trusts.
     init(_ parameter: LawParameter) {
-        self.init(lower: parameter.lower, upper: parameter.upper, openBelow: true, unit: .lawParameter(parameter.unit))
+        self.init(
+            lower: parameter.lower, upper: parameter.upper, openBelow: !parameter.includesLower,
+            unit: .lawParameter(parameter.unit))
     }
 }
 

@@ -5,6 +5,8 @@ public enum ComputeInput: Sendable, Equatable {
     /// A model preset, extended to the question's limit when that is above its own.
     case model(String)
     case flops(Double)
+    /// Parameters N and tokens D: C = 6ND, and a law that sees them apart (the ladder) sees both.
+    case paramsAndTokens(params: Double, tokens: Double)
 }
 
 /// Where the prompt length of a question comes from.
@@ -20,7 +22,13 @@ public struct Scenario: Sendable, Equatable {
     public var nCtx: Double
     /// The resolved model, when the compute came from one.
     public var model: ResolvedModel?
+    /// The parameters N behind the compute, when a model or the user gives them.
+    public var params: Double?
 
-    /// The task's law for this model: an extended model's native limit matters to the decay form.
-    public var law: ContextScalingLaw { task.law.forModel(nativeLimit: model?.nativeNCtx) }
+    /// How the compute splits into N and D, for a law that sees them apart.
+    public var split: ComputeSplit { params.map(ComputeSplit.params) ?? .unspecified }
+
+    /// The task's law for this model: an extended model's native limit matters to the decay
+    /// form, its N and D to the ladder.
+    public var law: ContextScalingLaw { task.law.forModel(nativeLimit: model?.nativeNCtx).splitting(split) }
 }

@@ -93,12 +93,12 @@ extension Planner {
         if let request {
             let drawn = s.task.draws.map {
                 Planner.bestAndKnee(
-                    law: $0.forModel(nativeLimit: s.model?.nativeNCtx), scenario: s, layout: layout, maxShots: maxShots,
+                    law: $0.forModel(nativeLimit: s.model?.nativeNCtx).splitting(s.split), scenario: s, layout: layout, maxShots: maxShots,
                     within: within)
             }
             answer.interval = Planner.scoreInterval(
                 request, task: s.task, flops: s.flops, nPmt: best.promptTokens, nCtx: s.nCtx,
-                nativeLimit: s.model?.nativeNCtx, containing: best.score)
+                nativeLimit: s.model?.nativeNCtx, split: s.split, containing: best.score)
             answer.bestInterval = Planner.interval(
                 level: request.level, values: drawn.map { Double($0.best.shots) }, containing: Double(best.shots))
             answer.kneeInterval = Planner.interval(
@@ -149,11 +149,11 @@ extension Planner {
             notes += Extrapolation.notes(task: s.task, flops: s.flops, nCtx: s.nCtx)
         }
         let interval = request.flatMap { request in
-            let outcomes = s.task.outcomes(request.kind, nativeLimit: s.model?.nativeNCtx)
+            let outcomes = s.task.outcomes(request.kind, nativeLimit: s.model?.nativeNCtx, split: s.split)
             return Planner.interval(
                 level: request.level,
                 values: outcomes.all.map { outcome in
-                    let needed = outcome.lawTarget(target)
+                    let needed = outcome.lawTarget(target, flops: s.flops)
                     if needed <= 0 { return 0 }
                     if needed >= 1 { return nil }
                     if case .reached(let choice, _) = InverseSolvers.fewestShots(

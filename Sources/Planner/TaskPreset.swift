@@ -25,13 +25,17 @@ public struct TaskPreset: Sendable, Equatable {
     /// The score of guessing, for a multiple-choice metric: the floor law's floor when a fit is
     /// given none.
     public var floor: Double?
+    /// The standard deviation a prediction gains per decade of compute past the fit's largest,
+    /// as the fit's forward backtest measured it; nil when not measured.
+    public var extrapolationPerDecade: Double?
 
     public init(
         name: String, description: String = "", metric: String = "score", law: ContextScalingLaw,
         layout: PromptLayout?, fitRange: FitRange? = nil, paperErrors: PaperErrors? = nil,
         draws: [ContextScalingLaw] = [], residuals: [Double] = [], source: String = "", path: String = "",
-        floor: Double? = nil
+        floor: Double? = nil, extrapolationPerDecade: Double? = nil
     ) {
+        self.extrapolationPerDecade = extrapolationPerDecade
         self.name = name
         self.description = description
         self.metric = metric

@@ -88,9 +88,12 @@ struct TaskPresetFile: Codable {
     var source: String?
     /// The task's chance floor (`TaskPreset.floor`).
     var floor: Double?
+    /// `TaskPreset.extrapolationPerDecade`.
+    var extrapolationPerDecade: Double?
 
     enum CodingKeys: String, CodingKey {
         case name, description, metric, law, parameters, prompt, draws, residuals, source, floor
+        case extrapolationPerDecade = "extrapolation_sd_per_decade"
         case fitRange = "fit_range"
         case paperErrors = "paper_errors"
     }
@@ -111,6 +114,7 @@ struct TaskPresetFile: Codable {
         residuals = ownDraws.isEmpty || preset.residuals.isEmpty ? nil : preset.residuals
         source = preset.source
         floor = preset.floor
+        extrapolationPerDecade = preset.extrapolationPerDecade
     }
 
     /// The preset, or a message naming the field that is wrong.
@@ -130,7 +134,7 @@ struct TaskPresetFile: Codable {
             layout: prompt.map { PromptLayout(baseTokens: $0.baseTokens, shotTokens: $0.shotTokens) },
             fitRange: fitRange, paperErrors: paperErrors, draws: Self.centred(drawn, on: main, range: fitRange),
             residuals: residuals ?? [],
-            source: source ?? "", path: path, floor: floor)
+            source: source ?? "", path: path, floor: floor, extrapolationPerDecade: extrapolationPerDecade)
     }
 }
 

@@ -198,9 +198,9 @@ final class SolverPropertyTests: XCTestCase {
         XCTAssertGreaterThan(ladderCases, 100)
     }
 
-    /// The ladder's compute factor along its compute-optimal split is sigma(u - K (C/6)^-gamma)
-    /// with gamma = alpha_N beta_D / (alpha_N + beta_D) and K = a G^-alpha_N + b G^beta_D,
-    /// G = (alpha_N a / (beta_D b))^(1 / (alpha_N + beta_D)): so logit(q) = u - K (C/6)^-gamma
+    /// The ladder's compute factor along its compute-optimal split is sigma(u - K R^-gamma) with
+    /// R = C / 6 N0 D0, gamma = alpha_N beta_D / (alpha_N + beta_D), K = a G^-alpha_N + b G^beta_D
+    /// and G = (alpha_N a / (beta_D b))^(1 / (alpha_N + beta_D)): so logit(q) = u - K R^-gamma
     /// gives C in closed form.
     private func assertLadderClosedForm(
         _ law: ContextScalingLaw, q: Double, flops: Double, target: Double, context: String
@@ -215,7 +215,7 @@ final class SolverPropertyTests: XCTestCase {
         let logK = log(a * exp(-alpha * logG) + b * exp(beta * logG))
         let loss = u - log(factor / (1 - factor))
         guard loss > 0, factor > 1e-12 else { return }
-        let logClosed = log(6.0) + (logK - log(loss)) / gamma
+        let logClosed = log(6 * LadderForm.referenceParams * LadderForm.referenceTokens) + (logK - log(loss)) / gamma
         // d log factor / d log C = (1 - factor) gamma loss; the target is known to a few ulps,
         // relative to its height above the floor.
         let slope = (1 - factor) * gamma * loss

@@ -27,7 +27,9 @@ final class LawFormPresetTests: XCTestCase {
             try PresetLibrary.save(task, to: path, overwrite: false)
             let back = try PresetLibrary.loadTask(path: path)
             XCTAssertEqual(back.law, task.law, "\(form)")
-            XCTAssertEqual(back.draws, task.draws, "\(form)")
+            // Loaded draws are centred on the preset's law (DrawCentring): the saved ones, moved.
+            XCTAssertEqual(back.draws, TaskPresetFile.centred(task.draws, on: task.law, range: task.fitRange), "\(form)")
+            XCTAssertNotEqual(back.draws, task.draws, "\(form): draws not centred on the law move")
             // The file holds exactly the form's parameters, under their names.
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
@@ -62,7 +64,13 @@ final class LawFormPresetTests: XCTestCase {
                 guard case .outOfRange("parameters.\(parameter.name)", parameter.upper.nextUp, _) = above else {
                     return XCTFail("\(form) \(parameter.name): \(String(describing: above))")
                 }
-                XCTAssertNotNil(load(parameter.lower), "\(form) \(parameter.name): Table 3's lower end is open")
+                if parameter.includesLower {
+                    // A chance floor of 0 (an open completion) is a floor; below it none is.
+                    XCTAssertNil(load(parameter.lower), "\(form) \(parameter.name): the lower end is a value")
+                    XCTAssertNotNil(load(parameter.lower.nextDown), "\(form) \(parameter.name)")
+                } else {
+                    XCTAssertNotNil(load(parameter.lower), "\(form) \(parameter.name): Table 3's lower end is open")
+                }
                 XCTAssertNotNil(load(.nan))
             }
         }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// SplitMix64: a small, fast generator whose stream is fixed by its seed, so that a fit with a
 /// given `--seed` is the same fit on every run and machine.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
@@ -16,5 +22,15 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// A uniform double in [0, 1).
     public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1p-53
+    }
+}
+
+extension SeededGenerator {
+    /// A standard normal draw (Box-Muller), from two uniforms; 1 - u keeps the logarithm's
+    /// argument in (0, 1].
+    public mutating func normal() -> Double {
+        let u = 1 - unit()
+        let v = unit()
+        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 }

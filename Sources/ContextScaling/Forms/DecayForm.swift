@@ -28,6 +28,7 @@ public struct DecayForm: LawForm {
     public var penalisesLongPrompts: Bool { true }
     public var scaleTradeOffs: [ScaleTradeOff] { EquationOne.scaleTradeOffs }
     public var penaltyParameterIndices: [Int] { [6, 7, 8] }
+    public var dataRequirements: [DataRequirement] { [.promptNearLimit, .extendedModel] }
 
     public func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double {
         EquationOne.logComputeFactor(values, logFlops: point.logFlops)

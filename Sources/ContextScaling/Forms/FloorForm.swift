@@ -1,9 +1,10 @@
 extension LawParameter {
     /// The chance floor: the score of guessing on a multiple-choice metric (0.25 with four
-    /// options). Given by the user or the task preset and then held fixed by a fit; fitted
-    /// within (0, 0.95] when neither gives it.
+    /// options, 0 for an open completion). Given by the user or the task preset and then held
+    /// fixed by a fit; fitted within [1e-4, 0.95] when neither gives it.
     public static let floor = LawParameter(
-        name: "floor", lower: 0, upper: 0.95, searchLower: 1e-4, scale: .linear, unit: "a chance score")
+        name: "floor", lower: 0, upper: 0.95, searchLower: 1e-4, scale: .linear, unit: "a chance score",
+        includesLower: true)
 }
 
 /// floor + (1 - floor) x Eq. (1) with the paper's penalty: a metric that a model guessing

@@ -8,11 +8,12 @@ extension LawParameter {
     /// The ladder's logit ceiling u: the compute factor's log-odds with unlimited N and D.
     public static let logitCeiling = LawParameter(
         name: "u", lower: -20, upper: 20, searchLower: -19.99, scale: .linear, unit: "a log-odds")
-    /// The ladder's loss coefficients a (parameters) and b (tokens), in log-odds units.
+    /// The ladder's loss coefficients a (parameters) and b (tokens), in log-odds units at the
+    /// reference sizes (`LadderForm.referenceParams`, `referenceTokens`).
     public static let paramsCoefficient = LawParameter(
-        name: "a", lower: 0, upper: 1e12, searchLower: 1e-3, scale: .log10, unit: "a scale")
+        name: "a", lower: 0, upper: 1e4, searchLower: 1e-4, scale: .log10, unit: "a scale")
     public static let tokensCoefficient = LawParameter(
-        name: "b", lower: 0, upper: 1e12, searchLower: 1e-3, scale: .log10, unit: "a scale")
+        name: "b", lower: 0, upper: 1e4, searchLower: 1e-4, scale: .log10, unit: "a scale")
     /// The ladder's exponents of N and of D.
     public static let paramsExponent = LawParameter(
         name: "alpha_N", lower: 0, upper: 2, searchLower: 0.01, scale: .linear, unit: "an exponent")
@@ -25,7 +26,11 @@ extension LawParameter {
 /// B/D^beta), mapped to the score through a sigmoid above the chance floor, times Eq. (1)'s
 /// context factor and penalty:
 ///
-///     P = floor + (1 - floor) sigma(u - a N^-alpha_N - b D^-beta_D) [1 - e^(-B (n_pmt/nc)^beta)] sigma(n_ctx - n_pmt)
+///     P = floor + (1 - floor) sigma(u - a (N/N0)^-alpha_N - b (D/D0)^-beta_D) [1 - e^(-B (n_pmt/nc)^beta)] sigma(n_ctx - n_pmt)
+///
+/// N0 = 1e9 parameters and D0 = 1e11 tokens are fixed reference sizes: they leave the family of
+/// laws as it is, and keep a and alpha_N (b and beta_D) from trading off along a ridge in the
+/// search, as they would with N in raw units (a N^-alpha_N with N near 1e9).
 ///
 /// The loss itself is never observed: its offset and scale fold into u, a and b (sigma(k (L0 - L))
 /// with L = E + A'/N^alpha_N + B'/D^beta_D is this law with u = k (L0 - E), a = k A', b = k B'),
@@ -37,13 +42,14 @@ public struct LadderForm: LawForm {
     public init() {}
     public var name: String { "ladder" }
     public var formula: String {
-        "floor + (1 - floor) sigma(u - a N^-alpha_N - b D^-beta_D) [1 - e^(-B (n_pmt/nc)^beta)] sigma(n_ctx - n_pmt)"
+        "floor + (1 - floor) sigma(u - a (N/1e9)^-alpha_N - b (D/1e11)^-beta_D) [1 - e^(-B (n_pmt/nc)^beta)] sigma(n_ctx - n_pmt)"
     }
     public var parameters: [LawParameter] {
         [.logitCeiling, .paramsCoefficient, .paramsExponent, .tokensCoefficient, .tokensExponent, .B, .nc, .beta, .floor]
     }
     public var penalisesLongPrompts: Bool { true }
     public var separatesParamsAndTokens: Bool { true }
+    public var dataRequirements: [DataRequirement] { [.paramsAndTokens] }
     public var scaleTradeOffs: [ScaleTradeOff] {
         [ScaleTradeOff(coefficient: 5, scale: 6, exponent: 7, variable: .prompt)]
     }
@@ -68,9 +74,14 @@ public struct LadderForm: LawForm {
 
     public func floor(_ values: [Double]) -> Double { values[8] }
 
-    /// a N^-alpha_N + b D^-beta_D, from log N and log D.
+    /// The reference sizes N0 and D0.
+    public static let referenceParams = 1e9
+    public static let referenceTokens = 1e11
+
+    /// a (N/N0)^-alpha_N + b (D/D0)^-beta_D, from log N and log D.
     static func lossTerms(_ v: [Double], logParams: Double, logTokens: Double) -> Double {
-        exp(log(v[1]) - v[2] * logParams) + exp(log(v[3]) - v[4] * logTokens)
+        exp(log(v[1]) - v[2] * (logParams - log(referenceParams)))
+            + exp(log(v[3]) - v[4] * (logTokens - log(referenceTokens)))
     }
 
     /// log N and log D at `point`: as given, or the split of C that minimises the loss terms.
@@ -85,11 +96,13 @@ public struct LadderForm: LawForm {
         }
     }
 
-    /// The N that minimises a N^-alpha + b D^-beta at ND = C/6: setting the derivative to zero,
-    /// N^(alpha+beta) = (alpha a / (beta b)) (C/6)^beta (Hoffmann et al. 2022, Approach 3).
+    /// The N that minimises a x^-alpha + b y^-beta with x = N/N0, y = D/D0 at xy = K = C / 6N0D0:
+    /// setting the derivative to zero, x^(alpha+beta) = (alpha a / (beta b)) K^beta (the
+    /// stationary point of Hoffmann et al. 2022, Approach 3).
     static func optimalLogParams(_ v: [Double], logFlops: Double) -> Double {
         let (a, alpha, b, beta) = (v[1], v[2], v[3], v[4])
-        return (log(alpha * a) - log(beta * b) + beta * (logFlops - log(6.0))) / (alpha + beta)
+        let logK = logFlops - log(6 * referenceParams * referenceTokens)
+        return log(referenceParams) + (log(alpha * a) - log(beta * b) + beta * logK) / (alpha + beta)
     }
 
     /// The compute-optimal N and D of C FLOPs under a ladder law's values.

@@ -29,6 +29,8 @@ public protocol LawForm: Sendable {
     /// Where the compute term's coefficient and scale trade off (A and Cc in Eq. (1)): the fit
     /// refines in coordinates without those flat directions (IdentifiableCoordinates).
     var scaleTradeOffs: [ScaleTradeOff] { get }
+    /// What the data must hold for a fit to determine every parameter of the form.
+    var dataRequirements: [DataRequirement] { get }
     /// Indices into `values` of the parameters the penalty depends on: a fit computes the
     /// penalty once for as long as they stay the same.
     var penaltyParameterIndices: [Int] { get }
@@ -50,6 +52,7 @@ public protocol LawForm: Sendable {
 extension LawForm {
     public var separatesParamsAndTokens: Bool { false }
     public var penaltyParameterIndices: [Int] { [] }
+    public var dataRequirements: [DataRequirement] { [] }
     public func logComputeCeiling(_ values: [Double]) -> Double { 0 }
     public func floor(_ values: [Double]) -> Double { 0 }
 }
@@ -75,6 +78,18 @@ public enum ComputeSplit: Sendable, Equatable, Hashable {
     case params(Double)
     /// D given: N = C / 6D.
     case tokens(Double)
+}
+
+/// Something records must hold for a form's parameters to be determined by a fit.
+public enum DataRequirement: String, Sendable, Equatable, CaseIterable {
+    /// A prompt near a context limit (at least half of it): a fitted penalty's sharpness is
+    /// otherwise free.
+    case promptNearLimit = "prompt_near_limit"
+    /// A model extended past its pre-training limit: an extension term is otherwise free.
+    case extendedModel = "extended_model"
+    /// Parameters N and tokens D for every record, not compute alone, with three distinct of
+    /// each.
+    case paramsAndTokens = "params_and_tokens"
 }
 
 /// A coefficient, a scale and an exponent that enter a law only as coefficient x (x/scale)^exponent,
@@ -130,6 +145,7 @@ public struct AnyLawForm: Sendable, Hashable, CaseIterable, RawRepresentable, Cu
     public var parameterCount: Int { parameters.count }
     public var penalisesLongPrompts: Bool { base.penalisesLongPrompts }
     public var separatesParamsAndTokens: Bool { base.separatesParamsAndTokens }
+    public var dataRequirements: [DataRequirement] { base.dataRequirements }
     /// Whether the form's first six parameters are Eq. (1)'s A, Cc, alpha, B, nc, beta.
     public var hasEquationOneTerms: Bool { Array(parameters.prefix(6)) == LawParameter.shared }
 

@@ -16,8 +16,10 @@ public struct LawParameter: Sendable, Equatable, Hashable {
 
     /// The key in preset files and JSON, and the label in text output.
     public let name: String
-    /// Table 3's interval, open below: a value must lie in (lower, upper].
+    /// Table 3's interval, open below: a value must lie in (lower, upper] (or [lower, upper]
+    /// where `includesLower`).
     public let lower: Double
+    public let includesLower: Bool
     public let upper: Double
     /// The smallest value a fit tries: strictly above `lower`, so the law stays defined.
     public let searchLower: Double
@@ -26,10 +28,12 @@ public struct LawParameter: Sendable, Equatable, Hashable {
     public let unit: String
 
     public init(
-        name: String, lower: Double, upper: Double, searchLower: Double, scale: SearchScale, unit: String
+        name: String, lower: Double, upper: Double, searchLower: Double, scale: SearchScale, unit: String,
+        includesLower: Bool = false
     ) {
         self.name = name
         self.lower = lower
+        self.includesLower = includesLower
         self.upper = upper
         self.searchLower = searchLower
         self.scale = scale
@@ -37,7 +41,9 @@ public struct LawParameter: Sendable, Equatable, Hashable {
     }
 
     /// Whether `value` lies in Table 3's interval.
-    public func accepts(_ value: Double) -> Bool { value.isFinite && value > lower && value <= upper }
+    public func accepts(_ value: Double) -> Bool {
+        value.isFinite && (includesLower ? value >= lower : value > lower) && value <= upper
+    }
 
     /// The search coordinate of `value`.
     @inlinable

@@ -21,6 +21,7 @@ public struct SoftForm: LawForm {
     public var penalisesLongPrompts: Bool { true }
     public var scaleTradeOffs: [ScaleTradeOff] { EquationOne.scaleTradeOffs }
     public var penaltyParameterIndices: [Int] { [6] }
+    public var dataRequirements: [DataRequirement] { [.promptNearLimit] }
 
     public func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double {
         EquationOne.logComputeFactor(values, logFlops: point.logFlops)

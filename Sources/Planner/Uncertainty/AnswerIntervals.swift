@@ -5,9 +5,9 @@ extension Planner {
     /// The interval of the score at one setting, reaching at least to the point `score`.
     static func scoreInterval(
         _ request: IntervalRequest, task: TaskPreset, flops: Double, nPmt: Double, nCtx: Double,
-        nativeLimit: Double? = nil, containing score: Double? = nil
+        nativeLimit: Double? = nil, split: ComputeSplit = .unspecified, containing score: Double? = nil
     ) -> Interval? {
-        let outcomes = task.outcomes(request.kind, nativeLimit: nativeLimit)
+        let outcomes = task.outcomes(request.kind, nativeLimit: nativeLimit, split: split)
         return interval(
             level: request.level,
             values: outcomes.all.map { $0.score(flops: flops, promptTokens: nPmt, contextLimit: nCtx) },
@@ -17,9 +17,9 @@ extension Planner {
     /// The chance that the score reaches `target`: the share of outcomes at or above it.
     static func probability(
         reaching target: Double, kind: IntervalKind, task: TaskPreset, flops: Double, nPmt: Double, nCtx: Double,
-        nativeLimit: Double? = nil
+        nativeLimit: Double? = nil, split: ComputeSplit = .unspecified
     ) -> Double? {
-        let outcomes = task.outcomes(kind, nativeLimit: nativeLimit)
+        let outcomes = task.outcomes(kind, nativeLimit: nativeLimit, split: split)
         guard !outcomes.isEmpty else { return nil }
         let reaching = outcomes.all.filter { $0.score(flops: flops, promptTokens: nPmt, contextLimit: nCtx) >= target }
         return Double(reaching.count) / Double(outcomes.all.count)
@@ -27,18 +27,28 @@ extension Planner {
 
     /// The compute at which each outcome reaches `target`: nil where none does, 1 FLOP where
     /// any compute does (the solver's low end).
+    ///
+    /// An outcome's extrapolation error grows with the compute being solved for, so its law
+    /// target does too: the solve is repeated at the target the last answer implies, a few
+    /// times (the error grows by a log of C, far slower than the law's own rise).
     static func computeOutcomes(
         reaching target: Double, outcomes: Outcomes, nPmt: Double, nCtx: Double
     ) -> [Double?] {
         outcomes.all.map { outcome in
-            let needed = outcome.lawTarget(target)
-            if needed <= 0 { return 1 }
-            if needed >= 1 { return nil }
-            switch InverseSolvers.compute(reaching: needed, law: outcome.law, promptTokens: nPmt, contextLimit: nCtx) {
-            case .reached(let c): return c
-            case .reachedAtAnyCompute: return 1
-            case .unreachable, .beyondAnyCompute: return nil
+            var flops: Double? = nil
+            for _ in 0..<(outcome.extrapolation == .none ? 1 : 4) {
+                let needed = outcome.lawTarget(target, flops: flops)
+                if needed <= 0 { return 1 }
+                if needed >= 1 { return nil }
+                switch InverseSolvers.compute(
+                    reaching: needed, law: outcome.law, promptTokens: nPmt, contextLimit: nCtx)
+                {
+                case .reached(let c): flops = c
+                case .reachedAtAnyCompute: return 1
+                case .unreachable, .beyondAnyCompute: return nil
+                }
             }
+            return flops
         }
     }
 

@@ -43,7 +43,7 @@ extension Planner {
             let report = try fit(
                 name: name, records: train, form: form, seed: seed, bootstrap: Planner.backtestDraws, level: level,
                 floor: floor)
-            let outcomes = Outcomes(kind: .prediction, draws: report.draws, residuals: report.result.residuals)
+            let outcomes = Outcomes(kind: .prediction, draws: report.draws, residuals: report.scatterResiduals)
             folds += 1
             for record in test.map({ records[$0] }) {
                 errors.append(abs(record.metric - report.result.law.predicted(record)))

@@ -1,26 +1,63 @@
 import ContextScaling
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One way the answer could turn out: a law the data allows (a bootstrap refit) and, for a
-/// prediction, a new model's offset from it (a residual of the refit, resampled).
+/// prediction, a new model's offset from it (a residual of the refit, resampled), plus an error
+/// that grows with how far past the data the answer lies (`Extrapolation`).
 struct Outcome: Sendable {
     var law: ContextScalingLaw
     var offset: Double
+    /// This outcome's standard normal draw of the extrapolation error, scaled by the distance.
+    var extrapolationDraw: Double = 0
+    var extrapolation: ExtrapolationError = .none
+
+    /// The offset at compute C: the residual plus the extrapolation error there.
+    func offset(flops: Double) -> Double { offset + extrapolationDraw * extrapolation.sd(flops: flops) }
 
     /// The score a model would get under this outcome, kept in [0, 1].
     func score(flops: Double, promptTokens: Double, contextLimit: Double) -> Double {
-        let s = law.score(flops: flops, promptTokens: promptTokens, contextLimit: contextLimit) + offset
+        let s = law.score(flops: flops, promptTokens: promptTokens, contextLimit: contextLimit) + offset(flops: flops)
         return min(1, max(0, s))
     }
 
     /// The score a model would get under this outcome for an observation's inputs (its native
     /// limit included), kept in [0, 1].
     func score(_ record: Observation) -> Double {
-        min(1, max(0, law.predicted(record) + offset))
+        min(1, max(0, law.predicted(record) + offset(flops: record.flops)))
     }
 
-    /// The score the law itself must reach for a model under this outcome to reach `target`.
-    /// Below 0: any law reaches it; at or above 1: none does.
-    func lawTarget(_ target: Double) -> Double { target - offset }
+    /// The score the law itself must reach for a model under this outcome to reach `target`
+    /// at compute C. Below 0: any law reaches it; at or above 1: none does.
+    func lawTarget(_ target: Double, flops: Double? = nil) -> Double {
+        target - (flops.map(offset(flops:)) ?? offset)
+    }
+}
+
+/// How a forecast's error grows past the data: a standard deviation of `perDecade` per decade
+/// of compute beyond `edge` FLOPs, the largest the fit saw (0 within the data). Measured by
+/// the forward backtest: the errors of fits on smaller models at larger ones, less what their
+/// own bootstrap and scatter explain.
+public struct ExtrapolationError: Sendable, Equatable {
+    public var perDecade: Double
+    public var edge: Double
+
+    public init(perDecade: Double, edge: Double) {
+        self.perDecade = perDecade
+        self.edge = edge
+    }
+
+    public static let none = ExtrapolationError(perDecade: 0, edge: .infinity)
+
+    /// Its standard deviation at compute C.
+    public func sd(flops: Double) -> Double {
+        guard perDecade > 0, flops > edge else { return 0 }
+        return perDecade * log10(flops / edge)
+    }
 }
 
 /// The outcomes an answer is summarised over, and what they cover.
@@ -36,8 +73,12 @@ struct Outcomes: Sendable {
     static let seed: UInt64 = 0x1D8E_4E27_C47D_124F
 
     /// The outcomes of `kind` from `draws` and `residuals`. A prediction needs residuals: a
-    /// preset without them gives the confidence outcomes, and says so in `kind`.
-    init(kind: IntervalKind, draws: [ContextScalingLaw], residuals: [Double]) {
+    /// preset without them gives the confidence outcomes, and says so in `kind`. A prediction
+    /// carries the extrapolation error too; a confidence interval (the curve alone) does not.
+    init(
+        kind: IntervalKind, draws: [ContextScalingLaw], residuals: [Double],
+        extrapolation: ExtrapolationError = .none
+    ) {
         guard kind == .prediction, !residuals.isEmpty, !draws.isEmpty else {
             self.kind = .confidence
             all = draws.map { Outcome(law: $0, offset: 0) }
@@ -47,7 +88,10 @@ struct Outcomes: Sendable {
         var rng = SeededGenerator(seed: Outcomes.seed)
         let count = max(Outcomes.predictionCount, draws.count)
         all = (0..<count).map { j in
-            Outcome(law: draws[j % draws.count], offset: residuals[Int(rng.next() % UInt64(residuals.count))])
+            let residual = residuals[Int(rng.next() % UInt64(residuals.count))]
+            return Outcome(
+                law: draws[j % draws.count], offset: residual, extrapolationDraw: rng.normal(),
+                extrapolation: extrapolation)
         }
     }
 
@@ -56,8 +100,17 @@ struct Outcomes: Sendable {
 
 extension TaskPreset {
     /// The outcomes of this task's saved uncertainty, for a model pre-trained at `nativeLimit`
-    /// (the law forms with an extension term use it; nil for none).
-    func outcomes(_ kind: IntervalKind, nativeLimit: Double? = nil) -> Outcomes {
-        Outcomes(kind: kind, draws: draws.map { $0.forModel(nativeLimit: nativeLimit) }, residuals: residuals)
+    /// (the law forms with an extension term use it; nil for none) whose compute splits as
+    /// `split` (for the ladder).
+    func outcomes(_ kind: IntervalKind, nativeLimit: Double? = nil, split: ComputeSplit = .unspecified) -> Outcomes {
+        Outcomes(
+            kind: kind, draws: draws.map { $0.forModel(nativeLimit: nativeLimit).splitting(split) },
+            residuals: residuals, extrapolation: extrapolation)
+    }
+
+    /// The extrapolation error past the fit's largest compute; none when not measured.
+    var extrapolation: ExtrapolationError {
+        guard let perDecade = extrapolationPerDecade, let range = fitRange else { return .none }
+        return ExtrapolationError(perDecade: perDecade, edge: range.computeMax)
     }
 }

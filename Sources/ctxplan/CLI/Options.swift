@@ -43,10 +43,10 @@ enum Parse {
             text, in: .leastNonzeroMagnitude..<1, expected: "a score above 0 and below 1, such as 0.16",
             measure: .score)
     }
-    /// A chance floor in (0, 0.95]: the score of guessing on a multiple-choice metric.
+    /// A chance floor in [0, 0.95]: the score of guessing on a multiple-choice metric (0 for an
+    /// open completion, which no guess scores on).
     @Sendable static func floor(_ text: String) throws -> Double {
-        try number(
-            text, in: .leastNonzeroMagnitude...0.95, expected: "a chance score above 0 and at most 0.95, such as 0.25")
+        try number(text, in: 0...0.95, expected: "a chance score from 0 to 0.95, such as 0.25")
     }
     /// A percentage in (0, 100): an interval's level.
     @Sendable static func percent(_ text: String) throws -> Double {
@@ -179,6 +179,20 @@ struct ScenarioOptions: ParsableArguments {
         transform: Parse.flops)
     var compute: Double?
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Non-embedding parameters N (7B); with --tokens, compute = 6ND, and a law that sees N and D apart "
+                + "(ladder) sees both.", valueName: "count"),
+        transform: Parse.count)
+    var params: Double?
+
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp("Training tokens D (2T), with --params or --compute.", valueName: "count"),
+        transform: Parse.count)
+    var tokens: Double?
+
     @OptionGroup var nctx: ContextLimitOption
 
     @OptionGroup var recipe: RecipeOptions
@@ -186,6 +200,18 @@ struct ScenarioOptions: ParsableArguments {
     func taskName(in session: Session) throws -> String { try task.name(in: session) }
 
     func computeInput(in session: Session) throws -> ComputeInput {
+        if params != nil || tokens != nil {
+            if model != nil { throw InputError("--model and --params/--tokens both given; expected one of them") }
+            switch (params, tokens, compute) {
+            case (let n?, let d?, nil): return .paramsAndTokens(params: n, tokens: d)
+            case (let n?, nil, let c?): return .paramsAndTokens(params: n, tokens: c / (6 * n))
+            case (nil, let d?, let c?): return .paramsAndTokens(params: c / (6 * d), tokens: d)
+            case (_?, _?, _?):
+                throw InputError("--compute, --params and --tokens all given; expected two of them (compute = 6ND)")
+            default:
+                throw InputError("--params and --tokens go together, or one of them with --compute (compute = 6ND)")
+            }
+        }
         if let compute {
             if model != nil { throw InputError("--model and --compute both given; expected one of them") }
             return .flops(compute)

@@ -170,11 +170,16 @@ struct Fit: SessionCommand {
             let metric =
                 data.input.metric ?? imported?.metricName.map { $0.replacingOccurrences(of: "_", with: " ") }
                 ?? layoutTask?.metric ?? "score"
-            let preset = planner.preset(
+            var preset = planner.preset(
                 from: report, name: name ?? URL(fileURLWithPath: save).deletingPathExtension().lastPathComponent,
                 metric: metric, layout: layout,
                 description: FitDataDescription.text(report: report, imported: imported, layout: layout),
                 source: report.presetSource, floor: layoutTask?.floor)
+            // Intervals past the data widen as forward folds measured: saved with the draws.
+            if !report.draws.isEmpty {
+                preset.extrapolationPerDecade = try planner.extrapolationGrowth(
+                    name: taskName, records: records, form: form, seed: UInt64(data.seed), floor: floor)
+            }
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save
         }
@@ -224,10 +229,13 @@ struct Validate: SessionCommand {
         let form = law ?? session.settings.law ?? .paper
         var v = try planner.validate(
             name: name, records: records, form: form, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
-            floor: floor)
+            floor: floor, allowingNoHoldOut: backtests)
         if backtests {
             v.backtests = try planner.backtests(
                 name: name, records: records, form: form, seed: UInt64(data.seed), level: interval, floor: floor)
+            v.forward = try planner.forwardBacktest(
+                name: name, records: records, form: form, seed: UInt64(data.seed), level: interval, floor: floor)
+            v.sizes = Planner.sizeCount(records)
         }
         try render(v, global, in: session)
     }

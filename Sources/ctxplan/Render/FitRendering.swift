@@ -127,7 +127,12 @@ extension Validation: Rendering {
                 ("mae", .num(fit.result.mae)), ("n", .integer(fit.result.n)),
                 ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.count)),
                 ("holdout_above", .num(threshold)),
-            ] + (backtests.isEmpty ? [] : [("backtests", backtestsJSON)]))
+            ] + (heldOutSkipped ? [("heldout_skipped", .string(Self.noLongPrompt(threshold)))] : [])
+                + (backtests.isEmpty && forward == nil ? [] : [("backtests", backtestsJSON), ("sizes", .integer(sizes))]))
+    }
+
+    static func noLongPrompt(_ threshold: Double) -> String {
+        "no prompt is longer than \(Quantities.formatTokens(threshold)) tokens, so the Sec. 4.2 split has nothing to hold out"
     }
 
     /// `{"model": {"mae", "coverage", "n", ...}, "n_ctx": {...}, "extrapolation": {...}}`.
@@ -141,7 +146,18 @@ extension Validation: Rendering {
                         ("level", .num(b.level)), ("folds", .integer(b.folds)),
                     ])
                 )
-            })
+            }
+                + (forward.map { f in
+                    [
+                        (
+                            "forward",
+                            JSON.object([
+                                ("mae", .num(f.mae)), ("coverage", .num(f.coverage)), ("n", .integer(f.n)),
+                                ("level", .num(f.level)), ("folds", .integer(f.folds)),
+                            ])
+                        )
+                    ]
+                } ?? []))
     }
 
     func text(style: Style, width: Int?) -> String {
@@ -152,8 +168,12 @@ extension Validation: Rendering {
                 + "\(Quantities.formatTokens(threshold)) tokens")
         block.field("parameters", law.parametersText)
         block.field("MAE, fitted", String(format: "%.4f over %d records", fit.result.mae, fit.result.n))
-        block.field("MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.count))
-        if let level = backtests.first?.level {
+        if heldOutSkipped {
+            block.field("MAE, held out", "skipped: " + Self.noLongPrompt(threshold))
+        } else {
+            block.field("MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.count))
+        }
+        if let level = backtests.first?.level ?? forward?.level {
             block.line("backtests: \(Quantities.trimmed(String(format: "%.1f", level)))% prediction intervals")
             block.table(
                 ["held out", "MAE", "coverage", "n", "fits"],
@@ -163,7 +183,16 @@ extension Validation: Rendering {
                         String(format: "%.0f%%", b.coverage * 100),
                         String(b.n), String(b.folds),
                     ]
-                }, words: [0])
+                }
+                    + (forward.map { f in
+                        [["next size", String(format: "%.4f", f.mae), String(format: "%.0f%%", f.coverage * 100),
+                          String(f.n), String(f.folds)]]
+                    } ?? []), words: [0])
+            if forward == nil {
+                block.line(
+                    "forward backtest skipped: \(sizes) model sizes or compute levels; it needs "
+                        + "\(ForwardBacktest.minimumSizes) (fit the smaller, predict the next)")
+            }
         }
         return block.text
     }
@@ -189,10 +218,16 @@ extension Comparison: Rendering {
                         return .object([
                             ("law", .string(entry.form.rawValue)), ("params", result.law.parametersJSON),
                             ("mae", .num(result.mae)), ("heldout_mae", .num(entry.heldOutMAE)),
-                            ("cv_mae", .num(entry.cvMAE)), ("aic", .num(result.aic)), ("bic", .num(result.bic)),
+                            ("cv_mae", .num(entry.cvMAE)), ("forward_mae", .num(entry.forward?.mae)),
+                            ("forward_coverage", .num(entry.forward?.coverage)),
+                            ("identifiable", .bool(entry.identifiable)),
+                            ("unidentified", .array(entry.unidentified.map { .string($0.code) })),
+                            ("aic", .num(result.aic)), ("bic", .num(result.bic)),
                         ])
                     })
             ),
+            ("skipped", .array(skipped.map { .object([("law", .string($0.form.rawValue)), ("why", .string($0.error.message))]) })),
+            ("sizes", .num(Double(sizes))),
             ("preferred", .string(preferred.rawValue)),
             ("reason", .string(reason.rawValue)),
             ("notes", .notes(warnings)),
@@ -204,7 +239,9 @@ extension Comparison: Rendering {
     var csv: CSV? {
         var names: [String] = []
         for form in AnyLawForm.allCases { for p in form.parameters where !names.contains(p.name) { names.append(p.name) } }
-        let header = ["law", "preferred", "mae", "heldout_mae", "cv_mae", "aic", "bic"] + names
+        let header =
+            ["law", "preferred", "mae", "heldout_mae", "cv_mae", "forward_mae", "forward_coverage", "identifiable", "aic", "bic"]
+            + names
         return CSV(
             header: header,
             rows: entries.map { entry in
@@ -212,7 +249,9 @@ extension Comparison: Rendering {
                 let values = Dictionary(uniqueKeysWithValues: result.law.namedValues.map { ($0.0.name, $0.1) })
                 return [
                     .text(entry.form.rawValue), .text(entry.form == preferred ? "yes" : "no"), .number(result.mae),
-                    .number(entry.heldOutMAE), .number(entry.cvMAE), .number(result.aic), .number(result.bic),
+                    .number(entry.heldOutMAE), .number(entry.cvMAE), .number(entry.forward?.mae),
+                    .number(entry.forward?.coverage), .text(entry.identifiable ? "yes" : "no"), .number(result.aic),
+                    .number(result.bic),
                 ]
                     + names.map { CSV.Field.number(values[$0]) }
             })
@@ -223,15 +262,23 @@ extension Comparison: Rendering {
         block.line("\(taskName): \(recordCount) records")
         let mae = { (value: Double?) in value.map { String(format: "%.4f", $0) } ?? "-" }
         block.table(
-            ["law", "MAE", "held-out MAE", "model-out MAE", "AIC", "BIC"],
+            ["law", "MAE", "held-out MAE", "model-out MAE", "forward MAE", "forward cover", "AIC", "BIC"],
             entries.map { entry in
                 let result = entry.fit.result
+                let coverage = entry.forward.map { String(format: "%.0f%%", $0.coverage * 100) } ?? "-"
                 return [
-                    entry.form.rawValue, mae(result.mae), mae(entry.heldOutMAE), mae(entry.cvMAE),
+                    entry.form.rawValue + (entry.identifiable ? "" : " *"), mae(result.mae), mae(entry.heldOutMAE),
+                    mae(entry.cvMAE), mae(entry.forward?.mae), coverage,
                     String(format: "%.1f", result.aic), String(format: "%.1f", result.bic),
                 ]
             })
         for entry in entries { block.field("  " + entry.form.rawValue, entry.fit.result.law.parametersText) }
+        for entry in entries where !entry.identifiable {
+            block.line(
+                "* \(entry.form.rawValue): not identifiable here ("
+                    + entry.unidentified.map(\.text).joined(separator: "; ") + ")")
+        }
+        for skip in skipped { block.line("\(skip.form.rawValue) law not fitted: \(skip.error.message)") }
         block.line("the data prefers the \(preferred.rawValue) law (\(Comparison.reasonText(reason)))")
         for warning in warnings { block.note(warning, width: width) }
         return block.text
@@ -241,15 +288,46 @@ extension Comparison: Rendering {
         switch reason {
         case .lowestCVMAE: return "lowest leave-one-model-out MAE"
         case .lowestBIC: return "lowest BIC; the records are of one model, so none can be left out"
+        case .lowestForwardMAE: return "lowest forward-backtest MAE among identifiable laws"
+        case .separatesParamsAndTokens:
+            return "it sees parameters and tokens apart, which the records give for three sizes or more, and "
+                + "predicts left-out models better than every compute-only law"
+        case .tooFewSizes:
+            return "fewer than \(ForwardBacktest.minimumSizes) model sizes or compute levels to backtest forward: "
+                + "the paper's law is kept"
         }
     }
 
     /// "lowest leave-one-model-out MAE, 0.0063 (paper 0.0110)": why `fit --law auto` chose.
     static func choiceText(_ c: Comparison) -> String {
         let reason = reasonText(c.reason)
-        guard c.reason == .lowestCVMAE, let mae = c.preferredEntry?.cvMAE else { return reason }
-        let paper = c.entries.first { $0.form == .paper }?.cvMAE
+        let pick: (Comparison.Entry) -> Double? =
+            c.reason == .lowestForwardMAE ? { $0.forward?.mae } : { $0.cvMAE }
+        guard c.reason == .lowestCVMAE || c.reason == .lowestForwardMAE, let entry = c.preferredEntry,
+            let mae = pick(entry)
+        else { return reason }
+        let paper = c.entries.first { $0.form == .paper }.flatMap(pick)
         let against = c.preferred == .paper ? "" : paper.map { String(format: " (paper %.4f)", $0) } ?? ""
         return reason + String(format: ", %.4f", mae) + against
+    }
+}
+
+extension Comparison.Unidentified {
+    /// The JSON code.
+    var code: String {
+        switch self {
+        case .moreParametersThanGroups: return "more_parameters_than_groups"
+        case .lacks(let requirement): return requirement.rawValue
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .moreParametersThanGroups(let parameters, let groups):
+            return "\(parameters) parameters from \(groups) distinct groups of records"
+        case .lacks(.promptNearLimit): return "no prompt near a context limit to fix the penalty's sharpness"
+        case .lacks(.extendedModel): return "no extended model to fix the extension decay"
+        case .lacks(.paramsAndTokens): return "records give compute alone, not parameters and tokens"
+        }
     }
 }

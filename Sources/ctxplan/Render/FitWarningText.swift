@@ -26,6 +26,9 @@ extension FitWarning: NoteRendering {
         case .noExtendedModels:
             return "no record is of an extended model (one a 'model' column names, past its base's limit): "
                 + "the decay rate g is not determined"
+        case .fewSizes(let count):
+            return "only \(count) independent model sizes or compute levels behind this fit: an extrapolation "
+                + "to a larger model rests on few points"
         }
     }
 }

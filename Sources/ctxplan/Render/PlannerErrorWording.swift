@@ -28,6 +28,9 @@ extension FittingError {
                 }
             return "nothing to leave out: expected records of several \(groups), "
                 + "each fold leaving more records than the law has parameters"
+        case .needsParamsAndTokens(let form, let missing, let example):
+            return "the \(form.rawValue) law sees parameters N and tokens D apart, but \(missing) records give "
+                + "compute alone (\(example) the first); expected a model preset, or 'params' and 'tokens' columns"
         }
     }
 }

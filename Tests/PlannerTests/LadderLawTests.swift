@@ -1,0 +1,80 @@
+import ContextScaling
+import XCTest
+
+@testable import Planner
+
+/// The ladder form: fitted on small models' records generated from a known ladder law, it
+/// predicts a larger model's score; a comparison passes over laws it cannot fit.
+final class LadderLawTests: XCTestCase {
+    /// u, a, alpha_N, b, beta_D, B, nc, beta, floor.
+    static let truth = AnyLawForm.ladder.law(values: [3.0, 1.2, 0.3, 0.8, 0.35, 20, 200, 0.6, 0.25])
+
+    /// Five sizes, each at six checkpoints, at three prompt lengths under a 2k limit.
+    static func records(of law: ContextScalingLaw) -> [Observation] {
+        var records: [Observation] = []
+        for n in [2e7, 6e7, 2e8, 5e8, 1.2e9] {
+            for d in [1e10, 3e10, 6e10, 1e11, 2e11, 3e11] {
+                for nPmt in [40.0, 200, 1000] {
+                    let flops = 6 * n * d
+                    let score = law.splitting(.params(n)).score(flops: flops, promptTokens: nPmt, contextLimit: 2048)
+                    records.append(
+                        Observation(
+                            task: "t", model: "m\(n)", flops: flops, nCtx: 2048, nPmt: nPmt, shots: nil, metric: score,
+                            origin: "generated", params: n))
+                }
+            }
+        }
+        return records
+    }
+
+    func testAFitOnSmallModelsRecoversALargerModelsScore() throws {
+        let report = try Fixtures.planner.fit(
+            name: "t", records: Self.records(of: Self.truth), form: .ladder, seed: 0, floor: 0.25)
+        // Ten times the largest size, fully trained: past every record the fit saw.
+        let (n, d) = (1.2e10, 3e11)
+        for nPmt in [40.0, 1000] {
+            let predicted = report.result.law.splitting(.params(n)).score(
+                flops: 6 * n * d, promptTokens: nPmt, contextLimit: 2048)
+            let truth = Self.truth.splitting(.params(n)).score(flops: 6 * n * d, promptTokens: nPmt, contextLimit: 2048)
+            XCTAssertEqual(predicted, truth, accuracy: 0.01, "n_pmt \(nPmt)")
+        }
+        XCTAssertLessThan(report.result.mae, 1e-4)
+    }
+
+    /// Records that give compute alone cannot fit the ladder: the error says what is missing.
+    func testComputeAloneIsNamedAsWhatTheLadderLacks() throws {
+        let records = Self.records(of: Self.truth).map { r -> Observation in
+            var r = r
+            r.params = nil
+            return r
+        }
+        XCTAssertThrowsError(try Fixtures.planner.fit(name: "t", records: records, form: .ladder, seed: 0)) { error in
+            guard case FittingError.needsParamsAndTokens(let form, let missing, _) = error else {
+                return XCTFail("\(error)")
+            }
+            XCTAssertEqual(form, .ladder)
+            XCTAssertEqual(missing, records.count)
+        }
+    }
+
+    /// Eight records cannot fit nine parameters: compare passes over those laws, not fails.
+    func testACompareOfFewRecordsPassesOverTheLawsItCannotFit() throws {
+        let records = Array(try Fixtures.planner.fitRecords(file: nil, task: "translation").records.prefix(8))
+        let comparison = try Fixtures.planner.compare(name: "few", records: records, seed: 0, threshold: 1000)
+        let skipped = Set(comparison.skipped.map(\.form))
+        XCTAssertEqual(skipped, Set(AnyLawForm.allCases.filter { $0.parameterCount >= 8 }))
+        XCTAssertFalse(comparison.entries.isEmpty)
+        XCTAssertFalse(skipped.contains(comparison.preferred))
+    }
+
+    /// The generated data hold five sizes: the ladder is identifiable, and its forward backtest
+    /// on data it generated is all but exact.
+    func testTheForwardBacktestOfItsOwnDataIsExact() throws {
+        let forward = try XCTUnwrap(
+            try Fixtures.planner.forwardBacktest(
+                name: "t", records: Self.records(of: Self.truth), form: .ladder, seed: 0, floor: 0.25))
+        XCTAssertEqual(forward.folds, 2, "fits on three and four sizes: two sizes cannot determine the ladder")
+        XCTAssertLessThan(forward.mae, 0.01)
+        XCTAssertEqual(forward.growthPerDecade, 0, accuracy: 0.02)
+    }
+}
