@@ -179,6 +179,14 @@ struct ScenarioOptions: ParsableArguments {
         transform: Parse.flops)
     var compute: Double?
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Pre-training tokens of --model, where its preset has none published (or to replace them).",
+            valueName: "tokens"),
+        transform: Parse.count)
+    var tokens: Double?
+
     @OptionGroup var nctx: ContextLimitOption
 
     @OptionGroup var recipe: RecipeOptions
@@ -188,12 +196,13 @@ struct ScenarioOptions: ParsableArguments {
     func computeInput(in session: Session) throws -> ComputeInput {
         if let compute {
             if model != nil { throw InputError("--model and --compute both given; expected one of them") }
+            if tokens != nil { throw InputError("--tokens goes with --model, not --compute (FLOPs include them)") }
             return .flops(compute)
         }
         guard let name = model ?? session.settings.model else {
             throw InputError("no compute: pass --model NAME or --compute FLOPS (or 'set model NAME')")
         }
-        return .model(name)
+        return .model(name, tokens: tokens)
     }
 
     func contextLimit(in session: Session) throws -> Double? { try nctx.limit(in: session) }
