@@ -69,6 +69,9 @@ extension PresetLibrary {
         return extended
     }
 
+    /// A preset that is in no library (one just made from a config) at its own limit.
+    public static func resolve(_ preset: ModelPreset) throws -> ResolvedModel { try asIs(preset) }
+
     /// The pre-trained model a preset was extended from: itself when its base is unknown.
     func baseModel(of preset: ModelPreset) -> ModelPreset {
         (try? model(preset.base)) ?? preset

@@ -107,6 +107,16 @@ public final class PresetLibrary: Sendable {
         try AtomicFile.write(data, to: path)
     }
 
+    /// Writes `preset` as a model preset file, as `save(_:to:overwrite:)` writes a task's.
+    public static func save(_ preset: ModelPreset, to path: String, overwrite: Bool) throws {
+        if !overwrite && FileManager.default.fileExists(atPath: path) {
+            throw FittingError.presetExists(path: path)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(preset) + Data("\n".utf8), to: path)
+    }
+
     private func lookup<Entry: LibraryEntry>(_ name: String) throws -> Entry {
         let key = Self.hubID(name.lowercased())
         // A file named for the key that holds a preset of another name: said, since the user
