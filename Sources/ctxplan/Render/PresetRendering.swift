@@ -140,10 +140,14 @@ extension PresetEntry: Rendering {
             if let n = model?.parameters ?? preset.countedParams {
                 block.field("N", Quantities.formatCount(n) + " non-embedding parameters" + Self.perToken(preset))
             }
-            block.field(
-                "D",
-                "\(preset.pretrainTokens.map(Quantities.formatCount) ?? "not published (give --tokens)") pre-training + "
-                    + "\(Quantities.formatCount(preset.extensionTokens)) extension tokens")
+            if let tokens = preset.pretrainTokens {
+                block.field(
+                    "D",
+                    "\(Quantities.formatCount(tokens)) pre-training + "
+                        + "\(Quantities.formatCount(preset.extensionTokens)) extension tokens")
+            } else {
+                block.field("D", "pre-training tokens not published: questions need --tokens D")
+            }
             block.field("n_ctx", Fmt.limit(preset.nCtx))
             if let model { block.field("compute", Fmt.flops(model.flops) + " (6ND)") }
             if let layers = preset.layers, let width = preset.attentionWidth {
