@@ -69,8 +69,12 @@ extension PresetLibrary {
         return extended
     }
 
-    /// A preset that is in no library (one just made from a config) at its own limit.
-    public static func resolve(_ preset: ModelPreset) throws -> ResolvedModel { try asIs(preset) }
+    /// A preset that is in no library (one just made from a config) at its own limit, its
+    /// counts checked as a preset file's are (`PresetFileProblem`).
+    public static func resolve(_ preset: ModelPreset) throws -> ResolvedModel {
+        try preset.validate()
+        return try asIs(preset)
+    }
 
     /// The pre-trained model a preset was extended from: itself when its base is unknown.
     func baseModel(of preset: ModelPreset) -> ModelPreset {

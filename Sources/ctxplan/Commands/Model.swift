@@ -2,22 +2,24 @@ import ArgumentParser
 import Foundation
 import Planner
 
-/// `model`: making model presets from what a training run already has.
-struct ModelCommand: ParsableCommand {
+/// `model from-config`: a model preset from what a training run already has. One command
+/// with the action as its first word, rather than a group of subcommands, so that `--presets`
+/// and the other global options parse after `model` as after every other command.
+struct ModelCommand: SessionCommand {
+    enum Action: String, ExpressibleByArgument, CaseIterable {
+        case fromConfig = "from-config"
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "model",
-        abstract: "Make a model preset from a Hugging Face config.json.",
-        subcommands: [FromConfig.self])
-}
-
-struct FromConfig: SessionCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "from-config",
-        abstract: "Count a model's parameters from its config.json and show (or save) it as a preset.",
+        abstract: "Make a model preset from a Hugging Face config.json (model from-config FILE --tokens D).",
         discussion: """
             Model types: \(ModelConfig.supportedTypes.joined(separator: ", ")) (Gemma 3's text_config is read where it is nested). N is the non-embedding parameters counted from the architecture (for a mixture of experts, those a token is routed through); n_ctx is max_position_embeddings unless --nctx says otherwise. Token counts use decimal suffixes (15T = 1.5e13).
             Example: model from-config config.json --tokens 15T --name My-8B --save ~/.config/ctxplan/presets/models/my-8b.json
             """)
+
+    @Argument(help: ArgumentHelp("What to make the preset from: from-config.", valueName: "action"))
+    var action: Action
 
     @Argument(help: ArgumentHelp("The model's config.json.", valueName: "config"), completion: .file(extensions: ["json"]))
     var config: String
