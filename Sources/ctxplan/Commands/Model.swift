@@ -32,11 +32,8 @@ struct ModelCommand: SessionCommand {
     @Option(help: ArgumentHelp("The preset's name (default: the config's model name).", valueName: "name"))
     var name: String?
 
-    @Option(
-        parsing: .unconditional,
-        help: ArgumentHelp("Native context limit, when max_position_embeddings is not it.", valueName: "tokens"),
-        transform: Parse.context)
-    var nctx: Double?
+    /// The native limit, where max_position_embeddings is not it (the one help text every --nctx has).
+    @OptionGroup var nctx: ContextLimitOption
 
     @Option(
         help: ArgumentHelp("Write the preset to this file (a models/ folder of presets loads it).", valueName: "file"),
@@ -51,7 +48,7 @@ struct ModelCommand: SessionCommand {
     func run(in session: Session) throws {
         let read = try ModelConfig.read(path: config)
         let preset = ModelPreset(
-            name: name ?? Self.defaultName(config: read, path: config), config: read, tokens: tokens, nCtx: nctx,
+            name: name ?? Self.defaultName(config: read, path: config), config: read, tokens: tokens, nCtx: nctx.nctx.last,
             source: "config: \(config) (\(read.modelType)); tokens given with --tokens")
         if let save, !force, FileManager.default.fileExists(atPath: save) {
             throw InputError("'\(save)' exists; pass --force to replace it")
