@@ -32,23 +32,28 @@ public struct ResolvedModel: Sendable, Equatable {
 extension PresetLibrary {
     /// `name` at context limit `nCtx` (the preset's own when nil). A limit above the base
     /// model's native one means the base extended to it by `recipe`: 400 x 64 x 32k tokens for
-    /// 32k, as the paper's YaRN checkpoints were.
-    public func resolve(model name: String, nCtx: Double? = nil, recipe: ExtensionRecipe = .paper) throws
-        -> ResolvedModel
-    {
-        let preset = try model(name)
+    /// 32k, as the paper's YaRN checkpoints were. `tokens`, when given, are the pre-training
+    /// tokens D in place of the preset's; a preset whose source publishes none needs them.
+    public func resolve(
+        model name: String, nCtx: Double? = nil, recipe: ExtensionRecipe = .paper, tokens: Double? = nil
+    ) throws -> ResolvedModel {
+        var preset = try model(name)
         let limit = nCtx ?? preset.nCtx
-        let base = baseModel(of: preset)
+        var base = baseModel(of: preset)
+        if let tokens {
+            preset.pretrainTokens = tokens
+            base.pretrainTokens = tokens
+        }
         if limit == preset.nCtx {
-            var resolved = Self.asIs(preset)
+            var resolved = try Self.asIs(preset)
             if preset.nCtx > base.nCtx { resolved.nativeNCtx = base.nCtx }
             return resolved
         }
-        if limit == base.nCtx { return Self.asIs(base) }
+        if limit == base.nCtx { return try Self.asIs(base) }
         guard limit > base.nCtx else {
             throw PlannerError.limitBelowNative(limit: limit, model: base.name, native: base.nCtx)
         }
-        var extended = Self.asIs(base)
+        var extended = try Self.asIs(base)
         extended.extendedFrom = base.name
         extended.extensionTokens = recipe.tokens(to: limit)
         extended.nCtx = limit
@@ -64,19 +69,30 @@ extension PresetLibrary {
         return extended
     }
 
+    /// A preset that is in no library (one just made from a config) at its own limit, its
+    /// counts checked as a preset file's are (`PresetFileProblem`).
+    public static func resolve(_ preset: ModelPreset) throws -> ResolvedModel {
+        try preset.validate()
+        return try asIs(preset)
+    }
+
     /// The pre-trained model a preset was extended from: itself when its base is unknown.
     func baseModel(of preset: ModelPreset) -> ModelPreset {
         (try? model(preset.base)) ?? preset
     }
 
     /// A preset's own compute. The paper's Table 1 base rows disagree with 6ND (an erratum);
-    /// 6ND is used and the disagreement noted.
-    static func asIs(_ preset: ModelPreset) -> ResolvedModel {
+    /// 6ND is used and the disagreement noted. A preset without pre-training tokens throws
+    /// `tokensNotPublished`.
+    static func asIs(_ preset: ModelPreset) throws -> ResolvedModel {
+        guard let pretrainTokens = preset.pretrainTokens else {
+            throw PlannerError.tokensNotPublished(model: preset.name)
+        }
         var notes: [PlanningNote] = []
-        let tokens = preset.pretrainTokens + preset.extensionTokens
+        let tokens = pretrainTokens + preset.extensionTokens
         let parameters: Double
         let flops: Double
-        if let n = preset.nonEmbeddingParams {
+        if let n = preset.countedParams {
             parameters = n
             flops = ComputeAccounting.trainingFlops(parameters: n, tokens: tokens)
             // A row is an erratum when 6ND does not round to the paper's value at the figures
@@ -91,9 +107,9 @@ extension PresetLibrary {
             notes.append(.derivedParameters(model: preset.name, parameters: parameters))
         }
         return ResolvedModel(
-            name: preset.name, parameters: parameters, pretrainTokens: preset.pretrainTokens,
+            name: preset.name, parameters: parameters, pretrainTokens: pretrainTokens,
             extensionTokens: preset.extensionTokens, nCtx: preset.nCtx, flops: flops,
-            layers: preset.nLayers, attentionWidth: preset.dAttn, extendedFrom: nil, notes: notes)
+            layers: preset.layers, attentionWidth: preset.attentionWidth, extendedFrom: nil, notes: notes)
     }
 
     /// Whether `value` rounds to `printed` at the significant figures `printed` is written with

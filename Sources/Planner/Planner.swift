@@ -19,8 +19,8 @@ public struct Planner: Sendable {
     ) throws -> Scenario {
         let task = try library.task(taskName)
         switch compute {
-        case .model(let name):
-            let model = try library.resolve(model: name, nCtx: nCtx, recipe: recipe)
+        case .model(let name, let tokens):
+            let model = try library.resolve(model: name, nCtx: nCtx, recipe: recipe, tokens: tokens)
             return Scenario(task: task, flops: model.flops, nCtx: model.nCtx, model: model, params: model.parameters)
         case .flops(let flops):
             guard let nCtx else {

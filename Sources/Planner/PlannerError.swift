@@ -3,6 +3,8 @@
 public enum PlannerError: Error, Equatable, Sendable {
     /// Compute given as FLOPs with no context limit to go with it.
     case missingContextLimit
+    /// A model whose source publishes no pre-training token count, asked about without one given.
+    case tokensNotPublished(model: String)
     /// A limit below the model's native one: a model is never shortened.
     case limitBelowNative(limit: Double, model: String, native: Double)
     /// An extension candidate below the model's native limit.

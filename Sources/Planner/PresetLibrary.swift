@@ -107,8 +107,18 @@ public final class PresetLibrary: Sendable {
         try AtomicFile.write(data, to: path)
     }
 
+    /// Writes `preset` as a model preset file, as `save(_:to:overwrite:)` writes a task's.
+    public static func save(_ preset: ModelPreset, to path: String, overwrite: Bool) throws {
+        if !overwrite && FileManager.default.fileExists(atPath: path) {
+            throw FittingError.presetExists(path: path)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(preset) + Data("\n".utf8), to: path)
+    }
+
     private func lookup<Entry: LibraryEntry>(_ name: String) throws -> Entry {
-        let key = name.lowercased()
+        let key = Self.hubID(name.lowercased())
         // A file named for the key that holds a preset of another name: said, since the user
         // looks it up by its file name.
         var misnamed: (path: String, name: String)?
@@ -116,6 +126,14 @@ public final class PresetLibrary: Sendable {
             guard let entry: Entry = read(path) else { continue }
             if entry.lookupNames.contains(where: { $0.lowercased() == key }) { return entry }
             misnamed = misnamed ?? (path, entry.presetName)
+        }
+        // A hub id (`meta-llama/Llama-3.1-8B`) is usually an alias of the preset named for its
+        // last part: that one file is read before every other.
+        if let slash = key.lastIndex(of: "/") {
+            for path in index.paths(in: Entry.folder, stem: String(key[key.index(after: slash)...])).reversed() {
+                guard let entry: Entry = read(path) else { continue }
+                if entry.lookupNames.contains(where: { $0.lowercased() == key }) { return entry }
+            }
         }
         let known = catalog(Entry.self)
         if let i = known.byName[key] { return known.entries[i] }
@@ -125,6 +143,13 @@ public final class PresetLibrary: Sendable {
         throw PresetError.unknown(
             kind: Entry.kind, name: name, known: known.entries.map(\.presetName),
             lookupNames: known.entries.flatMap(\.lookupNames))
+    }
+
+    /// A hub id as lm-evaluation-harness names its output folder (`meta-llama__Llama-3.1-8B`,
+    /// the slash made `__`) back to the id; any other name as it is.
+    static func hubID(_ name: String) -> String {
+        guard !name.contains("/"), let range = name.range(of: "__") else { return name }
+        return name.replacingCharacters(in: range, with: "/")
     }
 
     // MARK: - Reading, at most once per file

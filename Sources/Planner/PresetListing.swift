@@ -6,16 +6,20 @@ public struct PresetListing: Sendable {
         case tasks, models, hardware
     }
 
-    /// A model preset with the limit and compute it resolves to.
+    /// A model preset with the limit and compute it resolves to; nil `resolved` when its
+    /// pre-training tokens are not published.
     public struct Model: Sendable {
         public var preset: ModelPreset
-        public var resolved: ResolvedModel
+        public var resolved: ResolvedModel?
+        /// The family it is listed under: its own, else "other".
+        public var family: String { preset.family ?? "other" }
     }
 
     public var kinds: [Kind]
     public var tasks: [TaskPreset]
-    /// The paper's fit checkpoints first, each family by its limit, then the test models; a
-    /// model that does not resolve (its preset names a missing base) is left out.
+    /// By family: the paper's fit checkpoints first, then the families by name, "other" last;
+    /// within one, by size, base model and limit. A model that does not resolve for another
+    /// reason than unpublished tokens (its preset names a missing base) is left out.
     public var models: [Model]
     public var hardware: [HardwarePreset]
 }
@@ -23,7 +27,8 @@ public struct PresetListing: Sendable {
 /// One preset found by name, for `show`.
 public enum PresetEntry: Sendable {
     case task(TaskPreset)
-    case model(ResolvedModel)
+    /// A model at its own limit; `resolved` nil when its pre-training tokens are not published.
+    case model(ResolvedModel?, preset: ModelPreset)
     case gpu(HardwarePreset)
 }
 
@@ -37,13 +42,20 @@ extension PresetLibrary {
             case .tasks: listing.tasks = tasks
             case .hardware: listing.hardware = hardware
             case .models:
-                func order(_ m: ModelPreset) -> (Int, String, Double, String) {
-                    (m.role != "fit" ? 1 : 0, m.base, m.nCtx, m.name)
+                let listed = models.compactMap { m -> PresetListing.Model? in
+                    do { return PresetListing.Model(preset: m, resolved: try resolve(model: m.name)) } catch PlannerError
+                        .tokensNotPublished
+                    {
+                        return PresetListing.Model(preset: m, resolved: nil)
+                    } catch { return nil }
                 }
-                let ordered = models.sorted { order($0) < order($1) }
-                listing.models = ordered.compactMap { m in
-                    (try? resolve(model: m.name)).map { PresetListing.Model(preset: m, resolved: $0) }
+                let paperFits = Set(listed.filter { $0.preset.role == "fit" }.map(\.family))
+                func order(_ m: PresetListing.Model) -> (Int, String, Double, String, Double, String) {
+                    let group = paperFits.contains(m.family) ? 0 : m.preset.family == nil ? 2 : 1
+                    let n = m.resolved?.parameters ?? m.preset.countedParams ?? 0
+                    return (group, m.family, n, m.preset.base, m.preset.nCtx, m.preset.name)
                 }
+                listing.models = listed.sorted { order($0) < order($1) }
             }
         }
         return listing
@@ -52,7 +64,11 @@ extension PresetLibrary {
     /// The task, model or GPU named `name`, in that order; nil when none is.
     public func entry(named name: String) -> PresetEntry? {
         if let task = try? task(name) { return .task(task) }
-        if let model = try? resolve(model: name) { return .model(model) }
+        if let preset = try? model(name) {
+            do { return .model(try resolve(model: name), preset: preset) } catch PlannerError.tokensNotPublished {
+                return .model(nil, preset: preset)
+            } catch {}
+        }
         if let gpu = try? gpu(name) { return .gpu(gpu) }
         return nil
     }

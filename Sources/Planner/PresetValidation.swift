@@ -16,6 +16,8 @@ enum PresetCheck {
         lower: 0, upper: Quantities.Kind.count.maximum, whole: true, unit: .tokens)
     static let layers = AcceptedRange(lower: 1, upper: 1e6, whole: true, unit: .layers)
     static let width = AcceptedRange(lower: 1, upper: 1e8, whole: true, unit: .dimensions)
+    static let normsPerLayer = AcceptedRange(lower: 0, upper: 16, whole: true, unit: .dimensions)
+    static let positions = AcceptedRange(lower: 0, upper: 1e8, whole: true, unit: .dimensions)
     static let error = AcceptedRange(lower: 0, upper: 1, unit: .scoreDifference)
     /// Observed minus fitted score: both in [0, 1].
     static let residual = AcceptedRange(lower: -1, upper: 1, unit: .scoreDifference)
@@ -84,22 +86,57 @@ extension ModelPreset {
             ("n_ctx", nCtx, PresetCheck.contextLimit), ("compute_paper", computePaper, PresetCheck.flops),
             ("n_layers", nLayers, PresetCheck.layers), ("d_model", dModel, PresetCheck.width),
             ("d_attn", dAttn, PresetCheck.width),
+            ("published_total_params", publishedTotalParams, PresetCheck.parameters),
+            ("published_active_params", publishedActiveParams, PresetCheck.parameters),
+            ("published_non_embedding_params", publishedNonEmbeddingParams, PresetCheck.parameters),
         ]
         for (field, value, range) in counts {
             if let value { try PresetCheck.require(field, value, in: range) }
         }
-        let tokens = pretrainTokens + extensionTokens
-        if let n = nonEmbeddingParams {
+        if let architecture { try architecture.validate() }
+        // Without published tokens there is no compute to check until the user gives them.
+        let tokens = (pretrainTokens ?? 1) + extensionTokens
+        if let n = countedParams {
             // Each factor is in range, yet their product can still pass the largest count.
             let flops = ComputeAccounting.trainingFlops(parameters: n, tokens: tokens)
             guard PresetCheck.flops.contains(flops) else {
                 throw PresetFileProblem.computeOutOfRange(flops: flops, accepted: PresetCheck.flops)
             }
         } else if let compute = computePaper {
+            guard pretrainTokens != nil else { throw PresetFileProblem.missingField("pretrain_tokens") }
             let derived = compute / (6 * tokens)
             guard derived >= 1 else { throw PresetFileProblem.fewerThanOneParameter(compute: compute, tokens: tokens) }
         } else {
             throw PresetFileProblem.noParameterCount
+        }
+    }
+}
+
+extension TransformerArchitecture {
+    /// Every dimension whole and in range, the experts consistent: the counts it makes are then
+    /// finite and positive.
+    func validate() throws {
+        let widths: [(String, Double, AcceptedRange)] = [
+            ("architecture.hidden_size", hiddenSize, PresetCheck.width),
+            ("architecture.layers", layers, PresetCheck.layers),
+            ("architecture.heads", heads, PresetCheck.width),
+            ("architecture.kv_heads", kvHeads, PresetCheck.width),
+            ("architecture.head_dim", headDim, PresetCheck.width),
+            ("architecture.intermediate_size", intermediateSize, PresetCheck.width),
+            ("architecture.vocab_size", vocabSize, PresetCheck.width),
+            ("architecture.norms_per_layer", normsPerLayer, PresetCheck.normsPerLayer),
+            ("architecture.position_embeddings", positionEmbeddings, PresetCheck.positions),
+        ]
+        for (field, value, range) in widths { try PresetCheck.require(field, value, in: range) }
+        if let embeddingWidth { try PresetCheck.require("architecture.embedding_width", embeddingWidth, in: PresetCheck.width) }
+        if let experts {
+            try PresetCheck.require("architecture.experts", experts, in: PresetCheck.width)
+            let perToken = expertsPerToken ?? experts
+            try PresetCheck.require(
+                "architecture.experts_per_token", perToken,
+                in: AcceptedRange(lower: 1, upper: experts, whole: true, unit: .dimensions))
+        } else if expertsPerToken != nil {
+            throw PresetFileProblem.missingField("architecture.experts")
         }
     }
 }

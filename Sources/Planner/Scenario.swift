@@ -2,8 +2,9 @@ import ContextScaling
 
 /// Where the compute of a question comes from.
 public enum ComputeInput: Sendable, Equatable {
-    /// A model preset, extended to the question's limit when that is above its own.
-    case model(String)
+    /// A model preset, extended to the question's limit when that is above its own; `tokens`
+    /// are its pre-training tokens where the preset's are not published or are to be replaced.
+    case model(String, tokens: Double? = nil)
     case flops(Double)
     /// Parameters N and tokens D: C = 6ND, and a law that sees them apart (the ladder) sees both.
     case paramsAndTokens(params: Double, tokens: Double)

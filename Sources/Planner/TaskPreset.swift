@@ -108,59 +108,6 @@ public struct PaperErrors: Sendable, Equatable, Codable {
     }
 }
 
-/// A model checkpoint, as stored in `Presets/models/*.json`.
-public struct ModelPreset: Sendable, Equatable, Codable {
-    public var name: String
-    /// The model it was extended from (itself for a pre-trained model).
-    public var base: String
-    /// "fit" for the paper's 12 fit checkpoints, "test" for its test models.
-    public var role: String?
-    /// Non-embedding parameters N. Absent for models whose count the paper does not give; then
-    /// N is derived from the paper's compute as C / 6D.
-    public var nonEmbeddingParams: Double?
-    public var pretrainTokens: Double
-    public var extensionTokens: Double
-    public var nCtx: Double
-    /// The compute the paper prints for it (Table 1 or 5).
-    public var computePaper: Double?
-    public var nLayers: Double?
-    public var dModel: Double?
-    public var dAttn: Double?
-    public var aliases: [String]?
-    public var source: String?
-
-    /// `base` defaults to the model itself and `extension_tokens` to 0, so a user's own
-    /// pre-trained model needs neither.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
-        base = try c.decodeIfPresent(String.self, forKey: .base) ?? name
-        role = try c.decodeIfPresent(String.self, forKey: .role)
-        nonEmbeddingParams = try c.decodeIfPresent(Double.self, forKey: .nonEmbeddingParams)
-        pretrainTokens = try c.decode(Double.self, forKey: .pretrainTokens)
-        extensionTokens = try c.decodeIfPresent(Double.self, forKey: .extensionTokens) ?? 0
-        nCtx = try c.decode(Double.self, forKey: .nCtx)
-        computePaper = try c.decodeIfPresent(Double.self, forKey: .computePaper)
-        nLayers = try c.decodeIfPresent(Double.self, forKey: .nLayers)
-        dModel = try c.decodeIfPresent(Double.self, forKey: .dModel)
-        dAttn = try c.decodeIfPresent(Double.self, forKey: .dAttn)
-        aliases = try c.decodeIfPresent([String].self, forKey: .aliases)
-        source = try c.decodeIfPresent(String.self, forKey: .source)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case name, base, role, aliases, source
-        case nonEmbeddingParams = "non_embedding_params"
-        case pretrainTokens = "pretrain_tokens"
-        case extensionTokens = "extension_tokens"
-        case nCtx = "n_ctx"
-        case computePaper = "compute_paper"
-        case nLayers = "n_layers"
-        case dModel = "d_model"
-        case dAttn = "d_attn"
-    }
-}
-
 /// An accelerator's peak dense BF16 throughput, as stored in `Presets/hardware/*.json`.
 public struct HardwarePreset: Sendable, Equatable, Codable {
     public var name: String

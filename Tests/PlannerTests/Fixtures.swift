@@ -8,6 +8,10 @@ enum Fixtures {
         .appendingPathComponent("../../Presets").standardizedFileURL.path
 
     static let library = PresetLibrary(directories: [presets])
+
+    /// How many model presets are bundled: one per file, each named for its preset.
+    static let bundledModelCount = (try? FileManager.default.contentsOfDirectory(atPath: presets + "/models"))?
+        .filter { $0.hasSuffix(".json") }.count ?? 0
     static var planner: Planner { Planner(library: library) }
 
     /// A fresh temporary folder.

@@ -109,7 +109,9 @@ final class ImportTests: XCTestCase {
         XCTAssertThrowsError(try Fixtures.planner.importResults(paths: [folder], settings: ImportSettings())) {
             XCTAssertEqual(
                 $0 as? ImportError,
-                .unknownModel(name: "acme/Tiny-1B", file: folder + "/r.json", parametersWithEmbeddings: 1.1e9))
+                .unknownModels([
+                    SeenModel(name: "acme/Tiny-1B", file: folder + "/r.json", known: false, parametersWithEmbeddings: 1.1e9)
+                ]))
         }
         try "name,params,tokens,n_ctx\nTiny-1B,0.9B,3T,2k\n".write(
             toFile: folder + "/models.csv", atomically: true, encoding: .utf8)
@@ -181,7 +183,9 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(
             one.records.map(\.observation.nPmt).sorted()[1], 779.0 / 6 / 3.5, accuracy: 1e-9)
         XCTAssertThrowsError(try read(["lm-eval-0.4"])) {
-            guard case .unknownModel("dummy", _, nil) = $0 as? ImportError else { return XCTFail("\($0)") }
+            guard case .unknownModels(let models) = $0 as? ImportError, models.map(\.name) == ["dummy"] else {
+                return XCTFail("\($0)")
+            }
         }
     }
 

@@ -35,9 +35,9 @@ final class PresetLibraryTests: XCTestCase {
         XCTAssertEqual(try library.task("arithmetic").law.parameters!.alpha, 0.26)
         XCTAssertEqual(try library.resolve(model: "llama-2-7b").nCtx, 4096)
         XCTAssertEqual(reported.all, [])
-        XCTAssertEqual(library.models.count, 18)
+        XCTAssertEqual(library.models.count, Fixtures.bundledModelCount)
         XCTAssertEqual(reported.all.count, 400, "each malformed model file once")
-        XCTAssertEqual(library.models.count, 18)
+        XCTAssertEqual(library.models.count, Fixtures.bundledModelCount)
         XCTAssertEqual(reported.all.count, 400, "and never again")
     }
 

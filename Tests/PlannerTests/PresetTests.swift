@@ -7,7 +7,7 @@ final class PresetTests: XCTestCase {
     func testBundledPresetsLoadWithoutProblems() {
         let library = PresetLibrary(directories: [], bundled: Fixtures.presets)
         XCTAssertEqual(Set(library.taskNames), ["arithmetic", "commonsense", "translation"])
-        XCTAssertEqual(library.models.count, 18)
+        XCTAssertEqual(library.models.count, Fixtures.bundledModelCount)
         XCTAssertTrue(Set(["A100-SXM", "H100-SXM", "H200", "B200", "MI300X"]).isSubset(of: Set(library.gpuNames)))
         XCTAssertEqual(library.observations.count, 360)
         XCTAssertEqual(library.ruler.count, 72, "one record per row of Table 2")

@@ -90,7 +90,7 @@ final class PresetValidationTests: XCTestCase {
         let reported = Reports()
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets, report: reported.add)
         XCTAssertEqual(Set(library.taskNames), ["arithmetic", "commonsense", "translation"])
-        XCTAssertEqual(library.models.count, 19, "the 18 bundled models and the good user one")
+        XCTAssertEqual(library.models.count, Fixtures.bundledModelCount + 1, "the bundled models and the good user one")
         XCTAssertEqual(library.hardware.count, 5)
         XCTAssertEqual(reported.all.count, expected.count, "\(reported.all)")
         for e in expected {

@@ -21,7 +21,7 @@ final class FitCommandTests: XCTestCase {
                 "few.csv", "model,shots,metric\nLlama-2-7B,3,0.5\nLlama-2-13B,7,0.6\n",
                 "2 records cannot determine 6 parameters"
             ),
-            ("unknown.csv", "model,shots,metric\nLlama-3-8B,3,0.5\n", "unknown.csv:2: unknown model 'Llama-3-8B'"),
+            ("unknown.csv", "model,shots,metric\nLlama-9-8B,3,0.5\n", "unknown.csv:2: unknown model 'Llama-9-8B'"),
             ("empty.csv", "", "empty.csv: the file is empty"),
         ]
         for (name, text, message) in files {

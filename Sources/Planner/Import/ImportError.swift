@@ -19,9 +19,9 @@ public enum ImportError: Error, Equatable, Sendable {
     case percentScale(file: String, field: String, value: Double)
     /// A score outside [0, 1] (and not a percentage).
     case scoreOutOfRange(file: String, field: String, value: Double)
-    /// A model neither a preset nor the model table knows; `parametersWithEmbeddings` is the
-    /// harness's `model_num_parameters` when the file has it.
-    case unknownModel(name: String, file: String, parametersWithEmbeddings: Double?)
+    /// Models neither a preset (with published tokens) nor the model table knows, every one the
+    /// files named, each with the first file naming it.
+    case unknownModels([SeenModel])
     /// A harness results file that names no model.
     case noModelName(file: String)
     /// A chosen metric that a harness task does not report.

@@ -19,11 +19,15 @@ public struct ImportSettings: Sendable {
     public var models: ModelTable
     /// Read scores as percentages (divided by 100).
     public var percentScores: Bool
+    /// Where to write the model table to fill in (`ModelTemplate`), when asked for.
+    public var modelsTemplate: String?
 
     public init(
         task: String? = nil, metric: String? = nil, charsPerToken: Double = ImportSettings.defaultCharsPerToken,
-        shotLengths: PromptLayout? = nil, models: ModelTable = ModelTable(), percentScores: Bool = false
+        shotLengths: PromptLayout? = nil, models: ModelTable = ModelTable(), percentScores: Bool = false,
+        modelsTemplate: String? = nil
     ) {
+        self.modelsTemplate = modelsTemplate
         self.task = task
         self.metric = metric
         self.charsPerToken = charsPerToken

@@ -11,10 +11,15 @@ extension Planner {
         var files: [(path: String, format: ResultsFormat, records: Int)] = []
         for (path, named) in try Planner.resultFiles(paths) {
             if cancellation.isRequested { throw CancelledByUser() }
-            guard let (format, read) = try readFile(path, named: named, context: &context) else { continue }
+            // A file of an unknown model is noted and passed over, so that one run names them all.
+            let read: (ResultsFormat, [ImportedRecord])?
+            do { read = try readFile(path, named: named, context: &context) } catch is ModelNotFound { continue }
+            guard let (format, read) = read else { continue }
             files.append((path, format, read.count))
             records += read
         }
+        if let template = settings.modelsTemplate { try ModelTemplate.write(context.models.seen, to: template) }
+        if !context.models.unknown.isEmpty { throw ImportError.unknownModels(context.models.unknown) }
         guard !files.isEmpty else { throw ImportError.noResults(paths: paths) }
         if let task = settings.task, records.isEmpty {
             throw ImportError.taskNotFound(task: task, available: context.datasetsSeen)

@@ -31,7 +31,7 @@ struct Ctxplan: ParsableCommand {
             Predict.self, Explain.self, Table.self, Cost.self,
             ComputeFor.self, ContextFor.self, Shots.self, Extend.self, BudgetCommand.self,
             Fit.self, Validate.self, Compare.self, Import.self, Plot.self, Heatmap.self, Figures.self,
-            Presets.self, Show.self, Repl.self,
+            Presets.self, Show.self, ModelCommand.self, Repl.self,
         ],
         defaultSubcommand: Repl.self
     )

@@ -189,7 +189,9 @@ struct ScenarioOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Training tokens D (2T), with --params or --compute.", valueName: "count"),
+        help: ArgumentHelp(
+            "Training tokens D (2T): with --params or --compute (compute = 6ND), or the pre-training tokens of "
+                + "--model where its preset has none published (or to replace them).", valueName: "tokens"),
         transform: Parse.count)
     var tokens: Double?
 
@@ -200,8 +202,12 @@ struct ScenarioOptions: ParsableArguments {
     func taskName(in session: Session) throws -> String { try task.name(in: session) }
 
     func computeInput(in session: Session) throws -> ComputeInput {
-        if params != nil || tokens != nil {
-            if model != nil { throw InputError("--model and --params/--tokens both given; expected one of them") }
+        if model != nil, params != nil {
+            throw InputError("--model and --params both given; expected one of them (a preset knows its N)")
+        }
+        // --tokens alone is the pre-training tokens of the model (given or set); with --params or
+        // --compute it is D of C = 6ND.
+        if model == nil, params != nil || (tokens != nil && compute != nil) {
             switch (params, tokens, compute) {
             case (let n?, let d?, nil): return .paramsAndTokens(params: n, tokens: d)
             case (let n?, nil, let c?): return .paramsAndTokens(params: n, tokens: c / (6 * n))
@@ -209,7 +215,7 @@ struct ScenarioOptions: ParsableArguments {
             case (_?, _?, _?):
                 throw InputError("--compute, --params and --tokens all given; expected two of them (compute = 6ND)")
             default:
-                throw InputError("--params and --tokens go together, or one of them with --compute (compute = 6ND)")
+                throw InputError("--params needs --tokens or --compute (compute = 6ND)")
             }
         }
         if let compute {
@@ -219,7 +225,7 @@ struct ScenarioOptions: ParsableArguments {
         guard let name = model ?? session.settings.model else {
             throw InputError("no compute: pass --model NAME or --compute FLOPS (or 'set model NAME')")
         }
-        return .model(name)
+        return .model(name, tokens: tokens)
     }
 
     func contextLimit(in session: Session) throws -> Double? { try nctx.limit(in: session) }

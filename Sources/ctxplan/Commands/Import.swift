@@ -7,7 +7,8 @@ import Planner
 struct ImportInputOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "CSV of models without presets: name,params,tokens,n_ctx (params non-embedding).", valueName: "file"),
+            "CSV of models without presets: name,params,tokens,n_ctx (params non-embedding), or a config column.",
+            valueName: "file"),
         completion: .file(extensions: ["csv"]))
     var models: String?
 
@@ -40,6 +41,14 @@ struct ImportInputOptions: ParsableArguments {
     @Flag(help: "Read scores as percentages (0-100), divided by 100.")
     var percent = false
 
+    @Option(
+        name: .customLong("models-template"),
+        help: ArgumentHelp(
+            "Write the --models table to fill in: a row per model the results name, filled where the catalogue knows it.",
+            valueName: "file"),
+        completion: .file(extensions: ["csv"]))
+    var modelsTemplate: String?
+
     func validate() throws {
         guard (baseTokens == nil) == (shotTokens == nil) else {
             throw InputError("--base-tokens and --shot-tokens go together: n_pmt = base + shots x shot tokens")
@@ -52,7 +61,8 @@ struct ImportInputOptions: ParsableArguments {
             shotLengths: baseTokens.flatMap { base in
                 shotTokens.map { PromptLayout(baseTokens: base, shotTokens: $0) }
             },
-            models: try models.map(ModelTable.read(path:)) ?? ModelTable(), percentScores: percent)
+            models: try models.map(ModelTable.read(path:)) ?? ModelTable(), percentScores: percent,
+            modelsTemplate: modelsTemplate)
     }
 
     /// A positive plain number up to 100.

@@ -153,15 +153,22 @@ extension ImportError: CustomStringConvertible {
             return
                 "\(file): '\(field)' is \(Quantities.trimmed(String(format: "%.6g", value))); "
                 + "expected a score in [0, 1]"
-        case .unknownModel(let name, let file, let embedded):
-            let count =
-                embedded.map {
-                    " (the file gives \(Quantities.formatCount($0)) parameters, embeddings included: not the "
-                        + "non-embedding count the law uses)"
-                } ?? ""
-            return "\(file): unknown model '\(name)'\(count); add it to a model table and pass --models FILE, "
+        case .unknownModels(let models):
+            let each = models.map { m -> String in
+                var facts = [m.file]
+                if let preset = m.preset { facts.append("preset \(preset) publishes no pre-training tokens") }
+                if let embedded = m.parametersWithEmbeddings {
+                    facts.append(
+                        "the file gives \(Quantities.formatCount(embedded)) parameters, embeddings included: "
+                            + "not the non-embedding count the law uses")
+                }
+                return "'\(m.name)' (\(facts.joined(separator: "; ")))"
+            }
+            let named = models.count == 1 ? "unknown model " + each[0] : "\(models.count) unknown models: " + each.joined(separator: ", ")
+            return "\(named); add them to a model table and pass --models FILE, "
                 + "a CSV with the columns name,params,tokens,n_ctx (non-embedding parameters, training tokens, "
-                + "context limit), or add a model preset"
+                + "context limit; or a config column with a config.json path), or add model presets; "
+                + "--models-template FILE writes the table to fill in"
         case .noModelName(let file):
             return "\(file): names no model (no pretrained= in config.model_args, no model_name)"
         case .unknownMetric(let file, let task, let metric, let available):
@@ -174,7 +181,7 @@ extension ImportError: CustomStringConvertible {
         case .noResults(let paths):
             return "\(paths.joined(separator: ", ")): no results files (.csv, or .json in a known format)"
         case .modelTableColumns(let file, let header):
-            return "\(file):1: expected the columns name,params,tokens,n_ctx; the header has "
+            return "\(file):1: expected the columns name,params,tokens,n_ctx (or config for params and n_ctx); the header has "
                 + header.joined(separator: ",")
         case .modelTableDuplicate(let file, let line, let name):
             return "\(file):\(line): model '\(name)' is named twice; expected each model once"

@@ -7,6 +7,9 @@ extension PlannerError: CustomStringConvertible {
         switch self {
         case .missingContextLimit:
             return "--nctx is needed with --compute: the context limit, e.g. --nctx 8k"
+        case .tokensNotPublished(let model):
+            return "\(model)'s pre-training tokens are not published, so its compute 6ND is unknown; "
+                + "expected --tokens D (e.g. --tokens 8T), or pretrain_tokens in its preset"
         case .limitBelowNative(let limit, let model, let native):
             return "--nctx \(Fmt.limit(limit)) is below \(model)'s native limit of \(Fmt.limit(native)); "
                 + "expected a limit of at least that"

@@ -32,8 +32,8 @@ extension PresetListing: Rendering {
             case .models:
                 rows += models.map { m -> [CSV.Field] in
                     [
-                        .text("model"), .text(m.preset.name), .empty, .empty, .number(m.resolved.nCtx),
-                        .number(m.resolved.flops), .text(m.preset.role ?? ""), .empty,
+                        .text("model"), .text(m.preset.name), .empty, .empty, .number(m.preset.nCtx),
+                        m.resolved.map { .number($0.flops) } ?? .empty, .text(m.preset.role ?? ""), .empty,
                         .text((m.preset.aliases ?? []).joined(separator: ";")), .empty,
                     ]
                 }
@@ -63,14 +63,17 @@ extension PresetListing: Rendering {
                     }, words: [0, 1, 2, 3])
             case .models:
                 block.line(style.bold("models"))
-                block.table(
-                    ["name", "n_ctx", "compute (6ND)", "role"],
-                    models.map {
-                        [
-                            $0.preset.name, Fmt.limit($0.resolved.nCtx), Quantities.formatScientific($0.resolved.flops),
-                            $0.preset.role ?? "",
-                        ]
-                    }, words: [0, 3])
+                // The family named on its first row only: the groups read down the first column.
+                let rows = models.enumerated().map { i, m -> [String] in
+                    let first = i == 0 || models[i - 1].family != m.family
+                    let n = m.resolved?.parameters ?? m.preset.countedParams
+                    return [
+                        first ? m.family : "", m.preset.name, Fmt.limit(m.preset.nCtx),
+                        n.map(Quantities.formatCount) ?? "", m.preset.pretrainTokens.map(Quantities.formatCount) ?? "-",
+                        m.resolved.map { Quantities.formatScientific($0.flops) } ?? "needs --tokens", m.preset.role ?? "",
+                    ]
+                }
+                block.table(["family", "name", "n_ctx", "N", "tokens", "compute (6ND)", "role"], rows, words: [0, 1, 5, 6])
             case .hardware:
                 block.line(style.bold("hardware"))
                 block.table(
@@ -95,10 +98,16 @@ extension PresetEntry: Rendering {
                 ("task", .string(task.name)), ("law", .string(task.law.form.rawValue)),
                 ("params", task.law.parametersJSON),
             ])
-        case .model(let model):
+        case .model(let model, let preset):
+            let counted = preset.architecture?.parameters
             return .object([
-                ("model", .string(Fmt.model(model))), ("n_ctx", .num(model.nCtx)), ("compute", .num(model.flops)),
-                ("params", .num(model.parameters)), ("notes", .notes(model.notes)),
+                ("model", .string(model.map(Fmt.model) ?? preset.name)), ("family", .str(preset.family)),
+                ("n_ctx", .num(preset.nCtx)), ("compute", .num(model?.flops)),
+                ("params", .num(model?.parameters ?? preset.countedParams)),
+                ("pretrain_tokens", .num(preset.pretrainTokens)),
+                ("total_params", .num(counted?.total)), ("published_total_params", .num(preset.publishedTotalParams)),
+                ("aliases", .array((preset.aliases ?? []).map(JSON.string))), ("source", .str(preset.source)),
+                ("notes", .notes(model?.notes ?? [])),
             ])
         case .gpu(let gpu):
             return .object([("gpu", .string(gpu.name)), ("peak_flops_per_second", .num(gpu.peakFlopsPerSecond))])
@@ -136,24 +145,46 @@ extension PresetEntry: Rendering {
             }
             block.field("source", task.source)
             block.field("file", task.path)
-        case .model(let model):
-            block.field("model", Fmt.model(model))
-            block.field("N", Quantities.formatCount(model.parameters) + " non-embedding parameters")
-            block.field(
-                "D",
-                "\(Quantities.formatCount(model.pretrainTokens)) pre-training + "
-                    + "\(Quantities.formatCount(model.extensionTokens)) extension tokens")
-            block.field("n_ctx", Fmt.limit(model.nCtx))
-            block.field("compute", Fmt.flops(model.flops) + " (6ND)")
-            if let layers = model.layers, let width = model.attentionWidth {
+        case .model(let model, let preset):
+            block.field("model", model.map(Fmt.model) ?? preset.name)
+            if let family = preset.family { block.field("family", family) }
+            if let n = model?.parameters ?? preset.countedParams {
+                block.field("N", Quantities.formatCount(n) + " non-embedding parameters" + Self.perToken(preset))
+            }
+            if let tokens = preset.pretrainTokens {
+                block.field(
+                    "D",
+                    "\(Quantities.formatCount(tokens)) pre-training + "
+                        + "\(Quantities.formatCount(preset.extensionTokens)) extension tokens")
+            } else {
+                block.field("D", "pre-training tokens not published: questions need --tokens D")
+            }
+            block.field("n_ctx", Fmt.limit(preset.nCtx))
+            if let model { block.field("compute", Fmt.flops(model.flops) + " (6ND)") }
+            if let layers = preset.layers, let width = preset.attentionWidth {
                 block.field("shape", "\(Int(layers)) layers, attention width \(Int(width))")
             }
-            for note in model.notes { block.note(note, width: width) }
+            if let counted = preset.architecture?.parameters {
+                let published = preset.publishedTotalParams.map { ", published \(Quantities.formatCount($0))" } ?? ""
+                block.field("total", "\(Quantities.formatCount(counted.total)) counted from the architecture\(published)")
+            }
+            if let aliases = preset.aliases, !aliases.isEmpty { block.field("also", aliases.joined(separator: ", ")) }
+            if preset.architecture != nil, let source = preset.source { block.field("source", source) }
+            for note in model?.notes ?? [] { block.note(note, width: width) }
         case .gpu(let gpu):
             block.field("gpu", gpu.name)
             block.field("peak", Quantities.formatScientific(gpu.peakFlopsPerSecond, digits: 4) + " FLOP/s, BF16 dense")
             block.field("source", gpu.source ?? "")
         }
         return block.text
+    }
+}
+
+extension PresetEntry {
+    /// For a mixture of experts, that N counts the experts a token is routed to.
+    static func perToken(_ preset: ModelPreset) -> String {
+        guard let a = preset.architecture, let experts = a.experts, preset.nonEmbeddingParams == nil else { return "" }
+        return " per token (\(Int(a.expertsPerToken ?? experts)) of \(Int(experts)) experts; "
+            + "\(Quantities.formatCount(a.parameters.nonEmbedding)) in all)"
     }
 }
