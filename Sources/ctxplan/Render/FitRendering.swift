@@ -327,7 +327,8 @@ extension Comparison.Unidentified {
             return "\(parameters) parameters from \(groups) distinct groups of records"
         case .lacks(.promptNearLimit): return "no prompt near a context limit to fix the penalty's sharpness"
         case .lacks(.extendedModel): return "no extended model to fix the extension decay"
-        case .lacks(.paramsAndTokens): return "records give compute alone, not parameters and tokens"
+        case .lacks(.paramsAndTokens):
+            return "the records need parameters and tokens, for three sizes and three token counts at least"
         }
     }
 }
