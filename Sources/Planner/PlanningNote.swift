@@ -28,9 +28,6 @@ public enum PlanningNote: Sendable, Equatable {
     case costFromBase(named: String, namedLimit: Double, base: String, baseLimit: Double)
     /// The preset's answer lies outside the confidence interval of a refit to the data.
     case outsideRefit(RefitDisagreement)
-    /// Fewer than the asked share of outcomes reach the target at any compute; the answer is
-    /// the median one.
-    case unreachableAtConfidence(Double)
     /// GPU time counted with attention by this convention: the MFU must be one measured on the
     /// same count (published MFU figures count the full matrix; causal kernels half of it).
     case mfuConvention(AttentionCounting)
@@ -49,7 +46,6 @@ public enum PlanningNote: Sendable, Equatable {
         case .noCandidateFits: "no_candidate_fits"
         case .costFromBase: "cost_from_base"
         case .outsideRefit: "outside_refit"
-        case .unreachableAtConfidence: "unreachable_at_confidence"
         case .mfuConvention: "mfu_convention"
         }
     }

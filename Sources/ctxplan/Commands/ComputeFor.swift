@@ -52,6 +52,14 @@ struct ComputeFor: ScenarioCommand {
         transform: Parse.fraction)
     var confidence: Double?
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "Relative tolerance for the alternative of more shots: how close to the target at the model's "
+                + "compute, or how much compute it must save (default 0.01).", valueName: "e"),
+        transform: Parse.fraction)
+    var within: Double = 0.01
+
     @OptionGroup var global: GlobalOptions
 
     func answer(in session: Session) throws -> ComputeForAnswer {
@@ -70,6 +78,7 @@ struct ComputeFor: ScenarioCommand {
         if let baselineModel {
             a.baseline = try planner.baseline(model: baselineModel, for: a, recipe: recipe.recipe)
         }
+        a.alternative = planner.moreShots(for: a, within: within)
         if let mark = a.plotMark(target: target) { session.lastAnswer = mark }
         return a
     }

@@ -66,10 +66,6 @@ extension PlanningNote: NoteRendering {
             let level = Quantities.trimmed(String(format: "%.1f", d.level))
             return "\(whose) \(format(d.value)), outside the \(level)% confidence interval of a refit to \(data) "
                 + "(\(format(d.low))..\(format(d.high))); the interval shown is the refit's"
-        case .unreachableAtConfidence(let q):
-            let percent = Quantities.trimmed(String(format: "%.1f", q * 100))
-            return "fewer than \(percent)% of the outcomes reach the target at any compute: "
-                + "the answer is the task's own"
         }
     }
 }
