@@ -15,6 +15,9 @@ public struct FitReport: Sendable {
     public var draws: [ContextScalingLaw]
     public var bootstrap: BootstrapSummary?
     public var seconds: Double
+    /// For per-instance rows (every score 0 or 1), the errors on group means, which the
+    /// by-model and by-prompt tables then hold too (`Planner.perInstance`); nil otherwise.
+    public var groupMeans: GroupMeanErrors? = nil
 }
 
 /// What a fit's residuals are grouped by: a record's model (its compute when it names none),
@@ -24,6 +27,8 @@ public enum FitGroup: Hashable, Sendable {
     case compute(Double)
     case shots(Int)
     case promptTokens(Double)
+    /// A bin of prompt lengths, shortest and longest (per-instance rows).
+    case promptRange(Double, Double)
 }
 
 /// Percentile intervals of each parameter over bootstrap draws, and how A, Cc and alpha move
@@ -109,7 +114,7 @@ extension Planner {
             : []
         if cancellation.isRequested { throw CancelledByUser() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return FitReport(
+        return Planner.perInstance(FitReport(
             taskName: name, records: records, result: result, range: Planner.range(of: records),
             // Grouped as the program shows them, compute to three figures and prompts to the token,
             // so that records which print alike share a row.
@@ -122,7 +127,7 @@ extension Planner {
             warnings: Planner.identifiability(records, form: form)
                 + (Planner.promptDrop(records).map { [FitWarning.promptDrop($0)] } ?? []),
             draws: draws,
-            bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds)
+            bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds))
     }
 
     /// Fits on prompts of at most `threshold` tokens and scores the rest.
