@@ -105,6 +105,7 @@ extension Planner {
         let start = DispatchTime.now().uptimeNanoseconds
         let fitRecords = records.map(\.fitRecord)
         var fitter = Fitter(form: form, seed: seed, cancellation: cancellation)
+        fitter.progress = progress
         fitter.pinned = Planner.pinned(form: form, floor: floor)
         let result = fitter.fit(fitRecords)
         let draws =

@@ -16,11 +16,11 @@ public struct ShotsAlternative: Sendable, Equatable {
     public var nCtx: Double
     /// The score the alternative gives.
     public var score: Double
-    /// What it costs: extension FLOPs for `fewerShots` (0: no extension), training compute for
-    /// `moreShots`.
+    /// What it costs: extension FLOPs for `fewerShots` (0: no extension), the model's training
+    /// compute for `moreShots`.
     public var flops: Double
     /// What it saves against the answer's own plan: the recommended extension's FLOPs, or the
-    /// training compute the answer needs beyond the alternative's.
+    /// additional training compute the answer needs beyond the model's.
     public var savedFlops: Double
     /// Whether it reaches the answer's score (or target) within the tolerance: then it is the
     /// recommendation.
@@ -54,40 +54,22 @@ extension Planner {
             flops: 0, savedFlops: recommended?.extensionFlops ?? 0, recommended: reaches)
     }
 
-    /// More shots within the answer's limit: with a baseline model (`--model`), the fewest that
-    /// reach the target within `within` at the model's own compute; else (and for no model) the
-    /// shot count that needs the least compute, when it saves more than `within` of the answer's;
-    /// nil when the model has the compute already. Nil when
-    /// the answer has no compute, was asked at a confidence, or the prompt is not given as shots.
+    /// More shots within the answer's limit at today's compute, a baseline model's (`--model`):
+    /// the fewest that reach the target within `within` at the model's own compute, when the
+    /// model is short of the compute the asked prompt needs. Nil without a model, when the answer
+    /// has no compute or was asked at a confidence, or the prompt is not given as shots.
     public func moreShots(for answer: ComputeForAnswer, within: Double) -> ShotsAlternative? {
-        guard let flops = answer.flops, answer.confidence == nil, let shots = answer.shots,
+        guard answer.flops != nil, answer.confidence == nil, let shots = answer.shots,
+            let baseline = answer.baseline, baseline.additionalFlops > 0,
             let layout = answer.task.tokenLengths, let maxShots = layout.maxShots(fittingIn: answer.nCtx),
-            maxShots > shots
-        else { return nil }
-        let law = answer.task.law
-        if let baseline = answer.baseline, baseline.additionalFlops > 0,
+            maxShots > shots,
             case .reached(let choice, _) = InverseSolvers.fewestShots(
-                reaching: answer.target * (1 - within), law: law, flops: baseline.flops,
+                reaching: answer.target * (1 - within), law: answer.task.law, flops: baseline.flops,
                 contextLimit: answer.nCtx, layout: layout, maxShots: maxShots),
             choice.shots > shots
-        {
-            return ShotsAlternative(
-                kind: .moreShots, shots: choice.shots, promptTokens: choice.promptTokens, nCtx: answer.nCtx,
-                score: choice.score, flops: baseline.flops, savedFlops: baseline.additionalFlops, recommended: true)
-        }
-        // A baseline with the compute already needs no alternative.
-        if let baseline = answer.baseline, baseline.additionalFlops == 0 { return nil }
-        // The score is the compute factor times a factor of the prompt alone, so the shot count
-        // that scores best at any compute is the one that needs the least.
-        let best = InverseSolvers.bestShots(
-            law: law, flops: flops, contextLimit: answer.nCtx, layout: layout, maxShots: maxShots)
-        guard best.shots > shots,
-            case .reached(let fewer) = InverseSolvers.compute(
-                reaching: answer.target, law: law, promptTokens: best.promptTokens, contextLimit: answer.nCtx),
-            fewer < flops * (1 - within)
         else { return nil }
         return ShotsAlternative(
-            kind: .moreShots, shots: best.shots, promptTokens: best.promptTokens, nCtx: answer.nCtx,
-            score: answer.target, flops: fewer, savedFlops: flops - fewer, recommended: true)
+            kind: .moreShots, shots: choice.shots, promptTokens: choice.promptTokens, nCtx: answer.nCtx,
+            score: choice.score, flops: baseline.flops, savedFlops: baseline.additionalFlops, recommended: true)
     }
 }

@@ -55,8 +55,8 @@ struct ComputeFor: ScenarioCommand {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Relative tolerance for the alternative of more shots: how close to the target at the model's "
-                + "compute, or how much compute it must save (default 0.01).", valueName: "e"),
+            "With --model, how close to the target (relatively) more shots at the model's own compute must "
+                + "come to be recommended instead of more compute (default 0.01).", valueName: "e"),
         transform: Parse.fraction)
     var within: Double = 0.01
 

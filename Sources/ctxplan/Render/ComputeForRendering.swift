@@ -97,8 +97,8 @@ extension ComputeForAnswer: Rendering {
             if let computeOptimal { block.field("optimal", computeOptimal.text) }
             block.field("ceiling", ceilingLine)
             budget?.fields(into: &block)
-            if let alternative {
-                block.line(alternative.computeForLine(target: target, baseline: baseline, style: style))
+            if let alternative, let baseline {
+                block.line(alternative.computeForLine(baseline: baseline, style: style))
             }
         case .reachedAtAnyCompute:
             block.field(

@@ -41,11 +41,10 @@ extension ShotsAlternative {
         return head + ", " + same + saved + ": " + style.good("recommended")
     }
 
-    /// `compute-for`'s one line: more shots at less compute (the baseline's own, when there is one).
-    func computeForLine(target: Double, baseline: BaselineGap?, style: Style) -> String {
-        let at = baseline.flatMap { $0.flops == flops ? "\($0.model)'s compute" : nil } ?? Self.flops(flops) + " FLOPs"
-        return "instead: \(setting) reach \(Fmt.score(score)) at \(at)"
-            + ", saving \(Self.flops(savedFlops)) FLOPs: " + style.good("recommended")
+    /// `compute-for --model`'s one line: more shots at the model's own compute.
+    func computeForLine(baseline: BaselineGap, style: Style) -> String {
+        "instead: \(setting) reach \(Fmt.score(score)) at \(baseline.model)'s compute"
+            + ", saving the additional \(Self.flops(savedFlops)) FLOPs: " + style.good("recommended")
     }
 
     /// Three figures, as the tables show FLOPs.
