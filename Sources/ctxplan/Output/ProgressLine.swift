@@ -29,10 +29,11 @@ final class ProgressLine: @unchecked Sendable {
         delay = after.map { $0.isFinite ? max(0, $0) : 1 } ?? 1
     }
 
-    /// The hook for a command's long work: this line when standard error is a terminal and the
-    /// answer is text, else nothing (a pipe, a file, `--json`, a script's commands).
+    /// The hook for a command's long work: this line when a person is at a terminal (standard
+    /// input and error both are one) and the answer is text, else nothing (a pipe, a file,
+    /// `--json`, a script's commands, commands piped to the REPL).
     func progress(forText text: Bool, inScript: Bool) -> ProgressReporter {
-        guard text, !inScript, isatty(STDERR_FILENO) == 1 else { return .none }
+        guard text, !inScript, isatty(STDERR_FILENO) == 1, isatty(STDIN_FILENO) == 1 else { return .none }
         lock.lock()
         began = Self.now
         stage = nil
