@@ -45,12 +45,12 @@ public final class ProgressCounter: @unchecked Sendable {
         progress.report(stage, done: 0, of: total)
     }
 
-    /// One more step is finished.
+    /// One more step is finished. Reported under the lock, so that the counts arrive in order
+    /// (a late "199 of 200" never follows the "200 of 200" that ends the stage).
     public func step() {
         lock.lock()
+        defer { lock.unlock() }
         done += 1
-        let now = done
-        lock.unlock()
-        progress.report(stage, done: now, of: total)
+        progress.report(stage, done: done, of: total)
     }
 }

@@ -57,7 +57,7 @@ final class PerInstanceTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(bins.ranges.count, 11)
         for (a, b) in zip(bins.ranges, bins.ranges.dropFirst()) { XCTAssertLessThan(a.high, b.low) }
         for (record, bin) in zip(records, bins.index) {
-            XCTAssertTrue(bins.ranges[bin].low <= record.nPmt && record.nPmt <= bins.ranges[bin].high)
+            XCTAssertTrue(bins.ranges[Int(bin)].low <= record.nPmt && record.nPmt <= bins.ranges[Int(bin)].high)
         }
         let counts = Dictionary(grouping: bins.index, by: { $0 }).mapValues(\.count)
         let share = Double(records.count) / 12

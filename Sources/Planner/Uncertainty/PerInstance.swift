@@ -17,20 +17,26 @@ public struct GroupMeanErrors: Sendable, Equatable {
 /// holds thousands of distinct prompt lengths, each with a few rows.
 struct PromptBins {
     static let maxCount = 12
-    /// Each record's bin.
-    var index: [Int]
+    /// Each record's bin: one byte, for a million rows.
+    var index: [UInt8]
     /// Each bin's shortest and longest prompt.
     var ranges: [(low: Double, high: Double)]
 
     init(_ records: [Observation]) {
-        var counts: [Double: Int] = [:]
-        for r in records { counts[r.nPmt, default: 0] += 1 }
+        var lengths = KeySlots<Double>()
+        var rows: [Int] = []
+        for r in records {
+            let slot = lengths.slot(r.nPmt)
+            if slot == rows.count { rows.append(0) }
+            rows[slot] += 1
+        }
+        let counts = Dictionary(uniqueKeysWithValues: zip(lengths.keys, rows))
         let distinct = counts.keys.sorted()
-        var binOf: [Double: Int] = [:]
+        var binOf: [Double: UInt8] = [:]
         var ranges: [(low: Double, high: Double)] = []
         if distinct.count <= PromptBins.maxCount {
             for (i, value) in distinct.enumerated() {
-                binOf[value] = i
+                binOf[value] = UInt8(i)
                 ranges.append((value, value))
             }
         } else {
@@ -42,7 +48,7 @@ struct PromptBins {
             var start: Double?
             for value in distinct {
                 if start == nil { start = value }
-                binOf[value] = ranges.count
+                binOf[value] = UInt8(ranges.count)
                 cumulative += counts[value] ?? 0
                 if Double(cumulative) >= next * share - 1e-9, let low = start {
                     ranges.append((low, value))
@@ -52,8 +58,37 @@ struct PromptBins {
             }
             if let low = start, let high = distinct.last { ranges.append((low, high)) }
         }
-        index = records.map { binOf[$0.nPmt] ?? 0 }
+        var last: (nPmt: Double, bin: UInt8)?
+        index = records.map { r in
+            if let last, last.nPmt == r.nPmt { return last.bin }
+            let bin = binOf[r.nPmt] ?? 0
+            last = (r.nPmt, bin)
+            return bin
+        }
         self.ranges = ranges
+    }
+}
+
+/// A slot for each distinct key, in the order first seen. A key is hashed only when it differs
+/// from the last one asked for: the rows of one group usually come together, and a million rows
+/// hold a few hundred groups.
+struct KeySlots<Key: Hashable> {
+    private(set) var keys: [Key] = []
+    private var slots: [Key: Int] = [:]
+    private var last: (key: Key, slot: Int)?
+
+    mutating func slot(_ key: Key) -> Int {
+        if let last, last.key == key { return last.slot }
+        let slot: Int
+        if let known = slots[key] {
+            slot = known
+        } else {
+            slot = keys.count
+            slots[key] = slot
+            keys.append(key)
+        }
+        last = (key, slot)
+        return slot
     }
 }
 
@@ -81,13 +116,17 @@ extension Planner {
         }
         let bins = PromptBins(records)
         let clusterOf = clusters(of: records)
-        var groups: [Key: Sums] = [:]
+        var slots = KeySlots<Key>()
+        var sums: [Sums] = []
         for i in records.indices {
-            let key = Key(cluster: clusterOf[i], nCtx: records[i].nCtx, bin: bins.index[i])
-            groups[key, default: Sums()].residual += report.result.residuals[i]
-            groups[key, default: Sums()].predicted += records[i].metric - report.result.residuals[i]
-            groups[key, default: Sums()].count += 1
+            let slot = slots.slot(Key(cluster: clusterOf[i], nCtx: records[i].nCtx, bin: Int(bins.index[i])))
+            if slot == sums.count { sums.append(Sums()) }
+            let residual = report.result.residuals[i]
+            sums[slot].residual += residual
+            sums[slot].predicted += records[i].metric - residual
+            sums[slot].count += 1
         }
+        let groups = zip(slots.keys, sums)
         // Per group: |mean residual| and the standard error at the law's mean prediction.
         var byCluster: [Int: (error: Double, rows: Int)] = [:]
         var byBin: [Int: (error: Double, rows: Int)] = [:]
@@ -107,7 +146,7 @@ extension Planner {
         var r = report
         let rows = Double(records.count)
         r.groupMeans = GroupMeanErrors(
-            groups: groups.count, mae: total.error / rows, rmse: (total.squared / rows).squareRoot(),
+            groups: sums.count, mae: total.error / rows, rmse: (total.squared / rows).squareRoot(),
             standardError: total.standardError / rows)
         // Models in the order they first appear, as the row tables have them.
         var seen = Set<Int>()

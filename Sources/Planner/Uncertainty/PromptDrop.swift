@@ -41,18 +41,26 @@ extension Planner {
             var example: Observation
             var mean: Double { sum / count }
         }
-        let fitting = records.filter { $0.nPmt <= $0.nCtx }
-        let perInstance = isPerInstance(fitting)
-        // A prompt's key: its length, or for per-instance rows its bin.
-        let bins = perInstance ? PromptBins(fitting).index : []
-        var series: [Series: [Double: Point]] = [:]
-        for (i, (record, cluster)) in zip(fitting, clusters(of: fitting)).enumerated() {
-            let key = Series(cluster: cluster, nCtx: record.nCtx)
-            let prompt = perInstance ? Double(bins[i]) : record.nPmt
-            series[key, default: [:]][prompt, default: Point(example: record)].sum += record.metric
-            series[key]?[prompt]?.count += 1
-            series[key]?[prompt]?.tokens += record.nPmt
+        let perInstance = isPerInstance(records)
+        // A prompt's key: its length, or for per-instance rows its bin. (A million rows are
+        // read in place, not filtered into a copy.)
+        let bins = perInstance ? PromptBins(records).index : []
+        struct Slot: Hashable {
+            let series: Series
+            let prompt: Double
         }
+        var slots = KeySlots<Slot>()
+        var sums: [Point] = []
+        for (i, (record, cluster)) in zip(records, clusters(of: records)).enumerated() where record.nPmt <= record.nCtx {
+            let prompt = perInstance ? Double(bins[i]) : record.nPmt
+            let slot = slots.slot(Slot(series: Series(cluster: cluster, nCtx: record.nCtx), prompt: prompt))
+            if slot == sums.count { sums.append(Point(example: record)) }
+            sums[slot].sum += record.metric
+            sums[slot].count += 1
+            sums[slot].tokens += record.nPmt
+        }
+        var series: [Series: [Double: Point]] = [:]
+        for (slot, point) in zip(slots.keys, sums) { series[slot.series, default: [:]][slot.prompt] = point }
         /// The fall from `a` to `b` in standard errors of the difference of their means, at the
         /// pooled share (a two-proportion test); infinite where the pooled share is 0 or 1 and
         /// the means differ.

@@ -9,8 +9,9 @@ import Foundation
 
 /// Long work's progress on standard error, when it is a terminal: "bootstrap: 37 of 200 draws,
 /// about 12 s left", drawn over itself in place. It shows only once the work has run a second
-/// (a quick answer flickers nothing), is redrawn at most ten times a second, and is erased when a
-/// stage finishes and before any message, so it never stays in what the terminal keeps.
+/// (a quick answer flickers nothing), is redrawn at most ten times a second (and at each stage's
+/// start and first step), and is erased when a stage finishes and before any message, so it
+/// never stays in what the terminal keeps.
 ///
 /// One line for the whole process: the parallel loops report from several threads, under a lock.
 final class ProgressLine: @unchecked Sendable {
@@ -20,7 +21,7 @@ final class ProgressLine: @unchecked Sendable {
     private let delay: Double
     private let lock = NSLock()
     private var began = 0.0
-    private var stage: (stage: ProgressReporter.Stage, total: Int, since: Double)?
+    private var stage: (stage: ProgressReporter.Stage, total: Int, since: Double, counted: Bool)?
     private var lastDrawn = -Double.infinity
     private var shown = false
 
@@ -54,14 +55,21 @@ final class ProgressLine: @unchecked Sendable {
         let now = Self.now
         // A new stage (or the same one begun again, as each fold of a comparison fits afresh)
         // times its own steps.
+        var first = false
         if self.stage?.stage != stage || self.stage?.total != total || done == 0 {
-            self.stage = (stage, total, now)
+            self.stage = (stage, total, now, false)
+            first = true
         }
-        guard done < total else {
+        guard done < total, let current = self.stage else {
             eraseLocked()
             return
         }
-        guard now - began >= delay, now - lastDrawn >= 0.1, let since = self.stage?.since else { return }
+        // A stage's first count, and its first step with a time left, are drawn whatever the
+        // rate; the rest at most ten times a second.
+        let firstStep = done > 0 && !current.counted
+        if firstStep { self.stage?.counted = true }
+        guard now - began >= delay, first || firstStep || now - lastDrawn >= 0.1 else { return }
+        let since = current.since
         lastDrawn = now
         var text = Self.describe(stage, done: done, of: total)
         if done > 0 {
