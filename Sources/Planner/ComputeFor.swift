@@ -35,7 +35,8 @@ public struct ComputeForAnswer: Sendable {
     public var baseline: BaselineGap? = nil
     /// The Chinchilla split of the compute into parameters and tokens (Hoffmann et al. 2022).
     public var computeOptimal: ComputeOptimalSplit? = nil
-    /// More shots within the limit that reach the target for less compute (`moreShots(for:)`).
+    /// More shots within the limit that reach the target at the baseline model's own compute
+    /// (`moreShots(for:within:)`).
     public var alternative: ShotsAlternative? = nil
 
     /// The FLOPs the target needs; nil when no count is the answer (unreachable, unreachable at
@@ -96,7 +97,9 @@ extension Planner {
         let notes = Extrapolation.notes(task: task, nPmt: nPmt, nCtx: nCtx)
         var reachProbability: Double?
         var notReachableAtConfidence = false
-        if let confidence {
+        // A task without outcomes (no bootstrap draws) has no answer at a confidence: the
+        // command rejects --confidence for it, and a library caller gets the law's own.
+        if let confidence, !computes.isEmpty {
             reachProbability = Planner.reachShare(computes)
             // The outcomes' answer, never the law's own: where fewer than `confidence` of them
             // reach the target, `notReachableAtConfidence` says so and no compute is given.

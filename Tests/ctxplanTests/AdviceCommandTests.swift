@@ -34,6 +34,21 @@ final class AdviceCommandTests: XCTestCase {
         XCTAssertNotNil(at["compute"] as? Double)
     }
 
+    /// A task saved without bootstrap draws has no outcomes to answer a confidence from: the
+    /// option is rejected, never answered with the law's own compute.
+    func testConfidenceNeedsDraws() throws {
+        let dir = NSTemporaryDirectory() + "ctxplan-nodraws-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let saved = try Harness.run(["fit", "--task", "arithmetic", "--save", dir + "/plain.json"])
+        XCTAssertEqual(saved.status, 0, saved.stderr)
+        let result = try Harness.run(
+            ["compute-for", "0.16", "--task", dir + "/plain.json", "--shots", "5", "--nctx", "4k", "--confidence", "0.9"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("--confidence 0.9 needs bootstrap draws"), result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+
     /// The case: extend recommends 8k for 64 shots, but 52 shots fit 4k and score the
     /// same: said in one line, and as the JSON alternative.
     func testExtendNamesTheShotsThatFitTodaysLimit() throws {

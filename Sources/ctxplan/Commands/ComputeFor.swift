@@ -70,7 +70,13 @@ struct ComputeFor: ScenarioCommand {
         let limit =
             try nctx.limit(in: session) ?? baselineModel.map { try planner.library.model($0).nCtx }
             ?? nctx.required(in: session)
-        try interval.check(planner.library.task(taskName))
+        let taskPreset = try planner.library.task(taskName)
+        try interval.check(taskPreset)
+        if let confidence, taskPreset.draws.isEmpty {
+            throw InputError(
+                "--confidence \(Quantities.trimmed(String(confidence))) needs bootstrap draws; task '\(taskPreset.name)' "
+                    + "has none (save one with 'fit --bootstrap N --save PATH')")
+        }
         var a = try planner.computeFor(
             target: target, task: taskName, prompt: prompt.input(in: session), nCtx: limit, tokens: tokens,
             params: params, plan: hardware.plan(planner, in: session), interval: interval.request(in: session),
