@@ -24,21 +24,33 @@ public struct ComputeForAnswer: Sendable {
     /// The chance of reaching the target the answer's compute was asked for; nil for the
     /// preset's own (median) answer.
     public var confidence: Double?
+    /// The share of the outcomes that reach the target at some compute, when a confidence was
+    /// asked for: below `confidence`, no compute is the answer at that confidence.
+    public var reachProbability: Double? = nil
+    /// Whether fewer than the share `confidence` of the outcomes reach the target at any
+    /// compute: then no compute reaches it with that chance, and `solution` is the law's own.
+    public var notReachableAtConfidence = false
     public var notes: [PlanningNote]
     /// How much more than a given model's compute the target needs (`--model`).
     public var baseline: BaselineGap? = nil
     /// The Chinchilla split of the compute into parameters and tokens (Hoffmann et al. 2022).
     public var computeOptimal: ComputeOptimalSplit? = nil
+    /// More shots within the limit that reach the target at the baseline model's own compute
+    /// (`moreShots(for:within:)`).
+    public var alternative: ShotsAlternative? = nil
 
-    /// The FLOPs the target needs; nil when no count is the answer (unreachable, or reached at
-    /// any compute).
+    /// The FLOPs the target needs; nil when no count is the answer (unreachable, unreachable at
+    /// the confidence asked for, or reached at any compute).
     public var flops: Double? {
+        if notReachableAtConfidence { return nil }
         if case .reached(let c) = solution { return c }
         return nil
     }
 
-    /// Whether some compute reaches the target (any compute, for `.reachedAtAnyCompute`).
+    /// Whether some compute reaches the target (any compute, for `.reachedAtAnyCompute`), with
+    /// the chance asked for.
     public var reachable: Bool {
+        if notReachableAtConfidence { return false }
         switch solution {
         case .reached, .reachedAtAnyCompute: return true
         case .unreachable, .beyondAnyCompute: return false
@@ -82,23 +94,32 @@ extension Planner {
         let computes =
             request != nil || confidence != nil
             ? Planner.computeOutcomes(reaching: target, outcomes: outcomes, nPmt: nPmt, nCtx: nCtx) : []
-        var notes = Extrapolation.notes(task: task, nPmt: nPmt, nCtx: nCtx)
-        if let confidence {
-            if let c = Planner.compute(atConfidence: confidence, of: computes) {
-                solution = .reached(flops: c)
-            } else {
-                notes.append(.unreachableAtConfidence(confidence))
+        let notes = Extrapolation.notes(task: task, nPmt: nPmt, nCtx: nCtx)
+        var reachProbability: Double?
+        var notReachableAtConfidence = false
+        // A task without outcomes (no bootstrap draws) has no answer at a confidence: the
+        // command rejects --confidence for it, and a library caller gets the law's own.
+        if let confidence, !computes.isEmpty {
+            reachProbability = Planner.reachShare(computes)
+            // The outcomes' answer, never the law's own: where fewer than `confidence` of them
+            // reach the target, `notReachableAtConfidence` says so and no compute is given.
+            switch Planner.compute(atConfidence: confidence, of: computes) {
+            case let c? where c <= 1: solution = .reachedAtAnyCompute
+            case let c?: solution = .reached(flops: c)
+            case nil: notReachableAtConfidence = true
             }
         }
         var answer = ComputeForAnswer(
             task: task, target: target, nPmt: nPmt, shots: shots, nCtx: nCtx, solution: solution,
             ceiling: ceiling, modelSize: nil, nearest: nil, lifts: [], budget: nil, interval: nil,
-            confidence: confidence, notes: notes)
+            confidence: confidence, reachProbability: reachProbability,
+            notReachableAtConfidence: notReachableAtConfidence, notes: notes)
         if let request {
             answer.interval = Planner.interval(
                 level: request.level, values: computes, kind: outcomes.kind, logScale: true,
                 containing: answer.flops)
         }
+        if answer.notReachableAtConfidence { return answer }
         let flops: Double
         switch solution {
         case .reached(let c): flops = c
@@ -114,6 +135,13 @@ extension Planner {
         answer.computeOptimal = ChinchillaLaw.approach3.optimalSplit(flops: flops)
         answer.budget = plan.map { Budget(flops: flops, plan: $0) }
         return answer
+    }
+
+    /// The share of outcomes that reach the target at some compute (nil: none does); nil for
+    /// no outcomes.
+    static func reachShare(_ values: [Double?]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        return Double(values.filter { $0 != nil }.count) / Double(values.count)
     }
 
     static func checkTarget(_ target: Double) throws {

@@ -33,6 +33,9 @@ public struct ExtendAnswer: Sendable {
     /// How `extensionFlopsWithAttention` counts attention.
     public var attentionCounting: AttentionCounting
     public var notes: [PlanningNote]
+    /// Fewer shots that fit the model's own limit with no extension, and whether they score the
+    /// same (then they are the recommendation over extending).
+    public var alternative: ShotsAlternative? = nil
 }
 
 /// Why a candidate limit is not the recommended one.
@@ -133,9 +136,13 @@ extension Planner {
             notes.append(note)
         }
         if countAttention, plan != nil { notes.append(.mfuConvention(attentionCounting)) }
+        let alternative = Planner.fewerShots(
+            than: shots, task: task, base: base, reserve: reserve, recommended: recommended.map { options[$0] },
+            target: target, within: within)
         return ExtendAnswer(
             task: task, base: base, nPmt: nPmt, shots: shots, options: options, recommended: recommended,
-            target: target, within: within, reserve: reserve, attentionCounting: attentionCounting, notes: notes)
+            target: target, within: within, reserve: reserve, attentionCounting: attentionCounting, notes: notes,
+            alternative: alternative)
     }
 
     static func doublings(from start: Double, upTo end: Double) -> [Double] {

@@ -15,6 +15,9 @@ public struct FitReport: Sendable {
     public var draws: [ContextScalingLaw]
     public var bootstrap: BootstrapSummary?
     public var seconds: Double
+    /// For per-instance rows (every score 0 or 1), the errors on group means, which the
+    /// by-model and by-prompt tables then hold too (`Planner.perInstance`); nil otherwise.
+    public var groupMeans: GroupMeanErrors? = nil
 
     /// The residuals that stand for a new model's scatter around the law: those of each model's
     /// fully trained records, at its largest compute. A model's intermediate checkpoints (a
@@ -39,6 +42,8 @@ public enum FitGroup: Hashable, Sendable {
     case compute(Double)
     case shots(Int)
     case promptTokens(Double)
+    /// A bin of prompt lengths, shortest and longest (per-instance rows).
+    case promptRange(Double, Double)
 }
 
 /// Percentile intervals of each parameter over bootstrap draws, and how A, Cc and alpha move
@@ -127,6 +132,7 @@ extension Planner {
         let start = DispatchTime.now().uptimeNanoseconds
         let fitRecords = records.map(\.fitRecord)
         var fitter = Fitter(form: form, seed: seed, cancellation: cancellation)
+        fitter.progress = progress
         fitter.pinned = Planner.pinned(form: form, floor: floor)
         let result = fitter.fit(fitRecords)
         let draws =
@@ -136,7 +142,7 @@ extension Planner {
             : []
         if cancellation.isRequested { throw CancelledByUser() }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return FitReport(
+        return Planner.perInstance(FitReport(
             taskName: name, records: records, result: result, range: Planner.range(of: records),
             // Grouped as the program shows them, compute to three figures and prompts to the token,
             // so that records which print alike share a row.
@@ -149,7 +155,7 @@ extension Planner {
             warnings: Planner.identifiability(records, form: form)
                 + (Planner.promptDrop(records).map { [FitWarning.promptDrop($0)] } ?? []),
             draws: draws,
-            bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds)
+            bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds))
     }
 
     /// Fits on prompts of at most `threshold` tokens and scores the rest.

@@ -6,10 +6,13 @@ public struct Planner: Sendable {
     /// Asked by the long computations (fits, bootstrap draws): a requested stop makes them throw
     /// `CancelledByUser` rather than return a partial answer.
     public var cancellation: Cancellation
+    /// Told how far the long computations (fits, bootstrap draws, imports) have got.
+    public var progress: ProgressReporter
 
-    public init(library: PresetLibrary, cancellation: Cancellation = .never) {
+    public init(library: PresetLibrary, cancellation: Cancellation = .never, progress: ProgressReporter = .none) {
         self.library = library
         self.cancellation = cancellation
+        self.progress = progress
     }
 
     /// Resolves a task, the compute and the context limit. Without a limit a model's own is

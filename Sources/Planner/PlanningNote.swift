@@ -26,9 +26,6 @@ public enum PlanningNote: Sendable, Equatable {
     /// The model named is itself an extension: the cost is of extending its base from the
     /// base's own limit, not of going on from the named model's.
     case costFromBase(named: String, namedLimit: Double, base: String, baseLimit: Double)
-    /// Fewer than the asked share of outcomes reach the target at any compute; the answer is
-    /// the median one.
-    case unreachableAtConfidence(Double)
     /// GPU time counted with attention by this convention: the MFU must be one measured on the
     /// same count (published MFU figures count the full matrix; causal kernels half of it).
     case mfuConvention(AttentionCounting)
@@ -46,7 +43,6 @@ public enum PlanningNote: Sendable, Equatable {
         case .noCandidateReachesTarget: "no_candidate_reaches_target"
         case .noCandidateFits: "no_candidate_fits"
         case .costFromBase: "cost_from_base"
-        case .unreachableAtConfidence: "unreachable_at_confidence"
         case .mfuConvention: "mfu_convention"
         }
     }

@@ -63,6 +63,9 @@ public struct Fitter: Sendable {
         }
     }
 
+    /// Told of each finished search and bootstrap draw (the program shows it at a terminal).
+    public var progress = ProgressReporter.none
+
     public init(form: AnyLawForm, seed: UInt64 = 0, cancellation: Cancellation = .never) {
         self.form = form
         self.seed = seed
@@ -78,11 +81,14 @@ public struct Fitter: Sendable {
         // Independent searches, run side by side on the cores: a single search lands in a
         // shallower valley now and then (common sense, about one seed in ten); the best of
         // four did not in 20 seeds x 3 tasks x 2 laws.
+        let counter = progress.counter(.fitting, total: max(1, searches) + 1)  // the searches, then the polish
         let outcomes = parallelMap(count: max(1, searches)) { run in
-            search(data, space: space, seed: seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15)
+            defer { counter.step() }
+            return search(data, space: space, seed: seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15)
         }
         let refined = outcomes.flatMap(\.refined).sorted { $0.sse < $1.sse }
         let polished = polish(data, space: space, candidates: refined)
+        counter.step()
         return result(
             data, space: space, x: polished.result.x,
             evaluations: outcomes.reduce(polished.evaluations) { $0 + $1.evaluations })
@@ -190,7 +196,9 @@ public struct Fitter: Sendable {
         var members: [Int: [FitRecord]] = [:]
         for (record, cluster) in zip(records, clusters) { members[cluster, default: []].append(record) }
         let groups = members.keys.sorted().map { members[$0] ?? [] }
+        let counter = progress.counter(.bootstrap, total: count)
         return parallelMap(count: count) { i in
+            defer { counter.step() }
             if cancellation.isRequested { return fitted }
             var rng = SeededGenerator(seed: seed &+ 0x5851_F42D_4C95_7F2D &* UInt64(i + 1))
             let sample = (0..<groups.count).flatMap { _ in groups[Int(rng.next() % UInt64(groups.count))] }

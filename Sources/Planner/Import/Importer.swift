@@ -9,8 +9,18 @@ extension Planner {
         var context = ImportContext(settings: settings, library: library)
         var records: [ImportedRecord] = []
         var files: [(path: String, format: ResultsFormat, records: Int)] = []
-        for (path, named) in try Planner.resultFiles(paths) {
+        let found = try Planner.resultFiles(paths)
+        // Progress in bytes read, file by file: one large file weighs as much as many small ones.
+        let sizes = found.map { ((try? FileManager.default.attributesOfItem(atPath: $0.0))?[.size] as? NSNumber)?.intValue ?? 0 }
+        let totalBytes = max(1, sizes.reduce(0, +))
+        var doneBytes = 0
+        progress.report(.importing, done: 0, of: totalBytes)
+        for ((path, named), size) in zip(found, sizes) {
             if cancellation.isRequested { throw CancelledByUser() }
+            defer {
+                doneBytes += size
+                progress.report(.importing, done: doneBytes, of: totalBytes)
+            }
             // A file of an unknown model is noted and passed over, so that one run names them all.
             let read: (ResultsFormat, [ImportedRecord])?
             do { read = try readFile(path, named: named, context: &context) } catch is ModelNotFound { continue }

@@ -57,7 +57,8 @@ extension Planner {
     static func compute(atConfidence q: Double, of values: [Double?]) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.map { $0 ?? .infinity }.sorted()
-        let index = max(0, Int((q * Double(sorted.count)).rounded(.up)) - 1)
+        // Less a hair, so that q x n a rounding above a whole number (0.9 x 1000) is that number.
+        let index = max(0, Int((q * Double(sorted.count) - 1e-9).rounded(.up)) - 1)
         let c = sorted[min(index, sorted.count - 1)]
         return c.isFinite ? c : nil
     }

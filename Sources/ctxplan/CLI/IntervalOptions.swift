@@ -47,11 +47,13 @@ struct IntervalOptions: ParsableArguments {
     }
 
     /// "(80%: 0.108..0.157)", or "(80% confidence: ...)" for the law's uncertainty alone, with
-    /// `unit` after the range ("(80%: 16..25 shots)"); the share of outcomes that never answer.
+    /// `unit` after the range ("(80%: 16..25 shots)"); an end among outcomes that never reach
+    /// the target is "never" ("(80%: 2.1e23..never)"); the share of outcomes that never answer.
     static func text(_ i: Interval, unit: String = "", _ format: (Double) -> String) -> String {
         let label = level(i) + (i.kind == .confidence ? " confidence" : "")
-        guard let low = i.low, let high = i.high else { return "(\(label): no outcome answers this)" }
-        var text = "(\(label): \(format(low))..\(format(high))\(unit)"
+        guard let low = i.low else { return "(\(label): never)" }
+        let high = i.high.map { format($0) + unit } ?? "never"
+        var text = "(\(label): \(format(low))..\(high)"
         if i.unanswered > 0 {
             let share = Double(i.unanswered) / Double(i.answered + i.unanswered) * 100
             text += "; " + Quantities.trimmed(String(format: "%.1f", share)) + "% of outcomes never answer"

@@ -47,7 +47,10 @@ final class Session {
 
     /// A planner over the session's presets and the command's `--presets`, stopped by Ctrl-C.
     func planner(_ global: GlobalOptions) -> Planner {
-        Planner(library: library(adding: global.presetDirectories), cancellation: cancellation)
+        let text = (try? global.outputFormat(in: self)) == .text
+        return Planner(
+            library: library(adding: global.presetDirectories), cancellation: cancellation,
+            progress: ProgressLine.shared.progress(forText: text, inScript: sourceDepth > 0))
     }
 
     /// Throws `CancelledByUser` once Ctrl-C has asked the running command to stop; long loops of

@@ -52,6 +52,14 @@ struct ComputeFor: ScenarioCommand {
         transform: Parse.fraction)
     var confidence: Double?
 
+    @Option(
+        parsing: .unconditional,
+        help: ArgumentHelp(
+            "With --model, how close to the target (relatively) more shots at the model's own compute must "
+                + "come to be recommended instead of more compute (default 0.01).", valueName: "e"),
+        transform: Parse.fraction)
+    var within: Double = 0.01
+
     @OptionGroup var global: GlobalOptions
 
     func answer(in session: Session) throws -> ComputeForAnswer {
@@ -62,7 +70,13 @@ struct ComputeFor: ScenarioCommand {
         let limit =
             try nctx.limit(in: session) ?? baselineModel.map { try planner.library.model($0).nCtx }
             ?? nctx.required(in: session)
-        try interval.check(planner.library.task(taskName))
+        let taskPreset = try planner.library.task(taskName)
+        try interval.check(taskPreset)
+        if let confidence, taskPreset.draws.isEmpty {
+            throw InputError(
+                "--confidence \(Quantities.trimmed(String(confidence))) needs bootstrap draws; task '\(taskPreset.name)' "
+                    + "has none (save one with 'fit --bootstrap N --save PATH')")
+        }
         var a = try planner.computeFor(
             target: target, task: taskName, prompt: prompt.input(in: session), nCtx: limit, tokens: tokens,
             params: params, plan: hardware.plan(planner, in: session), interval: interval.request(in: session),
@@ -70,6 +84,7 @@ struct ComputeFor: ScenarioCommand {
         if let baselineModel {
             a.baseline = try planner.baseline(model: baselineModel, for: a, recipe: recipe.recipe)
         }
+        a.alternative = planner.moreShots(for: a, within: within)
         if let mark = a.plotMark(target: target) { session.lastAnswer = mark }
         return a
     }

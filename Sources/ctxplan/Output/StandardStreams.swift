@@ -39,6 +39,7 @@ enum StandardStreams {
     /// coloured `warning: `) goes first as it is. Standard output is flushed first, so that
     /// where both go to one file (`2>&1`) a message follows the output printed before it.
     static func writeErrorLine(_ line: String, tag: String = "") {
+        ProgressLine.shared.erase()
         fflush(stdout)
         fputs(tag + line.escapingControlCharacters + "\n", stderr)
     }

@@ -8,7 +8,7 @@ extension ComputeForAnswer: Rendering {
             ("task", .string(task.name)),
             ("target", .num(target)),
             ("reachable", .bool(reachable)),
-            ("outcome", .string(Self.outcome(solution))),
+            ("outcome", .string(notReachableAtConfidence ? "not_reachable_at_confidence" : Self.outcome(solution))),
             ("compute", .num(flops)),
             ("ceiling", .num(ceiling)),
             ("n_pmt", .num(nPmt)),
@@ -42,12 +42,18 @@ extension ComputeForAnswer: Rendering {
                         .object([("change", .string($0.text)), ("ceiling", .num($0.ceiling))])
                     })
             ))
+        pairs.append(("alternative", alternative?.json ?? .null))
         if let budget { pairs.append(("budget", budget.json)) }
         pairs.append(("interval", interval.map(IntervalOptions.json) ?? .null))
-        if let confidence { pairs.append(("confidence", .num(confidence))) }
+        if let confidence {
+            pairs += [("confidence", .num(confidence)), ("reach_probability", .num(reachProbability))]
+        }
         pairs.append(("notes", .notes(notes)))
         return .object(pairs)
     }
+
+    /// A share as a percentage to one decimal: "90%", "62.5%".
+    static func percent(_ share: Double) -> String { Quantities.trimmed(String(format: "%.1f", share * 100)) + "%" }
 
     /// The solver's outcome as a stable JSON token.
     static func outcome(_ solution: ComputeSolution) -> String {
@@ -63,15 +69,21 @@ extension ComputeForAnswer: Rendering {
         var block = TextBlock(style)
         let at = "\(task.name), \(Fmt.prompt(nPmt, shots: shots)) at \(Fmt.limit(nCtx))"
         let ceilingLine = Fmt.score(ceiling) + "  (the score with unlimited compute here)"
+        if notReachableAtConfidence, let confidence, let share = reachProbability {
+            block.line(
+                style.bad("not reachable at \(Self.percent(confidence)) confidence") + ": only "
+                    + "\(Self.percent(share)) of the outcomes reach \(Fmt.score(target)) at any compute on \(at)")
+            if let interval { block.field("interval", IntervalOptions.text(interval) { Quantities.formatScientific($0, digits: 2) }) }
+            block.field("ceiling", ceilingLine)
+            for note in notes { block.note(note, width: width) }
+            return block.text
+        }
         switch solution {
         case .reached(let c):
             let range = interval.map { " " + IntervalOptions.text($0) { Quantities.formatScientific($0, digits: 2) } }
             block.field("compute", style.bold(Fmt.flops(c)) + (range ?? "") + "  for \(Fmt.score(target)) on \(at)")
             if let confidence {
-                block.field(
-                    "confidence",
-                    Quantities.trimmed(String(format: "%.1f", confidence * 100)) + "% chance that the score reaches "
-                        + Fmt.score(target))
+                block.field("confidence", Self.percent(confidence) + " chance that the score reaches " + Fmt.score(target))
             }
             if let baseline { baseline.fields(into: &block) }
             if let nearest { block.field("nearest", Fmt.factor(nearest.multiple) + " " + nearest.name) }
@@ -85,6 +97,9 @@ extension ComputeForAnswer: Rendering {
             if let computeOptimal { block.field("optimal", computeOptimal.text) }
             block.field("ceiling", ceilingLine)
             budget?.fields(into: &block)
+            if let alternative, let baseline {
+                block.line(alternative.computeForLine(baseline: baseline, style: style))
+            }
         case .reachedAtAnyCompute:
             block.field(
                 "compute",

@@ -34,6 +34,7 @@ extension ExtendAnswer: Rendering {
                         ])
                     })
             ),
+            ("alternative", alternative?.json ?? .null),
             ("notes", .notes(notes)),
         ])
     }
@@ -104,6 +105,10 @@ extension ExtendAnswer: Rendering {
                 target.map { "the cheapest limit reaching \(Fmt.score($0))" }
                 ?? "the cheapest limit within \(tolerance)% of the best score"
             block.line("recommended: " + style.bold(Fmt.limit(options[r].nCtx)) + ", \(why)")
+        }
+        if let alternative {
+            let chosen = recommended.map { (nCtx: options[$0].nCtx, score: options[$0].score) }
+            block.line(alternative.extendLine(chosen: chosen, within: within, target: target, style: style))
         }
         if let gpus = options.lazy.compactMap({ $0.budget?.plan.gpus }).first {
             block.line("days: wall clock on " + Words.count(gpus, "GPU"))

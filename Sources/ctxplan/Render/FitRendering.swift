@@ -31,6 +31,15 @@ struct FitAnswer: Rendering {
                     ("n_pmt_min", .num(r.range.nPmtMin)), ("n_pmt_max", .num(r.range.nPmtMax)),
                 ])
             ),
+            (
+                "group_means",
+                r.groupMeans.map { g in
+                    .object([
+                        ("groups", .integer(g.groups)), ("mae", .num(g.mae)), ("rmse", .num(g.rmse)),
+                        ("standard_error", .num(g.standardError)),
+                    ])
+                } ?? .null
+            ),
             ("by_model", .object(r.byModel.map { ($0.0.label, JSON.num($0.1)) })),
             ("by_prompt", .object(r.byPrompt.map { ($0.0.label, JSON.num($0.1)) })),
             ("warnings", .notes(r.warnings)),
@@ -79,10 +88,21 @@ struct FitAnswer: Rendering {
         block.line("\(r.taskName): \(res.law.form.rawValue) law fitted to \(res.n) records in \(ms) ms")
         if let choice { block.field("chosen by", Comparison.choiceText(choice)) }
         block.field("parameters", res.law.parametersText)
-        block.field("MAE", String(format: "%.4f", res.mae))
-        block.field("RMSE", String(format: "%.4f", res.rmse))
-        let origin = URL(fileURLWithPath: r.records[worst].origin).lastPathComponent
-        block.field("largest residual", String(format: "%+.4f", res.residuals[worst]) + " at \(origin)")
+        if let g = r.groupMeans {
+            block.field(
+                "MAE", String(format: "%.4f", g.mae) + " on the means of \(Words.count(g.groups, "group")) "
+                    + "(model, limit, prompt bin) of per-instance 0/1 rows")
+            block.field("RMSE", String(format: "%.4f", g.rmse))
+            block.field("sampling error", String(format: "%.4f", g.standardError) + " (binomial, of a group mean)")
+        } else {
+            block.field("MAE", String(format: "%.4f", res.mae))
+            block.field("RMSE", String(format: "%.4f", res.rmse))
+        }
+        // A single 0/1 row's residual is no measure of the law.
+        if r.groupMeans == nil {
+            let origin = URL(fileURLWithPath: r.records[worst].origin).lastPathComponent
+            block.field("largest residual", String(format: "%+.4f", res.residuals[worst]) + " at \(origin)")
+        }
         block.field("AIC / BIC", String(format: "%.1f / %.1f", res.aic, res.bic))
         block.field("data", FitRangeText.text(r.range))
         if let b = r.bootstrap {
@@ -98,7 +118,7 @@ struct FitAnswer: Rendering {
                         + "not each parameter, so read their intervals together")
             }
         }
-        block.line("mean absolute residual by model:")
+        block.line(r.groupMeans == nil ? "mean absolute residual by model:" : "mean absolute error of group means by model:")
         block.table(["model", "MAE", "n"], r.byModel.map { [$0.0.label, String(format: "%.4f", $0.1), String($0.2)] })
         block.line("by prompt:")
         block.table(

@@ -18,7 +18,9 @@ extension FitWarning: NoteRendering {
             let others = d.groups > 1 ? " (and \(d.groups - 1) more)" : ""
             return "the score falls as the prompt grows while it still fits: \(d.group.label)\(others) scores "
                 + String(format: "%.3f", d.drop) + " less at \(Fmt.tokens(d.longerTokens)) than at "
-                + "\(Fmt.tokens(d.shorterTokens)); the law rises with the prompt until the limit and cannot show "
+                + "\(Fmt.tokens(d.shorterTokens))"
+                + (d.standardErrors.map { String(format: " (%.1f standard errors of the group means)", $0) } ?? "")
+                + "; the law rises with the prompt until the limit and cannot show "
                 + "this, so the residuals, and the prediction intervals, carry it"
         case .contextTermsConfoundCompute:
             return "the decay law has terms in n_ctx: where every larger model is also a longer-context one, "

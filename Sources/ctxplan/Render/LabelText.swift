@@ -9,6 +9,8 @@ extension FitGroup {
         case .compute(let flops): return Quantities.formatScientific(flops, digits: 3)
         case .shots(let shots): return "\(shots) shot\(shots == 1 ? "" : "s")"
         case .promptTokens(let tokens): return Quantities.formatTokens(tokens)
+        case .promptRange(let low, let high):
+            return Quantities.formatTokens(low.rounded()) + ".." + Quantities.formatTokens(high.rounded())
         }
     }
 }

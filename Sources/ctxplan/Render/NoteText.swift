@@ -57,10 +57,6 @@ extension PlanningNote: NoteRendering {
         case .costFromBase(let named, let namedLimit, let base, let baseLimit):
             return "\(named) is \(base) already extended to \(Fmt.limit(namedLimit)): this is the cost of "
                 + "extending \(base) from its own \(Fmt.limit(baseLimit))"
-        case .unreachableAtConfidence(let q):
-            let percent = Quantities.trimmed(String(format: "%.1f", q * 100))
-            return "fewer than \(percent)% of the outcomes reach the target at any compute: "
-                + "the answer is the task's own"
         }
     }
 }

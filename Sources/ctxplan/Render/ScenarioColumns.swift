@@ -21,6 +21,7 @@ extension ComputeForAnswer: ScenarioRow {
     var keyColumns: [ScenarioColumn] {
         let compute: String
         switch solution {
+        case _ where notReachableAtConfidence: compute = "not reachable"
         case .reached(let c): compute = Quantities.formatScientific(c)
         case .reachedAtAnyCompute: compute = "any"
         case .unreachable, .beyondAnyCompute: compute = "not reachable"
@@ -144,7 +145,13 @@ extension ScenarioColumn {
         guard let interval else { return [] }
         let level = IntervalOptions.level(interval)
         let make = score ? Self.score : Self.flops
-        return [make(quantity + "_low", level + " low", interval.low), make(quantity + "_high", level + " high", interval.high)]
+        // A compute end among outcomes that never reach the target is "never" (an empty field).
+        func end(_ key: String, _ header: String, _ value: Double?) -> Self {
+            var column = make(key, header, value)
+            if value == nil, !score { column.text = "never" }
+            return column
+        }
+        return [end(quantity + "_low", level + " low", interval.low), end(quantity + "_high", level + " high", interval.high)]
     }
 
     /// Whether the target is reached: "yes" or "no", in CSV "true" or "false" (as `fits`).
