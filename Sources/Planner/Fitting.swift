@@ -49,7 +49,10 @@ public struct Validation: Sendable {
     /// Leave-one-model-out, leave-one-limit-out and extrapolation backtests, when asked for.
     public var backtests: [Backtest] = []
     public var heldOutMAE: Double? {
-        heldOutResiduals.isEmpty ? nil : heldOutResiduals.reduce(0) { $0 + abs($1) } / Double(heldOutResiduals.count)
+        heldOutResiduals.isEmpty
+            ? nil
+            : zip(heldOut, heldOutResiduals).reduce(0) { $0 + abs($1.1) * Double($1.0.count) }
+                / Double(heldOut.observationCount)
     }
 }
 
@@ -65,7 +68,7 @@ extension Planner {
         }
         var records: [Observation]
         if let file {
-            records = try ObservationReader(library: library, defaultTask: preset).read(path: file)
+            records = try ObservationReader(library: library, defaultTask: preset, foldsRepeats: true).read(path: file)
             if let task, records.contains(where: { $0.task != nil }) {
                 records = records.filter { $0.task?.lowercased() == task.lowercased() }
                 guard !records.isEmpty else { throw FittingError.noRecordsOfTask(file: file, task: task) }
@@ -94,8 +97,8 @@ extension Planner {
         name: String, records: [Observation], form: LawForm, seed: UInt64, bootstrap: Int = 0, level: Double = 80,
         floor: Double? = nil
     ) throws -> FitReport {
-        guard records.count > form.parameterCount else {
-            throw FittingError.tooFewRecords(records: records.count, parameters: form.parameterCount)
+        guard records.observationCount > form.parameterCount else {
+            throw FittingError.tooFewRecords(records: records.observationCount, parameters: form.parameterCount)
         }
         let start = DispatchTime.now().uptimeNanoseconds
         let fitRecords = records.map(\.fitRecord)
@@ -153,8 +156,15 @@ extension Planner {
         return TaskPreset(
             name: name, description: description, metric: metric, law: law, layout: layout,
             fitRange: report.range, draws: report.draws,
-            residuals: report.draws.isEmpty ? [] : report.result.residuals, source: source,
+            residuals: report.draws.isEmpty ? [] : Planner.expanded(report.result), source: source,
             floor: law.form == .floor ? law.floor : floor)
+    }
+
+    /// A fit's residuals one per observation, a record's repeated by its count: a preset's
+    /// prediction intervals resample them.
+    static func expanded(_ result: FitResult) -> [Double] {
+        guard result.counts.contains(where: { $0 != 1 }) else { return result.residuals }
+        return zip(result.residuals, result.counts).flatMap { Array(repeating: $0, count: Int($1)) }
     }
 
     /// The parameters a fit of `form` holds at given values: the floor form's floor, when given.
@@ -216,8 +226,8 @@ extension Planner {
                 sums.append((0, 0))
             }
             last = (k, slot)
-            sums[slot].0 += abs(residual)
-            sums[slot].1 += 1
+            sums[slot].0 += abs(residual) * Double(record.count)
+            sums[slot].1 += record.count
         }
         var order: [FitGroup] = []
         var totals: [FitGroup: (Double, Int)] = [:]

@@ -13,13 +13,19 @@ public struct FitRecord: Sendable, Equatable {
     /// The limit the model was pre-trained with, when it was extended past it (the decay form
     /// scores extended models lower); nil for a model at its own limit.
     public var nativeLimit: Double?
+    /// How many identical observations the record stands for (a file's repeated per-instance
+    /// rows read as one): its weight in every sum.
+    public var count: Double
 
-    public init(flops: Double, nPmt: Double, nCtx: Double, metric: Double, nativeLimit: Double? = nil) {
+    public init(
+        flops: Double, nPmt: Double, nCtx: Double, metric: Double, nativeLimit: Double? = nil, count: Double = 1
+    ) {
         self.flops = flops
         self.nPmt = nPmt
         self.nCtx = nCtx
         self.metric = metric
         self.nativeLimit = nativeLimit
+        self.count = count
     }
 }
 
@@ -73,8 +79,8 @@ struct CompiledRecords {
                 counts.append(0)
             }
             groupOfRecord[r] = g
-            sums[Int(g)] += record.metric
-            counts[Int(g)] += 1
+            sums[Int(g)] += record.metric * record.count
+            counts[Int(g)] += record.count
         }
         self.groupOfRecord = groupOfRecord
         self.counts = counts
@@ -122,6 +128,9 @@ struct CompiledRecords {
         predict(law, into: &predictions, scratch: &scratch)
         return (0..<groupCount).map { rootCounts[$0] * (predictions[$0] - means[$0]) }
     }
+
+    /// Each record's count, in the records' order.
+    var recordCounts: [Double] { records.map(\.count) }
 
     /// observed - predicted for every record, in the records' order.
     func recordResiduals(_ law: ContextScalingLaw) -> [Double] {

@@ -93,11 +93,14 @@ extension Planner {
     }
 
     /// ctxplan's CSV at `path`: the rows of the chosen task (a file without a task column is
-    /// all kept), and every task the file names, sorted.
-    func csvObservations(_ path: String, settings: ImportSettings) throws -> (kept: [Observation], tasks: [String]) {
-        let layoutTask = try settings.task.flatMap { try? library.task($0) }
+    /// all kept), and every task the file names, sorted. `folding` reads repeated rows as one
+    /// record with a count, as a fit may.
+    func csvObservations(_ path: String, settings: ImportSettings, folding: Bool = false) throws -> (
+        kept: [Observation], tasks: [String]
+    ) {
+        let layoutTask = settings.task.flatMap { try? library.task($0) }
         var observations = try ObservationReader(
-            library: library, defaultTask: layoutTask, percentScores: settings.percentScores
+            library: library, defaultTask: layoutTask, percentScores: settings.percentScores, foldsRepeats: folding
         ).read(path: path)
         let tasks = Set(observations.compactMap(\.task)).sorted()
         if let task = settings.task, observations.contains(where: { $0.task != nil }) {

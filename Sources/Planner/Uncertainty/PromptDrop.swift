@@ -33,8 +33,9 @@ extension Planner {
         var series: [Series: [Double: Point]] = [:]
         for (record, cluster) in zip(records, clusters(of: records)) where record.nPmt <= record.nCtx {
             let key = Series(cluster: cluster, nCtx: record.nCtx)
-            series[key, default: [:]][record.nPmt, default: Point(example: record)].sum += record.metric
-            series[key]?[record.nPmt]?.count += 1
+            series[key, default: [:]][record.nPmt, default: Point(example: record)].sum +=
+                record.metric * Double(record.count)
+            series[key]?[record.nPmt]?.count += Double(record.count)
         }
         var worst: PromptDrop?
         var falling = Set<Int>()

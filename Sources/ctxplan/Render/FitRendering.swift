@@ -125,7 +125,7 @@ extension Validation: Rendering {
                 ("task", .string(fit.taskName)), ("law", .string(fit.result.law.form.rawValue)),
                 ("params", fit.result.law.parametersJSON),
                 ("mae", .num(fit.result.mae)), ("n", .integer(fit.result.n)),
-                ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.count)),
+                ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.observationCount)),
                 ("holdout_above", .num(threshold)),
             ] + (backtests.isEmpty ? [] : [("backtests", backtestsJSON)]))
     }
@@ -152,7 +152,8 @@ extension Validation: Rendering {
                 + "\(Quantities.formatTokens(threshold)) tokens")
         block.field("parameters", law.parametersText)
         block.field("MAE, fitted", String(format: "%.4f over %d records", fit.result.mae, fit.result.n))
-        block.field("MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.count))
+        block.field(
+            "MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.observationCount))
         if let level = backtests.first?.level {
             block.line("backtests: \(Quantities.trimmed(String(format: "%.1f", level)))% prediction intervals")
             block.table(
