@@ -19,6 +19,9 @@ public struct ImportSettings: Sendable {
     public var models: ModelTable
     /// Read scores as percentages (divided by 100).
     public var percentScores: Bool
+    /// Files that cannot be read are skipped and counted, and the import goes on; without it
+    /// they stop the import, all named.
+    public var skipBad = false
 
     public init(
         task: String? = nil, metric: String? = nil, charsPerToken: Double = ImportSettings.defaultCharsPerToken,

@@ -23,7 +23,7 @@ extension Planner {
     /// The observations to fit and what was read. CSV files alone are read straight into
     /// observations: a million rows wrapped as imported records as well took twice the memory.
     private func fitInput(paths: [String], settings: ImportSettings) throws -> ([Observation], ImportedData) {
-        let files = try Planner.resultFiles(paths)
+        let files = try Planner.resultFiles(paths).files
         guard !files.isEmpty, files.allSatisfy({ $0.1 && $0.0.lowercased().hasSuffix(".csv") }) else {
             let imported = try importResults(paths: paths, settings: settings)
             return (imported.records.map(\.observation), imported)

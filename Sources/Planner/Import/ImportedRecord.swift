@@ -44,6 +44,11 @@ public struct ImportedData: Sendable {
     public var charsPerToken: Double
     /// Where the records' prompt lengths came from.
     public var promptSources: Set<PromptSource>
+    /// Files that could not be read, and why (only with `skipBad`; otherwise they stop the import).
+    public var skipped: [SkippedFile] = []
+    /// Files found in folders that are not results: a JSON in no known format (a preset), a
+    /// CSV without a score column (a model table).
+    public var passedOver: [String] = []
 
     /// `promptSources` given for records not kept (CSV files read straight for a fit), else
     /// those of `records`.

@@ -3,45 +3,89 @@ import Foundation
 
 extension Planner {
     /// Reads evaluation results from `paths`: CSV files, results files of the formats in
-    /// `ResultsFormat`, or folders searched recursively for both (`.csv` and `.json` files; a
-    /// JSON in a folder that is in no known format, such as a preset, is passed over).
-    public func importResults(paths: [String], settings: ImportSettings) throws -> ImportedData {
+    /// `ResultsFormat`, or folders searched recursively for both (`.csv` and `.json` files).
+    /// Every file found is read, passed over as not results (a JSON in no known format, such as
+    /// a preset, or a CSV without a score column, found in a folder), or skipped with why (a
+    /// syntax error, a missing or bad field, an unreadable file or folder). Skipped files stop
+    /// the import, all named at once, unless `settings.skipBad`; an import that reads no record
+    /// is an error. `excluding` is a file never read (the import's own output).
+    public func importResults(paths: [String], settings: ImportSettings, excluding: String? = nil) throws
+        -> ImportedData
+    {
         var context = ImportContext(settings: settings, library: library)
         var records: [ImportedRecord] = []
         var files: [(path: String, format: ResultsFormat, records: Int)] = []
-        for (path, named) in try Planner.resultFiles(paths) {
+        let (found, unreadableFolders) = try Planner.resultFiles(paths, excluding: excluding)
+        var skipped = unreadableFolders.map { SkippedFile(file: $0, reason: .unreadable(file: $0)) }
+        var passedOver: [String] = []
+        for (path, named) in found {
             if cancellation.isRequested { throw CancelledByUser() }
-            guard let (format, read) = try readFile(path, named: named, context: &context) else { continue }
-            files.append((path, format, read.count))
-            records += read
+            do {
+                guard let (format, read) = try readFile(path, named: named, context: &context) else {
+                    passedOver.append(path)
+                    continue
+                }
+                files.append((path, format, read.count))
+                records += read
+            } catch let e as ImportError where e.isAboutOneFile {
+                skipped.append(SkippedFile(file: path, reason: e))
+            }
         }
-        guard !files.isEmpty else { throw ImportError.noResults(paths: paths) }
-        if let task = settings.task, records.isEmpty {
+        if !skipped.isEmpty && !settings.skipBad { throw ImportError.skippedFiles(skipped) }
+        guard !files.isEmpty || !skipped.isEmpty else { throw ImportError.noResults(paths: paths) }
+        if let task = settings.task, records.isEmpty, !files.isEmpty {
             throw ImportError.taskNotFound(task: task, available: context.datasetsSeen)
         }
-        return ImportedData(records: records, files: files, charsPerToken: settings.charsPerToken)
+        guard !records.isEmpty else { throw ImportError.nothingRead(paths: paths) }
+        var data = ImportedData(records: records, files: files, charsPerToken: settings.charsPerToken)
+        data.skipped = skipped
+        data.passedOver = passedOver
+        return data
     }
 
-    /// The files under `paths` in a stable order, each with whether it was named itself.
-    static func resultFiles(_ paths: [String]) throws -> [(String, Bool)] {
+    /// The files under `paths` in a stable order, each with whether it was named itself, and
+    /// the folders that could not be listed. `excluding` is left out wherever it is found.
+    static func resultFiles(_ paths: [String], excluding: String? = nil) throws -> (
+        files: [(String, Bool)], unreadable: [String]
+    ) {
+        let excluded = excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        func isExcluded(_ path: String) -> Bool {
+            excluded.map { URL(fileURLWithPath: path).standardizedFileURL.path == $0 } ?? false
+        }
         var found: [(String, Bool)] = []
+        var unreadable: [String] = []
+        func walk(_ folder: String) {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+                unreadable.append(folder)
+                return
+            }
+            for name in names.sorted() {
+                let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+                if isFolder.boolValue {
+                    walk(path)
+                } else if name.hasSuffix(".csv") || name.hasSuffix(".json"), !isExcluded(path) {
+                    found.append((path, false))
+                }
+            }
+        }
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
                 throw ImportError.noSuchPath(path)
             }
-            guard isFolder.boolValue else {
+            if isFolder.boolValue {
+                // Found files are named from the path as given, as the user wrote it, in the
+                // order of their paths below it.
+                let before = found.count
+                walk(path)
+                found[before...].sort { $0.0 < $1.0 }
+            } else if !isExcluded(path) {
                 found.append((path, true))
-                continue
-            }
-            // Found files are named from the path as given, as the user wrote it.
-            let base = path.hasSuffix("/") ? path : path + "/"
-            let inside = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
-            for relative in inside where relative.hasSuffix(".csv") || relative.hasSuffix(".json") {
-                found.append((base + relative, false))
             }
         }
-        return found
+        return (found, unreadable)
     }
 
     private func readFile(_ path: String, named: Bool, context: inout ImportContext) throws
@@ -52,17 +96,12 @@ extension Planner {
             if !named && !Planner.hasScoreColumn(path) { return nil }
             return (.csv, try readCSV(path, context: &context))
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError.unreadable(file: path) }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
-            if named { throw ImportError.notJSON(file: path) }
-            return nil
-        }
+        let json = try ResultsJSON.read(path: path)
         if PaperEvalFile.looksLike(json) {
             return (.paperEval, try PaperEvalFile.read(json, file: path, context: &context))
         }
         if HarnessResultsFile.looksLike(json) {
-            let text = String(decoding: data, as: UTF8.self)
-            let records = try HarnessResultsFile.read(json, text: text, file: path, context: &context)
+            let records = try HarnessResultsFile.read(json, file: path, context: &context)
             return (records.first?.format ?? .harness, records)
         }
         if named { throw ImportError.unknownFormat(file: path) }
