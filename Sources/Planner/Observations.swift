@@ -12,18 +12,29 @@ public struct Observation: Sendable, Equatable {
     /// The shot count, when the record gives one.
     public var shots: Int?
     public var metric: Double
-    /// Where it came from, for messages: "file:line".
+    /// Where it came from, for messages: "file:line", or "file: instance 12".
     public var origin: String {
-        get { line.map { "\(source):\($0)" } ?? source }
+        get {
+            switch place {
+            case .line(let line): return "\(source):\(line)"
+            case .instance(let id): return "\(source): instance \(id)"
+            case nil: return source
+            }
+        }
         set {
             source = newValue
-            line = nil
+            place = nil
         }
     }
-    /// The file and line `origin` names, kept apart so that a million rows share one file name
-    /// instead of each holding its own "file:line".
+    /// The file and place `origin` names, kept apart so that a million rows (or instances)
+    /// share one file name instead of each holding its own "file:line".
     private var source: String
-    private var line: Int?
+    private var place: Place?
+    enum Place: Sendable, Equatable {
+        case line(Int)
+        /// A paper-eval file's instance, by its id.
+        case instance(Int)
+    }
     /// The limit the model was pre-trained with, when a model preset says it was extended past
     /// it (the decay law needs it); nil otherwise.
     public var nativeNCtx: Double?
@@ -45,6 +56,15 @@ public struct Observation: Sendable, Equatable {
         task: String?, model: String?, flops: Double, nCtx: Double, nPmt: Double, shots: Int?, metric: Double,
         file: String, line: Int?, nativeNCtx: Double? = nil
     ) {
+        self.init(
+            task: task, model: model, flops: flops, nCtx: nCtx, nPmt: nPmt, shots: shots, metric: metric, file: file,
+            place: line.map(Place.line), nativeNCtx: nativeNCtx)
+    }
+
+    init(
+        task: String?, model: String?, flops: Double, nCtx: Double, nPmt: Double, shots: Int?, metric: Double,
+        file: String, place: Place?, nativeNCtx: Double? = nil
+    ) {
         self.task = task
         self.model = model
         self.flops = flops
@@ -53,7 +73,7 @@ public struct Observation: Sendable, Equatable {
         self.shots = shots
         self.metric = metric
         source = file
-        self.line = line
+        self.place = place
         self.nativeNCtx = nativeNCtx
     }
 }

@@ -124,10 +124,16 @@ extension Planner {
     private func readCSV(_ path: String, context: inout ImportContext) throws -> [ImportedRecord] {
         let (observations, tasks) = try csvObservations(path, settings: context.settings)
         for name in tasks { _ = context.wants(dataset: name) }
-        return observations.map {
-            ImportedRecord(
-                observation: $0, dataset: $0.task ?? "", params: nil, tokens: nil, metricName: nil,
-                promptSource: .measured, format: .csv, source: path)
+        var shared: [String: ImportedRecord.Shared] = [:]
+        return observations.map { observation in
+            let dataset = observation.task ?? ""
+            let fields =
+                shared[dataset]
+                ?? ImportedRecord.Shared(
+                    dataset: dataset, params: nil, tokens: nil, metricName: nil, promptSource: .measured, format: .csv,
+                    source: path)
+            shared[dataset] = fields
+            return ImportedRecord(observation: observation, shared: fields)
         }
     }
 

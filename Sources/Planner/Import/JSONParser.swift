@@ -182,6 +182,23 @@ struct JSONParser {
     private mutating func stringBytes(build: Bool) throws -> (Range<Int>, String?) {
         offset += 1  // the opening quote
         let start = offset
+        // Eight bytes at a time past those that need no look (most of a prompt's text): none is
+        // a quote, a backslash or a control character. A word that may hold one goes byte by
+        // byte below.
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            while offset + 8 <= bytes.count {
+                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                let quote = (word ^ (ones &* 0x22)) &- ones
+                let backslash = (word ^ (ones &* 0x5C)) &- ones
+                let control = word &- (ones &* 0x20)
+                // Flags every byte that is one of them (and perhaps a few that are not).
+                guard (quote | backslash | control) & ~word & high == 0 else { break }
+                offset += 8
+            }
+        }
         while offset < bytes.count {
             let c = bytes[offset]
             if c == UInt8(ascii: "\"") {

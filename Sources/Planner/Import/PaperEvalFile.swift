@@ -66,6 +66,9 @@ enum PaperEvalFile {
         let instances = json.instances ?? []
         guard !instances.isEmpty else { throw ImportError.emptyList(file: file, field: "instances") }
         let task = context.taskName(forDataset: dataset)
+        let shared = ImportedRecord.Shared(
+            dataset: dataset, params: model.params, tokens: model.tokens, metricName: metricName,
+            promptSource: .measured, format: .paperEval, source: file)
         var records: [ImportedRecord] = []
         records.reserveCapacity(instances.count)
         for instance in instances {
@@ -92,9 +95,8 @@ enum PaperEvalFile {
                 ImportedRecord(
                     observation: Observation(
                         task: task, model: model.name, flops: model.flops, nCtx: model.nCtx, nPmt: promptLength,
-                        shots: shots, metric: score, origin: "\(file): instance \(id)"),
-                    dataset: dataset, params: model.params, tokens: model.tokens, metricName: metricName,
-                    promptSource: .measured, format: .paperEval, source: file))
+                        shots: shots, metric: score, file: file, place: .instance(id)),
+                    shared: shared))
         }
         return records
     }

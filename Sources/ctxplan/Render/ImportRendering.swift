@@ -19,7 +19,7 @@ struct ImportNote: NoteRendering {
                     text: "\(Words.count(estimated, "prompt length")) estimated from the samples' prompt texts at "
                         + "\(ratio) characters per token (--chars-per-token); a tokenizer would count them exactly"))
         }
-        let fromShots = data.records.filter { $0.promptSource == .shotLengths && $0.format != .csv }.count
+        let fromShots = data.records.count { $0.promptSource == .shotLengths && $0.format != .csv }
         if fromShots > 0 {
             notes.append(
                 ImportNote(
