@@ -9,9 +9,12 @@ public struct Observation: Sendable, Equatable {
     public var flops: Double
     public var nCtx: Double
     public var nPmt: Double
-    /// The shot count, when the record gives one.
-    public var shots: Int?
     public var metric: Double
+    /// The shot count, when the record gives one.
+    public var shots: Int? {
+        get { storedShots < 0 ? nil : Int(storedShots) }
+        set { storedShots = newValue.map { Int32(clamping: $0) } ?? -1 }
+    }
     /// Where it came from, for messages: "file:line", or "file: instance 12".
     public var origin: String {
         get {
@@ -29,15 +32,18 @@ public struct Observation: Sendable, Equatable {
     /// The file and place `origin` names, kept apart so that a million rows (or instances)
     /// share one file name instead of each holding its own "file:line".
     private var source: String
+    /// The limit the model was pre-trained with, when a model preset says it was extended past
+    /// it (the decay law needs it); nil otherwise.
+    public var nativeNCtx: Double?
+    // Last, and the shot count in four bytes, so that the optionals' tags share their padding:
+    // a paper-eval folder holds a million of these.
     private var place: Place?
+    private var storedShots: Int32 = -1
     enum Place: Sendable, Equatable {
         case line(Int)
         /// A paper-eval file's instance, by its id.
         case instance(Int)
     }
-    /// The limit the model was pre-trained with, when a model preset says it was extended past
-    /// it (the decay law needs it); nil otherwise.
-    public var nativeNCtx: Double?
     /// How many rows of its file this record stands for: a fit's reader folds rows that differ
     /// only in their line (per-instance 0/1 scores repeat a few hundred such rows millions of
     /// times) into one record that keeps the first row's line. Every sum weights by it.
@@ -70,11 +76,11 @@ public struct Observation: Sendable, Equatable {
         self.flops = flops
         self.nCtx = nCtx
         self.nPmt = nPmt
-        self.shots = shots
         self.metric = metric
         source = file
         self.place = place
         self.nativeNCtx = nativeNCtx
+        self.shots = shots
     }
 }
 

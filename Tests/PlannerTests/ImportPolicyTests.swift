@@ -138,6 +138,19 @@ final class ImportPolicyTests: XCTestCase {
         }
     }
 
+    /// A fit counts the instances of every seed, and holds each distinct one once.
+    func testAFitFoldsInstancesAlikeAcrossFiles() throws {
+        let source = ImportTests.fixtures + "/paper-eval/gsm/dataset=gsm,model=Llama-2-7b-hf,shots=3,local_seed=31337.json"
+        let text = try String(contentsOfFile: source, encoding: .utf8)
+        for seed in [1, 2, 3] { _ = try write("dataset=gsm,model=Llama-2-7b-hf,shots=3,local_seed=\(seed).json", text) }
+        let imported = try importing()
+        let fit = try Fixtures.planner.fitRecords(paths: [folder], settings: ImportSettings())
+        XCTAssertEqual(fit.records.observationCount, imported.records.count)
+        XCTAssertEqual(fit.records.count * 3, imported.records.count)
+        XCTAssertEqual(
+            Set(fit.records.map { "\($0.nPmt) \($0.metric)" }), Set(imported.records.map { "\($0.observation.nPmt) \($0.observation.metric)" }))
+    }
+
     /// Numbers as the standard library reads them, over the fast path's edges and beyond.
     func testNumbersReadAsTheLibraryReadsThem() throws {
         var generator = SystemRandomNumberGenerator()

@@ -25,7 +25,9 @@ extension Planner {
     private func fitInput(paths: [String], settings: ImportSettings) throws -> ([Observation], ImportedData) {
         let files = try Planner.resultFiles(paths).files
         guard !files.isEmpty, files.allSatisfy({ $0.1 && $0.0.lowercased().hasSuffix(".csv") }) else {
-            let imported = try importResults(paths: paths, settings: settings)
+            var folding = settings
+            folding.foldsRepeats = true
+            let imported = try importResults(paths: paths, settings: folding)
             return (imported.records.map(\.observation), imported)
         }
         var records: [Observation] = []

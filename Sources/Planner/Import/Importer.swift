@@ -18,6 +18,7 @@ extension Planner {
         let (found, unreadableFolders) = try Planner.resultFiles(paths, excluding: excluding)
         var skipped = unreadableFolders.map { SkippedFile(file: $0, reason: .unreadable(file: $0)) }
         var passedOver: [String] = []
+        var folded: [FoldKey: Int] = [:]
         for (path, named) in found {
             if cancellation.isRequested { throw CancelledByUser() }
             do {
@@ -26,7 +27,11 @@ extension Planner {
                     continue
                 }
                 files.append((path, format, read.count))
-                records += read
+                if settings.foldsRepeats {
+                    Planner.fold(read, into: &records, index: &folded)
+                } else {
+                    records += read
+                }
             } catch let e as ImportError where e.isAboutOneFile {
                 skipped.append(SkippedFile(file: path, reason: e))
             }
@@ -41,6 +46,33 @@ extension Planner {
         data.skipped = skipped
         data.passedOver = passedOver
         return data
+    }
+
+    /// What makes two imported records the same observation.
+    struct FoldKey: Hashable {
+        let task: String?, model: String?, dataset: String, shots: Int?
+        let flops: Double, nCtx: Double, nPmt: Double, metric: Double, native: Double?
+
+        init(_ r: ImportedRecord) {
+            let o = r.observation
+            (task, model, dataset, shots) = (o.task, o.model, r.dataset, o.shots)
+            (flops, nCtx, nPmt, metric, native) = (o.flops, o.nCtx, o.nPmt, o.metric, o.nativeNCtx)
+        }
+    }
+
+    /// `read` added to `records`, each record alike in every value to one there (an instance
+    /// of another seed, say) counted into it rather than kept: a folder of a million instances
+    /// is fitted in memory that follows its distinct records.
+    static func fold(_ read: [ImportedRecord], into records: inout [ImportedRecord], index: inout [FoldKey: Int]) {
+        for record in read {
+            let key = FoldKey(record)
+            if let known = index[key] {
+                records[known].observation.count += record.observation.count
+            } else {
+                index[key] = records.count
+                records.append(record)
+            }
+        }
     }
 
     /// The files under `paths` in a stable order, each with whether it was named itself, and
