@@ -19,6 +19,7 @@ extension Planner {
         var skipped = unreadableFolders.map { SkippedFile(file: $0, reason: .unreadable(file: $0)) }
         var passedOver: [String] = []
         var folded: [FoldKey: Int] = [:]
+        var reserved = false
         for (path, named) in found {
             if cancellation.isRequested { throw CancelledByUser() }
             do {
@@ -27,6 +28,15 @@ extension Planner {
                     continue
                 }
                 files.append((path, format, read.count))
+                if !reserved && !read.isEmpty && !settings.foldsRepeats {
+                    // Room for every file's records at the first file's records per byte: a
+                    // million records grown by doubling would hold the old copy and the new at
+                    // once (and room not filled is never touched, so costs no memory).
+                    reserved = true
+                    let total = found.reduce(0) { $0 + Planner.fileSize($1.0) }
+                    let perByte = Double(read.count) / Double(max(1, Planner.fileSize(path)))
+                    records.reserveCapacity(Int(min(2e7, Double(total) * perByte * 1.05)) + read.count)
+                }
                 if settings.foldsRepeats {
                     Planner.fold(read, into: &records, index: &folded)
                 } else {
@@ -46,6 +56,10 @@ extension Planner {
         data.skipped = skipped
         data.passedOver = passedOver
         return data
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// What makes two imported records the same observation.
@@ -86,7 +100,10 @@ extension Planner {
         }
         var found: [(String, Bool)] = []
         var unreadable: [String] = []
+        // Folders by their real path: a link back up the tree is walked once, not forever.
+        var walked: Set<String> = []
         func walk(_ folder: String) {
+            guard walked.insert(URL(fileURLWithPath: folder).resolvingSymlinksInPath().path).inserted else { return }
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
                 unreadable.append(folder)
                 return
