@@ -84,13 +84,30 @@ struct RowFolder: Sendable {
         return true
     }
 
-    /// The row's key's hash (64-bit FNV-1a, as `CellCache` hashes cells); nil when a cell's
-    /// bytes are not its text.
+    /// The row's key's hash: FNV-1a's multiply over each cell's length and its bytes eight at
+    /// a time, each step's high bits folded down (a row is hashed for every one of ten million
+    /// rows; byte by byte took a tenth of the reading). Nil when a cell's bytes are not its text.
     private func hash(of row: CSVScanner.Record) -> UInt64? {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        @inline(__always) func mix(_ word: UInt64) {
+            h = (h ^ word) &* 0x100_0000_01B3
+            h ^= h >> 29
+        }
         let whole = cells(row) { length, bytes in
-            RowFolder.lengthBytes(length) { h = (h ^ UInt64($0)) &* 0x100_0000_01B3 }
-            for b in bytes ?? UnsafeBufferPointer(start: nil, count: 0) { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+            mix(UInt64(length))
+            guard let bytes, let base = bytes.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
+            var i = 0
+            while i + 8 <= bytes.count {
+                mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+            }
+            var tail: UInt64 = 0
+            while i < bytes.count {
+                tail = tail << 8 | UInt64(bytes[i])
+                i += 1
+            }
+            mix(tail)
         }
         return whole ? h : nil
     }
