@@ -1,23 +1,25 @@
-"""Times `ctxplan fit` on a million per-instance rows (0/1 scores), process start to exit, with
-its peak resident memory; the fit works on distinct (compute, n_pmt, n_ctx) groups, so the time
-should follow the rows read, not the groups. Two files: 240 groups (a few models x limits x
-shot counts, as an evaluation writes them) and 50,000 groups (per-instance prompt lengths).
+"""`ctxplan fit` on per-instance rows (0/1 scores) against pandas read_csv + groupby + SciPy on the
+same file, process start to exit, with peak resident memory: 1M and 10M rows over 240 groups
+(10 compute levels x 2 limits x 12 shot counts, rows cycling over them as an evaluation writes
+them), and 1M rows over 50,000 groups (per-instance prompt lengths).
 
-Usage: python3 bench/scale_bench.py .build/release/ctxplan
-Exits 1 if the 240-group fit takes 2 s or more, or 300 MB or more.
+Usage: python3 bench/scale_bench.py .build/release/ctxplan [PEER_PYTHON]
+PEER_PYTHON is a Python with pandas, numpy and scipy (make bench makes one); without it the
+peer columns say skipped. Exits 1 if a target of issue 17 is missed: 10M rows in under 3 s and
+200 MB and at least 1.5x faster than the peer; 1M rows in under 0.6 s.
 """
 import math
 import os
 import random
-import subprocess
 import sys
 import tempfile
-import time
 
-ROWS = 1_000_000
+from timing import header, row, timed
+
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def write_rows(path, prompts_per_cell):
+def write_rows(path, rows, prompts_per_cell):
     """10 compute levels x 2 limits x `prompts_per_cell` prompt lengths, rows cycling over them."""
     rng = random.Random(1)
     groups = []
@@ -30,33 +32,28 @@ def write_rows(path, prompts_per_cell):
                 groups.append(("%.6e,%d,%.2f," % (flops, n_ctx, n_pmt), p if n_pmt <= n_ctx else 0.0))
     with open(path, "w") as out:
         out.write("compute,n_ctx,n_pmt,metric\n")
-        out.writelines(
-            prefix + ("1\n" if rng.random() < p else "0\n")
-            for prefix, p in (groups[i % len(groups)] for i in range(ROWS)))
+        block = 1_000_000
+        for start in range(0, rows, block):
+            out.writelines(
+                prefix + ("1\n" if rng.random() < p else "0\n")
+                for prefix, p in (groups[i % len(groups)] for i in range(start, min(rows, start + block))))
     return len(groups)
 
 
-def timed_fit(binary, path):
-    """Wall seconds and peak RSS (MB) of one `ctxplan fit`, the child's own (wait4)."""
-    start = time.perf_counter()
-    child = subprocess.Popen([binary, "fit", path, "--json"], stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    if status != 0:
-        sys.exit(f"ctxplan fit {path} failed (status {status})")
-    return seconds, usage.ru_maxrss / 1024  # kilobytes on Linux
-
-
 binary = sys.argv[1]
+peer_python = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] else None
 ok = True
+print(header("pandas + SciPy"))
 with tempfile.TemporaryDirectory() as tmp:
-    for prompts_per_cell, target in ((12, True), (2500, False)):
-        path = os.path.join(tmp, f"rows-{prompts_per_cell}.csv")
-        groups = write_rows(path, prompts_per_cell)
-        runs = [timed_fit(binary, path) for _ in range(3)]
-        seconds = sorted(s for s, _ in runs)[1]
-        megabytes = max(m for _, m in runs)
-        print(f"fit 1M rows, {groups:,} groups: median {seconds:.2f} s, peak RSS {megabytes:.0f} MB over 3 runs")
-        if target and (seconds >= 2 or megabytes >= 300):
+    for rows, prompts_per_cell, runs in ((1_000_000, 12, 3), (10_000_000, 12, 1), (1_000_000, 2500, 1)):
+        path = os.path.join(tmp, f"rows-{rows}-{prompts_per_cell}.csv")
+        groups = write_rows(path, rows, prompts_per_cell)
+        ours = timed([binary, "fit", path, "--json"], runs=runs)
+        peer = timed([peer_python, os.path.join(HERE, "peers.py"), "csv", path]) if peer_python else None
+        print(row(f"fit {rows // 1_000_000}M rows, {groups:,} groups", ours, peer), flush=True)
+        if groups == 240 and rows == 1_000_000 and ours[0] >= 0.6:
             ok = False
+        if rows == 10_000_000 and (ours[0] >= 3 or ours[1] >= 200 or (peer and peer[0] / ours[0] < 1.5)):
+            ok = False
+        os.remove(path)
 sys.exit(0 if ok else 1)

@@ -22,6 +22,8 @@ struct CSVScanner {
         let fields: [Field]
 
         var count: Int { fields.count }
+        /// Where the record's first field starts in the bytes.
+        var start: Int { fields.first?.start ?? 0 }
 
         /// The field's bytes, when they are its text as they stand (no escaped quote, no
         /// carriage return inside); nil for a field past the end.
@@ -74,31 +76,80 @@ struct CSVScanner {
         text: String, file: String, header: ([String]) throws -> Void, body: (Record) throws -> Void
     ) throws {
         var text = text
+        try text.withUTF8 { bytes in try scan(bytes: bytes, file: file, header: header, body: body) }
+    }
+
+    /// `scan` over bytes.
+    static func scan(
+        bytes: UnsafeBufferPointer<UInt8>, file: String, header: ([String]) throws -> Void,
+        body: (Record) throws -> Void
+    ) throws {
         var width: Int?
-        try text.withUTF8 { bytes in
-            try records(bytes, file: file) { record in
-                guard let columns = width else {
-                    let names = (0..<record.count).map { record.string($0).lowercased() }
-                    width = names.count
-                    return try header(names)
-                }
-                if record.count > columns, (columns..<record.count).contains(where: { !record.isEmpty($0) }) {
-                    throw DataFileError(
-                        file: file, line: record.line, .tooManyFields(count: record.count, columns: columns))
-                }
-                try body(record)
+        try records(bytes, from: 0, to: bytes.count, line: 1, file: file) { record in
+            guard let columns = width else {
+                let names = (0..<record.count).map { record.string($0).lowercased() }
+                width = names.count
+                return try header(names)
             }
+            try body(checked(record, columns: columns, file: file))
         }
         guard width != nil else { throw DataFileError(file: file, .empty) }
     }
 
-    /// Every record of `bytes` (after an optional byte-order mark), blank lines skipped.
-    private static func records(
-        _ bytes: UnsafeBufferPointer<UInt8>, file: String, _ body: (Record) throws -> Void
-    ) throws {
-        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    /// In text without quotes, the offset just past the header (the first line that is not
+    /// blank) and the line after it; nil when no line break follows it.
+    static func headerEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> (offset: Int, line: Int)? {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
-        var recordLine = 1
+        while let newline = bytes[start...].firstIndex(of: newline) {
+            if !bytes[start..<newline].allSatisfy({ isBlank($0) || $0 == carriageReturn }) {
+                return (newline + 1, line + 1)
+            }
+            start = newline + 1
+            line += 1
+        }
+        return nil
+    }
+
+    /// The header's names (trimmed, lower-cased) of text whose header ends at `end`.
+    static func header(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, file: String) throws -> [String] {
+        var names: [String] = []
+        try records(bytes, from: 0, to: end, line: 1, file: file) { record in
+            if names.isEmpty { names = (0..<record.count).map { record.string($0).lowercased() } }
+        }
+        return names
+    }
+
+    /// The records of `bytes[start..<end]`, which begins a record at `line`, each checked
+    /// against the header's `columns`: a part of a file the header has been read from.
+    static func scanBody(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line: Int, columns: Int, file: String,
+        body: (Record) throws -> Void
+    ) throws {
+        try records(bytes, from: start, to: end, line: line, file: file) { record in
+            try body(checked(record, columns: columns, file: file))
+        }
+    }
+
+    /// A record with a value beyond the header's columns is rejected.
+    private static func checked(_ record: Record, columns: Int, file: String) throws -> Record {
+        if record.count > columns, (columns..<record.count).contains(where: { !record.isEmpty($0) }) {
+            throw DataFileError(file: file, line: record.line, .tooManyFields(count: record.count, columns: columns))
+        }
+        return record
+    }
+
+    /// Every record of `bytes[start..<end]` (after an optional byte-order mark at the start of
+    /// the file), blank lines skipped, the first at `line`.
+    private static func records(
+        _ all: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, line first: Int, file: String,
+        _ body: (Record) throws -> Void
+    ) throws {
+        // The bytes up to `end`, so that the loop below sees the part's end as the text's.
+        let bytes = UnsafeBufferPointer(rebasing: all[0..<end])
+        var i = start == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : start
+        var line = first
+        var recordLine = first
         var fields: [Field] = []
         var field = Field(start: i, end: i, quoted: false, special: false)
         var inQuotes = false

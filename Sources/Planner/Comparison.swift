@@ -115,7 +115,7 @@ extension Planner {
         let confounded = entries.contains { $0.fit.warnings.contains(.contextTermsConfoundCompute) }
         let warnings: [FitWarning] = confounded ? [.contextTermsConfoundCompute] : []
         return Comparison(
-            taskName: name, recordCount: records.count, entries: entries, preferred: entries[best].form,
+            taskName: name, recordCount: records.observationCount, entries: entries, preferred: entries[best].form,
             reason: reason, sizes: sizes, skipped: skipped, warnings: warnings)
     }
 

@@ -42,19 +42,20 @@ public struct CrossValidation: Sendable {
     public var folds: [Fold]
     public var skipped: Int
 
-    /// Every held-out record's observed score and prediction, fold by fold.
-    public var pairs: [(truth: Double, prediction: Double)] {
-        folds.flatMap { fold in zip(fold.heldOut, fold.predictions).map { (records[$0].metric, $1) } }
+    /// Every held-out record's observed score, prediction and count, fold by fold.
+    public var pairs: [(truth: Double, prediction: Double, count: Int)] {
+        folds.flatMap { fold in
+            zip(fold.heldOut, fold.predictions).map { (records[$0].metric, $1, records[$0].count) }
+        }
     }
 
-    /// Mean absolute error over every held-out record.
+    /// Mean absolute error over every held-out observation.
     public var mae: Double {
-        let pairs = self.pairs
-        return pairs.reduce(0) { $0 + abs($1.truth - $1.prediction) } / Double(max(1, pairs.count))
+        pairs.reduce(0) { $0 + abs($1.truth - $1.prediction) * Double($1.count) } / Double(max(1, n))
     }
 
-    /// How many held-out predictions `mae` averages.
-    public var n: Int { folds.reduce(0) { $0 + $1.heldOut.count } }
+    /// How many held-out observations `mae` averages.
+    public var n: Int { folds.reduce(0) { total, fold in fold.heldOut.reduce(total) { $0 + records[$1].count } } }
 }
 
 extension Planner {
@@ -74,7 +75,7 @@ extension Planner {
         for (group, heldOut) in Planner.folds(of: records, split: split, largestLevels: largestLevels) {
             let held = Set(heldOut)
             let train = records.indices.filter { !held.contains($0) }.map { records[$0] }
-            guard train.count > form.parameterCount else {
+            guard train.observationCount > form.parameterCount else {
                 skipped += 1
                 continue
             }
@@ -151,6 +152,13 @@ extension ContextScalingLaw {
 extension Observation {
     /// The record a fit sees: its inputs (the native limit included) and score.
     var fitRecord: FitRecord {
-        FitRecord(flops: flops, nPmt: nPmt, nCtx: nCtx, metric: metric, nativeLimit: nativeNCtx, params: params)
+        FitRecord(
+            flops: flops, nPmt: nPmt, nCtx: nCtx, metric: metric, nativeLimit: nativeNCtx, params: params,
+            count: Double(count))
     }
+}
+
+extension Array where Element == Observation {
+    /// The observations these records stand for, their counts summed.
+    public var observationCount: Int { reduce(0) { $0 + $1.count } }
 }

@@ -25,13 +25,24 @@ public struct FitReport: Sendable {
     /// decayed, and deviate from the law in ways a finished model does not; the question a
     /// prediction answers is a finished model's. Records of no named model, and models with one
     /// compute, give all of theirs.
-    public var scatterResiduals: [Double] {
+    public var scatter: (residuals: [Double], counts: [Double]) {
         var largest: [String: Double] = [:]
         for record in records { if let m = record.model { largest[m] = max(largest[m] ?? 0, record.flops) } }
-        return zip(records, result.residuals).compactMap { record, residual in
-            guard let m = record.model, let top = largest[m] else { return residual }
-            return record.flops >= top * 0.999 ? residual : nil
+        var kept: (residuals: [Double], counts: [Double]) = ([], [])
+        for (record, residual) in zip(records, result.residuals) {
+            if let m = record.model, let top = largest[m], record.flops < top * 0.999 { continue }
+            kept.residuals.append(residual)
+            kept.counts.append(Double(record.count))
         }
+        return kept
+    }
+
+    /// `scatter` one residual per observation, a folded record's repeated by its count: what a
+    /// preset saves.
+    public var scatterResiduals: [Double] {
+        let (residuals, counts) = scatter
+        guard counts.contains(where: { $0 != 1 }) else { return residuals }
+        return zip(residuals, counts).flatMap { Array(repeating: $0, count: Int($1)) }
     }
 }
 
@@ -77,7 +88,10 @@ public struct Validation: Sendable {
     /// (the other backtests still run): `fit` is then the fit to every record.
     public var heldOutSkipped = false
     public var heldOutMAE: Double? {
-        heldOutResiduals.isEmpty ? nil : heldOutResiduals.reduce(0) { $0 + abs($1) } / Double(heldOutResiduals.count)
+        heldOutResiduals.isEmpty
+            ? nil
+            : zip(heldOut, heldOutResiduals).reduce(0) { $0 + abs($1.1) * Double($1.0.count) }
+                / Double(heldOut.observationCount)
     }
 }
 
@@ -93,7 +107,7 @@ extension Planner {
         }
         var records: [Observation]
         if let file {
-            records = try ObservationReader(library: library, defaultTask: preset).read(path: file)
+            records = try ObservationReader(library: library, defaultTask: preset, foldsRepeats: true).read(path: file)
             if let task, records.contains(where: { $0.task != nil }) {
                 records = records.filter { $0.task?.lowercased() == task.lowercased() }
                 guard !records.isEmpty else { throw FittingError.noRecordsOfTask(file: file, task: task) }
@@ -122,8 +136,8 @@ extension Planner {
         name: String, records: [Observation], form: AnyLawForm, seed: UInt64, bootstrap: Int = 0, level: Double = 80,
         floor: Double? = nil
     ) throws -> FitReport {
-        guard records.count > form.parameterCount else {
-            throw FittingError.tooFewRecords(records: records.count, parameters: form.parameterCount)
+        guard records.observationCount > form.parameterCount else {
+            throw FittingError.tooFewRecords(records: records.observationCount, parameters: form.parameterCount)
         }
         if form.separatesParamsAndTokens, let first = records.first(where: { $0.params == nil }) {
             throw FittingError.needsParamsAndTokens(
@@ -256,8 +270,8 @@ extension Planner {
                 sums.append((0, 0))
             }
             last = (k, slot)
-            sums[slot].0 += abs(residual)
-            sums[slot].1 += 1
+            sums[slot].0 += abs(residual) * Double(record.count)
+            sums[slot].1 += record.count
         }
         var order: [FitGroup] = []
         var totals: [FitGroup: (Double, Int)] = [:]

@@ -41,6 +41,9 @@ struct ObservationColumns {
         guard nPmt != nil || shots != nil else { throw DataFileError(file: file, line: 1, .noPromptColumns) }
         guard nCtx != nil || model != nil else { throw DataFileError(file: file, line: 1, .noContextColumn) }
     }
+
+    /// Every column a record is read from: rows alike in these are the same observation.
+    var keyColumns: [Int] { [task, model, compute, params, tokens, nCtx, nPmt, shots, metric].compactMap { $0 } }
 }
 
 /// Turns the records of one observations file into observations, remembering what repeats: the

@@ -133,7 +133,12 @@ final class ImportTests: XCTestCase {
         try results.write(toFile: folder + "/r.json", atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Fixtures.planner.importResults(paths: [folder], settings: ImportSettings())) {
             XCTAssertEqual(
-                $0 as? ImportError, .percentScale(file: folder + "/r.json", field: "results.piqa.acc", value: 62.5))
+                $0 as? ImportError,
+                .skippedFiles([
+                    SkippedFile(
+                        file: folder + "/r.json",
+                        reason: .percentScale(file: folder + "/r.json", field: "results.piqa.acc", value: 62.5))
+                ]))
         }
         let data = try Fixtures.planner.importResults(paths: [folder], settings: ImportSettings(percentScores: true))
         XCTAssertEqual(data.records.first?.observation.metric, 0.625)

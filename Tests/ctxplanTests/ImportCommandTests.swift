@@ -240,6 +240,30 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(fit.stderr.contains("2 tasks (arithmetic, commonsense)"), fit.stderr)
     }
 
+    /// A truncated file stops the import with its name and place (status 2) unless --skip-bad,
+    /// and reruns that write into the scanned folder never read their own output back.
+    func testBadFilesAreNamedAndRerunsIntoTheFolderNeverDouble() throws {
+        let dir = try Shell.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/import/paper-eval").standardizedFileURL.path
+        _ = try Shell.run("cp -R '\(fixtures)' results", in: dir)
+        let cut = "results/gsm/dataset=gsm,model=Llama-2-7b-hf,shots=9,local_seed=1.json"
+        try #"{"name": "gsm", "n_shots": 9, "instances": [{"prompt_length": 3"#.write(
+            toFile: dir + "/" + cut, atomically: true, encoding: .utf8)
+        let refused = try Shell.run(#""$CTXPLAN" import results"#, in: dir)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains(cut + ":1:"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("truncated"), refused.stderr)
+        for _ in 0..<2 {
+            let run = try Shell.run(#""$CTXPLAN" import results --skip-bad --out results/all.csv --force"#, in: dir)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("skipped 1 file"), run.stdout)
+            let rows = try String(contentsOfFile: dir + "/results/all.csv", encoding: .utf8).split(separator: "\n")
+            XCTAssertEqual(rows.count, 8, "a header and the fixture's seven instances, on every run")
+        }
+    }
+
     /// `--percent` reads a CSV's 0-100 scores as fractions: the fit equals the bundled one; without
     /// it the rejection says how to read them.
     func testPercentScoresInACSVAreReadAsFractions() throws {

@@ -1,14 +1,12 @@
 import Foundation
 import XCTest
 
-/// A million per-instance rows (0/1 scores) parse and fit in under 2 s, whole process, with peak
-/// memory under 300 MB: the fit works on the distinct (compute, prompt, limit) groups.
+/// A million per-instance rows (0/1 scores) are every one counted by the fit, in memory that
+/// follows the groups, not the rows: the reader folds repeated rows and the fit works on the
+/// distinct (compute, prompt, limit) groups. (How fast is `make bench`'s to say.)
 final class ScaleTests: XCTestCase {
-    /// The targets hold for the release binary (`make test` sets CTXPLAN_BINARY); on a shared
-    /// machine it gets half again as long. A debug build runs some 15x slower (34 s on the
-    /// project's machine), so without CTXPLAN_BINARY it gets 2 minutes, and the same memory.
-    static var secondsAllowed: Double { ProcessInfo.processInfo.environment["CTXPLAN_BINARY"] == nil ? 120 : 3 }
-    static let megabytesAllowed = 300.0
+    /// A million rows held one by one took 268 MB; folded they need a few tens.
+    static let megabytesAllowed = 150.0
 
     /// One million rows over 10 compute levels x 2 limits x 12 prompt lengths (240 groups), each
     /// row a 0/1 draw from a known law, in the order an evaluation writes them (one instance of
@@ -47,7 +45,7 @@ final class ScaleTests: XCTestCase {
         return zip(ones, counts).reduce(0) { $0 + $1.0 * (1 - $1.0 / $1.1) }
     }
 
-    func testAMillionRowsFitInSecondsAndLittleMemory() throws {
+    func testAMillionRowsAreAllCountedInLittleMemory() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ctxplan-scale-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -65,17 +63,14 @@ final class ScaleTests: XCTestCase {
         let rmse = try XCTUnwrap(json["rmse"] as? Double)
         XCTAssertGreaterThanOrEqual(rmse * rmse * 1e6, scatter * (1 - 1e-9))
         XCTAssertLessThan(rmse * rmse * 1e6, scatter + 240 * 0.25 * 4)
-        print("1M rows: fit in \(String(format: "%.2f", run.seconds)) s, peak RSS \(Int(run.megabytes)) MB")
-        XCTAssertLessThan(run.seconds, Self.secondsAllowed)
         XCTAssertLessThan(run.megabytes, Self.megabytesAllowed)
     }
 }
 
-/// A child process waited for with wait4, for its own wall time and peak resident memory
-/// (getrusage of all children would report the largest any earlier test started).
+/// A child process waited for with wait4, for its own peak resident memory (getrusage of all
+/// children would report the largest any earlier test started).
 struct ChildRun {
     var status: Int32
-    var seconds: Double
     var megabytes: Double
 
     init(_ path: String, _ arguments: [String], stdout: String) throws {
@@ -86,13 +81,11 @@ struct ChildRun {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let start = Date()
         let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var raw: Int32 = 0
         var usage = rusage()
         wait4(pid, &raw, 0, &usage)
-        seconds = Date().timeIntervalSince(start)
         status = (raw & 0x7f) == 0 ? (raw >> 8) & 0xff : -1
         // ru_maxrss is in kilobytes on Linux.
         megabytes = Double(usage.ru_maxrss) / 1024

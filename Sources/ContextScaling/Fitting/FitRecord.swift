@@ -16,9 +16,13 @@ public struct FitRecord: Sendable, Equatable {
     /// The model's parameters N, where known (C = 6ND gives D): the ladder form sees N and D
     /// apart, the others C alone.
     public var params: Double?
+    /// How many identical observations the record stands for (a file's repeated per-instance
+    /// rows read as one): its weight in every sum.
+    public var count: Double
 
     public init(
-        flops: Double, nPmt: Double, nCtx: Double, metric: Double, nativeLimit: Double? = nil, params: Double? = nil
+        flops: Double, nPmt: Double, nCtx: Double, metric: Double, nativeLimit: Double? = nil, params: Double? = nil,
+        count: Double = 1
     ) {
         self.flops = flops
         self.nPmt = nPmt
@@ -26,6 +30,7 @@ public struct FitRecord: Sendable, Equatable {
         self.metric = metric
         self.nativeLimit = nativeLimit
         self.params = params
+        self.count = count
     }
 
     /// Where the record lies on the compute axis.
@@ -86,8 +91,8 @@ struct CompiledRecords {
                 counts.append(0)
             }
             groupOfRecord[r] = g
-            sums[Int(g)] += record.metric
-            counts[Int(g)] += 1
+            sums[Int(g)] += record.metric * record.count
+            counts[Int(g)] += record.count
         }
         self.groupOfRecord = groupOfRecord
         self.counts = counts
@@ -139,6 +144,9 @@ struct CompiledRecords {
         predict(law, into: &predictions, scratch: &scratch)
         return (0..<groupCount).map { rootCounts[$0] * (predictions[$0] - means[$0]) }
     }
+
+    /// Each record's count, in the records' order.
+    var recordCounts: [Double] { records.map(\.count) }
 
     /// observed - predicted for every record, in the records' order.
     func recordResiduals(_ law: ContextScalingLaw) -> [Double] {

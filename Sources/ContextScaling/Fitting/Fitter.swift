@@ -11,16 +11,33 @@ public struct FitResult: Sendable {
     public var law: ContextScalingLaw
     /// observed - predicted, per record, in the records' order.
     public var residuals: [Double]
+    /// How many observations each record stands for (all 1 unless repeated rows were read as
+    /// one); every statistic below weights by it.
+    public var counts: [Double]
     public var sse: Double
     /// Objective evaluations spent (global search and refinement).
     public var evaluations: Int
     /// Parameters held at given values rather than estimated (a known chance floor).
     public var pinnedCount = 0
 
-    public var n: Int { residuals.count }
+    /// `counts` nil: every record one observation.
+    public init(
+        law: ContextScalingLaw, residuals: [Double], counts: [Double]? = nil, sse: Double, evaluations: Int,
+        pinnedCount: Int = 0
+    ) {
+        self.law = law
+        self.residuals = residuals
+        self.counts = counts ?? Array(repeating: 1, count: residuals.count)
+        self.sse = sse
+        self.evaluations = evaluations
+        self.pinnedCount = pinnedCount
+    }
+
+    /// Observations fitted: the records' counts summed.
+    public var n: Int { Int(counts.reduce(0, +)) }
     /// How many parameters the fit estimated: the criteria's k.
     public var estimatedCount: Int { law.form.parameterCount - pinnedCount }
-    public var mae: Double { residuals.reduce(0) { $0 + abs($1) } / Double(n) }
+    public var mae: Double { zip(residuals, counts).reduce(0) { $0 + abs($1.0) * $1.1 } / Double(n) }
     public var rmse: Double { (sse / Double(n)).squareRoot() }
     /// Index of the largest residual in absolute value.
     public var largestResidualIndex: Int { residuals.indices.max { abs(residuals[$0]) < abs(residuals[$1]) } ?? 0 }
@@ -228,8 +245,10 @@ public struct Fitter: Sendable {
     private func result(_ data: CompiledRecords, space: ParameterSpace, x: [Double], evaluations: Int) -> FitResult {
         let law = space.law(x)
         let residuals = data.recordResiduals(law)
+        let counts = data.recordCounts
         return FitResult(
-            law: law, residuals: residuals, sse: residuals.reduce(0) { $0 + $1 * $1 }, evaluations: evaluations,
+            law: law, residuals: residuals, counts: counts,
+            sse: zip(residuals, counts).reduce(0) { $0 + $1.0 * $1.0 * $1.1 }, evaluations: evaluations,
             pinnedCount: space.parameters.count - space.estimatedCount)
     }
 }

@@ -6,27 +6,25 @@ import Foundation
 /// metric keys and one `config.num_fewshot`. Both name the model in `config.model_args`
 /// (`pretrained=ORG/NAME,...`). Each task is one record: its aggregate score at its shot count.
 enum HarnessResultsFile {
-    static func looksLike(_ json: [String: Any]) -> Bool { json["results"] is [String: Any] }
+    static func looksLike(_ json: ResultsJSON) -> Bool { json.top.value("results")?.members != nil }
 
-    static func read(_ json: [String: Any], text: String, file: String, context: inout ImportContext) throws
-        -> [ImportedRecord]
-    {
-        let top = JSONFields(object: json, file: file)
+    static func read(_ json: ResultsJSON, file: String, context: inout ImportContext) throws -> [ImportedRecord] {
+        let top = json.top
         let results = try top.child("results")
+        // `"results": {}` reads nothing: the file is named, not passed as read.
+        guard !results.members.isEmpty else { throw ImportError.emptyList(file: file, field: "results") }
         let config = try top.child("config")
         let current =
-            json["n-shot"] != nil
-            || results.object.values.contains { task in
-                (task as? [String: Any])?.keys.contains { $0.contains(",") } ?? false
-            }
+            top.value("n-shot") != nil
+            || results.members.contains { task in task.value.members?.contains { $0.key.contains(",") } ?? false }
         let format: ResultsFormat = current ? .harness : .legacyHarness
         let hubID = try modelName(top: top, config: config)
         let embedded = config.has("model_num_parameters") ? try? config.number("model_num_parameters") : nil
         var records: [ImportedRecord] = []
-        for task in results.object.keys.sorted() {
+        for task in results.keys.sorted() {
             guard context.wants(dataset: task) else { continue }
             let scores = try results.child(task)
-            let (metricKey, metricName) = try metric(of: scores, task: task, top: top, text: text, context: context)
+            let (metricKey, metricName) = try metric(of: scores, task: task, top: top, context: context)
             let score = try scores.score(metricKey, percent: context.settings.percentScores)
             let shots = try shotCount(task: task, top: top, config: config, current: current)
             let model = try context.models.resolve(hubID, file: file, parametersWithEmbeddings: embedded)
@@ -46,9 +44,7 @@ enum HarnessResultsFile {
     /// `model_name`, else `config.model` (the harness's `dummy` model has only that).
     static func modelName(top: JSONFields, config: JSONFields) throws -> String {
         // Some 0.4 releases write the model's arguments as an object rather than a string.
-        if let pretrained = (config.object["model_args"] as? [String: Any])?["pretrained"] as? String,
-            !pretrained.isEmpty
-        {
+        if case .string(let pretrained)? = config.value("model_args")?["pretrained"], !pretrained.isEmpty {
             return pretrained
         }
         let args = (try? config.text("model_args")) ?? ""
@@ -63,15 +59,14 @@ enum HarnessResultsFile {
 
     /// The metric key to read and the metric's name: the chosen metric (by name, or by full
     /// `metric,filter` key), else the task's first: its config's first listed metric (0.4), or
-    /// the first key as the file writes it. Standard errors, `alias` and text values are not
-    /// metrics.
-    static func metric(of scores: JSONFields, task: String, top: JSONFields, text: String, context: ImportContext)
+    /// the first key as the file writes it. Standard errors and `alias` are not metrics (a
+    /// standard error may be NaN: it is never read). The key chosen is read as a score even
+    /// when it holds null or "N/A", and then rejected by name: a later metric is never taken
+    /// in its place.
+    static func metric(of scores: JSONFields, task: String, top: JSONFields, context: ImportContext)
         throws -> (key: String, name: String)
     {
-        let keys = scores.object.keys.filter { key in
-            !key.contains("_stderr") && key != "alias" && (try? scores.number(key)) != nil
-        }
-        let ordered = keys.sorted { position(of: $0, after: task, in: text) < position(of: $1, after: task, in: text) }
+        let ordered = scores.keys.filter { !$0.contains("_stderr") && $0 != "alias" }
         func name(_ key: String) -> String { String(key.split(separator: ",").first ?? Substring(key)) }
         if let chosen = context.settings.metric {
             let wanted = chosen.replacingOccurrences(of: " ", with: "_").lowercased()
@@ -81,23 +76,15 @@ enum HarnessResultsFile {
             throw ImportError.unknownMetric(file: top.file, task: task, metric: chosen, available: ordered)
         }
         let listed = (try? top.child("configs").child(task).list("metric_list"))?
-            .compactMap { ($0 as? [String: Any])?["metric"] as? String }
+            .compactMap { entry -> String? in
+                guard case .string(let metric)? = entry["metric"] else { return nil }
+                return metric
+            }
         if let first = listed?.first, let key = ordered.first(where: { name($0) == first }) { return (key, first) }
         guard let key = ordered.first else {
             throw ImportError.missingField(file: top.file, field: "results.\(task): a metric")
         }
         return (key, name(key))
-    }
-
-    /// Where `key` first appears in the file after the task's own key: the order the harness
-    /// wrote the metrics in, which a parsed dictionary does not keep.
-    private static func position(of key: String, after task: String, in text: String) -> Int {
-        let start = text.range(of: "\"results\"").flatMap {
-            text.range(of: "\"\(task)\"", range: $0.upperBound..<text.endIndex)
-        }
-        let from = start?.upperBound ?? text.startIndex
-        guard let found = text.range(of: "\"\(key)\"", range: from..<text.endIndex) else { return Int.max }
-        return text.distance(from: text.startIndex, to: found.lowerBound)
     }
 
     static func shotCount(task: String, top: JSONFields, config: JSONFields, current: Bool) throws -> Int {

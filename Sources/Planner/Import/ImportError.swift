@@ -5,8 +5,15 @@ public enum ImportError: Error, Equatable, Sendable {
     case noSuchPath(String)
     /// A file exists but cannot be read, or is not UTF-8 text.
     case unreadable(file: String)
-    /// A `.json` file that does not parse as one JSON object.
+    /// A `.json` file whose top-level value is not an object.
     case notJSON(file: String)
+    /// A `.json` file that stops being JSON at this line and column (from 1), where `expected`
+    /// was expected; `moreText` there means the file ends early (a truncated write).
+    case jsonSyntax(file: String, line: Int, column: Int, expected: JSONExpectation)
+    /// Files that could not be read, each with why, when `--skip-bad` was not given.
+    case skippedFiles([SkippedFile])
+    /// Files were found but not one record was read from them.
+    case nothingRead(paths: [String])
     /// A JSON object in none of the known formats (given by name, not found in a folder).
     case unknownFormat(file: String)
     /// A field the format needs is absent or null (`field`: its path, e.g. `instances[3].prompt_length`).
@@ -42,5 +49,34 @@ public enum ImportError: Error, Equatable, Sendable {
 
     public enum ExpectedValue: Sendable, Equatable {
         case number, text, object, list, wholeNumber
+    }
+
+    /// What a JSON text needed where it stopped being JSON.
+    public enum JSONExpectation: Sendable, Equatable {
+        case value, key, colon, commaOrEnd, endOfText, moreText, closingQuote, escape, digit, utf8
+        case noControlCharacter, shallowerNesting
+    }
+
+    /// Whether the error is about one file's content or readability, so that an import passes
+    /// the file over (and says so) and reads the rest; the others stop the import.
+    public var isAboutOneFile: Bool {
+        switch self {
+        case .unreadable, .notJSON, .jsonSyntax, .unknownFormat, .missingField, .emptyList, .badField,
+            .percentScale, .scoreOutOfRange, .noModelName:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+/// A file an import found and could not read, and why.
+public struct SkippedFile: Sendable, Equatable {
+    public var file: String
+    public var reason: ImportError
+
+    public init(file: String, reason: ImportError) {
+        self.file = file
+        self.reason = reason
     }
 }

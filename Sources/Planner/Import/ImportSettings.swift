@@ -21,6 +21,12 @@ public struct ImportSettings: Sendable {
     public var percentScores: Bool
     /// Where to write the model table to fill in (`ModelTemplate`), when asked for.
     public var modelsTemplate: String?
+    /// Files that cannot be read are skipped and counted, and the import goes on; without it
+    /// they stop the import, all named.
+    public var skipBad = false
+    /// Records alike in everything but their place in a file read as one with a count, as a
+    /// fit reads them (`RowFolder`); an import, which shows and writes every record, reads each.
+    var foldsRepeats = false
 
     public init(
         task: String? = nil, metric: String? = nil, charsPerToken: Double = ImportSettings.defaultCharsPerToken,

@@ -23,9 +23,11 @@ extension Planner {
     /// The observations to fit and what was read. CSV files alone are read straight into
     /// observations: a million rows wrapped as imported records as well took twice the memory.
     private func fitInput(paths: [String], settings: ImportSettings) throws -> ([Observation], ImportedData) {
-        let files = try Planner.resultFiles(paths)
+        let files = try Planner.resultFiles(paths).files
         guard !files.isEmpty, files.allSatisfy({ $0.1 && $0.0.lowercased().hasSuffix(".csv") }) else {
-            let imported = try importResults(paths: paths, settings: settings)
+            var folding = settings
+            folding.foldsRepeats = true
+            let imported = try importResults(paths: paths, settings: folding)
             return (imported.records.map(\.observation), imported)
         }
         var records: [Observation] = []
@@ -33,9 +35,9 @@ extension Planner {
         var tasksSeen: Set<String> = []
         for (path, _) in files {
             if cancellation.isRequested { throw CancelledByUser() }
-            let (observations, tasks) = try csvObservations(path, settings: settings)
+            let (observations, tasks) = try csvObservations(path, settings: settings, folding: true)
             tasksSeen.formUnion(tasks)
-            read.append((path, .csv, observations.count))
+            read.append((path, .csv, observations.observationCount))
             records += observations
         }
         if let task = settings.task, records.isEmpty {
@@ -51,16 +53,16 @@ extension Planner {
     /// and a prompt length. Nil with fewer than two shot counts, or a line that is not two
     /// lengths of at least one token.
     public static func tokenLengths(of records: [Observation]) -> PromptLayout? {
-        let pairs = records.compactMap { r in r.shots.map { (Double($0), r.nPmt) } }
+        let pairs = records.compactMap { r in r.shots.map { (Double($0), r.nPmt, Double(r.count)) } }
         guard Set(pairs.map(\.0)).count >= 2 else { return nil }
-        let n = Double(pairs.count)
-        let meanShots = pairs.reduce(0) { $0 + $1.0 } / n
-        let meanTokens = pairs.reduce(0) { $0 + $1.1 } / n
+        let n = pairs.reduce(0) { $0 + $1.2 }
+        let meanShots = pairs.reduce(0) { $0 + $1.0 * $1.2 } / n
+        let meanTokens = pairs.reduce(0) { $0 + $1.1 * $1.2 } / n
         var covariance = 0.0
         var variance = 0.0
-        for (s, t) in pairs {
-            covariance += (s - meanShots) * (t - meanTokens)
-            variance += (s - meanShots) * (s - meanShots)
+        for (s, t, w) in pairs {
+            covariance += w * (s - meanShots) * (t - meanTokens)
+            variance += w * (s - meanShots) * (s - meanShots)
         }
         let perShot = covariance / variance
         let base = meanTokens - perShot * meanShots

@@ -23,17 +23,66 @@ public enum PromptSource: String, Sendable {
 /// One imported evaluation result: the observation `fit` uses and what the import knows around it.
 public struct ImportedRecord: Sendable, Equatable {
     public var observation: Observation
+    /// What the records of one file and dataset share, held once for all of them: a paper-eval
+    /// folder holds a million instances.
+    private let shared: Shared
+
+    final class Shared: Sendable {
+        let dataset: String
+        let params: Double?
+        let tokens: Double?
+        let metricName: String?
+        let promptSource: PromptSource
+        let format: ResultsFormat
+        let source: String
+
+        init(
+            dataset: String, params: Double?, tokens: Double?, metricName: String?, promptSource: PromptSource,
+            format: ResultsFormat, source: String
+        ) {
+            self.dataset = dataset
+            self.params = params
+            self.tokens = tokens
+            self.metricName = metricName
+            self.promptSource = promptSource
+            self.format = format
+            self.source = source
+        }
+    }
+
+    init(observation: Observation, shared: Shared) {
+        self.observation = observation
+        self.shared = shared
+    }
+
+    init(
+        observation: Observation, dataset: String, params: Double?, tokens: Double?, metricName: String?,
+        promptSource: PromptSource, format: ResultsFormat, source: String
+    ) {
+        self.init(
+            observation: observation,
+            shared: Shared(
+                dataset: dataset, params: params, tokens: tokens, metricName: metricName, promptSource: promptSource,
+                format: format, source: source))
+    }
+
     /// The dataset or harness task the score is on (the observation's task is its group).
-    public var dataset: String
+    public var dataset: String { shared.dataset }
     /// Non-embedding parameters and training tokens, when the model is known by them.
-    public var params: Double?
-    public var tokens: Double?
+    public var params: Double? { shared.params }
+    public var tokens: Double? { shared.tokens }
     /// The metric's name in the file (`exact_match`, `acc`), when the file names it.
-    public var metricName: String?
-    public var promptSource: PromptSource
-    public var format: ResultsFormat
+    public var metricName: String? { shared.metricName }
+    public var promptSource: PromptSource { shared.promptSource }
+    public var format: ResultsFormat { shared.format }
     /// The file it was read from.
-    public var source: String
+    public var source: String { shared.source }
+
+    public static func == (a: ImportedRecord, b: ImportedRecord) -> Bool {
+        a.observation == b.observation && a.dataset == b.dataset && a.params == b.params && a.tokens == b.tokens
+            && a.metricName == b.metricName && a.promptSource == b.promptSource && a.format == b.format
+            && a.source == b.source
+    }
 }
 
 /// What an import read: the records and each file's format and record count.
@@ -44,6 +93,11 @@ public struct ImportedData: Sendable {
     public var charsPerToken: Double
     /// Where the records' prompt lengths came from.
     public var promptSources: Set<PromptSource>
+    /// Files that could not be read, and why (only with `skipBad`; otherwise they stop the import).
+    public var skipped: [SkippedFile] = []
+    /// Files found in folders that are not results: a JSON in no known format (a preset), a
+    /// CSV without a score column (a model table).
+    public var passedOver: [String] = []
 
     /// `promptSources` given for records not kept (CSV files read straight for a fit), else
     /// those of `records`.
@@ -63,5 +117,5 @@ public struct ImportedData: Sendable {
         return names.count == 1 ? names.first : nil
     }
 
-    public var estimatedPrompts: Int { records.filter { $0.promptSource == .estimated }.count }
+    public var estimatedPrompts: Int { records.count { $0.promptSource == .estimated } }
 }

@@ -7,9 +7,39 @@ import Foundation
 /// its `metric_value`. The model is named only in the file name. Each instance is one record:
 /// its prompt length is exact, not an average.
 enum PaperEvalFile {
-    static func looksLike(_ json: [String: Any]) -> Bool {
-        json["instances"] != nil && json["n_shots"] != nil
+    /// What a record needs of one instance, as the file writes it (checked when read).
+    struct Instance {
+        var promptLength: JSONValue?
+        var metricValue: JSONValue?
+        var instanceID: JSONValue?
+        var index: Int
+
+        /// The instance at the parser, its other fields (the prompt's text, the output) passed
+        /// over unbuilt.
+        init(_ parser: inout JSONParser, index: Int, file: String) throws {
+            self.index = index
+            guard parser.peek() == UInt8(ascii: "{") else {
+                try parser.skip()
+                throw ImportError.badField(file: file, field: "instances[\(index)]", expected: .object)
+            }
+            var promptLength: JSONValue?
+            var metricValue: JSONValue?
+            var instanceID: JSONValue?
+            try parser.members { parser, key in
+                switch key {
+                case "prompt_length": promptLength = try parser.value()
+                case "metric_value": metricValue = try parser.value()
+                case "instance_id": instanceID = try parser.value()
+                default: try parser.skip()
+                }
+            }
+            self.promptLength = promptLength
+            self.metricValue = metricValue
+            self.instanceID = instanceID
+        }
     }
+
+    static func looksLike(_ json: ResultsJSON) -> Bool { json.instances != nil && json.top.value("n_shots") != nil }
 
     /// `key=value` parts of the file name (`dataset`, `model`, `shots`, `local_seed`).
     static func nameParts(_ path: String) -> [String: String] {
@@ -22,8 +52,8 @@ enum PaperEvalFile {
         return parts
     }
 
-    static func read(_ json: [String: Any], file: String, context: inout ImportContext) throws -> [ImportedRecord] {
-        let fields = JSONFields(object: json, file: file)
+    static func read(_ json: ResultsJSON, file: String, context: inout ImportContext) throws -> [ImportedRecord] {
+        let fields = json.top
         guard let modelName = nameParts(file)["model"], !modelName.isEmpty else {
             throw ImportError.missingField(file: file, field: "model=NAME in the file name")
         }
@@ -33,29 +63,40 @@ enum PaperEvalFile {
         let model = try context.models.resolve(modelName, file: file)
         let shots = try fields.whole("n_shots")
         let metricName = fields.has("metric") ? try fields.text("metric") : nil
-        let instances = try fields.list("instances")
+        let instances = json.instances ?? []
         guard !instances.isEmpty else { throw ImportError.emptyList(file: file, field: "instances") }
+        let task = context.taskName(forDataset: dataset)
+        let shared = ImportedRecord.Shared(
+            dataset: dataset, params: model.params, tokens: model.tokens, metricName: metricName,
+            promptSource: .measured, format: .paperEval, source: file)
         var records: [ImportedRecord] = []
         records.reserveCapacity(instances.count)
-        for (i, item) in instances.enumerated() {
-            guard let object = item as? [String: Any] else {
-                throw ImportError.badField(file: file, field: "instances[\(i)]", expected: .object)
+        for instance in instances {
+            let path = "instances[\(instance.index)]"
+            func value(_ v: JSONValue?, _ key: String) throws -> JSONValue {
+                guard let v else { throw ImportError.missingField(file: file, field: "\(path).\(key)") }
+                return v
             }
-            let instance = JSONFields(object: object, file: file, path: "instances[\(i)]")
-            let promptLength = try instance.number("prompt_length")
+            let promptLength = try JSONFields.number(
+                try value(instance.promptLength, "prompt_length"), file: file, field: "\(path).prompt_length")
             guard promptLength >= 1 else {
-                throw ImportError.badField(file: file, field: instance.name("prompt_length"), expected: .wholeNumber)
+                throw ImportError.badField(file: file, field: "\(path).prompt_length", expected: .wholeNumber)
             }
-            let score = try instance.score("metric_value", percent: context.settings.percentScores)
-            let id = instance.has("instance_id") ? (try? instance.whole("instance_id")) ?? i : i
+            let read = try JSONFields.number(
+                try value(instance.metricValue, "metric_value"), file: file, field: "\(path).metric_value")
+            let score = try JSONFields.score(
+                read, file: file, field: "\(path).metric_value", percent: context.settings.percentScores)
+            let id =
+                instance.instanceID.flatMap { v -> Int? in
+                    guard case .number(let n) = v else { return nil }
+                    return try? JSONFields.whole(n, file: file, field: "")
+                } ?? instance.index
             records.append(
                 ImportedRecord(
                     observation: Observation(
-                        task: context.taskName(forDataset: dataset), model: model.name, flops: model.flops,
-                        nCtx: model.nCtx, nPmt: promptLength, shots: shots, metric: score,
-                        origin: "\(file): instance \(id)"),
-                    dataset: dataset, params: model.params, tokens: model.tokens, metricName: metricName,
-                    promptSource: .measured, format: .paperEval, source: file))
+                        task: task, model: model.name, flops: model.flops, nCtx: model.nCtx, nPmt: promptLength,
+                        shots: shots, metric: score, file: file, place: .instance(id)),
+                    shared: shared))
         }
         return records
     }

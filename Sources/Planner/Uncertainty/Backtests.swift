@@ -35,29 +35,33 @@ extension Planner {
     ) throws -> Backtest? {
         var errors: [Double] = []
         var covered = 0
+        var observations = 0
         var folds = 0
         for (_, test) in Planner.folds(of: records, split: split, largestLevels: 1) {
             let held = Set(test)
             let train = records.indices.filter { !held.contains($0) }.map { records[$0] }
-            guard train.count > form.parameterCount else { continue }
+            guard train.observationCount > form.parameterCount else { continue }
             let report = try fit(
                 name: name, records: train, form: form, seed: seed, bootstrap: Planner.backtestDraws, level: level,
                 floor: floor)
-            let outcomes = Outcomes(kind: .prediction, draws: report.draws, residuals: report.scatterResiduals)
+            let scatter = report.scatter
+            let outcomes = Outcomes(
+                kind: .prediction, draws: report.draws, residuals: scatter.residuals, counts: scatter.counts)
             folds += 1
             for record in test.map({ records[$0] }) {
-                errors.append(abs(record.metric - report.result.law.predicted(record)))
+                errors.append(abs(record.metric - report.result.law.predicted(record)) * Double(record.count))
+                observations += record.count
                 let scores = outcomes.all.map { $0.score(record) }
                 if let i = Planner.interval(level: level, values: scores), let low = i.low, let high = i.high,
                     record.metric >= low, record.metric <= high
                 {
-                    covered += 1
+                    covered += record.count
                 }
             }
         }
-        guard folds > 0, !errors.isEmpty else { return nil }
+        guard folds > 0, observations > 0 else { return nil }
         return Backtest(
-            split: split, mae: errors.reduce(0, +) / Double(errors.count),
-            coverage: Double(covered) / Double(errors.count), level: level, n: errors.count, folds: folds)
+            split: split, mae: errors.reduce(0, +) / Double(observations),
+            coverage: Double(covered) / Double(observations), level: level, n: observations, folds: folds)
     }
 }

@@ -72,11 +72,12 @@ struct Outcomes: Sendable {
     /// Fixed, so that an answer is the same on every run.
     static let seed: UInt64 = 0x1D8E_4E27_C47D_124F
 
-    /// The outcomes of `kind` from `draws` and `residuals`. A prediction needs residuals: a
-    /// preset without them gives the confidence outcomes, and says so in `kind`. A prediction
-    /// carries the extrapolation error too; a confidence interval (the curve alone) does not.
+    /// The outcomes of `kind` from `draws` and `residuals`, each residual drawn in proportion
+    /// to its count (nil: one each). A prediction needs residuals: a preset without them gives
+    /// the confidence outcomes, and says so in `kind`. A prediction carries the extrapolation
+    /// error too; a confidence interval (the curve alone) does not.
     init(
-        kind: IntervalKind, draws: [ContextScalingLaw], residuals: [Double],
+        kind: IntervalKind, draws: [ContextScalingLaw], residuals: [Double], counts: [Double]? = nil,
         extrapolation: ExtrapolationError = .none
     ) {
         guard kind == .prediction, !residuals.isEmpty, !draws.isEmpty else {
@@ -87,10 +88,24 @@ struct Outcomes: Sendable {
         self.kind = .prediction
         var rng = SeededGenerator(seed: Outcomes.seed)
         let count = max(Outcomes.predictionCount, draws.count)
+        // Cumulative counts, so that a draw below the total picks its record; with one
+        // observation a record, the draw is the record's index.
+        var ends: [UInt64] = []
+        var total: UInt64 = 0
+        for i in residuals.indices {
+            total += UInt64(max(1, counts?[i] ?? 1))
+            ends.append(total)
+        }
         all = (0..<count).map { j in
-            let residual = residuals[Int(rng.next() % UInt64(residuals.count))]
+            let draw = rng.next() % total
+            var low = 0
+            var high = ends.count - 1
+            while low < high {
+                let mid = (low + high) / 2
+                if ends[mid] > draw { high = mid } else { low = mid + 1 }
+            }
             return Outcome(
-                law: draws[j % draws.count], offset: residual, extrapolationDraw: rng.normal(),
+                law: draws[j % draws.count], offset: residuals[low], extrapolationDraw: rng.normal(),
                 extrapolation: extrapolation)
         }
     }

@@ -55,9 +55,11 @@ extension Planner {
             let prompt = perInstance ? Double(bins[i]) : record.nPmt
             let slot = slots.slot(Slot(series: Series(cluster: cluster, nCtx: record.nCtx), prompt: prompt))
             if slot == sums.count { sums.append(Point(example: record)) }
-            sums[slot].sum += record.metric
-            sums[slot].count += 1
-            sums[slot].tokens += record.nPmt
+            // A folded record stands for `count` rows.
+            let rows = Double(record.count)
+            sums[slot].sum += record.metric * rows
+            sums[slot].count += rows
+            sums[slot].tokens += record.nPmt * rows
         }
         var series: [Series: [Double: Point]] = [:]
         for (slot, point) in zip(slots.keys, sums) { series[slot.series, default: [:]][slot.prompt] = point }

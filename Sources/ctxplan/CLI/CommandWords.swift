@@ -63,6 +63,6 @@ enum CommandWords {
     /// Every flag of the command tree; a negative number after one of them is a positional.
     static let flags: Set<String> = [
         "--json", "--force", "--ascii", "--backtests", "--percent", "--help", "-h", "--version",
-        "--no-rc",
+        "--no-rc", "--skip-bad",
     ]
 }

@@ -49,6 +49,11 @@ struct ImportInputOptions: ParsableArguments {
         completion: .file(extensions: ["csv"]))
     var modelsTemplate: String?
 
+    @Flag(
+        name: .customLong("skip-bad"),
+        help: "Skip files that cannot be read (named in the summary) instead of stopping.")
+    var skipBad = false
+
     func validate() throws {
         guard (baseTokens == nil) == (shotTokens == nil) else {
             throw InputError("--base-tokens and --shot-tokens go together: n_pmt = base + shots x shot tokens")
@@ -56,13 +61,15 @@ struct ImportInputOptions: ParsableArguments {
     }
 
     func settings(task: String?) throws -> ImportSettings {
-        ImportSettings(
+        var settings = ImportSettings(
             task: task, metric: metric, charsPerToken: charsPerToken,
             shotLengths: baseTokens.flatMap { base in
                 shotTokens.map { PromptLayout(baseTokens: base, shotTokens: $0) }
             },
             models: try models.map(ModelTable.read(path:)) ?? ModelTable(), percentScores: percent,
             modelsTemplate: modelsTemplate)
+        settings.skipBad = skipBad
+        return settings
     }
 
     /// A positive plain number up to 100.
@@ -82,6 +89,8 @@ struct Import: SessionCommand {
             Paths are files or folders, searched for .csv and .json files. Formats: ctxplan's CSV (see 'help fit'); the paper's evaluation output (dataset=D,model=M,shots=K,local_seed=S.json), whose prompt lengths are exact; lm-evaluation-harness 0.4 results_*.json, whose samples_*.jsonl beside them give prompt lengths estimated at --chars-per-token, and legacy 0.3 results. Without samples, n_pmt = --base-tokens + shots x --shot-tokens, or the bundled task's averages.
 
             Model names resolve to presets without regard to case or a trailing -hf; others need --models. Datasets group into the bundled tasks: gsm, math, aqua-rat, deepmind-math are arithmetic; piqa, siqa, openbookqa, hellaswag, winogrande, arc-easy, arc-challenge, commonsenseqa are commonsense; wmt14-cs/de/fr/hi/ru-en are translation. --task keeps one bundled task, dataset or harness task.
+
+            Every file found is read, passed over as not results (a JSON in no results format, a CSV without a score column), or skipped with why (a JSON syntax error at its line:column, a missing or bad field, an unreadable file or folder); skipped files stop the import, all named, unless --skip-bad. The --out file is never read back, so a rerun into the scanned folder does not double the records.
 
             Example: import results/ --models models.csv --out all.csv, then fit all.csv --task arithmetic
             --format csv prints the summary: columns model, shots, records.
@@ -109,7 +118,8 @@ struct Import: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let data = try planner.importResults(paths: paths, settings: try input.settings(task: task))
+        // The output is never read back: a rerun into the scanned folder does not double it.
+        let data = try planner.importResults(paths: paths, settings: try input.settings(task: task), excluding: out)
         if let out { try NormalisedCSV.write(data.records, to: out, overwrite: force) }
         try render(ImportSummary(data, written: out), global, in: session)
     }

@@ -145,7 +145,7 @@ extension Validation: Rendering {
                 ("task", .string(fit.taskName)), ("law", .string(fit.result.law.form.rawValue)),
                 ("params", fit.result.law.parametersJSON),
                 ("mae", .num(fit.result.mae)), ("n", .integer(fit.result.n)),
-                ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.count)),
+                ("heldout_mae", .num(heldOutMAE)), ("n_heldout", .integer(heldOut.observationCount)),
                 ("holdout_above", .num(threshold)),
             ] + (heldOutSkipped ? [("heldout_skipped", .string(Self.noLongPrompt(threshold)))] : [])
                 + (backtests.isEmpty && forward == nil ? [] : [("backtests", backtestsJSON), ("sizes", .integer(sizes))]))
@@ -191,7 +191,7 @@ extension Validation: Rendering {
         if heldOutSkipped {
             block.field("MAE, held out", "skipped: " + Self.noLongPrompt(threshold))
         } else {
-            block.field("MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.count))
+            block.field("MAE, held out", String(format: "%.4f over %d records", heldOutMAE ?? 0, heldOut.observationCount))
         }
         if let level = backtests.first?.level ?? forward?.level {
             block.line("backtests: \(Quantities.trimmed(String(format: "%.1f", level)))% prediction intervals")

@@ -19,7 +19,7 @@ struct ImportNote: NoteRendering {
                     text: "\(Words.count(estimated, "prompt length")) estimated from the samples' prompt texts at "
                         + "\(ratio) characters per token (--chars-per-token); a tokenizer would count them exactly"))
         }
-        let fromShots = data.records.filter { $0.promptSource == .shotLengths && $0.format != .csv }.count
+        let fromShots = data.records.count { $0.promptSource == .shotLengths && $0.format != .csv }
         if fromShots > 0 {
             notes.append(
                 ImportNote(
@@ -83,6 +83,14 @@ extension ImportSummary: Rendering {
             ("models", .array(models.map(JSON.string))),
             ("shots", .array(shots.map { $0.map(JSON.integer) ?? .null })),
             ("counts", .array(counts)),
+            (
+                "skipped",
+                .array(
+                    data.skipped.map {
+                        .object([("path", .string($0.file)), ("reason", .string($0.reason.description))])
+                    })
+            ),
+            ("not_results", .array(data.passedOver.map(JSON.string))),
             ("estimated_prompts", .integer(data.estimatedPrompts)),
             ("chars_per_token", .num(data.charsPerToken)),
             ("written", .str(written)),
@@ -127,6 +135,16 @@ extension ImportSummary: Rendering {
             return [model] + cells + [Fmt.number(Double(total))]
         }
         block.table(header, rows)
+        if !data.skipped.isEmpty {
+            block.line("skipped \(Words.count(data.skipped.count, "file")) that could not be read (--skip-bad):")
+            for skipped in data.skipped { block.line("  " + skipped.reason.description) }
+        }
+        if !data.passedOver.isEmpty {
+            block.line(
+                "passed over \(Words.count(data.passedOver.count, "file")) that \(data.passedOver.count == 1 ? "is" : "are") "
+                    + "not results (a JSON in no results format, a CSV without a score column): "
+                    + data.passedOver.joined(separator: ", "))
+        }
         if let written { block.line("wrote \(written): fit reads it as it is") }
         for note in ImportNote.notes(self) { block.note(note, width: width) }
         return block.text
@@ -139,6 +157,14 @@ extension ImportError: CustomStringConvertible {
         case .noSuchPath(let path): return "\(path): no such file or folder"
         case .unreadable(let file): return "\(file): cannot be read as UTF-8 text"
         case .notJSON(let file): return "\(file): not a JSON object; expected a results file"
+        case .jsonSyntax(let file, let line, let column, let expected):
+            return "\(file):\(line):\(column): not valid JSON; expected \(Self.words(expected))"
+        case .skippedFiles(let skipped):
+            // One line: an error is printed as one.
+            let listed = skipped.map(\.reason.description).joined(separator: "; ")
+            return "\(Words.count(skipped.count, "file")) could not be read: \(listed); pass --skip-bad to import the rest"
+        case .nothingRead(let paths):
+            return "\(paths.joined(separator: ", ")): no records read; expected at least one score"
         case .unknownFormat(let file):
             return "\(file): not a results file ctxplan knows; expected the paper's evaluation output "
                 + "(instances, n_shots) or lm-evaluation-harness results (results, config)"
@@ -186,6 +212,23 @@ extension ImportError: CustomStringConvertible {
         case .modelTableDuplicate(let file, let line, let name):
             return "\(file):\(line): model '\(name)' is named twice; expected each model once"
         case .outputExists(let path): return "'\(path)' exists; pass --force to replace it"
+        }
+    }
+
+    private static func words(_ expected: JSONExpectation) -> String {
+        switch expected {
+        case .value: return "a value (an object, list, text, number, true, false or null)"
+        case .key: return "a quoted key"
+        case .colon: return "':' after the key"
+        case .commaOrEnd: return "',' or the closing bracket"
+        case .endOfText: return "the end of the file after the value"
+        case .moreText: return "more text: the file ends early (truncated?)"
+        case .closingQuote: return "a closing quote"
+        case .escape: return "a valid escape (\\n, \\\", \\u0041, ...)"
+        case .digit: return "a digit"
+        case .utf8: return "UTF-8 text"
+        case .noControlCharacter: return "no control character inside text (escape it)"
+        case .shallowerNesting: return "at most \(512) levels of nesting"
         }
     }
 
