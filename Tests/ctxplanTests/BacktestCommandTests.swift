@@ -16,7 +16,7 @@ final class BacktestCommandTests: XCTestCase {
                 }
             }
         }
-        let path = NSTemporaryDirectory() + "ctxplan-backtest-\(UUID().uuidString).csv"
+        let path = TestFolders.path("backtest", suffix: ".csv")
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let start = Date()

@@ -28,7 +28,7 @@ final class CommandTreeTests: XCTestCase {
 
     /// `--presets DIR` before the command reads DIR for that command, as after it.
     func testPresetsBeforeTheCommandReadsTheFolder() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-before-\(UUID().uuidString)"
+        let dir = TestFolders.path("before")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         try """
         {"name": "mine", "metric": "accuracy", "law": "paper",

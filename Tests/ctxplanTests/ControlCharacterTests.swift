@@ -28,7 +28,7 @@ final class ControlCharacterTests: XCTestCase {
 
     /// Our messages, ArgumentParser's and a preset warning all arrive escaped, one line each.
     func testMessagesOnStandardErrorCarryNoControlCharacters() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-control-\(UUID().uuidString)"
+        let dir = TestFolders.path("control")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         try "{".write(toFile: dir + "/tasks/bad\u{1B}[2J.json", atomically: true, encoding: .utf8)
         let cases: [([String], String)] = [

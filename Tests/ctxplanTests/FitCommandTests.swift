@@ -5,7 +5,7 @@ final class FitCommandTests: XCTestCase {
     var dir = ""
 
     override func setUp() {
-        dir = NSTemporaryDirectory() + "ctxplan-fit-\(UUID().uuidString)"
+        dir = TestFolders.path("fit")
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
 

@@ -16,7 +16,7 @@ final class InstallTests: XCTestCase {
         let dest = root + "/dest"
         // Someone else's file in a shared folder, which uninstall must leave.
         try FileManager.default.createDirectory(atPath: dest + "/usr/bin", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dest + "/usr/bin/other", contents: Data())
+        _ = FileManager.default.createFile(atPath: dest + "/usr/bin/other", contents: Data())
         let make = "make -s -C '\(Self.repository)' DESTDIR='\(dest)' PREFIX=/usr"
         let install = try Shell.run("\(make) install-files BIN=\"$CTXPLAN\" MANPAGE='\(page)'")
         XCTAssertEqual(install.status, 0, install.stderr)

@@ -18,7 +18,7 @@ final class LawChoiceCommandTests: XCTestCase {
                 }
             }
         }
-        let path = NSTemporaryDirectory() + "ctxplan-lawchoice-\(UUID().uuidString).csv"
+        let path = TestFolders.path("lawchoice", suffix: ".csv")
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -48,7 +48,7 @@ final class LawChoiceCommandTests: XCTestCase {
     /// Without --floor, the floor law takes the task preset's `floor`.
     func testTheTaskPresetsFloorIsUsed() throws {
         let path = try Self.csv()
-        let preset = NSTemporaryDirectory() + "ctxplan-floor-\(UUID().uuidString).json"
+        let preset = TestFolders.path("floor", suffix: ".json")
         defer { for file in [path, preset] { try? FileManager.default.removeItem(atPath: file) } }
         let arithmetic = try String(
             contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent()

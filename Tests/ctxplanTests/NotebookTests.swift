@@ -12,7 +12,7 @@ final class NotebookTests: XCTestCase {
     }
 
     func temporaryFolder() throws -> String {
-        let dir = NSTemporaryDirectory() + "ctxplan-notebook-\(UUID().uuidString)"
+        let dir = TestFolders.path("notebook")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -267,7 +267,7 @@ final class NotebookTests: XCTestCase {
 /// work as typed.
 final class NotebookTerminalTests: XCTestCase {
     func testRCUnderscoreAndSourceAtTheTerminal() throws {
-        let config = NSTemporaryDirectory() + "ctxplan-notebook-\(UUID().uuidString)"
+        let config = TestFolders.path("notebook")
         try FileManager.default.createDirectory(atPath: config + "/ctxplan", withIntermediateDirectories: true)
         try "set task arithmetic\nset gpu h100\n".write(
             toFile: config + "/ctxplan/ctxplanrc", atomically: true, encoding: .utf8)

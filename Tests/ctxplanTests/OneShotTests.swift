@@ -55,7 +55,7 @@ final class OneShotTests: XCTestCase {
     }
 
     func testPresetsDirectoryAddsAUserTask() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-user-\(UUID().uuidString)"
+        let dir = TestFolders.path("user")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         let preset = """
             {"name": "mytask", "metric": "accuracy", "law": "paper",

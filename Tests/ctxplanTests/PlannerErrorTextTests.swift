@@ -21,7 +21,7 @@ final class PlannerErrorTextTests: XCTestCase {
     }
 
     private func temporaryDirectory() throws -> String {
-        let dir = NSTemporaryDirectory() + "ctxplan-wording-\(UUID().uuidString)"
+        let dir = TestFolders.path("wording")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

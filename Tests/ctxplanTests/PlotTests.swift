@@ -44,7 +44,7 @@ final class PlotTests: XCTestCase {
     }
 
     func testSVGIsXMLWithOneSeriesPerCurveAndOneMarkPerObservation() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-plot-\(UUID().uuidString)"
+        let dir = TestFolders.path("plot")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let svg = dir + "/plot.svg"
         let r = try Harness.run([
@@ -184,7 +184,7 @@ final class PlotTests: XCTestCase {
     }
 
     func testHeatmapSVGOutlinesTheFitRegion() throws {
-        let svg = NSTemporaryDirectory() + "ctxplan-heat-\(UUID().uuidString).svg"
+        let svg = TestFolders.path("heat", suffix: ".svg")
         XCTAssertEqual(try Harness.run(["heatmap", "--task", "arithmetic", "--nctx", "32k", "--svg", svg]).status, 0)
         let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: svg)))
         let counter = ClassCounter()
@@ -198,7 +198,7 @@ final class PlotTests: XCTestCase {
     /// score axis once rounded to a height of 0, and the terminal plot trapped on 0 / 0 while the
     /// SVG wrote `inf` coordinates. The axis must keep one step, 0 to 0.01.
     func testATaskOfTinyScoresDrawsOnAnAxisOfOneStep() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-tiny-\(UUID().uuidString)"
+        let dir = TestFolders.path("tiny")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         let task =
             #"{"name": "tiny", "metric": "accuracy", "law": "paper", "parameters": {"A": 1e-10, "#

@@ -19,7 +19,7 @@ final class REPLTests: XCTestCase {
     /// With no command, or only `--presets DIR`, ctxplan is the REPL, with DIR's presets for
     /// every line; `repl --presets DIR` is the same.
     func testNoCommandOrOnlyPresetsStartsTheREPL() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-repl-\(UUID().uuidString)"
+        let dir = TestFolders.path("repl")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         try """
         {"name": "mine", "metric": "accuracy", "law": "paper",

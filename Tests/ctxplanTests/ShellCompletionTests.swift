@@ -74,7 +74,7 @@ final class ShellCompletionTests: XCTestCase {
         let work = try Shell.temporaryFolder()
         defer { for dir in [config, work] { try? FileManager.default.removeItem(atPath: dir) } }
         for name in ["results.csv", "mine.json", "notes.txt"] {
-            FileManager.default.createFile(atPath: work + "/" + name, contents: Data())
+            _ = FileManager.default.createFile(atPath: work + "/" + name, contents: Data())
         }
         XCTAssertEqual(try bashCompletions(["fit", "--save", ""], config: config, directory: work), ["mine.json"])
         XCTAssertEqual(

@@ -95,7 +95,7 @@ extension Planner {
     /// ctxplan's CSV at `path`: the rows of the chosen task (a file without a task column is
     /// all kept), and every task the file names, sorted.
     func csvObservations(_ path: String, settings: ImportSettings) throws -> (kept: [Observation], tasks: [String]) {
-        let layoutTask = try settings.task.flatMap { try? library.task($0) }
+        let layoutTask = settings.task.flatMap { try? library.task($0) }
         var observations = try ObservationReader(
             library: library, defaultTask: layoutTask, percentScores: settings.percentScores
         ).read(path: path)
