@@ -55,7 +55,7 @@ struct Ctxplan: ParsableCommand {
     /// 130 for a command stopped by Ctrl-C.
     static func execute(_ words: [String], in session: Session, errorPrefix: String = "") -> Int32 {
         let arguments: [String]
-        do { arguments = try CommandWords.prepared(commandFirst(words)) } catch {
+        do { arguments = try ArgumentFront.prepared(words) } catch {
             report(errorPrefix + "error: \(error)")
             return 2
         }
@@ -106,26 +106,6 @@ struct Ctxplan: ParsableCommand {
             report(errorPrefix + "error: " + message(for: error))
             return 2
         }
-    }
-
-    /// `--presets DIR` given before the command (`ctxplan --presets DIR show NAME`) moved behind
-    /// the command's name, where every command reads it; before `help`, which reads no presets,
-    /// dropped. With no command after it, the words stay as they are: ArgumentParser gives them
-    /// to the REPL, the default command.
-    static func commandFirst(_ words: [String]) -> [String] {
-        var end = 0
-        while end < words.count {
-            if words[end] == "--presets" {
-                end += 2
-            } else if words[end].hasPrefix("--presets=") {
-                end += 1
-            } else {
-                break
-            }
-        }
-        guard end > 0, end < words.count, !words[end].hasPrefix("-") else { return words }
-        if words[end] == "help" { return Array(words[end...]) }
-        return [words[end]] + words[..<end] + words[(end + 1)...]
     }
 
     /// Writes a message to standard error, with the control characters of what it quotes

@@ -35,7 +35,8 @@ enum ScenarioInput: CaseIterable, Sendable {
         switch self {
         case .model: .name(item)
         case .compute: .number(try Parse.flops(item))
-        case .nctx, .promptTokens: .number(try Parse.context(item))
+        case .nctx: .number(try Parse.contextLimit(item))
+        case .promptTokens: .number(try Parse.context(item))
         case .shots: .whole(try Parse.shots(item))
         }
     }
@@ -132,10 +133,10 @@ struct ScenarioList {
             let start = joined ? index : index - 1
             words.replaceSubrange(start...index, with: axis.items.flatMap { [input.option, $0] })
         }
-        guard words.count <= CommandWords.maximumWords else {
+        guard words.count <= ArgumentFront.maximumWords else {
             throw InputError(
                 "the lists give \(words.count) words once each item is an option of its own; "
-                    + "expected at most \(CommandWords.maximumWords): draw fewer curves")
+                    + "expected at most \(ArgumentFront.maximumWords): draw fewer curves")
         }
         return words
     }

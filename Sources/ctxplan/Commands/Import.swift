@@ -86,7 +86,9 @@ struct Import: SessionCommand {
     @OptionGroup var input: ImportInputOptions
 
     @Option(
-        help: ArgumentHelp("Write the records as ctxplan's CSV, which fit reads.", valueName: "file"),
+        help: ArgumentHelp(
+            "Write the records as ctxplan's CSV, which fit reads ('-': to standard output, instead of the summary).",
+            valueName: "file"),
         completion: .file(extensions: ["csv"]))
     var out: String?
 
@@ -100,6 +102,7 @@ struct Import: SessionCommand {
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let data = try planner.importResults(paths: paths, settings: try input.settings(task: task))
+        if out == "-" { return print(NormalisedCSV.text(data.records), terminator: "") }
         if let out { try NormalisedCSV.write(data.records, to: out, overwrite: force) }
         try render(ImportSummary(data, written: out), global, in: session)
     }

@@ -52,9 +52,15 @@ struct Completer: Sendable {
         case ("help", _), ("?", _): return Ctxplan.commandNames
         case ("show", "show"): return ["settings", "last"] + library.taskNames + library.modelNames + library.gpuNames
         // Any other option takes a value of no fixed list: nothing to offer, not flags.
-        case (_, let option) where option.hasPrefix("--") && !CommandWords.flags.contains(option): return []
+        case (_, let option) where option.hasPrefix("--") && Self.takesValue(option, of: head): return []
         default: return Completer.flags[head] ?? []
         }
+    }
+
+    /// Whether `option` of the command `head` reads the next word as its value.
+    static func takesValue(_ option: String, of head: String) -> Bool {
+        guard let command = try? Ctxplan.command(named: head) else { return false }
+        return OptionTable.of(command).options[option]?.takesValue ?? false
     }
 
     /// Each command's long flags, read once from ArgumentParser's own help text.

@@ -15,7 +15,7 @@ extension Settings {
                     // A preset file is kept by its path, so later commands load the same file.
                     self.task = task.path == value ? value : task.name
                 case "model": model = try library.model(value).name
-                case "nctx": nctx = try Parse.context(value)
+                case "nctx": nctx = try Parse.contextLimit(value)
                 case "gpu": gpu = try library.gpu(value).name
                 case "gpus": gpus = try Parse.positiveWhole(value)
                 case "price": price = try Parse.price(value)
