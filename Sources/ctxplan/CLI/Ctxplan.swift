@@ -80,7 +80,7 @@ struct Ctxplan: ParsableCommand {
             let parsed = try Parse.$lastAnswer.withValue(session.lastResult?.mainQuantity) {
                 () throws -> ParsableCommand? in
                 if try answerScenarioTable(arguments, in: session) { return nil }
-                return try parseAsRoot(plotListsRepeated(arguments))
+                return try parseLine(plotListsRepeated(arguments))
             }
             guard var command = parsed else { return 0 }
             if let command = command as? any SessionCommand {
@@ -106,6 +106,18 @@ struct Ctxplan: ParsableCommand {
             report(errorPrefix + "error: " + message(for: error))
             return 2
         }
+    }
+
+    /// `arguments` parsed. A line that names a command is parsed by that command alone: through
+    /// the root, ArgumentParser builds the argument sets of the root and the command again for
+    /// each of its checks, by reflection, which was a third of a piped `budget` line's cost. Help,
+    /// version and completion requests go through the root, whose messages name the program.
+    static func parseLine(_ arguments: [String]) throws -> ParsableCommand {
+        let builtIns: Set<String> = ["-h", "--help", "--version", "--experimental-dump-help"]
+        guard let head = arguments.first, let command = try? command(named: head),
+            !arguments.contains(where: { builtIns.contains($0) || $0.hasPrefix("--generate-completion-script") })
+        else { return try parseAsRoot(arguments) }
+        return try command.parseAsRoot(Array(arguments.dropFirst()))
     }
 
     /// Writes a message to standard error, with the control characters of what it quotes
