@@ -136,27 +136,32 @@ final class SmallDefectTests: XCTestCase {
         }
     }
 
-    /// Ctrl-C while the answer is stuck in a full pipe nobody reads: "interrupted", and no
-    /// "the output could not be written" after it (the write Ctrl-C cut short is part of it).
+    /// Ctrl-C while an answer is stuck in a full pipe, which its reader then drains: the run
+    /// stops with "interrupted" alone (a write Ctrl-C cut short is part of what that says, not
+    /// a second error). A single Ctrl-C cannot end a write that stays blocked; the second does.
     func testCtrlCWithTheOutputBlockedSaysInterruptedAlone() throws {
         let dir = try folder()
         let shots = (0..<500).map(String.init).joined(separator: ",")
+        try "predict --task arithmetic --model llama-2-7b,llama-2-13b --shots \(shots) --json\n".write(
+            toFile: dir + "/lines", atomically: true, encoding: .utf8)
         let script = """
             mkfifo '\(dir)/fifo'
-            "$CTXPLAN" predict --task arithmetic --model llama-2-7b,llama-2-13b --shots \(shots) --json \
-                > '\(dir)/fifo' 2> '\(dir)/err' &
+            # timeout passes the Ctrl-C on, and ends a run that would hang.
+            timeout -s KILL 60 "$CTXPLAN" < '\(dir)/lines' > '\(dir)/fifo' 2> '\(dir)/err' &
             pid=$!
             exec 3< '\(dir)/fifo'
-            sleep 1
+            # The first bytes say the answer is being written; the rest then fill the pipe.
+            head -c1 <&3 >/dev/null
+            sleep 0.5
             kill -INT $pid
-            ( sleep 20; kill -KILL $pid 2>/dev/null ) &
+            cat <&3 >/dev/null
             wait $pid
             echo "status $?"
             """
         let r = try Shell.run(script)
         let errors = try String(contentsOfFile: dir + "/err", encoding: .utf8)
         XCTAssertEqual(r.stdout, "status 130\n", errors)
-        XCTAssertEqual(errors, "interrupted\n")
+        XCTAssertEqual(errors, "line 1: interrupted\n")
     }
 
     /// The harness reads both streams while it writes: more than a pipe's 64 KiB each way.

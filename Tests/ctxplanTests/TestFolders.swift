@@ -4,14 +4,26 @@ import Foundation
 /// when the process exits, so a run leaves nothing in the system's temporary folder, even where
 /// a test fails before its own clean-up.
 enum TestFolders {
-    /// `$TMPDIR/ctxplan-tests-PID-UUID`, created on first use.
+    /// `$TMPDIR/ctxplan-tests-PID-UUID`, created on first use. The roots of earlier runs whose
+    /// process is gone (one that crashed runs no exit handler) are removed first.
     static let root: String = {
+        removeRootsOfEndedRuns()
         let root = NSTemporaryDirectory() + "ctxplan-tests-\(getpid())-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         // XCTest ends the process with exit(), which runs this.
         atexit { try? FileManager.default.removeItem(atPath: TestFolders.root) }
         return root
     }()
+
+    private static func removeRootsOfEndedRuns() {
+        let temporary = NSTemporaryDirectory()
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? [] {
+            let parts = name.split(separator: "-")
+            guard parts.count == 8, name.hasPrefix("ctxplan-tests-"), let pid = Int32(parts[2]) else { continue }
+            // kill(pid, 0) fails with ESRCH once no process has that id.
+            if kill(pid, 0) != 0 && errno == ESRCH { try? FileManager.default.removeItem(atPath: temporary + name) }
+        }
+    }
 
     /// A fresh path under the root, named `name-UUID` (plus `suffix`), not yet created.
     static func path(_ name: String, suffix: String = "") -> String {
