@@ -146,8 +146,8 @@ final class SmallDefectTests: XCTestCase {
             toFile: dir + "/lines", atomically: true, encoding: .utf8)
         let script = """
             mkfifo '\(dir)/fifo'
-            # timeout passes the Ctrl-C on, and ends a run that would hang.
-            timeout -s KILL 60 "$CTXPLAN" < '\(dir)/lines' > '\(dir)/fifo' 2> '\(dir)/err' &
+            # timeout passes the Ctrl-C on (to the program alone: --foreground), and ends a run that would hang.
+            timeout --foreground -s KILL 60 "$CTXPLAN" < '\(dir)/lines' > '\(dir)/fifo' 2> '\(dir)/err' &
             pid=$!
             exec 3< '\(dir)/fifo'
             # The first bytes say the answer is being written; the rest then fill the pipe.

@@ -31,13 +31,15 @@ struct Completer: Sendable {
         switch (head, previous) {
         case (_, "--task"), ("set", "task"), ("use", "task"):
             return library.taskNames + PathCompletion.candidates(for: typed, extensions: ["json"])
-        case (_, "--model"), ("set", "model"): return library.modelNames
-        case (_, "--gpu"), ("set", "gpu"): return library.gpuNames
+        case (_, "--model"): return library.modelNames
+        case (_, "--gpu"): return library.gpuNames
         // `fit` alone may leave the choice to cross-validation.
         case ("fit", "--law"): return LawForm.allCases.map(\.rawValue) + ["auto"]
-        case (_, "--law"), ("set", "law"): return LawForm.allCases.map(\.rawValue)
-        case ("set", "format"): return OutputFormat.allCases.map(\.rawValue)
+        case (_, "--law"): return LawForm.allCases.map(\.rawValue)
         case (_, "--format"): return OutputFormat.allCases.map(\.rawValue)
+        // What each setting takes, as the registry declares it.
+        case ("set", let key) where words.count == 2:
+            return Settings.registry.first { $0.name == key }?.values(library) ?? []
         case (_, "--attention"): return AttentionCounting.allCases.map(\.rawValue)
         case (_, "--save"): return PathCompletion.candidates(for: typed, extensions: ["json"])
         case (_, "--svg"): return PathCompletion.candidates(for: typed, extensions: ["svg"])
