@@ -19,8 +19,10 @@ build: deps
 run: build
 	@$(RELEASE_BIN)
 
-# The whole-program tests run the release binary (CTXPLAN_BINARY), as users do: its speed is
-# what the tests time, and a debug build's argument parsing is 50x slower.
+# The whole-program tests run the release binary (CTXPLAN_BINARY), as users do: a debug build's
+# argument parsing is 50x slower, which would make them minutes long. No test times anything
+# (speed is for `make bench`). The test build is a debug build of its own, beside the release one:
+# neither rebuilds the other, so `make run` after `make test` starts at once.
 test: build
 	$(SWIFT) build --build-tests
 	CTXPLAN_BINARY=$(abspath $(RELEASE_BIN)) $(SWIFT) test --skip-build --disable-swift-testing
@@ -64,8 +66,9 @@ uninstall:
 	rm -f $(INSTALLED_BIN) $(INSTALLED_MAN) $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION)
 	rm -rf $(INSTALLED_SHARE)
 
-# Speed figures: one-shot start-up, planning questions, the fit against SciPy, and a fit of a
-# million per-instance rows (time and peak memory).
+# Speed figures: one-shot start-up and the cost of a piped line (wall and CPU time against the
+# targets), scenario tables, planning questions, the fit against SciPy, and a fit of a million
+# per-instance rows (time and peak memory).
 bench: build
 	$(SWIFT) build -c release --product PlanningBench --static-swift-stdlib
 	python3 bench/startup.py $(RELEASE_BIN)

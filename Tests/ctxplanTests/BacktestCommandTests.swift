@@ -17,7 +17,7 @@ final class BacktestCommandTests: XCTestCase {
             }
         }
         let path = TestFolders.path("backtest", suffix: ".csv")
-        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        try csv.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let start = Date()
         let v = try Harness.json(["validate", path, "--backtests"])

@@ -34,7 +34,7 @@ final class CommandTreeTests: XCTestCase {
         {"name": "mine", "metric": "accuracy", "law": "paper",
          "parameters": {"A": 9.96, "Cc": 9.7e29, "alpha": 0.26, "B": 62.24, "nc": 1.3e5, "beta": 0.56},
          "prompt": {"base_tokens": 78.17, "shot_tokens": 75.74}}
-        """.write(toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
+        """.write(toFile: dir + "/tasks/mine.json", atomically: false, encoding: .utf8)
         let show = try Harness.run(["--presets", dir, "show", "mine", "--json"])
         XCTAssertEqual(show.status, 0, show.stderr)
         XCTAssertTrue(show.stdout.contains("\"mine\""), show.stdout)

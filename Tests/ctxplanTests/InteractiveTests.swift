@@ -94,7 +94,7 @@ final class InteractiveTests: XCTestCase {
     /// A history folder that cannot be made is reported once, with its path; the REPL goes on.
     func testAHistoryFolderThatCannotBeMadeIsReportedOnce() throws {
         let blocker = state + "-file"
-        try "".write(toFile: blocker, atomically: true, encoding: .utf8)
+        try "".write(toFile: blocker, atomically: false, encoding: .utf8)
         let terminal = try Terminal(environment: ["XDG_STATE_HOME": blocker])
         XCTAssertTrue(terminal.waitFor("ctx> "), terminal.screen)
         terminal.type("show settings\r")

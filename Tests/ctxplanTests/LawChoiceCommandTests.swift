@@ -19,7 +19,7 @@ final class LawChoiceCommandTests: XCTestCase {
             }
         }
         let path = TestFolders.path("lawchoice", suffix: ".csv")
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 
@@ -55,7 +55,7 @@ final class LawChoiceCommandTests: XCTestCase {
                 .appendingPathComponent("../../Presets/tasks/arithmetic.json").standardizedFileURL.path,
             encoding: .utf8)
         try arithmetic.replacingOccurrences(of: "\"metric\"", with: "\"floor\": 0.25,\n  \"metric\"")
-            .write(toFile: preset, atomically: true, encoding: .utf8)
+            .write(toFile: preset, atomically: false, encoding: .utf8)
         let fit = try Harness.json(["fit", path, "--task", preset, "--law", "floor"])
         XCTAssertEqual((fit["params"] as? [String: Double])?["floor"], 0.25)
         let given = try Harness.json(["fit", path, "--task", preset, "--law", "floor", "--floor", "0.2"])

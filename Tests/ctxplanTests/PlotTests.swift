@@ -204,7 +204,7 @@ final class PlotTests: XCTestCase {
             #"{"name": "tiny", "metric": "accuracy", "law": "paper", "parameters": {"A": 1e-10, "#
             + #""Cc": 1e18, "alpha": 1, "B": 1e-10, "nc": 100, "beta": 0.5}, "#
             + #""prompt": {"base_tokens": 1, "shot_tokens": 1}}"#
-        try task.write(toFile: dir + "/tasks/tiny.json", atomically: true, encoding: .utf8)
+        try task.write(toFile: dir + "/tasks/tiny.json", atomically: false, encoding: .utf8)
         let base = ["plot", "--task", "tiny", "--model", "gemma-2-2b", "--presets", dir]
         let text = try Harness.run(base + ["--ascii", "--width", "60", "--height", "8"])
         XCTAssertEqual(text.status, 0, text.stderr)

@@ -46,7 +46,7 @@ enum Shell {
     static func session(_ lines: [String]) throws -> Harness.Result {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/script", atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/script", atomically: false, encoding: .utf8)
         return try run(#""$CTXPLAN" <'"# + folder + #"/script'"#)
     }
 }

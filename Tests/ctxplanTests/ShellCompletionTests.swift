@@ -14,7 +14,7 @@ final class ShellCompletionTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: models, withIntermediateDirectories: true)
         let bundled = try String(contentsOfFile: Self.repository + "/Presets/models/llama-2-7b.json", encoding: .utf8)
         try bundled.replacingOccurrences(of: "\"Llama-2-7B\"", with: "\"My-Model-7B\"")
-            .write(toFile: models + "/my-model-7b.json", atomically: true, encoding: .utf8)
+            .write(toFile: models + "/my-model-7b.json", atomically: false, encoding: .utf8)
         return config
     }
 

@@ -14,12 +14,12 @@ final class SmallDefectTests: XCTestCase {
         let dir = try folder()
         let bom = "\u{FEFF}"
         try (bom + "set task commonsense\nshow settings --json\n").write(
-            toFile: dir + "/plan.ctx", atomically: true, encoding: .utf8)
+            toFile: dir + "/plan.ctx", atomically: false, encoding: .utf8)
         let script = try Harness.run([dir + "/plan.ctx"])
         XCTAssertEqual(script.status, 0, script.stderr)
         XCTAssertTrue(script.stdout.contains("\"task\": \"commonsense\""), script.stdout)
         try FileManager.default.createDirectory(atPath: dir + "/ctxplan", withIntermediateDirectories: true)
-        try (bom + "set task translation\n").write(toFile: dir + "/ctxplan/ctxplanrc", atomically: true, encoding: .utf8)
+        try (bom + "set task translation\n").write(toFile: dir + "/ctxplan/ctxplanrc", atomically: false, encoding: .utf8)
         let rc = try Harness.run([], stdin: "show settings --json\n", environment: ["XDG_CONFIG_HOME": dir])
         XCTAssertEqual(rc.status, 0, rc.stderr)
         XCTAssertTrue(rc.stdout.contains("\"task\": \"translation\""), rc.stdout)
@@ -44,8 +44,8 @@ final class SmallDefectTests: XCTestCase {
     func testARelativeSourceIsFoundBesideTheSourcingFile() throws {
         let dir = try folder()
         try FileManager.default.createDirectory(atPath: dir + "/plans", withIntermediateDirectories: true)
-        try "source model.ctx\n".write(toFile: dir + "/plans/main.ctx", atomically: true, encoding: .utf8)
-        try "set model llama-2-13b\n".write(toFile: dir + "/plans/model.ctx", atomically: true, encoding: .utf8)
+        try "source model.ctx\n".write(toFile: dir + "/plans/main.ctx", atomically: false, encoding: .utf8)
+        try "set model llama-2-13b\n".write(toFile: dir + "/plans/model.ctx", atomically: false, encoding: .utf8)
         let r = try Harness.run([], stdin: "source \(dir)/plans/main.ctx\nshow settings --json\n")
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("\"model\": \"Llama-2-13B\""), r.stdout)
@@ -79,7 +79,7 @@ final class SmallDefectTests: XCTestCase {
 
     func testNoRCBeforeAScriptRunsTheScript() throws {
         let dir = try folder()
-        try "set task arithmetic\nshow settings --json\n".write(toFile: dir + "/s.ctx", atomically: true, encoding: .utf8)
+        try "set task arithmetic\nshow settings --json\n".write(toFile: dir + "/s.ctx", atomically: false, encoding: .utf8)
         let r = try Harness.run(["--no-rc", dir + "/s.ctx"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("\"task\": \"arithmetic\""), r.stdout)
@@ -88,7 +88,7 @@ final class SmallDefectTests: XCTestCase {
     /// A fit of too few records names the file they came from.
     func testAFitOfOneRowNamesTheFile() throws {
         let path = try folder() + "/one_row.csv"
-        try "model,n_ctx,n_pmt,metric\nllama-2-7b,4096,200,0.3\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "model,n_ctx,n_pmt,metric\nllama-2-7b,4096,200,0.3\n".write(toFile: path, atomically: false, encoding: .utf8)
         let r = try Harness.run(["fit", path, "--task", "arithmetic"])
         XCTAssertEqual(r.status, 2)
         XCTAssertEqual(r.stderr, "error: '\(path)': 1 records cannot determine 6 parameters; expected more records than parameters\n")
@@ -99,7 +99,7 @@ final class SmallDefectTests: XCTestCase {
     func testARowBelowTheNativeLimitNamesTheFileAndLine() throws {
         let path = try folder() + "/below.csv"
         try "model,n_ctx,n_pmt,metric\nllama-2-7b,4096,200,0.3\nllama-2-7b,2048,100,0.3\n".write(
-            toFile: path, atomically: true, encoding: .utf8)
+            toFile: path, atomically: false, encoding: .utf8)
         let r = try Harness.run(["fit", path, "--task", "arithmetic"])
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.stderr.hasPrefix("error: \(path):3: n_ctx 2k is below Llama-2-7B's native limit of 4k"), r.stderr)
@@ -110,7 +110,7 @@ final class SmallDefectTests: XCTestCase {
     func testImportOutDashWritesTheCSVToStandardOutput() throws {
         let dir = try folder()
         try "model,n_ctx,n_pmt,metric\nllama-2-7b,4096,200,0.3\n".write(
-            toFile: dir + "/in.csv", atomically: true, encoding: .utf8)
+            toFile: dir + "/in.csv", atomically: false, encoding: .utf8)
         let r = try Shell.run(#""$CTXPLAN" import in.csv --task arithmetic --out -"#, in: dir)
         XCTAssertEqual(r.status, 0, r.stderr)
         let lines = r.stdout.split(separator: "\n")
@@ -122,7 +122,7 @@ final class SmallDefectTests: XCTestCase {
     /// `plot --svg` and `heatmap --svg` replace a file only with --force, as `import --out` does.
     func testAnSVGIsReplacedOnlyWithForce() throws {
         let svg = try folder() + "/h.svg"
-        try "mine".write(toFile: svg, atomically: true, encoding: .utf8)
+        try "mine".write(toFile: svg, atomically: false, encoding: .utf8)
         for command in [["heatmap", "--nctx", "4k"], ["plot", "--nctx", "4k"]] {
             let line = command + ["--task", "arithmetic", "--svg", svg]
             let refused = try Harness.run(line)
@@ -132,7 +132,7 @@ final class SmallDefectTests: XCTestCase {
             let forced = try Harness.run(line + ["--force"])
             XCTAssertEqual(forced.status, 0, forced.stderr)
             XCTAssertTrue(try String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<"), command[0])
-            try "mine".write(toFile: svg, atomically: true, encoding: .utf8)
+            try "mine".write(toFile: svg, atomically: false, encoding: .utf8)
         }
     }
 
@@ -143,7 +143,7 @@ final class SmallDefectTests: XCTestCase {
         let dir = try folder()
         let shots = (0..<500).map(String.init).joined(separator: ",")
         try "predict --task arithmetic --model llama-2-7b,llama-2-13b --shots \(shots) --json\n".write(
-            toFile: dir + "/lines", atomically: true, encoding: .utf8)
+            toFile: dir + "/lines", atomically: false, encoding: .utf8)
         let script = """
             mkfifo '\(dir)/fifo'
             # timeout passes the Ctrl-C on (to the program alone: --foreground), and ends a run that would hang.
