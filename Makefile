@@ -13,8 +13,12 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
 	fi
 
+# SwiftPM and corelibs Foundation leave an empty TemporaryDirectory.* folder in $TMPDIR for each
+# atomic write (six a build): builds and tests run in a temporary folder of their own, removed after.
+IN_OWN_TMPDIR = tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && export TMPDIR="$$tmp" &&
+
 build: deps
-	$(SWIFT) build -c release --product ctxplan --static-swift-stdlib
+	@$(IN_OWN_TMPDIR) set -x && $(SWIFT) build -c release --product ctxplan --static-swift-stdlib
 
 run: build
 	@$(RELEASE_BIN)
@@ -24,8 +28,8 @@ run: build
 # (speed is for `make bench`). The test build is a debug build of its own, beside the release one:
 # neither rebuilds the other, so `make run` after `make test` starts at once.
 test: build
-	$(SWIFT) build --build-tests
-	CTXPLAN_BINARY=$(abspath $(RELEASE_BIN)) $(SWIFT) test --skip-build --disable-swift-testing
+	@$(IN_OWN_TMPDIR) set -x && $(SWIFT) build --build-tests && \
+		CTXPLAN_BINARY=$(abspath $(RELEASE_BIN)) $(SWIFT) test --skip-build --disable-swift-testing
 
 # What `make install` writes, under $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these.
 BIN ?= $(RELEASE_BIN)
