@@ -79,9 +79,8 @@ struct ScenarioList {
     var count: Int { axes.reduce(1) { $0 * $1.items.count } }
 
     /// The lists in `arguments`, nil when no option of `ScenarioInput` holds a comma. Each item
-    /// is read as its option reads a value; a bad one is rejected with its position. Of an
-    /// option given twice, the last counts, as for any single-valued option; earlier ones are
-    /// left to ArgumentParser.
+    /// is read as its option reads a value; a bad one is rejected with its position. An option
+    /// given twice is one list by now (`ArgumentFront` merged them).
     static func find(in arguments: [String]) throws -> ScenarioList? {
         var latest: [ScenarioInput: Axis] = [:]
         for (index, input, value, joined) in optionValues(arguments) {
