@@ -13,17 +13,23 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev pkg-config >/dev/null; \
 	fi
 
+# SwiftPM and corelibs Foundation leave an empty TemporaryDirectory.* folder in $TMPDIR for each
+# atomic write (six a build): builds and tests run in a temporary folder of their own, removed after.
+IN_OWN_TMPDIR = tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && export TMPDIR="$$tmp" &&
+
 build: deps
-	$(SWIFT) build -c release --product ctxplan --static-swift-stdlib
+	@$(IN_OWN_TMPDIR) set -x && $(SWIFT) build -c release --product ctxplan --static-swift-stdlib
 
 run: build
 	@$(RELEASE_BIN)
 
-# The whole-program tests run the release binary (CTXPLAN_BINARY), as users do: its speed is
-# what the tests time, and a debug build's argument parsing is 50x slower.
+# The whole-program tests run the release binary (CTXPLAN_BINARY), as users do: a debug build's
+# argument parsing is 50x slower, which would make them minutes long. No test times anything
+# (speed is for `make bench`). The test build is a debug build of its own, beside the release one:
+# neither rebuilds the other, so `make run` after `make test` starts at once.
 test: build
-	$(SWIFT) build --build-tests
-	CTXPLAN_BINARY=$(abspath $(RELEASE_BIN)) $(SWIFT) test --skip-build --disable-swift-testing
+	@$(IN_OWN_TMPDIR) set -x && $(SWIFT) build --build-tests && \
+		CTXPLAN_BINARY=$(abspath $(RELEASE_BIN)) $(SWIFT) test --skip-build --disable-swift-testing
 
 # What `make install` writes, under $(DESTDIR)$(PREFIX); `make uninstall` removes exactly these.
 BIN ?= $(RELEASE_BIN)
@@ -64,7 +70,8 @@ uninstall:
 	rm -f $(INSTALLED_BIN) $(INSTALLED_MAN) $(BASH_COMPLETION) $(ZSH_COMPLETION) $(FISH_COMPLETION)
 	rm -rf $(INSTALLED_SHARE)
 
-# Speed figures: one-shot start-up, planning questions, the fit against SciPy, and reading
+# Speed figures: one-shot start-up and the cost of a piped line (wall and CPU time against the
+# targets), scenario tables, planning questions, the fit against SciPy, and reading
 # results against their Python peers (pandas + SciPy on 1M and 10M CSV rows, a json.load loop on
 # 500 and 5,000 paper-eval files, and a fit of those files), each with its peak memory and the
 # ratio. The peers run from a virtual environment made here (ignored by git); when pip cannot

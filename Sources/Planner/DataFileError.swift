@@ -28,6 +28,8 @@ public struct DataFileError: Error, Equatable, Sendable {
         case shortRulerRow(fields: Int)
         /// The record names a model or task the presets do not give.
         case preset(PresetError)
+        /// The record's n_ctx is below its model's native limit: a model is never shortened.
+        case limitBelowNative(limit: Double, model: String, native: Double)
     }
 
     /// Where a quote may not stand in CSV.

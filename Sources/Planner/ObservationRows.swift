@@ -102,7 +102,11 @@ struct ObservationRows {
                 params = resolved.parameters
                 contextLimit = resolved.nCtx
                 nativeLimit = resolved.nativeNCtx
-            } catch let e as PresetError { throw rejected(.preset(e)) }
+            } catch let e as PresetError {
+                throw rejected(.preset(e))
+            } catch PlannerError.limitBelowNative(let limit, let model, let native) {
+                throw rejected(.limitBelowNative(limit: limit, model: model, native: native))
+            }
         } else {
             throw rejected(.noCompute)
         }

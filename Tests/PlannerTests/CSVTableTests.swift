@@ -58,7 +58,7 @@ final class CSVTableTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir + "/observations", withIntermediateDirectories: true)
         let bad = dir + "/observations/mine.csv"
         try "task,model,n_ctx,shots,metric\narithmetic,Llama-2-7B,4096,0,0.1\narithmetic,Llama-2-7B,4096,1,lots\n"
-            .write(toFile: bad, atomically: true, encoding: .utf8)
+            .write(toFile: bad, atomically: false, encoding: .utf8)
         let reported = Reports()
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets, report: reported.add)
         XCTAssertEqual(library.observations.count, 360, "the bundled tables still load")
@@ -93,7 +93,7 @@ final class CSVTableTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir + "/observations", withIntermediateDirectories: true)
         let bad = dir + "/observations/ruler-mine.csv"
         try "model,n_ctx,n_pmt,accuracy\nX,4k,4k,0.5\nX,4k,zz,0.5\n"
-            .write(toFile: bad, atomically: true, encoding: .utf8)
+            .write(toFile: bad, atomically: false, encoding: .utf8)
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets)
         XCTAssertFalse(library.ruler.contains { $0.model == "X" }, "the bad file is skipped whole")
         let rejected = QuantityError(

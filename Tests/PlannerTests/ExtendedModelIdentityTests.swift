@@ -26,7 +26,7 @@ final class ExtendedModelIdentityTests: XCTestCase {
         let dir = Fixtures.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/observations", withIntermediateDirectories: true)
         try "task,model,n_ctx,shots,metric\narithmetic,Llama-2-7B,16k,3,0.123\narithmetic,llama-2-7b,16k,7,0.321\n"
-            .write(toFile: dir + "/observations/mine.csv", atomically: true, encoding: .utf8)
+            .write(toFile: dir + "/observations/mine.csv", atomically: false, encoding: .utf8)
         let planner = Planner(library: PresetLibrary(directories: [dir], bundled: Fixtures.presets))
         let extended = try planner.table(task: "arithmetic", model: "llama-2-7b", nCtx: 16384)
         let observed = extended.rows.compactMap { row in row.observed.map { (row.shots, $0) } }

@@ -14,9 +14,17 @@ enum Fixtures {
         .filter { $0.hasSuffix(".json") }.count ?? 0
     static var planner: Planner { Planner(library: library) }
 
+    /// One folder for this test process's files, removed when the process exits (XCTest ends
+    /// with exit()), so a run leaves nothing behind even where a test fails before cleaning up.
+    static let temporaryRoot: String = {
+        let root = NSTemporaryDirectory() + "ctxplan-planner-tests-\(getpid())-\(UUID().uuidString)"
+        atexit { try? FileManager.default.removeItem(atPath: Fixtures.temporaryRoot) }
+        return root
+    }()
+
     /// A fresh temporary folder.
     static func temporaryDirectory() -> String {
-        let dir = NSTemporaryDirectory() + "ctxplan-tests-\(UUID().uuidString)"
+        let dir = temporaryRoot + "/\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

@@ -67,7 +67,7 @@ final class LawChoiceTests: XCTestCase {
         let text = try String(contentsOfFile: good, encoding: .utf8)
         let bad = dir + "/bad.json"
         try text.replacingOccurrences(of: "\"floor\" : 0.25", with: "\"floor\" : 1.5")
-            .write(toFile: bad, atomically: true, encoding: .utf8)
+            .write(toFile: bad, atomically: false, encoding: .utf8)
         XCTAssertThrowsError(try Fixtures.library.task(bad)) { error in
             XCTAssertTrue("\(error)".contains("field 'floor'"), "\(error)")
         }

@@ -99,12 +99,12 @@ final class PresetTests: XCTestCase {
             return good.replacingCharacters(in: range, with: new)
         }
         try replacingFirst("\"arithmetic\"", "\"mine\"").write(
-            toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
+            toFile: dir + "/tasks/mine.json", atomically: false, encoding: .utf8)
         try replacingFirst("\"alpha\": 0.26", "\"alpha\": -0.26").write(
-            toFile: dir + "/tasks/negative.json", atomically: true, encoding: .utf8)
+            toFile: dir + "/tasks/negative.json", atomically: false, encoding: .utf8)
         try replacingFirst("\"beta\": 0.56", "\"beta\": \"x\"").write(
-            toFile: dir + "/tasks/typed.json", atomically: true, encoding: .utf8)
-        try "{ not json".write(toFile: dir + "/tasks/broken.json", atomically: true, encoding: .utf8)
+            toFile: dir + "/tasks/typed.json", atomically: false, encoding: .utf8)
+        try "{ not json".write(toFile: dir + "/tasks/broken.json", atomically: false, encoding: .utf8)
         let library = PresetLibrary(directories: [Fixtures.presets, dir])
         XCTAssertEqual(Set(library.taskNames), ["arithmetic", "commonsense", "translation", "mine"])
         let skipped = library.problems.skippedPresets
@@ -123,7 +123,7 @@ final class PresetTests: XCTestCase {
         let dir = Fixtures.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/models", withIntermediateDirectories: true)
         try #"{"name": "My-3B", "non_embedding_params": 2.8e9, "pretrain_tokens": 3e12, "n_ctx": 8192}"#
-            .write(toFile: dir + "/models/my.json", atomically: true, encoding: .utf8)
+            .write(toFile: dir + "/models/my.json", atomically: false, encoding: .utf8)
         let library = PresetLibrary(directories: [Fixtures.presets, dir])
         XCTAssertEqual(library.problems, [])
         let extended = try library.resolve(model: "my-3b", nCtx: 32768)

@@ -85,7 +85,7 @@ final class PresetValidationTests: XCTestCase {
         }
         try FileManager.default.createDirectory(atPath: dir + "/models", withIntermediateDirectories: true)
         try #"{"name": "Fine-1B", "non_embedding_params": 1e9, "pretrain_tokens": 2e12, "n_ctx": 4096}"#
-            .write(toFile: dir + "/models/fine.json", atomically: true, encoding: .utf8)
+            .write(toFile: dir + "/models/fine.json", atomically: false, encoding: .utf8)
 
         let reported = Reports()
         let library = PresetLibrary(directories: [dir], bundled: Fixtures.presets, report: reported.add)

@@ -16,8 +16,8 @@ final class BacktestCommandTests: XCTestCase {
                 }
             }
         }
-        let path = NSTemporaryDirectory() + "ctxplan-backtest-\(UUID().uuidString).csv"
-        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = TestFolders.path("backtest", suffix: ".csv")
+        try csv.write(toFile: path, atomically: false, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let start = Date()
         let v = try Harness.json(["validate", path, "--backtests"])

@@ -28,13 +28,13 @@ final class CommandTreeTests: XCTestCase {
 
     /// `--presets DIR` before the command reads DIR for that command, as after it.
     func testPresetsBeforeTheCommandReadsTheFolder() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-before-\(UUID().uuidString)"
+        let dir = TestFolders.path("before")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         try """
         {"name": "mine", "metric": "accuracy", "law": "paper",
          "parameters": {"A": 9.96, "Cc": 9.7e29, "alpha": 0.26, "B": 62.24, "nc": 1.3e5, "beta": 0.56},
          "prompt": {"base_tokens": 78.17, "shot_tokens": 75.74}}
-        """.write(toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
+        """.write(toFile: dir + "/tasks/mine.json", atomically: false, encoding: .utf8)
         let show = try Harness.run(["--presets", dir, "show", "mine", "--json"])
         XCTAssertEqual(show.status, 0, show.stderr)
         XCTAssertTrue(show.stdout.contains("\"mine\""), show.stdout)
@@ -48,7 +48,7 @@ final class CommandTreeTests: XCTestCase {
     func testPresetsBeforeAnyCommandIsTheSameAsAfterIt() {
         func outcome(_ words: [String]) -> String {
             do {
-                let command = try Ctxplan.parseAsRoot(CommandWords.prepared(Ctxplan.commandFirst(words)))
+                let command = try Ctxplan.parseAsRoot(ArgumentFront.prepared(words))
                 return "\(type(of: command)) \(String(describing: command))"
             } catch {
                 return Ctxplan.message(for: error)
@@ -61,8 +61,8 @@ final class CommandTreeTests: XCTestCase {
         }
         XCTAssertTrue(outcome(["--presets", "/p1", "presets"]).contains("\"/p1\""), "the parsed folders are compared")
         XCTAssertEqual(outcome(["--presets", "/p", "help", "show"]), outcome(["help", "show"]))
-        XCTAssertEqual(Ctxplan.commandFirst(["--presets", "/p"]), ["--presets", "/p"], "alone: the REPL's")
-        XCTAssertEqual(Ctxplan.commandFirst(["--presets"]), ["--presets"], "no value: ArgumentParser says so")
+        XCTAssertEqual(ArgumentFront.commandFirst(["--presets", "/p"]), ["--presets", "/p"], "alone: the REPL's")
+        XCTAssertEqual(ArgumentFront.commandFirst(["--presets"]), ["--presets"], "no value: ArgumentParser says so")
     }
 
     /// `repl` takes `--presets` and `--no-rc` and nothing else: every other option of the tree is
@@ -97,14 +97,14 @@ final class CommandTreeTests: XCTestCase {
         XCTAssertTrue(helps.keys.contains("compute-for"), "\(helps.keys)")
     }
 
-    /// `plot` draws a curve at each `--nctx`; a command that takes one limit takes the last.
-    func testNctxRepeatsForPlotAndTheLastCountsElsewhere() throws {
+    /// `plot` draws a curve at each `--nctx`; a command that answers lists reads the limits
+    /// given twice as one list (ArgumentFrontTests); one that takes one limit refuses a second.
+    func testNctxRepeatsForPlotAndIsRefusedTwiceElsewhere() throws {
         let plot = try Harness.json(
             ["plot", "--task", "arithmetic", "--model", "llama-2-7b", "--nctx", "4k", "--nctx", "8k"])
         XCTAssertEqual((plot["series"] as! [[String: Any]]).map { $0["n_ctx"] as! Double }, [4096, 8192])
-        let question = ["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31"]
-        let twice = try Harness.json(question + ["--nctx", "4k", "--nctx", "8k"])
-        XCTAssertEqual(twice["n_ctx"] as! Double, 8192)
-        XCTAssertEqual(twice["score"] as! Double, try Harness.json(question + ["--nctx", "8k"])["score"] as! Double)
+        let twice = try Harness.run(["table", "--task", "arithmetic", "--model", "llama-2-7b", "--nctx", "4k", "--nctx", "8k"])
+        XCTAssertEqual(twice.status, 2)
+        XCTAssertEqual(twice.stderr, "error: --nctx is given 2 times; expected it once\n")
     }
 }

@@ -14,6 +14,18 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(completer.matches(for: "zz", before: ""), [])
     }
 
+    /// After `set KEY`, what the settings registry says the key takes: as the option would.
+    func testAfterASettingsKeyItsValues() {
+        let library = Session().library()
+        XCTAssertEqual(completer.matches(for: "", before: "set model "), library.modelNames)
+        XCTAssertEqual(completer.matches(for: "", before: "set gpu "), library.gpuNames)
+        XCTAssertEqual(completer.matches(for: "", before: "set law "), completer.matches(for: "", before: "predict --law "))
+        XCTAssertEqual(completer.matches(for: "c", before: "set format "), ["csv"])
+        XCTAssertEqual(completer.matches(for: "", before: "set nctx "), [], "a number: nothing to offer")
+        XCTAssertEqual(completer.matches(for: "law", before: "set "), ["law"])
+        XCTAssertEqual(Settings.keys.count, Set(Settings.keys).count, "each key declared once")
+    }
+
     /// After a command name, its own flags and no other command's.
     func testAfterACommandNameItsFlags() {
         XCTAssertEqual(completer.matches(for: "--sh", before: "predict "), ["--shots"])

@@ -31,11 +31,11 @@ final class CompletionValueTests: XCTestCase {
 
     /// File names of the kind each option takes, folders always (they may hold some).
     func testPathsAfterOptionsThatTakeAFile() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-completion-\(UUID().uuidString)"
+        let dir = TestFolders.path("completion")
         try FileManager.default.createDirectory(atPath: dir + "/runs", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         for name in ["mine.json", "results.csv", "plot.svg", "notes.txt"] {
-            FileManager.default.createFile(atPath: dir + "/" + name, contents: Data())
+            _ = FileManager.default.createFile(atPath: dir + "/" + name, contents: Data())
         }
         let typed = dir + "/"
         XCTAssertEqual(completer.matches(for: typed, before: "fit --save "), [typed + "mine.json", typed + "runs/"])

@@ -28,9 +28,9 @@ final class ControlCharacterTests: XCTestCase {
 
     /// Our messages, ArgumentParser's and a preset warning all arrive escaped, one line each.
     func testMessagesOnStandardErrorCarryNoControlCharacters() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-control-\(UUID().uuidString)"
+        let dir = TestFolders.path("control")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
-        try "{".write(toFile: dir + "/tasks/bad\u{1B}[2J.json", atomically: true, encoding: .utf8)
+        try "{".write(toFile: dir + "/tasks/bad\u{1B}[2J.json", atomically: false, encoding: .utf8)
         let cases: [([String], String)] = [
             (["predict", "--model", "llama-2-7b", "--shots", "3", "--task", "x\u{1B}[2J\ny"], "'x\\x1b[2J\\ny'"),
             (["predict", "--nctx", "8\u{7}q"], "'8\\x07q'"),

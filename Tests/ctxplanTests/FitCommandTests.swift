@@ -5,7 +5,7 @@ final class FitCommandTests: XCTestCase {
     var dir = ""
 
     override func setUp() {
-        dir = NSTemporaryDirectory() + "ctxplan-fit-\(UUID().uuidString)"
+        dir = TestFolders.path("fit")
         try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
 
@@ -26,7 +26,7 @@ final class FitCommandTests: XCTestCase {
         ]
         for (name, text, message) in files {
             let path = dir + "/" + name
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
             let r = try Harness.run(["fit", path, "--task", "arithmetic", "--save", dir + "/out.json"])
             XCTAssertEqual(r.status, 2, name)
             XCTAssertTrue(r.stderr.contains(message), "\(name): \(r.stderr)")

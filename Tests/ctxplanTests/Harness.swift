@@ -31,21 +31,50 @@ enum Harness {
     }
 
     /// A running `ctxplan`, for tests that signal it before it ends.
+    ///
+    /// Its standard input is written, and its standard output and error read, each on a thread
+    /// of its own from the start: a pipe holds 64 KiB, and a program that fills one while the
+    /// test waits on another would otherwise never end.
     struct Running {
         let process: Process
-        let output: Pipe
-        let errors: Pipe
+        fileprivate let streams: Streams
 
         /// Ctrl-C, as the terminal would send it.
         func interrupt() { kill(process.processIdentifier, SIGINT) }
 
         func finish() -> Result {
-            let out = output.fileHandleForReading.readDataToEndOfFile()
-            let err = errors.fileHandleForReading.readDataToEndOfFile()
+            streams.done.wait()
             process.waitUntilExit()
             return Result(
-                stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-                status: process.terminationStatus)
+                stdout: String(decoding: streams.out, as: UTF8.self),
+                stderr: String(decoding: streams.err, as: UTF8.self), status: process.terminationStatus)
+        }
+    }
+
+    /// What the threads read; each field is written by its thread alone, and read only after
+    /// `done` says all three have ended.
+    fileprivate final class Streams: @unchecked Sendable {
+        var out = Data()
+        var err = Data()
+        let done = DispatchGroup()
+
+        init(input: FileHandle, stdin: Data, output: FileHandle, errors: FileHandle) {
+            Self.onThread(done) {
+                // A program that exits before reading all its input closes the pipe: SIGPIPE is
+                // ignored by the test process, so the write fails quietly instead.
+                try? input.write(contentsOf: stdin)
+                try? input.close()
+            }
+            Self.onThread(done) { self.out = output.readDataToEndOfFile() }
+            Self.onThread(done) { self.err = errors.readDataToEndOfFile() }
+        }
+
+        private static func onThread(_ group: DispatchGroup, _ work: @escaping @Sendable () -> Void) {
+            group.enter()
+            Thread {
+                work()
+                group.leave()
+            }.start()
         }
     }
 
@@ -58,8 +87,8 @@ enum Harness {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         // Keep the user's own presets and history out of the tests.
-        env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "ctxplan-tests-config"
-        env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "ctxplan-tests-state"
+        env["XDG_CONFIG_HOME"] = TestFolders.config
+        env["XDG_STATE_HOME"] = TestFolders.state
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let input = Pipe()
@@ -68,10 +97,12 @@ enum Harness {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = errors
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        return Running(process: process, output: output, errors: errors)
+        let streams = Streams(
+            input: input.fileHandleForWriting, stdin: Data(stdin.utf8), output: output.fileHandleForReading,
+            errors: errors.fileHandleForReading)
+        return Running(process: process, streams: streams)
     }
 
     static func json(_ arguments: [String]) throws -> [String: Any] {

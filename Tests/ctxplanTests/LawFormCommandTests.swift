@@ -21,7 +21,7 @@ final class LawFormCommandTests: XCTestCase {
     /// `show FILE --json` lists every parameter of the preset's form with the stored value, and
     /// the text lists every name (the soft law's `s` was missing).
     func testShowListsEveryParameterOfEveryForm() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-forms-\(UUID().uuidString)"
+        let dir = TestFolders.path("forms")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let library = Self.library

@@ -75,7 +75,7 @@ final class LineReaderTests: XCTestCase {
         let script =
             "i=0; while [ $i -lt 50 ]; do printf '\(line)'; i=$((i+1)); done"
             + #" | "$CTXPLAN" 2>errors | head -1 >/dev/null; grep -c 'unknown command' errors"#
-        let folder = NSTemporaryDirectory() + "ctxplan-stop-\(UUID().uuidString)"
+        let folder = TestFolders.path("stop")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let r = try Shell.run(script, in: folder)

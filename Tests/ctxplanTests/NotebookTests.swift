@@ -12,7 +12,7 @@ final class NotebookTests: XCTestCase {
     }
 
     func temporaryFolder() throws -> String {
-        let dir = NSTemporaryDirectory() + "ctxplan-notebook-\(UUID().uuidString)"
+        let dir = TestFolders.path("notebook")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -193,9 +193,9 @@ final class NotebookTests: XCTestCase {
         source \(dir)/model.ctx
         predict --shots 31 --json
         bogus
-        """.write(toFile: script, atomically: true, encoding: .utf8)
+        """.write(toFile: script, atomically: false, encoding: .utf8)
         try "set model llama-2-7b\nquit\nset model nothing\n".write(
-            toFile: dir + "/model.ctx", atomically: true, encoding: .utf8)
+            toFile: dir + "/model.ctx", atomically: false, encoding: .utf8)
         let r = try Harness.run([script])
         XCTAssertEqual(r.status, 1)
         XCTAssertEqual(try objects(r).first?["model"] as? String, "Llama-2-7B", "quit ends the sourced file only")
@@ -207,7 +207,7 @@ final class NotebookTests: XCTestCase {
     func testSourceThatLoopsStopsAtTheDepthLimit() throws {
         let dir = try temporaryFolder()
         let loop = dir + "/loop.ctx"
-        try "source \(loop)\n".write(toFile: loop, atomically: true, encoding: .utf8)
+        try "source \(loop)\n".write(toFile: loop, atomically: false, encoding: .utf8)
         let r = try Harness.run([], stdin: "source \(loop)\nsource \(dir)/missing.ctx\n")
         XCTAssertEqual(r.status, 1)
         let errors = r.stderr.split(separator: "\n")
@@ -225,7 +225,7 @@ final class NotebookTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: config + "/ctxplan", withIntermediateDirectories: true)
         let rc = config + "/ctxplan/ctxplanrc"
         try "set task arithmetic\nset gpus nine\nset model llama-2-7b\n".write(
-            toFile: rc, atomically: true, encoding: .utf8)
+            toFile: rc, atomically: false, encoding: .utf8)
         let env = ["XDG_CONFIG_HOME": config]
         let r = try Harness.run([], stdin: "predict --shots 31 --json\n", environment: env)
         XCTAssertEqual(r.status, 0, "the rc's failure is reported, not the session's")
@@ -267,11 +267,11 @@ final class NotebookTests: XCTestCase {
 /// work as typed.
 final class NotebookTerminalTests: XCTestCase {
     func testRCUnderscoreAndSourceAtTheTerminal() throws {
-        let config = NSTemporaryDirectory() + "ctxplan-notebook-\(UUID().uuidString)"
+        let config = TestFolders.path("notebook")
         try FileManager.default.createDirectory(atPath: config + "/ctxplan", withIntermediateDirectories: true)
         try "set task arithmetic\nset gpu h100\n".write(
-            toFile: config + "/ctxplan/ctxplanrc", atomically: true, encoding: .utf8)
-        try "set gpus 4\n".write(toFile: config + "/four.ctx", atomically: true, encoding: .utf8)
+            toFile: config + "/ctxplan/ctxplanrc", atomically: false, encoding: .utf8)
+        try "set gpus 4\n".write(toFile: config + "/four.ctx", atomically: false, encoding: .utf8)
         let terminal = try Terminal(environment: ["XDG_CONFIG_HOME": config])
         XCTAssertTrue(terminal.waitFor("ctx> "), terminal.screen)
         terminal.type("source \(config)/four.ctx\r")

@@ -55,14 +55,14 @@ final class OneShotTests: XCTestCase {
     }
 
     func testPresetsDirectoryAddsAUserTask() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-user-\(UUID().uuidString)"
+        let dir = TestFolders.path("user")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         let preset = """
             {"name": "mytask", "metric": "accuracy", "law": "paper",
              "parameters": {"A": 9.96, "Cc": 9.7e29, "alpha": 0.26, "B": 62.24, "nc": 1.3e5, "beta": 0.56},
              "prompt": {"base_tokens": 78.17, "shot_tokens": 75.74}}
             """
-        try preset.write(toFile: dir + "/tasks/mytask.json", atomically: true, encoding: .utf8)
+        try preset.write(toFile: dir + "/tasks/mytask.json", atomically: false, encoding: .utf8)
         let mine = try Harness.json([
             "predict", "--task", "mytask", "--model", "llama-2-7b", "--shots", "31", "--presets", dir,
         ])

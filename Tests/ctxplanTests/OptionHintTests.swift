@@ -21,7 +21,7 @@ final class OptionHintTests: XCTestCase {
     /// The message for `arguments`, or nil when they parse.
     private func parseError(_ arguments: [String]) -> String? {
         do {
-            _ = try Ctxplan.parseAsRoot(CommandWords.prepared(arguments))
+            _ = try Ctxplan.parseAsRoot(ArgumentFront.prepared(arguments))
             return nil
         } catch {
             return Ctxplan.message(for: error)
@@ -31,7 +31,7 @@ final class OptionHintTests: XCTestCase {
     /// The message of `command` for `arguments`, or nil when they parse.
     private func parseError(_ command: any ParsableCommand.Type, _ arguments: [String]) -> String? {
         do {
-            _ = try command.parseAsRoot(CommandWords.prepared(arguments))
+            _ = try command.parseAsRoot(ArgumentFront.values(arguments, of: command))
             return nil
         } catch {
             return command.message(for: error)

@@ -21,7 +21,7 @@ final class PlannerErrorTextTests: XCTestCase {
     }
 
     private func temporaryDirectory() throws -> String {
-        let dir = NSTemporaryDirectory() + "ctxplan-wording-\(UUID().uuidString)"
+        let dir = TestFolders.path("wording")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -100,7 +100,7 @@ final class PlannerErrorTextTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         let task = try String(contentsOfFile: Self.presets + "/tasks/arithmetic.json", encoding: .utf8)
         try task.replacingOccurrences(of: "\"arithmetic\"", with: "\"bar\"")
-            .write(toFile: dir + "/tasks/foo.json", atomically: true, encoding: .utf8)
+            .write(toFile: dir + "/tasks/foo.json", atomically: false, encoding: .utf8)
         let user = PresetLibrary(directories: [Self.presets, dir])
         XCTAssertEqual(
             rejection { try user.task("foo") },
@@ -119,14 +119,14 @@ final class PlannerErrorTextTests: XCTestCase {
         // The first "beta": the parameters', ahead of the bootstrap draws'.
         let beta = try XCTUnwrap(task.range(of: "\"beta\": 0.56"))
         try task.replacingCharacters(in: beta, with: "\"beta\": 1e300")
-            .write(toFile: dir + "/tasks/arithmetic.json", atomically: true, encoding: .utf8)
-        try "{ not json".write(toFile: dir + "/tasks/broken.json", atomically: true, encoding: .utf8)
+            .write(toFile: dir + "/tasks/arithmetic.json", atomically: false, encoding: .utf8)
+        try "{ not json".write(toFile: dir + "/tasks/broken.json", atomically: false, encoding: .utf8)
         try #"{"name": "Big", "non_embedding_params": 1e40, "pretrain_tokens": 1e40, "n_ctx": 4096}"#
-            .write(toFile: dir + "/models/big.json", atomically: true, encoding: .utf8)
+            .write(toFile: dir + "/models/big.json", atomically: false, encoding: .utf8)
         try #"{"name": "Tiny", "compute_paper": 1e3, "pretrain_tokens": 2e12, "n_ctx": 4096}"#
-            .write(toFile: dir + "/models/tiny.json", atomically: true, encoding: .utf8)
+            .write(toFile: dir + "/models/tiny.json", atomically: false, encoding: .utf8)
         try #"{"name": "Sizeless", "pretrain_tokens": 2e12, "n_ctx": 4096}"#
-            .write(toFile: dir + "/models/sizeless.json", atomically: true, encoding: .utf8)
+            .write(toFile: dir + "/models/sizeless.json", atomically: false, encoding: .utf8)
         let user = PresetLibrary(directories: [dir], bundled: Self.presets)
         _ = (user.tasks, user.models)
         XCTAssertEqual(

@@ -44,7 +44,7 @@ final class PlotTests: XCTestCase {
     }
 
     func testSVGIsXMLWithOneSeriesPerCurveAndOneMarkPerObservation() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-plot-\(UUID().uuidString)"
+        let dir = TestFolders.path("plot")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let svg = dir + "/plot.svg"
         let r = try Harness.run([
@@ -184,7 +184,7 @@ final class PlotTests: XCTestCase {
     }
 
     func testHeatmapSVGOutlinesTheFitRegion() throws {
-        let svg = NSTemporaryDirectory() + "ctxplan-heat-\(UUID().uuidString).svg"
+        let svg = TestFolders.path("heat", suffix: ".svg")
         XCTAssertEqual(try Harness.run(["heatmap", "--task", "arithmetic", "--nctx", "32k", "--svg", svg]).status, 0)
         let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: svg)))
         let counter = ClassCounter()
@@ -198,13 +198,13 @@ final class PlotTests: XCTestCase {
     /// score axis once rounded to a height of 0, and the terminal plot trapped on 0 / 0 while the
     /// SVG wrote `inf` coordinates. The axis must keep one step, 0 to 0.01.
     func testATaskOfTinyScoresDrawsOnAnAxisOfOneStep() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-tiny-\(UUID().uuidString)"
+        let dir = TestFolders.path("tiny")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         let task =
             #"{"name": "tiny", "metric": "accuracy", "law": "paper", "parameters": {"A": 1e-10, "#
             + #""Cc": 1e18, "alpha": 1, "B": 1e-10, "nc": 100, "beta": 0.5}, "#
             + #""prompt": {"base_tokens": 1, "shot_tokens": 1}}"#
-        try task.write(toFile: dir + "/tasks/tiny.json", atomically: true, encoding: .utf8)
+        try task.write(toFile: dir + "/tasks/tiny.json", atomically: false, encoding: .utf8)
         let base = ["plot", "--task", "tiny", "--model", "gemma-2-2b", "--presets", dir]
         let text = try Harness.run(base + ["--ascii", "--width", "60", "--height", "8"])
         XCTAssertEqual(text.status, 0, text.stderr)

@@ -19,13 +19,13 @@ final class REPLTests: XCTestCase {
     /// With no command, or only `--presets DIR`, ctxplan is the REPL, with DIR's presets for
     /// every line; `repl --presets DIR` is the same.
     func testNoCommandOrOnlyPresetsStartsTheREPL() throws {
-        let dir = NSTemporaryDirectory() + "ctxplan-repl-\(UUID().uuidString)"
+        let dir = TestFolders.path("repl")
         try FileManager.default.createDirectory(atPath: dir + "/tasks", withIntermediateDirectories: true)
         try """
         {"name": "mine", "metric": "accuracy", "law": "paper",
          "parameters": {"A": 9.96, "Cc": 9.7e29, "alpha": 0.26, "B": 62.24, "nc": 1.3e5, "beta": 0.56},
          "prompt": {"base_tokens": 78.17, "shot_tokens": 75.74}}
-        """.write(toFile: dir + "/tasks/mine.json", atomically: true, encoding: .utf8)
+        """.write(toFile: dir + "/tasks/mine.json", atomically: false, encoding: .utf8)
         let line = "predict --task mine --model llama-2-7b --shots 31 --json\n"
         let paper = try Harness.json(["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31"])
         for arguments in [["--presets", dir], ["repl", "--presets", dir]] {

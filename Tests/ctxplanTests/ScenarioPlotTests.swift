@@ -76,7 +76,7 @@ final class ScenarioPlotTests: XCTestCase {
     }
 
     func testSVGCurvesHaveDistinctStrokesAndMarkers() throws {
-        let svg = NSTemporaryDirectory() + "ctxplan-curves-\(UUID().uuidString).svg"
+        let svg = TestFolders.path("curves", suffix: ".svg")
         defer { try? FileManager.default.removeItem(atPath: svg) }
         let r = try Harness.run([
             "plot", "--task", "arithmetic", "--model", "llama-2-7b,llama-2-13b", "--nctx", "8k,32k", "--svg", svg,

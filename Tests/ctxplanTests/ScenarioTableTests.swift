@@ -143,9 +143,10 @@ final class ScenarioTableTests: XCTestCase {
     func testBadItemsAreRejectedByPosition() throws {
         let cases: [([String], String)] = [
             (["--shots", "5", "--nctx", "8k,8q"], "error: --nctx, item 2 of 2: '8q' is not a number"),
+            // With the --model before it, one list of three.
             (
                 ["--shots", "5", "--model", "llama-2-7b,llama-2-8b"],
-                "error: --model, item 2 of 2: unknown model 'llama-2-8b'"
+                "error: --model, item 3 of 3: unknown model 'llama-2-8b'"
             ),
             (["--shots", "3,,5"], "error: --shots, item 2 of 3 is empty"),
             (

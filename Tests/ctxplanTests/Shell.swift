@@ -12,8 +12,8 @@ enum Shell {
         var env = ProcessInfo.processInfo.environment
         env["CTXPLAN"] = Harness.binary.path
         env["NO_COLOR"] = "1"
-        env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "ctxplan-tests-config"
-        env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "ctxplan-tests-state"
+        env["XDG_CONFIG_HOME"] = TestFolders.config
+        env["XDG_STATE_HOME"] = TestFolders.state
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Output goes to files, which never fill and stall the child as a pipe can.
@@ -34,9 +34,9 @@ enum Shell {
             status: process.terminationStatus)
     }
 
-    /// A fresh empty folder under the temporary directory.
+    /// A fresh empty folder under the tests' temporary folder.
     static func temporaryFolder() throws -> String {
-        let dir = NSTemporaryDirectory() + "ctxplan-test-\(UUID().uuidString)"
+        let dir = TestFolders.path("test")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }
@@ -46,7 +46,7 @@ enum Shell {
     static func session(_ lines: [String]) throws -> Harness.Result {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/script", atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/script", atomically: false, encoding: .utf8)
         return try run(#""$CTXPLAN" <'"# + folder + #"/script'"#)
     }
 }

@@ -14,7 +14,7 @@ final class ShellCompletionTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: models, withIntermediateDirectories: true)
         let bundled = try String(contentsOfFile: Self.repository + "/Presets/models/llama-2-7b.json", encoding: .utf8)
         try bundled.replacingOccurrences(of: "\"Llama-2-7B\"", with: "\"My-Model-7B\"")
-            .write(toFile: models + "/my-model-7b.json", atomically: true, encoding: .utf8)
+            .write(toFile: models + "/my-model-7b.json", atomically: false, encoding: .utf8)
         return config
     }
 
@@ -74,7 +74,7 @@ final class ShellCompletionTests: XCTestCase {
         let work = try Shell.temporaryFolder()
         defer { for dir in [config, work] { try? FileManager.default.removeItem(atPath: dir) } }
         for name in ["results.csv", "mine.json", "notes.txt"] {
-            FileManager.default.createFile(atPath: work + "/" + name, contents: Data())
+            _ = FileManager.default.createFile(atPath: work + "/" + name, contents: Data())
         }
         XCTAssertEqual(try bashCompletions(["fit", "--save", ""], config: config, directory: work), ["mine.json"])
         XCTAssertEqual(

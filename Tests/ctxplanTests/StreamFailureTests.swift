@@ -36,7 +36,7 @@ final class StreamFailureTests: XCTestCase {
     func testWarningLostToAFullStderrIsAFailure() throws {
         let presets = try Shell.temporaryFolder()
         try FileManager.default.createDirectory(atPath: presets + "/tasks", withIntermediateDirectories: true)
-        try "{not json".write(toFile: presets + "/tasks/broken.json", atomically: true, encoding: .utf8)
+        try "{not json".write(toFile: presets + "/tasks/broken.json", atomically: false, encoding: .utf8)
         // Presets are read as they are needed: listing them reads the broken one.
         let list = #""$CTXPLAN" presets --presets "# + "'\(presets)'"
         let warned = try Shell.run(list)
@@ -53,7 +53,7 @@ final class StreamFailureTests: XCTestCase {
         // cheap (a debug build spends tens of milliseconds parsing each command line).
         let script = String(repeating: "help\n", count: 200)
         let path = try Shell.temporaryFolder() + "/script"
-        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        try script.write(toFile: path, atomically: false, encoding: .utf8)
         let r = try Shell.run(#""$CTXPLAN" <'"# + path + #"' | head -c1; echo " status ${PIPESTATUS:-}""#)
         XCTAssertTrue(r.stdout.hasPrefix("C"), "the first byte of the help: \(r.stdout)")
         XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr)

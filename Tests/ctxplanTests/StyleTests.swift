@@ -41,7 +41,7 @@ final class StyleTests: XCTestCase {
             XCTAssertEqual(plain.status, 0, plain.stderr)
             let environment: [String: String?] = [
                 "NO_COLOR": nil, "TERM": "xterm", "LANG": "C.UTF-8",
-                "XDG_CONFIG_HOME": NSTemporaryDirectory() + "ctxplan-tests-config",
+                "XDG_CONFIG_HOME": TestFolders.config,
             ]
             let command = ([Harness.binary.path] + arguments).joined(separator: " ")
             let screen = try Terminal.output(of: command, environment: environment)

@@ -22,8 +22,8 @@ final class Terminal {
         env["NO_COLOR"] = "1"
         env["TERM"] = "xterm"
         env["LANG"] = "C.UTF-8"
-        env["XDG_CONFIG_HOME"] = NSTemporaryDirectory() + "ctxplan-tests-config"
-        env["XDG_STATE_HOME"] = NSTemporaryDirectory() + "ctxplan-tests-state"
+        env["XDG_CONFIG_HOME"] = TestFolders.config
+        env["XDG_STATE_HOME"] = TestFolders.state
         for (k, v) in environment { env[k] = v }
         process.environment = env
         process.standardInput = input

@@ -13,7 +13,7 @@ extension AttentionCounting: ExpressibleByArgument {
 
 /// `--attention [causal|full]`: budget on the attention-aware FLOP count, by either convention.
 ///
-/// A bare `--attention` (the flag it used to be) means `causal`: `CommandWords` rewrites it to
+/// A bare `--attention` (the flag it used to be) means `causal`: `ArgumentFront` rewrites it to
 /// `--attention=causal` before ArgumentParser, which has no option with an optional value.
 struct AttentionOption: ParsableArguments {
     @Option(

@@ -55,7 +55,7 @@ struct Ctxplan: ParsableCommand {
     /// 130 for a command stopped by Ctrl-C.
     static func execute(_ words: [String], in session: Session, errorPrefix: String = "") -> Int32 {
         let arguments: [String]
-        do { arguments = try CommandWords.prepared(commandFirst(words)) } catch {
+        do { arguments = try ArgumentFront.prepared(words) } catch {
             report(errorPrefix + "error: \(error)")
             return 2
         }
@@ -80,7 +80,7 @@ struct Ctxplan: ParsableCommand {
             let parsed = try Parse.$lastAnswer.withValue(session.lastResult?.mainQuantity) {
                 () throws -> ParsableCommand? in
                 if try answerScenarioTable(arguments, in: session) { return nil }
-                return try parseAsRoot(plotListsRepeated(arguments))
+                return try parseLine(plotListsRepeated(arguments))
             }
             guard var command = parsed else { return 0 }
             if let command = command as? any SessionCommand {
@@ -108,24 +108,16 @@ struct Ctxplan: ParsableCommand {
         }
     }
 
-    /// `--presets DIR` given before the command (`ctxplan --presets DIR show NAME`) moved behind
-    /// the command's name, where every command reads it; before `help`, which reads no presets,
-    /// dropped. With no command after it, the words stay as they are: ArgumentParser gives them
-    /// to the REPL, the default command.
-    static func commandFirst(_ words: [String]) -> [String] {
-        var end = 0
-        while end < words.count {
-            if words[end] == "--presets" {
-                end += 2
-            } else if words[end].hasPrefix("--presets=") {
-                end += 1
-            } else {
-                break
-            }
-        }
-        guard end > 0, end < words.count, !words[end].hasPrefix("-") else { return words }
-        if words[end] == "help" { return Array(words[end...]) }
-        return [words[end]] + words[..<end] + words[(end + 1)...]
+    /// `arguments` parsed. A line that names a command is parsed by that command alone: through
+    /// the root, ArgumentParser builds the argument sets of the root and the command again for
+    /// each of its checks, by reflection, which was a third of a piped `budget` line's cost. Help,
+    /// version and completion requests go through the root, whose messages name the program.
+    static func parseLine(_ arguments: [String]) throws -> ParsableCommand {
+        let builtIns: Set<String> = ["-h", "--help", "--version", "--experimental-dump-help"]
+        guard let head = arguments.first, let command = try? command(named: head),
+            !arguments.contains(where: { builtIns.contains($0) || $0.hasPrefix("--generate-completion-script") })
+        else { return try parseAsRoot(arguments) }
+        return try command.parseAsRoot(Array(arguments.dropFirst()))
     }
 
     /// Writes a message to standard error, with the control characters of what it quotes

@@ -21,10 +21,9 @@ enum Environment {
         return FileManager.default.fileExists(atPath: clone) ? clone : installed
     }
 
-    /// The user's own presets: $XDG_CONFIG_HOME/ctxplan/presets (~/.config by default).
-    static var userPresets: String {
-        xdg("XDG_CONFIG_HOME", fallback: ".config") + "/ctxplan/presets"
-    }
+    /// The user's own presets: $XDG_CONFIG_HOME/ctxplan/presets (~/.config by default). Read
+    /// once: every command line asks for it, and the process's environment does not change.
+    static let userPresets: String = xdg("XDG_CONFIG_HOME", fallback: ".config") + "/ctxplan/presets"
 
     /// Lines the REPL runs when it starts: $XDG_CONFIG_HOME/ctxplan/ctxplanrc.
     static var rcFile: String {

@@ -15,6 +15,16 @@ enum Parse {
     @Sendable static func context(_ text: String) throws -> Double {
         try Quantities.evaluate(text, as: .contextTokens, what: "", measure: .contextTokens, last: lastAnswer)
     }
+    /// A context limit: a whole number of tokens (`0.3k` is 307.2, no limit a model has).
+    @Sendable static func contextLimit(_ text: String) throws -> Double {
+        let limit = try context(text)
+        guard limit == limit.rounded() else {
+            throw InputError(
+                "\(InputError.quote(text)) is \(Quantities.formatExact(limit)) tokens; expected a whole number "
+                    + "of tokens, such as 8k or 8192")
+        }
+        return limit
+    }
     /// A count no answer gives (steps, batch, parameters, training tokens).
     @Sendable static func count(_ text: String) throws -> Double {
         try Quantities.evaluate(text, as: .count, what: "", last: lastAnswer)
@@ -143,19 +153,26 @@ struct ReserveOption: ParsableArguments {
 /// `--nctx`: the context limit, for every command that takes one.
 ///
 /// Repeatable, because `plot` draws a curve at each limit it is given; every other command
-/// takes the last one given, as ArgumentParser does for a single-valued option.
+/// refuses it given twice.
 struct ContextLimitOption: ParsableArguments {
     @Option(
         parsing: .unconditionalSingleValue,
         help: ArgumentHelp("Context limit in tokens, k = 1024 (8k, 32768).", valueName: "tokens"),
-        transform: Parse.context)
+        transform: Parse.contextLimit)
     var nctx: [Double] = []
 
-    /// The limit given, else the session's `set nctx`, else nil.
-    func limit(in session: Session) throws -> Double? { session.settings.nctx(nctx.last) }
+    /// The limit given, else the session's `set nctx`, else nil. Given twice, it is refused:
+    /// only `plot` (`all`) takes several, and a command that answers lists has merged them.
+    func limit(in session: Session) throws -> Double? {
+        guard nctx.count <= 1 else { throw InputError("--nctx is given \(nctx.count) times; expected it once") }
+        return session.settings.nctx(nctx.last)
+    }
 
     /// The limit given or set, for commands that cannot go without one.
-    func required(in session: Session) throws -> Double { try session.settings.requiredNctx(nctx.last) }
+    func required(in session: Session) throws -> Double {
+        guard nctx.count <= 1 else { throw InputError("--nctx is given \(nctx.count) times; expected it once") }
+        return try session.settings.requiredNctx(nctx.last)
+    }
 
     /// Every limit given, else the session's one, else none.
     func all(in session: Session) throws -> [Double] {

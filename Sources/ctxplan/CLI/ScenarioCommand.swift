@@ -33,7 +33,7 @@ extension Ctxplan {
         // The first through the root, as any line; the rest as the command alone, which a debug
         // build checks much faster than the whole tree. `--help` parses as no scenario command:
         // the line is left to print the help.
-        guard let first = try parseAsRoot(list.arguments(ofScenario: 0)) as? any ScenarioCommand else {
+        guard let first = try parseLine(list.arguments(ofScenario: 0)) as? any ScenarioCommand else {
             return false
         }
         let commands =

@@ -35,7 +35,8 @@ enum ScenarioInput: CaseIterable, Sendable {
         switch self {
         case .model: .name(item)
         case .compute: .number(try Parse.flops(item))
-        case .nctx, .promptTokens: .number(try Parse.context(item))
+        case .nctx: .number(try Parse.contextLimit(item))
+        case .promptTokens: .number(try Parse.context(item))
         case .shots: .whole(try Parse.shots(item))
         }
     }
@@ -78,9 +79,8 @@ struct ScenarioList {
     var count: Int { axes.reduce(1) { $0 * $1.items.count } }
 
     /// The lists in `arguments`, nil when no option of `ScenarioInput` holds a comma. Each item
-    /// is read as its option reads a value; a bad one is rejected with its position. Of an
-    /// option given twice, the last counts, as for any single-valued option; earlier ones are
-    /// left to ArgumentParser.
+    /// is read as its option reads a value; a bad one is rejected with its position. An option
+    /// given twice is one list by now (`ArgumentFront` merged them).
     static func find(in arguments: [String]) throws -> ScenarioList? {
         var latest: [ScenarioInput: Axis] = [:]
         for (index, input, value, joined) in optionValues(arguments) {
@@ -132,10 +132,10 @@ struct ScenarioList {
             let start = joined ? index : index - 1
             words.replaceSubrange(start...index, with: axis.items.flatMap { [input.option, $0] })
         }
-        guard words.count <= CommandWords.maximumWords else {
+        guard words.count <= ArgumentFront.maximumWords else {
             throw InputError(
                 "the lists give \(words.count) words once each item is an option of its own; "
-                    + "expected at most \(CommandWords.maximumWords): draw fewer curves")
+                    + "expected at most \(ArgumentFront.maximumWords): draw fewer curves")
         }
         return words
     }

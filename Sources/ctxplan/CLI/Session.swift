@@ -18,8 +18,9 @@ final class Session {
     /// The last answer printed: `show last` prints it again, and `_` stands for its main
     /// quantity.
     var lastResult: (any RememberedAnswer)?
-    /// How many `source` files are open, one inside another: deeper is refused, against loops.
-    var sourceDepth = 0
+    /// The script and `source` files being read, one inside another, innermost last: a relative
+    /// `source` is found beside the last, and deeper than a limit is refused, against loops.
+    var sourcingFiles: [String] = []
     let style: Style
     /// Asked by long computations: by default, whether Ctrl-C was pressed (the shim's flag).
     let cancellation: Cancellation
@@ -50,7 +51,7 @@ final class Session {
         let text = (try? global.outputFormat(in: self)) == .text
         return Planner(
             library: library(adding: global.presetDirectories), cancellation: cancellation,
-            progress: ProgressLine.shared.progress(forText: text, inScript: sourceDepth > 0))
+            progress: ProgressLine.shared.progress(forText: text, inScript: !sourcingFiles.isEmpty))
     }
 
     /// Throws `CancelledByUser` once Ctrl-C has asked the running command to stop; long loops of

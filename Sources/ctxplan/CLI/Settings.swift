@@ -19,11 +19,6 @@ struct Settings {
     var interval: Double?
     var format: OutputFormat?
 
-    static let keys = [
-        "task", "model", "nctx", "gpu", "gpus", "price", "mfu", "shots", "prompt-tokens", "reserve", "law",
-        "interval", "format",
-    ]
-
     /// The option's value, else the `set` value, else a message naming both.
     func task(_ option: String?) throws -> String {
         guard let name = option ?? task else {

@@ -18,7 +18,7 @@ struct Cost: ScenarioCommand {
 
     @Option(
         parsing: .unconditional, help: ArgumentHelp("The new context limit, k = 1024.", valueName: "tokens"),
-        transform: Parse.context)
+        transform: Parse.contextLimit)
     var to: Double
 
     @OptionGroup var attention: AttentionOption

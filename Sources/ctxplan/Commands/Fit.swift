@@ -47,6 +47,14 @@ struct FitDataOptions: ParsableArguments {
         return (name, records, layoutTask, imported)
     }
 
+    /// `body`, with a rejection of too few records naming the files they came from.
+    func namingFiles(_ body: () throws -> Void) throws {
+        do { try body() } catch let error as FittingError {
+            guard case .tooFewRecords = error, !paths.isEmpty else { throw error }
+            throw InputError(paths.map(InputError.quote).joined(separator: ", ") + ": " + error.message)
+        }
+    }
+
     /// The floor law's floor: --floor, else the task preset's, else none (the fit finds one).
     func floor(task: TaskPreset?) -> Double? { floor ?? task?.floor }
 }
@@ -141,7 +149,7 @@ struct Fit: SessionCommand {
 
     static let fewestDraws = 20
 
-    func run(in session: Session) throws { try worded { try answer(in: session) } }
+    func run(in session: Session) throws { try worded { try data.namingFiles { try answer(in: session) } } }
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
@@ -220,7 +228,7 @@ struct Validate: SessionCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws { try worded { try answer(in: session) } }
+    func run(in session: Session) throws { try worded { try data.namingFiles { try answer(in: session) } } }
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
@@ -258,7 +266,7 @@ struct Compare: SessionCommand {
     @OptionGroup var holdout: HoldoutOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws { try worded { try answer(in: session) } }
+    func run(in session: Session) throws { try worded { try data.namingFiles { try answer(in: session) } } }
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)

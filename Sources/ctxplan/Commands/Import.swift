@@ -105,7 +105,9 @@ struct Import: SessionCommand {
     @OptionGroup var input: ImportInputOptions
 
     @Option(
-        help: ArgumentHelp("Write the records as ctxplan's CSV, which fit reads.", valueName: "file"),
+        help: ArgumentHelp(
+            "Write the records as ctxplan's CSV, which fit reads ('-': to standard output, instead of the summary).",
+            valueName: "file"),
         completion: .file(extensions: ["csv"]))
     var out: String?
 
@@ -120,6 +122,7 @@ struct Import: SessionCommand {
         let planner = session.planner(global)
         // The output is never read back: a rerun into the scanned folder does not double it.
         let data = try planner.importResults(paths: paths, settings: try input.settings(task: task), excluding: out)
+        if out == "-" { return print(NormalisedCSV.text(data.records), terminator: "") }
         if let out { try NormalisedCSV.write(data.records, to: out, overwrite: force) }
         try render(ImportSummary(data, written: out), global, in: session)
     }

@@ -11,6 +11,9 @@ struct DrawingOptions: ParsableArguments {
         completion: .file(extensions: ["svg"]))
     var svg: String?
 
+    @Flag(help: "Replace the file given to --svg.")
+    var force = false
+
     @Flag(help: "Plain ASCII instead of Unicode braille.")
     var ascii = false
 
@@ -34,10 +37,19 @@ struct DrawingOptions: ParsableArguments {
 
     var columns: Int { width ?? TerminalPlot.terminalWidth() }
 
+    /// Writes `text` to the --svg file atomically; an existing file is replaced only with --force.
+    func writeSVG(_ text: @autoclosure () -> String) throws {
+        guard let svg else { return }
+        if !force && FileManager.default.fileExists(atPath: svg) {
+            throw InputError("\(InputError.quote(svg)) exists; pass --force to replace it")
+        }
+        try AtomicFile.write(Data(text().utf8), to: svg)
+    }
+
     /// Writes `svg` atomically and says where, or prints the terminal drawing.
     func output(svg text: @autoclosure () -> String, terminal: () -> String) throws {
         if let svg {
-            try AtomicFile.write(Data(text().utf8), to: svg)
+            try writeSVG(text())
             print("wrote \(svg)")
         } else {
             print(terminal())
@@ -94,8 +106,8 @@ struct Plot: SessionCommand {
         let data = try planner.plot(
             task: preset, curves: curves, limits: limits, marking: session.lastAnswer, from: from, upto: upto)
         if format == .json {
+            try drawing.writeSVG(SVG.plot(data))
             print(Plot.json(data, svg: drawing.svg).text)
-            if let svg = drawing.svg { try AtomicFile.write(Data(SVG.plot(data).utf8), to: svg) }
             return
         }
         try drawing.output(svg: SVG.plot(data)) {
@@ -164,7 +176,7 @@ struct Heatmap: SessionCommand {
         let data = try planner.heatmap(
             task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
         if format == .json {
-            if let svg = drawing.svg { try AtomicFile.write(Data(SVG.heatmap(data).utf8), to: svg) }
+            try drawing.writeSVG(SVG.heatmap(data))
             let scores = data.scores.joined()
             print(
                 JSON.object([

@@ -49,12 +49,13 @@ enum StandardStreams {
 
     /// The process's exit status: `status`, unless it is 0 and some output or message could not
     /// be written, which makes it `writeFailureStatus`. A failed standard output is reported on
-    /// standard error (unless the reader simply left: EPIPE).
+    /// standard error (unless the reader simply left: EPIPE), and unless Ctrl-C stopped the
+    /// command (status 130): a write it cut short is part of what "interrupted" already said.
     static func finish(status: Int32) -> Int32 {
         let flushFailed = fflush(stdout) != 0
         let reason = flushFailed ? errno : 0
         let outputFailed = flushFailed || ferror(stdout) != 0
-        if outputFailed && reason != EPIPE {
+        if outputFailed && reason != EPIPE && status != 130 {
             let detail = reason == 0 ? "" : ": " + String(cString: strerror(reason))
             writeErrorLine("error: the output could not be written" + detail)
         }

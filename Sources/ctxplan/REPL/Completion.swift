@@ -31,13 +31,15 @@ struct Completer: Sendable {
         switch (head, previous) {
         case (_, "--task"), ("set", "task"), ("use", "task"):
             return library.taskNames + PathCompletion.candidates(for: typed, extensions: ["json"])
-        case (_, "--model"), ("set", "model"): return library.modelNames
-        case (_, "--gpu"), ("set", "gpu"): return library.gpuNames
+        case (_, "--model"): return library.modelNames
+        case (_, "--gpu"): return library.gpuNames
         // `fit` alone may leave the choice to cross-validation.
         case ("fit", "--law"): return AnyLawForm.allCases.map(\.rawValue) + ["auto"]
-        case (_, "--law"), ("set", "law"): return AnyLawForm.allCases.map(\.rawValue)
-        case ("set", "format"): return OutputFormat.allCases.map(\.rawValue)
+        case (_, "--law"): return AnyLawForm.allCases.map(\.rawValue)
         case (_, "--format"): return OutputFormat.allCases.map(\.rawValue)
+        // What each setting takes, as the registry declares it.
+        case ("set", let key) where words.count == 2:
+            return Settings.registry.first { $0.name == key }?.values(library) ?? []
         case (_, "--attention"): return AttentionCounting.allCases.map(\.rawValue)
         case (_, "--save"): return PathCompletion.candidates(for: typed, extensions: ["json"])
         case (_, "--svg"): return PathCompletion.candidates(for: typed, extensions: ["svg"])
@@ -52,9 +54,15 @@ struct Completer: Sendable {
         case ("help", _), ("?", _): return Ctxplan.commandNames
         case ("show", "show"): return ["settings", "last"] + library.taskNames + library.modelNames + library.gpuNames
         // Any other option takes a value of no fixed list: nothing to offer, not flags.
-        case (_, let option) where option.hasPrefix("--") && !CommandWords.flags.contains(option): return []
+        case (_, let option) where option.hasPrefix("--") && Self.takesValue(option, of: head): return []
         default: return Completer.flags[head] ?? []
         }
+    }
+
+    /// Whether `option` of the command `head` reads the next word as its value.
+    static func takesValue(_ option: String, of head: String) -> Bool {
+        guard let command = try? Ctxplan.command(named: head) else { return false }
+        return OptionTable.of(command).options[option]?.takesValue ?? false
     }
 
     /// Each command's long flags, read once from ArgumentParser's own help text.

@@ -102,6 +102,12 @@ struct REPL {
             print(session.settings.format == .json ? view.json.text : view.text(style: session.style, width: nil))
             return .ok
         }
+        if words.count > 2 {
+            Ctxplan.report(
+                prefix + "error: \(InputError.quote(words[2])) after 'set \(words[0]) \(words[1])'; "
+                    + "expected one value (quote a value that holds spaces)")
+            return .failed
+        }
         guard words.count == 2 else {
             Ctxplan.report(prefix + "error: expected 'set KEY VALUE' (KEY: \(Settings.keys.joined(separator: ", ")))")
             return .failed
@@ -121,8 +127,11 @@ struct REPL {
             session.settings = Settings()
             return .ok
         }
+        // Every key is checked before any is forgotten: a line that fails changes nothing.
+        var settings = session.settings
         do {
-            for key in words { try session.settings.unset(key) }
+            for key in words { try settings.unset(key) }
+            session.settings = settings
         } catch {
             Ctxplan.report(prefix + "error: \(error)")
             return .failed

@@ -9,6 +9,9 @@ extension REPL {
     /// `source` inside `source` deeper than this is refused: a file that sources itself would
     /// otherwise recurse until the stack ran out.
     static let maximumSourceDepth = 16
+    /// Larger files are refused: a script is lines a person wrote, and a larger file (a data
+    /// file sourced by mistake) would hold the session for minutes.
+    static let maximumScriptBytes = 16 << 20
 
     /// How a run of lines ended.
     struct LinesRun {
@@ -30,7 +33,10 @@ extension REPL {
             let prefix = label(run.lines)
             let outcome: Outcome
             switch line {
-            case .text(let text): outcome = handle(text, prefix: prefix)
+            case .text(var text):
+                // A byte-order mark, which some editors write first, is no part of the first word.
+                if run.lines == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+                outcome = handle(text, prefix: prefix)
             case .tooLong(let bytes):
                 Ctxplan.report(prefix + "error: \(LineSplitter.Problem.tooLong(bytes: bytes))")
                 outcome = .failed
@@ -58,11 +64,17 @@ extension REPL {
     /// Runs the lines of the file at `path`, errors prefixed `path:N: `; nil when it cannot be
     /// opened (reported, after `prefix`).
     func runFile(_ path: String, prefix: String) -> LinesRun? {
+        if let problem = Self.scriptProblem(path) {
+            Ctxplan.report(prefix + "error: cannot read \(InputError.quote(path)): " + problem)
+            return nil
+        }
         guard let stream = fopen(path, "r") else {
             Ctxplan.report(prefix + "error: cannot read \(InputError.quote(path)): " + String(cString: strerror(errno)))
             return nil
         }
         defer { fclose(stream) }
+        session.sourcingFiles.append(path)
+        defer { session.sourcingFiles.removeLast() }
         let run = runLines(from: stream) { "\(path):\($0): " }
         if let error = run.readError {
             // A folder opens but cannot be read: that is the `source` line's error, not line 1's.
@@ -73,21 +85,39 @@ extension REPL {
         return run
     }
 
+    /// Why the file at `path` cannot be a script, or nil: a device (`/dev/zero` never ends), a
+    /// pipe or a socket is not read, nor a file over `maximumScriptBytes`. A missing file and a
+    /// folder are left to fopen and the read, which say so.
+    static func scriptProblem(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        let kind = info.st_mode & S_IFMT
+        if kind == S_IFDIR { return nil }
+        guard kind == S_IFREG else { return "not a regular file (a device, pipe or socket); expected a script file" }
+        guard info.st_size <= maximumScriptBytes else {
+            return "\(info.st_size) bytes; expected a script of at most \(maximumScriptBytes >> 20) MiB"
+        }
+        return nil
+    }
+
     /// `source FILE`: FILE's lines, as if typed here. A `quit` in it ends the file, not the
-    /// session that sourced it.
+    /// session that sourced it. A relative FILE inside a sourced file is found beside that file,
+    /// so a folder of scripts that source each other runs from anywhere.
     func source(_ words: [String], prefix: String) -> Outcome {
-        guard words.count == 1, let path = words.first else {
+        guard words.count == 1, var path = words.first else {
             Ctxplan.report(prefix + "error: expected 'source FILE'")
             return .failed
         }
-        guard session.sourceDepth < Self.maximumSourceDepth else {
+        guard session.sourcingFiles.count < Self.maximumSourceDepth else {
             Ctxplan.report(
                 prefix + "error: 'source \(path)' is nested \(Self.maximumSourceDepth) files deep; "
                     + "expected files that do not source each other in a loop")
             return .failed
         }
-        session.sourceDepth += 1
-        defer { session.sourceDepth -= 1 }
+        if !path.hasPrefix("/"), let sourcing = session.sourcingFiles.last {
+            let folder = (sourcing as NSString).deletingLastPathComponent
+            if !folder.isEmpty { path = folder + "/" + path }
+        }
         guard let run = runFile(path, prefix: prefix) else { return .failed }
         if run.outcome == .interrupted { return .interrupted }
         return run.failed || run.readError != nil ? .failed : .ok

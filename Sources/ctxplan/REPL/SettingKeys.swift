@@ -2,37 +2,97 @@ import ArgumentParser
 import ContextScaling
 import Planner
 
-/// `set KEY VALUE`, `unset KEY` and the settings as `set` and `show settings` print them.
+/// One key of `set`: its name, how a value is read, how it shows, and what Tab offers after it.
+/// The registry below declares each key once; `set`, `unset`, the listing, the messages and the
+/// completion all read it.
+struct SettingKey: Sendable {
+    let name: String
+    /// Validates `value` as the option the key stands for would, and stores it.
+    let read: @Sendable (inout Settings, String, PresetLibrary) throws -> Void
+    let unset: @Sendable (inout Settings) -> Void
+    /// The value as `set` lists it (nil when unset), and as JSON.
+    let show: @Sendable (Settings) -> (text: String?, json: JSON)
+    /// What Tab offers after `set KEY `.
+    let values: @Sendable (PresetLibrary) -> [String]
+
+    /// A key that holds a preset's name (or, for a task, its file's path).
+    static func preset(
+        _ name: String, _ path: WritableKeyPath<Settings, String?> & Sendable,
+        read: @escaping @Sendable (String, PresetLibrary) throws -> String,
+        values: @escaping @Sendable (PresetLibrary) -> [String]
+    ) -> SettingKey {
+        SettingKey(
+            name: name, read: { settings, value, library in settings[keyPath: path] = try read(value, library) },
+            unset: { $0[keyPath: path] = nil }, show: { ($0[keyPath: path], JSON.str($0[keyPath: path])) },
+            values: values)
+    }
+
+    /// A key that holds a number, read as its option reads one.
+    static func number<Value: Sendable>(
+        _ name: String, _ path: WritableKeyPath<Settings, Value?> & Sendable,
+        parse: @escaping @Sendable (String) throws -> Value, text: @escaping @Sendable (Value) -> String,
+        number: @escaping @Sendable (Value) -> Double
+    ) -> SettingKey {
+        SettingKey(
+            name: name, read: { settings, value, _ in settings[keyPath: path] = try parse(value) },
+            unset: { $0[keyPath: path] = nil },
+            show: { ($0[keyPath: path].map(text), JSON.num($0[keyPath: path].map(number))) }, values: { _ in [] })
+    }
+
+    /// A key that holds one of an enumeration's values.
+    static func choice<Value: CaseIterable & RawRepresentable & Sendable>(
+        _ name: String, _ path: WritableKeyPath<Settings, Value?> & Sendable
+    ) -> SettingKey where Value.RawValue == String {
+        SettingKey(
+            name: name, read: { settings, value, _ in settings[keyPath: path] = try Settings.choice(value, Value.self) },
+            unset: { $0[keyPath: path] = nil },
+            show: { ($0[keyPath: path]?.rawValue, JSON.str($0[keyPath: path]?.rawValue)) },
+            values: { _ in Value.allCases.map(\.rawValue) })
+    }
+}
+
 extension Settings {
+    /// Every key, in the order `set` lists them and messages name them.
+    static let registry: [SettingKey] = [
+        .preset(
+            "task", \.task,
+            read: { value, library in
+                let task = try library.task(value)
+                // A preset file is kept by its path, so later commands load the same file.
+                return task.path == value ? value : task.name
+            }, values: \.taskNames),
+        .preset("model", \.model, read: { try $1.model($0).name }, values: \.modelNames),
+        .number("nctx", \.nctx, parse: Parse.contextLimit, text: Fmt.limit, number: { $0 }),
+        .preset("gpu", \.gpu, read: { try $1.gpu($0).name }, values: \.gpuNames),
+        .number("gpus", \.gpus, parse: Parse.positiveWhole, text: { String($0) }, number: Double.init),
+        .number("price", \.price, parse: Parse.price, text: { "$" + Quantities.formatExact($0) }, number: { $0 }),
+        .number("mfu", \.mfu, parse: Parse.utilisation, text: Quantities.formatExact, number: { $0 }),
+        // At most one of shots and prompt tokens: setting one forgets the other.
+        SettingKey.number("shots", \.shots, parse: Parse.shots, text: { String($0) }, number: Double.init)
+            .forgetting(\.promptTokens),
+        SettingKey.number("prompt-tokens", \.promptTokens, parse: Parse.context, text: Fmt.tokens, number: { $0 })
+            .forgetting(\.shots),
+        .number("reserve", \.reserve, parse: Parse.context, text: Fmt.tokens, number: { $0 }),
+        .choice("law", \.law),
+        .number(
+            "interval", \.interval, parse: Parse.intervalLevel, text: { Quantities.formatExact($0) + "%" },
+            number: { $0 }),
+        .choice("format", \.format),
+    ]
+
+    static let keys = registry.map(\.name)
+
+    static func key(_ name: String, verb: String) throws -> SettingKey {
+        guard let key = registry.first(where: { $0.name == name }) else { throw unknownKey(name, verb: verb) }
+        return key
+    }
+
     /// Sets `key` to `value`, validated as the option it stands for (`_` and arithmetic
     /// included, as on the command line).
     mutating func set(_ key: String, to value: String, library: PresetLibrary, last: Measured?) throws {
+        let setting = try Self.key(key, verb: "set")
         do {
-            try Parse.$lastAnswer.withValue(last) {
-                switch key {
-                case "task":
-                    let task = try library.task(value)
-                    // A preset file is kept by its path, so later commands load the same file.
-                    self.task = task.path == value ? value : task.name
-                case "model": model = try library.model(value).name
-                case "nctx": nctx = try Parse.context(value)
-                case "gpu": gpu = try library.gpu(value).name
-                case "gpus": gpus = try Parse.positiveWhole(value)
-                case "price": price = try Parse.price(value)
-                case "mfu": mfu = try Parse.utilisation(value)
-                case "shots":
-                    shots = try Parse.shots(value)
-                    promptTokens = nil
-                case "prompt-tokens":
-                    promptTokens = try Parse.context(value)
-                    shots = nil
-                case "reserve": reserve = try Parse.context(value)
-                case "law": law = try Self.choice(value, AnyLawForm.self)
-                case "interval": interval = try Parse.intervalLevel(value)
-                case "format": format = try Self.choice(value, OutputFormat.self)
-                default: throw Self.unknownKey(key, verb: "set")
-                }
-            }
+            try Parse.$lastAnswer.withValue(last) { try setting.read(&self, value, library) }
         } catch let error as InputError {
             throw error
         } catch {
@@ -42,24 +102,7 @@ extension Settings {
     }
 
     /// Forgets `key`'s value.
-    mutating func unset(_ key: String) throws {
-        switch key {
-        case "task": task = nil
-        case "model": model = nil
-        case "nctx": nctx = nil
-        case "gpu": gpu = nil
-        case "gpus": gpus = nil
-        case "price": price = nil
-        case "mfu": mfu = nil
-        case "shots": shots = nil
-        case "prompt-tokens": promptTokens = nil
-        case "reserve": reserve = nil
-        case "law": law = nil
-        case "interval": interval = nil
-        case "format": format = nil
-        default: throw Self.unknownKey(key, verb: "unset")
-        }
-    }
+    mutating func unset(_ key: String) throws { try Self.key(key, verb: "unset").unset(&self) }
 
     static func unknownKey(_ key: String, verb: String) -> InputError {
         InputError(
@@ -78,24 +121,23 @@ extension Settings {
 
     /// Each key with its value as text, nil when unset, and as JSON.
     var entries: [(key: String, text: String?, json: JSON)] {
-        let names: [(String, String?)] = [("task", task), ("model", model), ("gpu", gpu)]
-        var all: [(key: String, text: String?, json: JSON)] = names.map { ($0.0, $0.1, JSON.str($0.1)) }
-        all.insert((key: "nctx", text: nctx.map(Fmt.limit), json: .num(nctx)), at: 2)
-        let numbers: [(String, Double?, (Double) -> String)] = [
-            ("gpus", gpus.map(Double.init), { String(Int($0)) }),
-            ("price", price, { "$" + Quantities.formatExact($0) }),
-            ("mfu", mfu, Quantities.formatExact),
-            ("shots", shots.map(Double.init), { String(Int($0)) }),
-            ("prompt-tokens", promptTokens, Fmt.tokens),
-            ("reserve", reserve, Fmt.tokens),
-            ("interval", interval, { Quantities.formatExact($0) + "%" }),
-        ]
-        for (key, value, text) in numbers {
-            all.append((key: key, text: value.map(text), json: .num(value)))
+        Self.registry.map { key in
+            let shown = key.show(self)
+            return (key: key.name, text: shown.text, json: shown.json)
         }
-        all.append((key: "law", text: law?.rawValue, json: JSON.str(law?.rawValue)))
-        all.append((key: "format", text: format?.rawValue, json: JSON.str(format?.rawValue)))
-        return all
+    }
+}
+
+extension SettingKey {
+    /// The same key, also forgetting `other` when it is set.
+    func forgetting<Other>(_ other: WritableKeyPath<Settings, Other?> & Sendable) -> SettingKey {
+        let read = self.read
+        return SettingKey(
+            name: name,
+            read: { settings, value, library in
+                try read(&settings, value, library)
+                settings[keyPath: other] = nil
+            }, unset: unset, show: show, values: values)
     }
 }
 

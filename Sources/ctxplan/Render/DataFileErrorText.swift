@@ -37,6 +37,9 @@ extension DataFileError.Problem {
             return "\(column) \(token) is outside [0, 1]" + (percent ? "; read a 0-100 scale with --percent" : "")
         case .shortRulerRow(let fields): return "\(fields) fields; expected model, n_ctx, n_pmt and accuracy"
         case .preset(let error): return error.description
+        case .limitBelowNative(let limit, let model, let native):
+            return "n_ctx \(Fmt.limit(limit)) is below \(model)'s native limit of \(Fmt.limit(native)); "
+                + "expected a limit of at least that (a model is never shortened)"
         }
     }
 }

@@ -22,7 +22,7 @@ extension ExpressionError: CustomStringConvertible {
                 + "'_' \(at) stands for the last answer's number; there is none (no answer yet, or one without a number)"
         case .wrongMeasure(let found, let expected):
             let last = "'_' is the last answer's \(found.measure.words) (\(Self.value(found)))"
-            guard let expected else { return prefix + last + "; no answer gives this value" }
+            guard let expected else { return prefix + last + ", and no answer gives this quantity; expected the number itself" }
             return prefix + last + "; expected \(expected.expectation) here"
         }
     }
