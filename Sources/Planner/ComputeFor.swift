@@ -38,6 +38,9 @@ public struct ComputeForAnswer: Sendable {
     /// More shots within the limit that reach the target at the baseline model's own compute
     /// (`moreShots(for:within:)`).
     public var alternative: ShotsAlternative? = nil
+    /// For a law that sees N and D apart (the ladder): the N and D the answer's compute splits
+    /// into, and why those.
+    public var lawSplit: LawSplit? = nil
 
     /// The FLOPs the target needs; nil when no count is the answer (unreachable, unreachable at
     /// the confidence asked for, or reached at any compute).
@@ -72,6 +75,19 @@ public struct CeilingLift: Sendable, Equatable {
     public var ceiling: Double
 }
 
+/// How a ladder law's answer splits its compute into parameters and tokens.
+public struct LawSplit: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// Neither given: the split of C that minimises the law's own loss.
+        case computeOptimal = "compute_optimal"
+        case givenParams = "given_params"
+        case givenTokens = "given_tokens"
+    }
+    public var kind: Kind
+    public var params: Double
+    public var tokens: Double
+}
+
 public enum ModelSize: Sendable {
     case parameters(Double, atTokens: Double)
     case tokens(Double, atParameters: Double)
@@ -88,9 +104,13 @@ extension Planner {
         try Planner.checkTarget(target)
         let task = try library.task(taskName)
         let (nPmt, shots) = try Planner.prompt(prompt, task: task)
-        var solution = InverseSolvers.compute(reaching: target, law: task.law, promptTokens: nPmt, contextLimit: nCtx)
-        let ceiling = task.law.ceiling(promptTokens: nPmt, contextLimit: nCtx)
-        let outcomes = task.outcomes(request?.kind ?? .prediction)
+        // A law that sees N and D apart answers at the N or D given, else along its own
+        // compute-optimal split; the others see C alone.
+        let split = params.map(ComputeSplit.params) ?? tokens.map(ComputeSplit.tokens) ?? .unspecified
+        let law = task.law.splitting(split)
+        var solution = InverseSolvers.compute(reaching: target, law: law, promptTokens: nPmt, contextLimit: nCtx)
+        let ceiling = law.ceiling(promptTokens: nPmt, contextLimit: nCtx)
+        let outcomes = task.outcomes(request?.kind ?? .prediction, split: split)
         let computes =
             request != nil || confidence != nil
             ? Planner.computeOutcomes(reaching: target, outcomes: outcomes, nPmt: nPmt, nCtx: nCtx) : []
@@ -133,6 +153,9 @@ extension Planner {
         if let params { answer.modelSize = .tokens(flops / (6 * params), atParameters: params) }
         answer.nearest = nearestModel(to: flops)
         answer.computeOptimal = ChinchillaLaw.approach3.optimalSplit(flops: flops)
+        if law.form.separatesParamsAndTokens {
+            answer.lawSplit = Planner.lawSplit(law, split: split, flops: flops)
+        }
         answer.budget = plan.map { Budget(flops: flops, plan: $0) }
         return answer
     }
@@ -192,5 +215,18 @@ extension Planner {
             return nil
         }
         return (best.name, flops / best.flops)
+    }
+}
+
+extension Planner {
+    /// The N and D a ladder law's answer of `flops` stands for under `split`.
+    static func lawSplit(_ law: ContextScalingLaw, split: ComputeSplit, flops: Double) -> LawSplit {
+        switch split {
+        case .params(let n): return LawSplit(kind: .givenParams, params: n, tokens: flops / (6 * n))
+        case .tokens(let d): return LawSplit(kind: .givenTokens, params: flops / (6 * d), tokens: d)
+        case .unspecified:
+            let (n, d) = LadderForm.optimalSplit(law.values, flops: flops)
+            return LawSplit(kind: .computeOptimal, params: n, tokens: d)
+        }
     }
 }

@@ -19,6 +19,10 @@ enum PresetCheck {
     static let normsPerLayer = AcceptedRange(lower: 0, upper: 16, whole: true, unit: .dimensions)
     static let positions = AcceptedRange(lower: 0, upper: 1e8, whole: true, unit: .dimensions)
     static let error = AcceptedRange(lower: 0, upper: 1, unit: .scoreDifference)
+    /// Decades of compute per decade past the data (`ExtrapolationError`): 10 is an error ten
+    /// times the distance, past anything a forward backtest that fits has measured.
+    static let extrapolationGrowth = AcceptedRange(
+        lower: 0, upper: 10, unit: .lawParameter("decades of compute per decade past the data"))
     /// Observed minus fitted score: both in [0, 1].
     static let residual = AcceptedRange(lower: -1, upper: 1, unit: .scoreDifference)
     /// From a microcontroller to far past any accelerator built.
@@ -57,7 +61,7 @@ extension TaskPresetFile {
         }
         if let floor { try PresetCheck.require("floor", floor, in: AcceptedRange(LawParameter.floor)) }
         if let e = extrapolationPerDecade {
-            try PresetCheck.require("extrapolation_sd_per_decade", e, in: PresetCheck.error)
+            try PresetCheck.require("extrapolation_sd_per_decade", e, in: PresetCheck.extrapolationGrowth)
         }
         if let e = paperErrors {
             try PresetCheck.require("paper_errors.mae", e.mae, in: PresetCheck.error)

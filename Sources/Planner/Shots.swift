@@ -153,11 +153,12 @@ extension Planner {
             return Planner.interval(
                 level: request.level,
                 values: outcomes.all.map { outcome in
-                    let needed = outcome.lawTarget(target, flops: s.flops)
+                    let needed = outcome.lawTarget(target)
                     if needed <= 0 { return 0 }
                     if needed >= 1 { return nil }
                     if case .reached(let choice, _) = InverseSolvers.fewestShots(
-                        reaching: needed, law: outcome.law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
+                        reaching: needed, law: outcome.law, flops: outcome.effectiveFlops(s.flops), contextLimit: s.nCtx,
+                        layout: layout,
                         maxShots: maxShots)
                     {
                         return Double(choice.shots)

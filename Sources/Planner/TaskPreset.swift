@@ -25,8 +25,9 @@ public struct TaskPreset: Sendable, Equatable {
     /// The score of guessing, for a multiple-choice metric: the floor law's floor when a fit is
     /// given none.
     public var floor: Double?
-    /// The standard deviation a prediction gains per decade of compute past the fit's largest,
-    /// as the fit's forward backtest measured it; nil when not measured.
+    /// How far off, in decades of compute, the compute a prediction's law is read at may be per
+    /// decade past the fit's largest (a standard deviation, `ExtrapolationError`), as the fit's
+    /// forward backtest measured it; nil when not measured.
     public var extrapolationPerDecade: Double?
 
     public init(

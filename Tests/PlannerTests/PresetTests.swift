@@ -144,7 +144,8 @@ final class PresetTests: XCTestCase {
         XCTAssertEqual(back.law, task.law)
         XCTAssertEqual(back.tokenLengths, task.tokenLengths)
         XCTAssertEqual(back.fitRange, task.fitRange)
-        XCTAssertEqual(back.draws, task.draws)
+        // Draws load centred on the preset's law (DrawCentring).
+        XCTAssertEqual(back.draws, TaskPresetFile.centred(task.draws, on: task.law, range: task.fitRange))
         XCTAssertEqual(back.residuals, task.residuals)
         XCTAssertEqual(back.residuals.count, 120)
         XCTAssertThrowsError(try PresetLibrary.save(task, to: path, overwrite: false))

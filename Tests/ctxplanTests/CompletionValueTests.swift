@@ -9,9 +9,9 @@ final class CompletionValueTests: XCTestCase {
 
     func testEnumeratedOptionsCompleteTheirValues() {
         XCTAssertEqual(
-            completer.matches(for: "", before: "fit --law "), ["paper", "no-penalty", "soft", "floor", "decay", "auto"])
+            completer.matches(for: "", before: "fit --law "), ["paper", "no-penalty", "soft", "floor", "decay", "ladder", "auto"])
         XCTAssertEqual(
-            completer.matches(for: "", before: "validate --law "), ["paper", "no-penalty", "soft", "floor", "decay"])
+            completer.matches(for: "", before: "validate --law "), ["paper", "no-penalty", "soft", "floor", "decay", "ladder"])
         XCTAssertEqual(completer.matches(for: "d", before: "set law "), ["decay"])
         XCTAssertEqual(completer.matches(for: "c", before: "set format "), ["csv"])
         XCTAssertEqual(completer.matches(for: "no", before: "compare --task arithmetic --law "), ["no-penalty"])

@@ -66,13 +66,20 @@ final class FitCommandTests: XCTestCase {
         XCTAssertLessThanOrEqual(validate["heldout_mae"] as! Double, 0.018)
         let compare = try Harness.json(["compare", "--task", "commonsense"])
         let laws = compare["laws"] as! [[String: Any]]
-        XCTAssertEqual(laws.map { $0["law"] as! String }, ["paper", "no-penalty", "soft", "floor", "decay"])
+        XCTAssertEqual(laws.map { $0["law"] as! String }, ["paper", "no-penalty", "soft", "floor", "decay", "ladder"])
         for law in laws {
-            XCTAssertEqual(Set(law.keys), ["law", "mae", "heldout_mae", "cv_mae", "aic", "bic", "params"])
+            XCTAssertEqual(
+                Set(law.keys),
+                [
+                    "law", "mae", "heldout_mae", "cv_mae", "forward_mae", "forward_coverage", "identifiable",
+                    "unidentified", "aic", "bic", "params",
+                ])
         }
-        let cv = laws.map { $0["cv_mae"] as! Double }
-        XCTAssertEqual(compare["preferred"] as? String, laws[cv.firstIndex(of: cv.min()!)!]["law"] as? String)
-        XCTAssertEqual(compare["reason"] as? String, "lowest_cv_mae")
+        // Two compute levels: too few to backtest forward, so the paper's law is kept.
+        XCTAssertEqual(compare["sizes"] as? Double, 2)
+        XCTAssertEqual(compare["preferred"] as? String, "paper")
+        XCTAssertEqual(compare["reason"] as? String, "too_few_sizes")
+        XCTAssertTrue(laws.allSatisfy { $0["forward_mae"] is NSNull })
     }
 
     /// A preset saved without draws has no interval: asked for, it is refused; by default the

@@ -30,7 +30,7 @@ final class LawChoiceCommandTests: XCTestCase {
         XCTAssertEqual(fit["law"] as? String, "floor")
         XCTAssertEqual((fit["params"] as? [String: Double])?["floor"], 0.25)
         XCTAssertLessThan(fit["mae"] as! Double, 1e-4)
-        for bad in ["2", "0", "-0.1", "x"] {
+        for bad in ["2", "0.96", "-0.1", "x"] {
             let r = try Harness.run(["fit", path, "--law", "floor", "--floor", bad])
             XCTAssertEqual(r.status, 2, bad)
             XCTAssertTrue(r.stderr.contains("'\(bad)'") && r.stderr.contains("a chance score"), r.stderr)
@@ -68,14 +68,17 @@ final class LawChoiceCommandTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let compare = try Harness.json(["compare", path])
         let laws = try XCTUnwrap(compare["laws"] as? [[String: Any]])
-        let cv = laws.map { $0["cv_mae"] as! Double }
-        let lowest = laws[cv.firstIndex(of: cv.min()!)!]["law"] as? String
+        // The identifiable law with the lowest forward error, where there are sizes enough.
+        let forward = laws.compactMap { law in
+            (law["identifiable"] as? Bool == true ? law["forward_mae"] as? Double : nil).map { (law["law"] as? String, $0) }
+        }
+        let lowest = try XCTUnwrap(forward.min { $0.1 < $1.1 }).0
         XCTAssertEqual(compare["preferred"] as? String, lowest)
         let auto = try Harness.json(["fit", path, "--law", "auto"])
         XCTAssertEqual(auto["law"] as? String, lowest)
         let choice = try XCTUnwrap(auto["choice"] as? [String: Any])
-        XCTAssertEqual(choice["reason"] as? String, "lowest_cv_mae")
+        XCTAssertEqual(choice["reason"] as? String, "lowest_forward_mae")
         let text = try Harness.run(["fit", path, "--law", "auto"])
-        XCTAssertTrue(text.stdout.contains("chosen by         lowest leave-one-model-out MAE"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("chosen by         lowest forward-backtest MAE"), text.stdout)
     }
 }

@@ -62,9 +62,9 @@ final class LawFormCommandTests: XCTestCase {
             let sse = entry.fit.result.residuals.reduce(0) { $0 + $1 * $1 }
             return n * log(sse / n) + log(n) * Double(entry.form.parameters.count)
         }
-        let cv = comparison.entries.map { $0.cvMAE! }
-        XCTAssertEqual(comparison.preferred, comparison.entries[cv.indices.min { cv[$0] < cv[$1] }!].form)
-        XCTAssertEqual(comparison.reason, .lowestCVMAE)
+        // Two compute levels: too few sizes to backtest forward, and the paper's law is kept.
+        XCTAssertEqual(comparison.preferred, .paper)
+        XCTAssertEqual(comparison.reason, .tooFewSizes)
         for (entry, expected) in zip(comparison.entries, bic) {
             XCTAssertEqual(entry.fit.result.bic, expected, accuracy: 1e-9 * abs(expected), entry.form.rawValue)
         }
@@ -73,21 +73,22 @@ final class LawFormCommandTests: XCTestCase {
         XCTAssertEqual(
             csv.header,
             [
-                "law", "preferred", "mae", "heldout_mae", "cv_mae", "aic", "bic",
-                "A", "Cc", "alpha", "B", "nc", "beta", "s", "floor", "c", "g",
+                "law", "preferred", "mae", "heldout_mae", "cv_mae", "forward_mae", "forward_coverage",
+                "identifiable", "aic", "bic", "A", "Cc", "alpha", "B", "nc", "beta", "s", "floor", "c", "g", "u", "a",
+                "alpha_N", "b", "beta_D",
             ])
         XCTAssertEqual(csv.rows.count, AnyLawForm.allCases.count)
         for (row, entry) in zip(csv.rows, comparison.entries) {
             XCTAssertEqual(row[0], .text(entry.form.rawValue))
             XCTAssertEqual(row[1], .text(entry.form == comparison.preferred ? "yes" : "no"))
             XCTAssertEqual(row[4], .number(entry.cvMAE))
-            XCTAssertEqual(row[6], .number(entry.fit.result.bic))
+            XCTAssertEqual(row[9], .number(entry.fit.result.bic))
             let hasS = entry.form == .soft || entry.form == .decay
-            XCTAssertEqual(row[13], .number(hasS ? entry.fit.result.law.values[6] : nil))
+            XCTAssertEqual(row[16], .number(hasS ? entry.fit.result.law.values[6] : nil))
         }
         let json = try Self.jsonObject(comparison.json.text)
         XCTAssertEqual(json["preferred"] as? String, comparison.preferred.rawValue)
-        XCTAssertEqual(json["reason"] as? String, "lowest_cv_mae")
+        XCTAssertEqual(json["reason"] as? String, "too_few_sizes")
     }
 
     /// fit's CSV: both residual tables, each row's MAE the mean absolute residual of that

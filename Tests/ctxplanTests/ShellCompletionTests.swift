@@ -62,7 +62,7 @@ final class ShellCompletionTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: config) }
         XCTAssertEqual(
             try bashCompletions(["fit", "--law", ""], config: config),
-            ["paper", "no-penalty", "soft", "floor", "decay", "auto"])
+            ["paper", "no-penalty", "soft", "floor", "decay", "ladder", "auto"])
         XCTAssertEqual(try bashCompletions(["predict", "--format", "c"], config: config), ["csv"])
         XCTAssertEqual(try bashCompletions(["presets", ""], config: config), ["tasks", "models", "hardware"])
         XCTAssertEqual(try bashCompletions(["extend", "--attention", ""], config: config), ["causal", "full"])

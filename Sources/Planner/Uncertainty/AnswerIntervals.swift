@@ -26,29 +26,20 @@ extension Planner {
     }
 
     /// The compute at which each outcome reaches `target`: nil where none does, 1 FLOP where
-    /// any compute does (the solver's low end).
-    ///
-    /// An outcome's extrapolation error grows with the compute being solved for, so its law
-    /// target does too: the solve is repeated at the target the last answer implies, a few
-    /// times (the error grows by a log of C, far slower than the law's own rise).
+    /// any compute does (the solver's low end). An outcome past the data reads its law at a
+    /// compute of its own (`Outcome.effectiveFlops`), so the compute its law needs is mapped back.
     static func computeOutcomes(
         reaching target: Double, outcomes: Outcomes, nPmt: Double, nCtx: Double
     ) -> [Double?] {
         outcomes.all.map { outcome in
-            var flops: Double? = nil
-            for _ in 0..<(outcome.extrapolation == .none ? 1 : 4) {
-                let needed = outcome.lawTarget(target, flops: flops)
-                if needed <= 0 { return 1 }
-                if needed >= 1 { return nil }
-                switch InverseSolvers.compute(
-                    reaching: needed, law: outcome.law, promptTokens: nPmt, contextLimit: nCtx)
-                {
-                case .reached(let c): flops = c
-                case .reachedAtAnyCompute: return 1
-                case .unreachable, .beyondAnyCompute: return nil
-                }
+            let needed = outcome.lawTarget(target)
+            if needed <= 0 { return 1 }
+            if needed >= 1 { return nil }
+            switch InverseSolvers.compute(reaching: needed, law: outcome.law, promptTokens: nPmt, contextLimit: nCtx) {
+            case .reached(let c): return outcome.flops(readingAt: c)
+            case .reachedAtAnyCompute: return 1
+            case .unreachable, .beyondAnyCompute: return nil
             }
-            return flops
         }
     }
 

@@ -24,6 +24,10 @@ public struct ForwardBacktest: Sendable, Equatable {
         /// deviation of its fit's residuals: robust to the heavy tails of early checkpoints).
         public var spread: Double
         public var scatter: Double
+        /// The rise in score per decade of compute at the record, of the law whose compute
+        /// error is measured (the fit to every record, or the fold's): what turns a score error
+        /// into a compute error (`ExtrapolationError`).
+        public var slope: Double
     }
 
     public var mae: Double
@@ -38,16 +42,19 @@ public struct ForwardBacktest: Sendable, Equatable {
     /// The fewest sizes a forward backtest needs: two to fit on, one to predict.
     public static let minimumSizes = 3
 
-    /// The growth of the error past the data, per decade of compute: k with
-    /// k^2 = max(0, sum (e^2 - spread^2 - scatter^2) d^2 / sum d^4), the least-squares slope of
-    /// the excess squared error on d^2 (d in decades past the fold's data). 0 where the folds'
-    /// own bootstrap and scatter explain their errors.
+    /// The growth of the error past the data, in decades of compute per decade of distance: k
+    /// with k^2 = max(0, sum (e^2 - spread^2 - scatter^2) d^2 / sum d^4) over the errors read as
+    /// compute (each divided by its fold's slope), the least-squares slope of the excess squared
+    /// error on d^2 (d in decades past the fold's data). 0 where the folds' own bootstrap and
+    /// scatter explain their errors. Records where the law has all but stopped rising (under
+    /// 0.001 a decade) are passed over: no compute error is read there.
     public var growthPerDecade: Double {
         var numerator = 0.0
         var denominator = 0.0
-        for r in residuals {
+        for r in residuals where r.slope > 1e-3 {
             let d = r.distance / log(10)
-            numerator += (r.error * r.error - r.spread * r.spread - r.scatter * r.scatter) * d * d
+            let (e, spread, scatter) = (r.error / r.slope, r.spread / r.slope, r.scatter / r.slope)
+            numerator += (e * e - spread * spread - scatter * scatter) * d * d
             denominator += d * d * d * d
         }
         guard denominator > 0 else { return 0 }
@@ -72,7 +79,7 @@ extension Planner {
     /// one fold two sizes allow (for the growth of the error, where nothing else measures it).
     public func forwardBacktest(
         name: String, records: [Observation], form: AnyLawForm, seed: UInt64, level: Double = 80,
-        floor: Double? = nil, fromOneSize: Bool = false
+        floor: Double? = nil, fromOneSize: Bool = false, slopeOf slopeLaw: ContextScalingLaw? = nil
     ) throws -> ForwardBacktest? {
         let keys = Planner.sizeKeys(records)
         let starts = Planner.levelStarts(keys)
@@ -115,11 +122,17 @@ extension Planner {
                 let mean = curve.reduce(0, +) / Double(max(1, curve.count))
                 let spread = (curve.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, curve.count - 1)))
                     .squareRoot()
+                var up = record
+                var down = record
+                up.flops *= pow(10, 0.01)
+                down.flops /= pow(10, 0.01)
+                let law = report.result.law
+                let reading = slopeLaw ?? law
+                let slope = (reading.predicted(up) - reading.predicted(down)) / 0.02
                 residuals.append(
                     ForwardBacktest.Residual(
-                        distance: max(0, log(record.flops) - edge),
-                        error: record.metric - report.result.law.predicted(record), covered: covered, spread: spread,
-                        scatter: scatter))
+                        distance: max(0, log(record.flops) - edge), error: record.metric - law.predicted(record),
+                        covered: covered, spread: spread, scatter: scatter, slope: slope))
             }
         }
         guard folds > 0, !residuals.isEmpty else { return nil }
@@ -130,17 +143,20 @@ extension Planner {
             residuals: residuals)
     }
 
-    /// How fast `form`'s forecast error grows past the data, per decade of compute, as forward
-    /// folds measure it: the forward backtest with three sizes or more, else its one fold from
-    /// the smaller of two; nil with a single size, or when no fold could be fitted.
+    /// How fast the forecast error of `law` (the fit of `form` to every record) grows past the
+    /// data, in decades of compute per decade, as forward folds measure it: the forward backtest
+    /// with three sizes or more, else its one fold from the smaller of two; nil with a single
+    /// size, or when no fold could be fitted. The folds' errors are read as compute through
+    /// `law`'s slope: a fold on one size may not see compute at all.
     public func extrapolationGrowth(
-        name: String, records: [Observation], form: AnyLawForm, seed: UInt64, floor: Double? = nil
+        name: String, records: [Observation], form: AnyLawForm, law: ContextScalingLaw, seed: UInt64,
+        floor: Double? = nil
     ) throws -> Double? {
         let sizes = Planner.sizeCount(records)
         // With fewer than three sizes the one fold fits a single size, which no law's compute
         // term is determined by: its error still measures how far off such a fit lands.
         return try forwardBacktest(
             name: name, records: records, form: form, seed: seed, floor: floor,
-            fromOneSize: sizes < ForwardBacktest.minimumSizes)?.growthPerDecade
+            fromOneSize: sizes < ForwardBacktest.minimumSizes, slopeOf: law)?.growthPerDecade
     }
 }

@@ -7,41 +7,51 @@ import Darwin
 #endif
 
 /// One way the answer could turn out: a law the data allows (a bootstrap refit) and, for a
-/// prediction, a new model's offset from it (a residual of the refit, resampled), plus an error
-/// that grows with how far past the data the answer lies (`Extrapolation`).
+/// prediction, a new model's offset from it (a residual of the refit, resampled), and past the
+/// data an error in the compute the law is read at that grows with the distance
+/// (`ExtrapolationError`).
 struct Outcome: Sendable {
     var law: ContextScalingLaw
     var offset: Double
-    /// This outcome's standard normal draw of the extrapolation error, scaled by the distance.
+    /// This outcome's standard normal draw of the extrapolation error.
     var extrapolationDraw: Double = 0
     var extrapolation: ExtrapolationError = .none
 
-    /// The offset at compute C: the residual plus the extrapolation error there.
-    func offset(flops: Double) -> Double { offset + extrapolationDraw * extrapolation.sd(flops: flops) }
+    /// The compute this outcome's law is read at for C FLOPs.
+    func effectiveFlops(_ flops: Double) -> Double { extrapolation.effective(flops, draw: extrapolationDraw) }
 
     /// The score a model would get under this outcome, kept in [0, 1].
     func score(flops: Double, promptTokens: Double, contextLimit: Double) -> Double {
-        let s = law.score(flops: flops, promptTokens: promptTokens, contextLimit: contextLimit) + offset(flops: flops)
+        let s = law.score(flops: effectiveFlops(flops), promptTokens: promptTokens, contextLimit: contextLimit) + offset
         return min(1, max(0, s))
     }
 
     /// The score a model would get under this outcome for an observation's inputs (its native
     /// limit included), kept in [0, 1].
     func score(_ record: Observation) -> Double {
-        min(1, max(0, law.predicted(record) + offset(flops: record.flops)))
+        var moved = record
+        moved.flops = effectiveFlops(record.flops)
+        return min(1, max(0, law.predicted(moved) + offset))
     }
 
-    /// The score the law itself must reach for a model under this outcome to reach `target`
-    /// at compute C. Below 0: any law reaches it; at or above 1: none does.
-    func lawTarget(_ target: Double, flops: Double? = nil) -> Double {
-        target - (flops.map(offset(flops:)) ?? offset)
+    /// The score the law itself must reach for a model under this outcome to reach `target`.
+    /// Below 0: any law reaches it; at or above 1: none does.
+    func lawTarget(_ target: Double) -> Double { target - offset }
+
+    /// The FLOPs at which this outcome's law is read at `effective`: the inverse of
+    /// `effectiveFlops`, for the compute a target needs.
+    func flops(readingAt effective: Double) -> Double {
+        extrapolation.actual(effective, draw: extrapolationDraw)
     }
 }
 
-/// How a forecast's error grows past the data: a standard deviation of `perDecade` per decade
-/// of compute beyond `edge` FLOPs, the largest the fit saw (0 within the data). Measured by
-/// the forward backtest: the errors of fits on smaller models at larger ones, less what their
-/// own bootstrap and scatter explain.
+/// How a forecast's error grows past the data, as an error in the compute the law is read at:
+/// past `edge` FLOPs (the largest the fit saw), the decades past it are stretched by a factor
+/// e^(z perDecade), z standard normal, so that log10 of the compute read is off by about
+/// perDecade decades for each decade past the edge; within the data, not at all. Measured by the forward backtest: the errors of fits on smaller models at larger
+/// ones, read as compute through each fold's slope, less what their own bootstrap and scatter
+/// explain. An error in compute keeps every outcome's score rising with compute, as the law's
+/// does, so an inverse question has one answer per outcome.
 public struct ExtrapolationError: Sendable, Equatable {
     public var perDecade: Double
     public var edge: Double
@@ -53,10 +63,21 @@ public struct ExtrapolationError: Sendable, Equatable {
 
     public static let none = ExtrapolationError(perDecade: 0, edge: .infinity)
 
-    /// Its standard deviation at compute C.
-    public func sd(flops: Double) -> Double {
-        guard perDecade > 0, flops > edge else { return 0 }
-        return perDecade * log10(flops / edge)
+    /// The factor on the decades past the edge for a standard normal draw: e^(draw x perDecade),
+    /// about 1 + draw x perDecade where that is small, and positive always, so that more compute
+    /// is always read as more.
+    private func stretch(_ draw: Double) -> Double { exp(draw * perDecade) }
+
+    /// The compute read for C FLOPs under `draw`.
+    public func effective(_ flops: Double, draw: Double) -> Double {
+        guard perDecade > 0, flops > edge else { return flops }
+        return edge * pow(10, stretch(draw) * log10(flops / edge))
+    }
+
+    /// The C whose compute read under `draw` is `effective`.
+    public func actual(_ effective: Double, draw: Double) -> Double {
+        guard perDecade > 0, effective > edge else { return effective }
+        return edge * pow(10, log10(effective / edge) / stretch(draw))
     }
 }
 

@@ -28,7 +28,7 @@ struct PromptBins {
         for r in records {
             let slot = lengths.slot(r.nPmt)
             if slot == rows.count { rows.append(0) }
-            rows[slot] += 1
+            rows[slot] += r.count
         }
         let counts = Dictionary(uniqueKeysWithValues: zip(lengths.keys, rows))
         let distinct = counts.keys.sorted()
@@ -42,7 +42,7 @@ struct PromptBins {
         } else {
             // A bin closes where the rows so far pass the next twelfth of all rows, so there are
             // at most twelve.
-            let share = Double(records.count) / Double(PromptBins.maxCount)
+            let share = Double(records.observationCount) / Double(PromptBins.maxCount)
             var cumulative = 0
             var next = 1.0
             var start: Double?
@@ -121,10 +121,11 @@ extension Planner {
         for i in records.indices {
             let slot = slots.slot(Key(cluster: clusterOf[i], nCtx: records[i].nCtx, bin: Int(bins.index[i])))
             if slot == sums.count { sums.append(Sums()) }
-            let residual = report.result.residuals[i]
-            sums[slot].residual += residual
-            sums[slot].predicted += records[i].metric - residual
-            sums[slot].count += 1
+            // A folded record stands for `count` rows.
+            let (residual, rows) = (report.result.residuals[i], records[i].count)
+            sums[slot].residual += residual * Double(rows)
+            sums[slot].predicted += (records[i].metric - residual) * Double(rows)
+            sums[slot].count += rows
         }
         let groups = zip(slots.keys, sums)
         // Per group: |mean residual| and the standard error at the law's mean prediction.
@@ -144,7 +145,7 @@ extension Planner {
             byBin[key.bin, default: (0, 0)].rows += sums.count
         }
         var r = report
-        let rows = Double(records.count)
+        let rows = Double(records.observationCount)
         r.groupMeans = GroupMeanErrors(
             groups: sums.count, mae: total.error / rows, rmse: (total.squared / rows).squareRoot(),
             standardError: total.standardError / rows)

@@ -186,7 +186,8 @@ struct Fit: SessionCommand {
             // Intervals past the data widen as forward folds measured: saved with the draws.
             if !report.draws.isEmpty {
                 preset.extrapolationPerDecade = try planner.extrapolationGrowth(
-                    name: taskName, records: records, form: form, seed: UInt64(data.seed), floor: floor)
+                    name: taskName, records: records, form: form, law: report.result.law, seed: UInt64(data.seed),
+                    floor: floor)
             }
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save

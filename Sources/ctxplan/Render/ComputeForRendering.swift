@@ -21,6 +21,7 @@ extension ComputeForAnswer: Rendering {
         case nil: break
         }
         if let split = computeOptimal { pairs.append(("compute_optimal", split.json)) }
+        if let split = lawSplit { pairs.append(("law_split", split.json)) }
         if let nearest {
             let model = JSON.object([("name", .string(nearest.name)), ("multiple", .num(nearest.multiple))])
             pairs.append(("nearest_model", model))
@@ -95,6 +96,7 @@ extension ComputeForAnswer: Rendering {
             case nil: break
             }
             if let computeOptimal { block.field("optimal", computeOptimal.text) }
+            if let lawSplit { block.field("law's split", lawSplit.text) }
             block.field("ceiling", ceilingLine)
             budget?.fields(into: &block)
             if let alternative, let baseline {

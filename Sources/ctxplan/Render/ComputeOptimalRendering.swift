@@ -14,3 +14,20 @@ extension ComputeOptimalSplit {
             + "(compute-optimal: Hoffmann et al. 2022, Approach 3)"
     }
 }
+
+extension LawSplit {
+    var json: JSON {
+        .object([("kind", .string(kind.rawValue)), ("params", .num(params)), ("tokens", .num(tokens))])
+    }
+
+    /// "N = 3.1B, D = 410B tokens  (the ladder's compute-optimal split of its own loss)".
+    var text: String {
+        let why =
+            switch kind {
+            case .computeOptimal: "the ladder's compute-optimal split of its own loss"
+            case .givenParams: "at the --params given"
+            case .givenTokens: "at the --tokens given"
+            }
+        return "N = \(Fmt.number(params)), D = \(Fmt.number(tokens)) tokens  (\(why))"
+    }
+}
