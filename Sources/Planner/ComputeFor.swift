@@ -135,9 +135,11 @@ extension Planner {
             confidence: confidence, reachProbability: reachProbability,
             notReachableAtConfidence: notReachableAtConfidence, notes: notes)
         if let request {
+            // The law's own answer lies inside its interval; an answer at a confidence is a
+            // quantile of the same outcomes, the interval's ends at 10% and 90% its neighbours.
             answer.interval = Planner.interval(
                 level: request.level, values: computes, kind: outcomes.kind, logScale: true,
-                containing: answer.flops)
+                containing: confidence == nil ? answer.flops : nil)
         }
         if answer.notReachableAtConfidence { return answer }
         let flops: Double

@@ -26,6 +26,7 @@ public struct FitReport: Sendable {
     /// prediction answers is a finished model's. Records of no named model, and models with one
     /// compute, give all of theirs.
     public var scatter: (residuals: [Double], counts: [Double]) {
+        if Planner.isPerInstance(records) { return groupMeanScatter }
         var largest: [String: Double] = [:]
         for record in records { if let m = record.model { largest[m] = max(largest[m] ?? 0, record.flops) } }
         var kept: (residuals: [Double], counts: [Double]) = ([], [])
@@ -35,6 +36,27 @@ public struct FitReport: Sendable {
             kept.counts.append(Double(record.count))
         }
         return kept
+    }
+
+    /// For per-instance 0/1 rows, a model's scatter is that of its group means (one residual a
+    /// model, compute, prompt and limit, counted once): a single row's residual is the
+    /// sampling noise of one question, not how far a new model lands from the law. Of each
+    /// model's fully trained records, as `scatter` keeps them.
+    private var groupMeanScatter: (residuals: [Double], counts: [Double]) {
+        struct Group: Hashable { let model: String?, flops: Double, nPmt: Double, nCtx: Double }
+        var largest: [String: Double] = [:]
+        for record in records { if let m = record.model { largest[m] = max(largest[m] ?? 0, record.flops) } }
+        var order: [Group] = []
+        var sums: [Group: (residual: Double, rows: Double)] = [:]
+        for (record, residual) in zip(records, result.residuals) {
+            if let m = record.model, let top = largest[m], record.flops < top * 0.999 { continue }
+            let key = Group(model: record.model, flops: record.flops, nPmt: record.nPmt, nCtx: record.nCtx)
+            if sums[key] == nil { order.append(key) }
+            sums[key, default: (0, 0)].residual += residual * Double(record.count)
+            sums[key, default: (0, 0)].rows += Double(record.count)
+        }
+        let residuals = order.compactMap { sums[$0].map { $0.residual / $0.rows } }
+        return (residuals, residuals.map { _ in 1 })
     }
 
     /// `scatter` one residual per observation, a folded record's repeated by its count: what a

@@ -240,7 +240,8 @@ struct ScenarioOptions: ParsableArguments {
             return .flops(compute)
         }
         guard let name = model ?? session.settings.model else {
-            throw InputError("no compute: pass --model NAME or --compute FLOPS (or 'set model NAME')")
+            throw InputError(
+                "no compute: pass --model NAME, --compute FLOPS or --params N --tokens D (or 'set model NAME')")
         }
         return .model(name, tokens: tokens)
     }

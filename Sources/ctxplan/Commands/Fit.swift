@@ -59,7 +59,6 @@ struct FitDataOptions: ParsableArguments {
     func floor(task: TaskPreset?) -> Double? { floor ?? task?.floor }
 }
 
-extension AnyLawForm: ExpressibleByArgument {}
 
 /// The Sec. 4.2 hold-out threshold `validate` and `compare` share.
 struct HoldoutOptions: ParsableArguments {
@@ -213,7 +212,9 @@ struct Validate: SessionCommand {
 
     @OptionGroup var data: FitDataOptions
 
-    @Option(help: ArgumentHelp("Law form: \(AnyLawForm.listed) (default paper, or 'set law').", valueName: "law"))
+    @Option(
+        help: ArgumentHelp("Law form: \(AnyLawForm.listed) (default paper, or 'set law').", valueName: "law"),
+        completion: .list(AnyLawForm.allCases.map(\.rawValue)), transform: LawChoice.parseForm)
     var law: AnyLawForm?
 
     @OptionGroup var holdout: HoldoutOptions

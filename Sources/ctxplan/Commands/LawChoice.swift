@@ -17,6 +17,15 @@ enum LawChoice {
         }
         return .form(form)
     }
+
+    /// One law form, with the same one-line message: ArgumentParser's own for six values is a
+    /// list over several lines.
+    @Sendable static func parseForm(_ text: String) throws -> AnyLawForm {
+        guard let form = AnyLawForm(name: text) else {
+            throw InputError("\(InputError.quote(text)) is not a law; expected one of \(AnyLawForm.listed)")
+        }
+        return form
+    }
 }
 
 extension AnyLawForm {

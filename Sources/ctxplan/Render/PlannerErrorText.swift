@@ -6,7 +6,7 @@ extension PlannerError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .missingContextLimit:
-            return "--nctx is needed with --compute: the context limit, e.g. --nctx 8k"
+            return "--nctx is needed with --compute or --params: the context limit, e.g. --nctx 8k"
         case .tokensNotPublished(let model):
             return "\(model)'s pre-training tokens are not published, so its compute 6ND is unknown; "
                 + "expected --tokens D (e.g. --tokens 8T), or pretrain_tokens in its preset"
