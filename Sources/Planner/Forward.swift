@@ -16,6 +16,13 @@ public struct Prediction: Sendable, Equatable {
     public var probability: Double?
 
     public var score: Double { factors.score }
+
+    /// For a law that sees N and D apart (the ladder): the N and D its compute was read as.
+    public var lawSplit: LawSplit? {
+        let law = scenario.law
+        guard law.form.separatesParamsAndTokens else { return nil }
+        return Planner.lawSplit(law, split: scenario.split, flops: scenario.flops)
+    }
 }
 
 /// Which factor of Eq. (1) holds the score down most, and what would lift it.

@@ -77,4 +77,34 @@ final class LadderLawTests: XCTestCase {
         XCTAssertLessThan(forward.mae, 0.01)
         XCTAssertEqual(forward.growthPerDecade, 0, accuracy: 0.02)
     }
+
+    /// A question to a saved ladder preset reads the law at the N and D given, and says which;
+    /// with compute alone, at the law's compute-optimal split, whose 6ND is that compute.
+    func testAnAnswerSaysTheSplitItReadTheLawAt() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var task = try Fixtures.library.task("translation")
+        task.name = "ladder-task"
+        task.law = Self.truth
+        task.draws = []
+        let path = dir + "/ladder-task.json"
+        try PresetLibrary.save(task, to: path, overwrite: false)
+        let (n, d) = (7e9, 2e12)
+        let given = try Fixtures.planner.predict(
+            task: path, compute: .paramsAndTokens(params: n, tokens: d), prompt: .tokens(100), nCtx: 2048)
+        XCTAssertEqual(
+            given.score, Self.truth.splitting(.params(n)).score(flops: 6 * n * d, promptTokens: 100, contextLimit: 2048),
+            accuracy: 1e-12)
+        XCTAssertEqual(given.lawSplit, LawSplit(kind: .givenParams, params: n, tokens: 6 * n * d / (6 * n)))
+        let optimal = try Fixtures.planner.predict(task: path, compute: .flops(1e23), prompt: .tokens(100), nCtx: 2048)
+        let split = try XCTUnwrap(optimal.lawSplit)
+        XCTAssertEqual(split.kind, .computeOptimal)
+        XCTAssertEqual(6 * split.params * split.tokens, 1e23, accuracy: 1e23 * 1e-12)
+        // Off the optimal split, the same compute scores less.
+        for factor in [0.5, 2.0] {
+            let n = split.params * factor
+            let off = Self.truth.splitting(.params(n)).score(flops: 1e23, promptTokens: 100, contextLimit: 2048)
+            XCTAssertLessThan(off, optimal.score)
+        }
+    }
 }

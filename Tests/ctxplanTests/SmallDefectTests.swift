@@ -91,7 +91,7 @@ final class SmallDefectTests: XCTestCase {
         try "model,n_ctx,n_pmt,metric\nllama-2-7b,4096,200,0.3\n".write(toFile: path, atomically: false, encoding: .utf8)
         let r = try Harness.run(["fit", path, "--task", "arithmetic"])
         XCTAssertEqual(r.status, 2)
-        XCTAssertEqual(r.stderr, "error: '\(path)': 1 records cannot determine 6 parameters; expected more records than parameters\n")
+        XCTAssertEqual(r.stderr, "error: '\(path)': 1 record cannot determine 6 parameters; expected more records than parameters\n")
     }
 
     /// A row whose n_ctx is below its model's native limit is the file's fault, at its line;

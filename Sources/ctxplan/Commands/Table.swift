@@ -11,8 +11,9 @@ struct Table: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
-        if scenario.compute != nil {
-            throw InputError("table compares a model with its observations; expected --model NAME, not --compute")
+        for (given, flag) in [(scenario.compute, "--compute"), (scenario.params, "--params"), (scenario.tokens, "--tokens")]
+        where given != nil {
+            throw InputError("table compares a model with its observations; expected --model NAME, not \(flag)")
         }
         let model = try session.settings.model(scenario.model)
         let t = try session.planner(global).table(

@@ -25,8 +25,8 @@ extension LawSplit {
         let why =
             switch kind {
             case .computeOptimal: "the ladder's compute-optimal split of its own loss"
-            case .givenParams: "at the --params given"
-            case .givenTokens: "at the --tokens given"
+            case .givenParams: "at the N given, by --params or the model"
+            case .givenTokens: "at the D given by --tokens"
             }
         return "N = \(Fmt.number(params)), D = \(Fmt.number(tokens)) tokens  (\(why))"
     }

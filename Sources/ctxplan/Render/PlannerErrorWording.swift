@@ -18,7 +18,8 @@ extension FittingError {
         case .noRecordsOfTask(let file, let task): return "\(file): no records of task '\(task)'"
         case .noBundledObservations(let task): return "no bundled observations for task '\(task)'; pass a CSV file"
         case .tooFewRecords(let records, let parameters):
-            return "\(records) records cannot determine \(parameters) parameters; expected more records than parameters"
+            return "\(records) record\(records == 1 ? "" : "s") cannot determine \(parameters) parameters; "
+                + "expected more records than parameters"
         case .nothingToLeaveOut(let split):
             let groups =
                 switch split {

@@ -28,7 +28,8 @@ extension Prediction: Rendering {
             ),
             ("interval", interval.map(IntervalOptions.json) ?? .null),
         ]
-        return head + bound + rest + chance + [("notes", .notes(notes))]
+        let split: [(String, JSON)] = lawSplit.map { [("law_split", $0.json)] } ?? []
+        return head + bound + rest + split + chance + [("notes", .notes(notes))]
     }
 
     /// " (80%: 0.108..0.157)" after the score, or nothing.
@@ -58,6 +59,7 @@ extension Prediction: Rendering {
             block.field("  " + key.replacingOccurrences(of: "_", with: " "), Fmt.score(value))
         }
         block.field("compute", Fmt.flops(scenario.flops))
+        if let lawSplit { block.field("law's split", lawSplit.text) }
         block.field("n_pmt", Fmt.prompt(nPmt, shots: shots))
         block.field("n_ctx", Fmt.limit(scenario.nCtx))
         for note in notes { block.note(note, width: width) }
