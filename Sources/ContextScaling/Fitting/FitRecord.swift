@@ -194,29 +194,30 @@ struct CompiledRecords {
         scratch.prepare(self)
         let form = law.form.base
         let values = law.values
-        for i in computePoints.indices {
-            scratch.compute[i] = exp(form.logComputeFactor(values, at: computePoints[i]))
-        }
-        for i in logPrompt.indices {
-            scratch.context[i] = exp(form.logContextFactor(values, logPromptTokens: logPrompt[i]))
-        }
+        // The fit's hottest loop: the form fills the buffers at once (Eq. (1)'s forms take the
+        // parameters' logarithms once per evaluation, not once per value).
+        form.computeFactors(values, at: computePoints, into: &scratch.compute)
+        form.contextFactors(values, logPromptTokens: logPrompt, into: &scratch.context)
         // Most penalties have few parameters or none: their values are computed again only
-        // when those change, once per fit for the paper's.
-        let key = PenaltyKey(form: law.form, values: form.penaltyParameterIndices.map { values[$0] })
-        if scratch.penaltyComputedFor != key {
+        // when those change, once per fit for the paper's. The check allocates nothing.
+        let formID = ObjectIdentifier(type(of: form))
+        if scratch.penaltyForm != formID {
+            scratch.penaltyForm = formID
+            scratch.penaltyIndices = form.penaltyParameterIndices
+            scratch.penaltyValues = nil
+        }
+        let unchanged =
+            scratch.penaltyValues.map { stored in
+                scratch.penaltyIndices.indices.allSatisfy { stored[$0] == values[scratch.penaltyIndices[$0]] }
+            } ?? false
+        if !unchanged {
             for i in penaltyPairs.indices {
                 let (nPmt, nCtx, native) = penaltyPairs[i]
                 scratch.penalty[i] = exp(
                     form.logPenalty(values, promptTokens: nPmt, contextLimit: nCtx, nativeLimit: native))
             }
-            scratch.penaltyComputedFor = key
+            scratch.penaltyValues = scratch.penaltyIndices.map { values[$0] }
         }
-    }
-
-    /// What the penalty values were computed for.
-    struct PenaltyKey: Equatable {
-        let form: AnyLawForm
-        let values: [Double]
     }
 
     /// Reusable buffers, one per thread.
@@ -224,14 +225,17 @@ struct CompiledRecords {
         var compute: [Double] = []
         var context: [Double] = []
         var penalty: [Double] = []
-        var penaltyComputedFor: PenaltyKey?
+        /// The form and the values of its penalty's parameters the penalty was computed for.
+        var penaltyForm: ObjectIdentifier?
+        var penaltyIndices: [Int] = []
+        var penaltyValues: [Double]?
 
         mutating func prepare(_ data: CompiledRecords) {
             if compute.count != data.logCompute.count { compute = Array(repeating: 0, count: data.logCompute.count) }
             if context.count != data.logPrompt.count { context = Array(repeating: 0, count: data.logPrompt.count) }
             if penalty.count != data.penaltyPairs.count {
                 penalty = Array(repeating: 0, count: data.penaltyPairs.count)
-                penaltyComputedFor = nil
+                penaltyValues = nil
             }
         }
     }

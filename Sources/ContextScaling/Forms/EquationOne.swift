@@ -32,6 +32,24 @@ public enum EquationOne {
         StableMath.logLogistic(contextLimit - promptTokens)
     }
 
+    /// 1 - exp(-A (C/Cc)^alpha) at every point, the logarithms of A and Cc taken once.
+    @inlinable
+    public static func computeFactors(_ v: [Double], at points: [ComputePoint], into out: inout [Double]) {
+        let (logA, logCc, alpha) = (log(v[0]), log(v[1]), v[2])
+        for i in points.indices { out[i] = StableMath.saturate(exp(logA + alpha * (points[i].logFlops - logCc))) }
+    }
+
+    /// 1 - exp(-B (n_pmt/nc)^beta) at every prompt length, the logarithms taken once.
+    @inlinable
+    public static func contextFactors(
+        B: Double, nc: Double, beta: Double, logPromptTokens: [Double], into out: inout [Double]
+    ) {
+        let (logB, logNc) = (log(B), log(nc))
+        for i in logPromptTokens.indices {
+            out[i] = StableMath.saturate(exp(logB + beta * (logPromptTokens[i] - logNc)))
+        }
+    }
+
     /// The trade-offs of A with Cc and of B with nc.
     public static let scaleTradeOffs = [
         ScaleTradeOff(coefficient: 0, scale: 1, exponent: 2, variable: .compute),

@@ -74,6 +74,10 @@ public struct LadderForm: LawForm {
 
     public func floor(_ values: [Double]) -> Double { values[8] }
 
+    public func contextFactors(_ values: [Double], logPromptTokens: [Double], into out: inout [Double]) {
+        EquationOne.contextFactors(B: values[5], nc: values[6], beta: values[7], logPromptTokens: logPromptTokens, into: &out)
+    }
+
     /// The reference sizes N0 and D0.
     public static let referenceParams = 1e9
     public static let referenceTokens = 1e11

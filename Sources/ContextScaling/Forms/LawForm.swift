@@ -47,6 +47,12 @@ public protocol LawForm: Sendable {
     func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?) -> Double
     /// The score a guessing model reaches: the law's score is floor + (1 - floor) x the product.
     func floor(_ values: [Double]) -> Double
+
+    /// The compute factor (not its log) at every point, into `out` (as long as `points`): the
+    /// fit's inner loop, where a form can take its parameters' logarithms once.
+    func computeFactors(_ values: [Double], at points: [ComputePoint], into out: inout [Double])
+    /// The context factor at every prompt length, into `out`.
+    func contextFactors(_ values: [Double], logPromptTokens: [Double], into out: inout [Double])
 }
 
 extension LawForm {
@@ -54,6 +60,14 @@ extension LawForm {
     public var penaltyParameterIndices: [Int] { [] }
     public var dataRequirements: [DataRequirement] { [] }
     public func logComputeCeiling(_ values: [Double]) -> Double { 0 }
+
+    public func computeFactors(_ values: [Double], at points: [ComputePoint], into out: inout [Double]) {
+        for i in points.indices { out[i] = exp(logComputeFactor(values, at: points[i])) }
+    }
+
+    public func contextFactors(_ values: [Double], logPromptTokens: [Double], into out: inout [Double]) {
+        for i in logPromptTokens.indices { out[i] = exp(logContextFactor(values, logPromptTokens: logPromptTokens[i])) }
+    }
     public func floor(_ values: [Double]) -> Double { 0 }
 }
 

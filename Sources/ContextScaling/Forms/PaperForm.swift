@@ -20,4 +20,12 @@ public struct PaperForm: LawForm {
     {
         EquationOne.logPaperPenalty(promptTokens: promptTokens, contextLimit: contextLimit)
     }
+
+    public func computeFactors(_ values: [Double], at points: [ComputePoint], into out: inout [Double]) {
+        EquationOne.computeFactors(values, at: points, into: &out)
+    }
+
+    public func contextFactors(_ values: [Double], logPromptTokens: [Double], into out: inout [Double]) {
+        EquationOne.contextFactors(B: values[3], nc: values[4], beta: values[5], logPromptTokens: logPromptTokens, into: &out)
+    }
 }
