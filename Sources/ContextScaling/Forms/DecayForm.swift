@@ -18,7 +18,7 @@ extension LawParameter {
 
 /// The soft penalty with an offset cut, sigma(s (ln(n_ctx / n_pmt) + c)), and a factor
 /// exp(-g log2(n_ctx / n_ctx of the base model)) for extended models.
-public struct DecayForm: LawForm {
+public struct DecayForm: EquationOneForm {
     public init() {}
     public var name: String { "decay" }
     public var formula: String {
@@ -26,17 +26,8 @@ public struct DecayForm: LawForm {
     }
     public var parameters: [LawParameter] { LawParameter.shared + [.sharpness, .offset, .decayRate] }
     public var penalisesLongPrompts: Bool { true }
-    public var scaleTradeOffs: [ScaleTradeOff] { EquationOne.scaleTradeOffs }
     public var penaltyParameterIndices: [Int] { [6, 7, 8] }
     public var dataRequirements: [DataRequirement] { [.promptNearLimit, .extendedModel] }
-
-    public func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double {
-        EquationOne.logComputeFactor(values, logFlops: point.logFlops)
-    }
-
-    public func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double {
-        EquationOne.logContextFactor(values, logPromptTokens: logPromptTokens)
-    }
 
     public func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?)
         -> Double
@@ -45,13 +36,5 @@ public struct DecayForm: LawForm {
         let cut = StableMath.logLogistic(s * (log(contextLimit / promptTokens) + c))
         guard let native = nativeLimit, contextLimit > native else { return cut }
         return cut - g * log2(contextLimit / native)
-    }
-
-    public func computeFactors(_ values: [Double], at points: [ComputePoint], into out: inout [Double]) {
-        EquationOne.computeFactors(values, at: points, into: &out)
-    }
-
-    public func contextFactors(_ values: [Double], logPromptTokens: [Double], into out: inout [Double]) {
-        EquationOne.contextFactors(B: values[3], nc: values[4], beta: values[5], logPromptTokens: logPromptTokens, into: &out)
     }
 }

@@ -56,3 +56,29 @@ public enum EquationOne {
         ScaleTradeOff(coefficient: 3, scale: 4, exponent: 5, variable: .prompt),
     ]
 }
+
+/// A form that keeps Eq. (1)'s compute and context terms, from its first six parameters (A, Cc,
+/// alpha, B, nc, beta), and changes only what comes after them: its penalty, a floor. It states
+/// just that; the terms come from here.
+public protocol EquationOneForm: LawForm {}
+
+extension EquationOneForm {
+    public var scaleTradeOffs: [ScaleTradeOff] { EquationOne.scaleTradeOffs }
+
+    public func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double {
+        EquationOne.logComputeFactor(values, logFlops: point.logFlops)
+    }
+
+    public func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double {
+        EquationOne.logContextFactor(values, logPromptTokens: logPromptTokens)
+    }
+
+    public func computeFactors(_ values: [Double], at points: [ComputePoint], into out: inout [Double]) {
+        EquationOne.computeFactors(values, at: points, into: &out)
+    }
+
+    public func contextFactors(_ values: [Double], logPromptTokens: [Double], into out: inout [Double]) {
+        EquationOne.contextFactors(
+            B: values[3], nc: values[4], beta: values[5], logPromptTokens: logPromptTokens, into: &out)
+    }
+}

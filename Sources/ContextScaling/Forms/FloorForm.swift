@@ -9,21 +9,12 @@ extension LawParameter {
 
 /// floor + (1 - floor) x Eq. (1) with the paper's penalty: a metric that a model guessing
 /// already scores at the floor, such as multiple-choice accuracy.
-public struct FloorForm: LawForm {
+public struct FloorForm: EquationOneForm {
     public init() {}
     public var name: String { "floor" }
     public var formula: String { "floor + (1 - floor) x Eq. (1)" }
     public var parameters: [LawParameter] { LawParameter.shared + [.floor] }
     public var penalisesLongPrompts: Bool { true }
-    public var scaleTradeOffs: [ScaleTradeOff] { EquationOne.scaleTradeOffs }
-
-    public func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double {
-        EquationOne.logComputeFactor(values, logFlops: point.logFlops)
-    }
-
-    public func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double {
-        EquationOne.logContextFactor(values, logPromptTokens: logPromptTokens)
-    }
 
     public func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?)
         -> Double
@@ -32,12 +23,4 @@ public struct FloorForm: LawForm {
     }
 
     public func floor(_ values: [Double]) -> Double { values[6] }
-
-    public func computeFactors(_ values: [Double], at points: [ComputePoint], into out: inout [Double]) {
-        EquationOne.computeFactors(values, at: points, into: &out)
-    }
-
-    public func contextFactors(_ values: [Double], logPromptTokens: [Double], into out: inout [Double]) {
-        EquationOne.contextFactors(B: values[3], nc: values[4], beta: values[5], logPromptTokens: logPromptTokens, into: &out)
-    }
 }
