@@ -141,7 +141,12 @@ extension PresetEntry: Rendering {
                     "uncertainty",
                     "\(task.draws.count) \(refits), centred on the parameters above (each draw shifted by their "
                         + "difference from the draws' median, in coordinates the data determine); prediction "
-                        + "intervals add \(task.residuals.count) resampled residuals")
+                        + "intervals add \(task.residuals.count) resampled residuals"
+                        + (task.extrapolationPerDecade.map {
+                            ", and past the largest compute the fit saw an error in the compute read of "
+                                + Quantities.trimmed(String(format: "%.2f", $0))
+                                + " decades a decade (from the forward backtest)"
+                        } ?? ""))
             }
             block.field("source", task.source)
             block.field("file", task.path)
