@@ -27,11 +27,8 @@ public struct FitReport: Sendable {
     /// compute, give all of theirs.
     public var scatter: (residuals: [Double], counts: [Double]) {
         if Planner.isPerInstance(records) { return groupMeanScatter }
-        var largest: [String: Double] = [:]
-        for record in records { if let m = record.model { largest[m] = max(largest[m] ?? 0, record.flops) } }
         var kept: (residuals: [Double], counts: [Double]) = ([], [])
-        for (record, residual) in zip(records, result.residuals) {
-            if let m = record.model, let top = largest[m], record.flops < top * 0.999 { continue }
+        for (record, residual) in finishedRecords {
             kept.residuals.append(residual)
             kept.counts.append(Double(record.count))
         }
@@ -44,12 +41,9 @@ public struct FitReport: Sendable {
     /// model's fully trained records, as `scatter` keeps them.
     private var groupMeanScatter: (residuals: [Double], counts: [Double]) {
         struct Group: Hashable { let model: String?, flops: Double, nPmt: Double, nCtx: Double }
-        var largest: [String: Double] = [:]
-        for record in records { if let m = record.model { largest[m] = max(largest[m] ?? 0, record.flops) } }
         var order: [Group] = []
         var sums: [Group: (residual: Double, rows: Double)] = [:]
-        for (record, residual) in zip(records, result.residuals) {
-            if let m = record.model, let top = largest[m], record.flops < top * 0.999 { continue }
+        for (record, residual) in finishedRecords {
             let key = Group(model: record.model, flops: record.flops, nPmt: record.nPmt, nCtx: record.nCtx)
             if sums[key] == nil { order.append(key) }
             sums[key, default: (0, 0)].residual += residual * Double(record.count)
@@ -57,6 +51,17 @@ public struct FitReport: Sendable {
         }
         let residuals = order.compactMap { sums[$0].map { $0.residual / $0.rows } }
         return (residuals, residuals.map { _ in 1 })
+    }
+
+    /// Each fully trained record with its residual: every record of no named model, and of a
+    /// named one those at its largest compute (within 0.1%).
+    private var finishedRecords: [(record: Observation, residual: Double)] {
+        var largest: [String: Double] = [:]
+        for record in records { if let m = record.model { largest[m] = max(largest[m] ?? 0, record.flops) } }
+        return zip(records, result.residuals).filter { record, _ in
+            guard let m = record.model, let top = largest[m] else { return true }
+            return record.flops >= top * 0.999
+        }.map { ($0, $1) }
     }
 
     /// `scatter` one residual per observation, a folded record's repeated by its count: what a

@@ -107,12 +107,13 @@ extension Planner {
             } catch {
                 continue
             }
-            let draws = DrawCentring.centre(
-                report.draws, on: report.result.law, logComputeReference: log(report.range.computeMin * report.range.computeMax) / 2,
-                logPromptReference: log(report.range.nPmtMin * report.range.nPmtMax) / 2)
-            let outcomes = Outcomes(kind: .prediction, draws: draws, residuals: report.scatterResiduals)
+            // Centred as a saved preset's draws load, so that the fold's intervals are the ones
+            // its answers would print.
+            let draws = TaskPresetFile.centred(report.draws, on: report.result.law, range: report.range)
+            let finished = report.scatterResiduals
+            let outcomes = Outcomes(kind: .prediction, draws: draws, residuals: finished)
             let edge = log(train.map(\.flops).max() ?? 1)
-            let scatter = 1.4826 * DrawStatistics.quantile(report.scatterResiduals.map(abs), 0.5)
+            let scatter = 1.4826 * DrawStatistics.quantile(finished.map(abs), 0.5)
             folds += 1
             for record in test {
                 let scores = outcomes.all.map { $0.score(record) }
