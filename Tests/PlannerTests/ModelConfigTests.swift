@@ -64,4 +64,30 @@ final class ModelConfigTests: XCTestCase {
                 "vocab_size": 10, "intermediate_size": 16, "max_position_embeddings": 64, "tie_word_embeddings": 1,
             ]), .badField(path: "c.json", field: "tie_word_embeddings", expected: .flag))
     }
+
+    /// A truncated or mistyped file says where it stops being JSON: the line and column the
+    /// text gives, counted by hand here.
+    func testAConfigThatIsNotJSONSaysWhereItStops() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func error(_ text: String) throws -> ModelConfigError? {
+            let path = folder.appendingPathComponent("config.json").path
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            do {
+                _ = try ModelConfig.read(path: path)
+                return nil
+            } catch let e as ModelConfigError {
+                guard case .jsonSyntax(_, let line, let column, let expected) = e else { return e }
+                return .jsonSyntax(path: "", line: line, column: column, expected: expected)
+            }
+        }
+        // Cut after the second member: the text ends at line 3, column 26.
+        XCTAssertEqual(
+            try error("{\n  \"hidden_size\": 4096,\n  \"num_hidden_layers\": 32"),
+            .jsonSyntax(path: "", line: 3, column: 26, expected: .moreText))
+        // A trailing comma, which JSONSerialization takes: a key was due at the brace, column 18.
+        XCTAssertEqual(
+            try error("{\"model_type\": 1,}"), .jsonSyntax(path: "", line: 1, column: 18, expected: .key))
+    }
 }

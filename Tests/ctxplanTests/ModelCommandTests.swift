@@ -35,9 +35,14 @@ final class ModelCommandTests: XCTestCase {
         try #"{"model_type": "t5", "d_model": 512}"#.write(toFile: dir + "/t5.json", atomically: true, encoding: .utf8)
         try #"{"model_type": "qwen2", "hidden_size": 896, "num_hidden_layers": 24}"#
             .write(toFile: dir + "/qwen.json", atomically: true, encoding: .utf8)
+        try #"{"hidden_size": 896}"#.write(toFile: dir + "/untyped.json", atomically: true, encoding: .utf8)
+        try "{\"model_type\": \"llama\",\n  \"hidden_size\": 40".write(
+            toFile: dir + "/cut.json", atomically: true, encoding: .utf8)
         let cases = [
             ("t5.json", "model_type 't5' is not one ctxplan can count"), ("qwen.json", "no num_attention_heads"),
-            ("absent.json", "cannot read"),
+            ("absent.json", "cannot read"), ("untyped.json", "untyped.json: no model_type; expected one of gemma"),
+            // Cut after "40": the text ends at line 2, column 20.
+            ("cut.json", "cut.json:2:20: not valid JSON; expected more text: the file ends early"),
         ]
         for (file, message) in cases {
             let r = try Harness.run(["model", "from-config", dir + "/" + file, "--tokens", "1T"])

@@ -6,6 +6,9 @@ public enum ModelConfigError: Error, Equatable, Sendable {
     case unreadable(path: String)
     /// Not one JSON object.
     case notJSON(path: String)
+    /// Not JSON at all: where the text stops being JSON (line and column from 1), and what was
+    /// expected there.
+    case jsonSyntax(path: String, line: Int, column: Int, expected: ImportError.JSONExpectation)
     /// A `model_type` whose layout is not known; `supported` lists those that are.
     case unknownModelType(path: String, modelType: String?, supported: [String])
     /// A field the model type needs is absent (`field`: its path, `text_config.hidden_size`).
@@ -35,6 +38,13 @@ public struct ModelConfig: Sendable, Equatable {
     /// Reads the file at `path`.
     public static func read(path: String) throws -> ModelConfig {
         guard let data = FileManager.default.contents(atPath: path) else { throw ModelConfigError.unreadable(path: path) }
+        // The importers' parser finds where a truncated or mistyped file stops being JSON, which
+        // JSONSerialization does not say (and it takes a trailing comma).
+        do {
+            _ = try data.withUnsafeBytes { try JSONParser.parse($0.bindMemory(to: UInt8.self)) }
+        } catch let e as JSONSyntaxError {
+            throw ModelConfigError.jsonSyntax(path: path, line: e.line, column: e.column, expected: e.expected)
+        }
         guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
             throw ModelConfigError.notJSON(path: path)
         }

@@ -8,9 +8,14 @@ extension ModelConfigError: CustomStringConvertible {
             return "cannot read \(InputError.quote(path)); expected a Hugging Face config.json"
         case .notJSON(let path):
             return "\(InputError.quote(path)) is not a JSON object; expected a Hugging Face config.json"
+        case .jsonSyntax(let path, let line, let column, let expected):
+            // Worded as the importers word a results file's syntax error.
+            return ImportError.jsonSyntax(file: path, line: line, column: column, expected: expected).description
+                + " (a Hugging Face config.json)"
         case .unknownModelType(let path, let type, let supported):
-            let named = type.map { "model_type \(InputError.quote($0))" } ?? "no model_type"
-            return "\(path): \(named) is not one ctxplan can count; expected one of \(supported.joined(separator: ", "))"
+            let expected = "expected one of \(supported.joined(separator: ", "))"
+            guard let type else { return "\(path): no model_type; \(expected)" }
+            return "\(path): model_type \(InputError.quote(type)) is not one ctxplan can count; \(expected)"
         case .missingField(let path, let field):
             return "\(path): no \(field); expected it for this model type"
         case .badField(let path, let field, let expected):
