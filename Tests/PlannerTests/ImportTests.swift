@@ -98,6 +98,28 @@ final class ImportTests: XCTestCase {
         }
     }
 
+    /// An unknown model and a truncated file in one folder are named in one error, with or
+    /// without --skip-bad, so that a user does not fix one only to meet the other.
+    func testAnUnknownModelAndAnUnreadableFileAreNamedTogether() throws {
+        let folder = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try #"{"results": {"piqa": {"acc": 0.6}}, "config": {"model_args": "pretrained=acme/Tiny-1B", "num_fewshot": 0}}"#
+            .write(toFile: folder + "/a.json", atomically: true, encoding: .utf8)
+        // Cut in the middle of a key: the text ends at line 1, column 17.
+        try #"{"results": {"pi"#.write(toFile: folder + "/b.json", atomically: true, encoding: .utf8)
+        let cut = SkippedFile(
+            file: folder + "/b.json", reason: .jsonSyntax(file: folder + "/b.json", line: 1, column: 17, expected: .moreText))
+        for skipBad in [false, true] {
+            var settings = ImportSettings()
+            settings.skipBad = skipBad
+            XCTAssertThrowsError(try Fixtures.planner.importResults(paths: [folder], settings: settings)) {
+                guard case .unknownModels(let models, let unreadable) = $0 as? ImportError else { return XCTFail("\($0)") }
+                XCTAssertEqual(models.map(\.name), ["acme/Tiny-1B"])
+                XCTAssertEqual(unreadable, [cut])
+            }
+        }
+    }
+
     func testAModelNoPresetKnowsStopsTheImportUnlessTheTableHasIt() throws {
         let folder = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -188,7 +210,7 @@ final class ImportTests: XCTestCase {
         XCTAssertEqual(
             one.records.map(\.observation.nPmt).sorted()[1], 779.0 / 6 / 3.5, accuracy: 1e-9)
         XCTAssertThrowsError(try read(["lm-eval-0.4"])) {
-            guard case .unknownModels(let models) = $0 as? ImportError, models.map(\.name) == ["dummy"] else {
+            guard case .unknownModels(let models, _) = $0 as? ImportError, models.map(\.name) == ["dummy"] else {
                 return XCTFail("\($0)")
             }
         }

@@ -34,7 +34,7 @@ final class ModelTableTests: XCTestCase {
                 paths: [folder], settings: ImportSettings(shotLengths: PromptLayout(baseTokens: 40, shotTokens: 40),
                 modelsTemplate: template))
         ) { error in
-            guard case .unknownModels(let models) = error as? ImportError else { return XCTFail("\(error)") }
+            guard case .unknownModels(let models, _) = error as? ImportError else { return XCTFail("\(error)") }
             XCTAssertEqual(models.map(\.name), ["acme/Tiny-1B", "acme/Other-2B", "mistralai/Mistral-7B-v0.1"])
             XCTAssertEqual(models.first?.parametersWithEmbeddings, 1.1e9)
             XCTAssertEqual(models.last?.preset, "Mistral-7B", "a preset whose tokens are not published")

@@ -58,7 +58,9 @@ extension Planner {
             }
         }
         if let template = settings.modelsTemplate { try ModelTemplate.write(context.models.seen, to: template) }
-        if !context.models.unknown.isEmpty { throw ImportError.unknownModels(context.models.unknown) }
+        if !context.models.unknown.isEmpty {
+            throw ImportError.unknownModels(context.models.unknown, unreadable: skipped)
+        }
         if !skipped.isEmpty && !settings.skipBad { throw ImportError.skippedFiles(skipped) }
         guard !files.isEmpty || !skipped.isEmpty else { throw ImportError.noResults(paths: paths) }
         if let task = settings.task, records.isEmpty, !files.isEmpty {

@@ -160,9 +160,7 @@ extension ImportError: CustomStringConvertible {
         case .jsonSyntax(let file, let line, let column, let expected):
             return "\(file):\(line):\(column): not valid JSON; expected \(Self.words(expected))"
         case .skippedFiles(let skipped):
-            // One line: an error is printed as one.
-            let listed = skipped.map(\.reason.description).joined(separator: "; ")
-            return "\(Words.count(skipped.count, "file")) could not be read: \(listed); pass --skip-bad to import the rest"
+            return Self.unreadable(skipped) + "; pass --skip-bad to import the rest"
         case .nothingRead(let paths):
             return "\(paths.joined(separator: ", ")): no records read; expected at least one score"
         case .unknownFormat(let file):
@@ -179,7 +177,7 @@ extension ImportError: CustomStringConvertible {
             return
                 "\(file): '\(field)' is \(Quantities.trimmed(String(format: "%.6g", value))); "
                 + "expected a score in [0, 1]"
-        case .unknownModels(let models):
+        case .unknownModels(let models, let unreadable):
             let each = models.map { m -> String in
                 var facts = [m.file]
                 if let preset = m.preset { facts.append("preset \(preset) publishes no pre-training tokens") }
@@ -195,6 +193,7 @@ extension ImportError: CustomStringConvertible {
                 + "a CSV with the columns name,params,tokens,n_ctx (non-embedding parameters, training tokens, "
                 + "context limit; or a config column with a config.json path), or add model presets; "
                 + "--models-template FILE writes the table to fill in"
+                + (unreadable.isEmpty ? "" : "; and " + Self.unreadable(unreadable))
         case .noModelName(let file):
             return "\(file): names no model (no pretrained= in config.model_args, no model_name)"
         case .unknownMetric(let file, let task, let metric, let available):
@@ -213,6 +212,12 @@ extension ImportError: CustomStringConvertible {
             return "\(file):\(line): model '\(name)' is named twice; expected each model once"
         case .outputExists(let path): return "'\(path)' exists; pass --force to replace it"
         }
+    }
+
+    /// Files that could not be read, each with why, on one line: an error is printed as one.
+    private static func unreadable(_ skipped: [SkippedFile]) -> String {
+        let listed = skipped.map(\.reason.description).joined(separator: "; ")
+        return "\(Words.count(skipped.count, "file")) could not be read: \(listed)"
     }
 
     private static func words(_ expected: JSONExpectation) -> String {
