@@ -41,6 +41,28 @@ final class LadderLawTests: XCTestCase {
         XCTAssertLessThan(report.result.mae, 1e-4)
     }
 
+    /// Records made by a law whose beta_D (2.6) lies past the search's upper end (2): the fit
+    /// stops at 2 and says so; the law inside the bounds fits without the warning, and the
+    /// floor, given to the fit, is never named.
+    func testAParameterTheDataWouldTakePastItsBoundIsNamed() throws {
+        var values = Self.truth.values
+        values[4] = 2.6
+        let past = try Fixtures.planner.fit(
+            name: "t", records: Self.records(of: AnyLawForm.ladder.law(values: values)), form: .ladder, seed: 0,
+            floor: 0.25)
+        let onBound = past.warnings.compactMap { w -> [BoundParameter]? in
+            if case .onBound(let p) = w { return p }
+            return nil
+        }
+        XCTAssertEqual(onBound.count, 1, "\(past.warnings)")
+        XCTAssertEqual(onBound.first?.map(\.name).contains("beta_D"), true)
+        XCTAssertEqual(onBound.first?.first { $0.name == "beta_D" }?.end, .upper)
+        XCTAssertEqual(onBound.first?.contains { $0.name == "floor" }, false)
+        let inside = try Fixtures.planner.fit(
+            name: "t", records: Self.records(of: Self.truth), form: .ladder, seed: 0, floor: 0.25)
+        XCTAssertFalse(inside.warnings.contains { $0.code == "parameter_on_bound" }, "\(inside.warnings)")
+    }
+
     /// Records that give compute alone cannot fit the ladder: the error says what is missing.
     func testComputeAloneIsNamedAsWhatTheLadderLacks() throws {
         let records = Self.records(of: Self.truth).map { r -> Observation in

@@ -1,3 +1,5 @@
+import ContextScaling
+
 /// What a fit's data cannot determine: a fact about the records and the law, which the program
 /// words. `code` is stable for programs reading JSON.
 public enum FitWarning: Sendable, Equatable {
@@ -26,6 +28,9 @@ public enum FitWarning: Sendable, Equatable {
     /// Fewer than five independent model sizes (or compute levels) behind the fit: an answer
     /// for a larger model rests on few points, whatever its interval says.
     case fewSizes(Int)
+    /// Parameters the fit left at an end of the interval it searches: the data would take each
+    /// further, so its value is where the search stopped, not an estimate.
+    case onBound([BoundParameter])
 
     public var code: String {
         switch self {
@@ -39,6 +44,29 @@ public enum FitWarning: Sendable, Equatable {
         case .contextTermsConfoundCompute: return "context_terms_confound_compute"
         case .noExtendedModels: return "no_extended_models"
         case .fewSizes: return "few_sizes"
+        case .onBound: return "parameter_on_bound"
+        }
+    }
+}
+
+/// A fitted parameter at an end of its search interval.
+public struct BoundParameter: Sendable, Equatable {
+    public enum End: Sendable, Equatable { case lower, upper }
+    public var name: String
+    public var value: Double
+    public var end: End
+
+    /// The parameters of `law` within a millionth of the search interval of either end, but
+    /// those the fit was given (`pinned`).
+    static func of(_ law: ContextScalingLaw, pinned: [String: Double]) -> [BoundParameter] {
+        zip(law.form.parameters, law.values).compactMap { parameter, value in
+            guard pinned[parameter.name] == nil else { return nil }
+            let (lower, upper) = parameter.searchInterval
+            let x = parameter.coordinate(value)
+            let tolerance = 1e-6 * (upper - lower)
+            if x - lower <= tolerance { return BoundParameter(name: parameter.name, value: value, end: .lower) }
+            if upper - x <= tolerance { return BoundParameter(name: parameter.name, value: value, end: .upper) }
+            return nil
         }
     }
 }

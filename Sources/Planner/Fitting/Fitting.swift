@@ -194,7 +194,8 @@ extension Planner {
                 $0.shots.map(FitGroup.shots) ?? .promptTokens($0.nPmt.rounded())
             },
             warnings: Planner.identifiability(records, form: form)
-                + (Planner.promptDrop(records).map { [FitWarning.promptDrop($0)] } ?? []),
+                + (Planner.promptDrop(records).map { [FitWarning.promptDrop($0)] } ?? [])
+                + Planner.boundWarning(result.law, pinned: fitter.pinned),
             draws: draws,
             bootstrap: draws.isEmpty ? nil : Planner.summarize(draws, level: level), seconds: seconds))
     }
@@ -239,6 +240,11 @@ extension Planner {
     }
 
     /// The parameters a fit of `form` holds at given values: the floor form's floor, when given.
+    static func boundWarning(_ law: ContextScalingLaw, pinned: [String: Double]) -> [FitWarning] {
+        let onBound = BoundParameter.of(law, pinned: pinned)
+        return onBound.isEmpty ? [] : [.onBound(onBound)]
+    }
+
     static func pinned(form: AnyLawForm, floor: Double?) -> [String: Double] {
         guard form.parameters.contains(.floor), let floor else { return [:] }
         return [LawParameter.floor.name: floor]

@@ -31,6 +31,17 @@ extension FitWarning: NoteRendering {
         case .fewSizes(let count):
             return "only \(count) independent model sizes or compute levels behind this fit: an extrapolation "
                 + "to a larger model rests on few points"
+        case .onBound(let parameters):
+            let ends = [BoundParameter.End.lower, .upper].compactMap { end -> String? in
+                let at = parameters.filter { $0.end == end }
+                guard !at.isEmpty else { return nil }
+                let values = at.map { "\($0.name) = " + Quantities.trimmed(String(format: "%.3g", $0.value)) }
+                return values.joined(separator: ", ") + " at the \(end == .lower ? "lower" : "upper") end of the search"
+            }
+            let one = parameters.count == 1
+            return ends.joined(separator: "; ") + ": the data would take " + (one ? "it" : "them")
+                + " further, so " + (one ? "the value is" : "the values are") + " where the search stopped, "
+                + "not an estimate; an answer that leans on " + (one ? "it" : "them") + " is less sure than its interval says"
         }
     }
 }
