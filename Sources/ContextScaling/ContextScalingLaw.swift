@@ -155,7 +155,7 @@ public struct ContextScalingLaw: Sendable, Equatable, Hashable {
     }
 
     /// The score a prompt can reach with unlimited compute: the compute factor tends to 1 (for
-    /// the ladder, to its ceiling sigma(u)).
+    /// the ladder, to its ceiling sigma(u), or below it where `split` holds N or D).
     @inlinable
     public func ceiling(promptTokens: Double, contextLimit: Double) -> Double {
         let product =
@@ -163,7 +163,7 @@ public struct ContextScalingLaw: Sendable, Equatable, Hashable {
             * exp(
                 form.base.logPenalty(
                     values, promptTokens: promptTokens, contextLimit: contextLimit, nativeLimit: nativeLimit))
-            * exp(form.base.logComputeCeiling(values))
+            * exp(form.base.logComputeCeiling(values, split: split))
         return floor + (1 - floor) * product
     }
 }

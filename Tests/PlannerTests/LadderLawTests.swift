@@ -129,4 +129,37 @@ final class LadderLawTests: XCTestCase {
             XCTAssertLessThan(off, optimal.score)
         }
     }
+
+    /// With N held, more tokens can only remove the tokens' loss term: the ceiling is
+    /// floor + (1 - floor) sigma(u - a (N/N0)^-alpha_N) x context factor x penalty, computed
+    /// here by hand. A target above it is unreachable at that N (though not for a larger
+    /// model); a target below it is reached where the law, read at that N, gives it.
+    func testComputeForAtAGivenSizeStopsAtThatSizesCeiling() throws {
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var task = try Fixtures.library.task("translation")
+        task.name = "ladder-task"
+        task.law = Self.truth
+        task.draws = []
+        let path = dir + "/ladder-task.json"
+        try PresetLibrary.save(task, to: path, overwrite: false)
+        let v = Self.truth.values
+        let n = 2e8
+        let sigma = 1 / (1 + exp(-(v[0] - v[1] * pow(n / 1e9, -v[2]))))
+        let context = 1 - exp(-v[5] * pow(100 / v[6], v[7]))
+        let penalty = 1 / (1 + exp(-(2048.0 - 100)))
+        let ceiling = v[8] + (1 - v[8]) * sigma * context * penalty
+        let above = try Fixtures.planner.computeFor(
+            target: ceiling + 0.01, task: path, prompt: .tokens(100), nCtx: 2048, params: n)
+        guard case .unreachable(let c) = above.solution else { return XCTFail("\(above.solution)") }
+        XCTAssertEqual(c, ceiling, accuracy: 1e-12)
+        let below = try Fixtures.planner.computeFor(
+            target: ceiling - 0.05, task: path, prompt: .tokens(100), nCtx: 2048, params: n)
+        let flops = try XCTUnwrap(below.flops)
+        XCTAssertEqual(
+            Self.truth.splitting(.params(n)).score(flops: flops, promptTokens: 100, contextLimit: 2048), ceiling - 0.05,
+            accuracy: 1e-9)
+        // Unlimited N and D reach past the held size's ceiling.
+        XCTAssertGreaterThan(Self.truth.ceiling(promptTokens: 100, contextLimit: 2048), ceiling + 0.01)
+    }
 }

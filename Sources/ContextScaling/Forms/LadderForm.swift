@@ -59,8 +59,17 @@ public struct LadderForm: LawForm {
         return StableMath.logLogistic(values[0] - LadderForm.lossTerms(values, logParams: logN, logTokens: logD))
     }
 
-    /// The loss terms vanish with unlimited N and D, leaving sigma(u).
-    public func logComputeCeiling(_ values: [Double]) -> Double { StableMath.logLogistic(values[0]) }
+    /// The loss terms vanish with unlimited N and D, leaving sigma(u); with N held, more tokens
+    /// leave its term, sigma(u - a (N/N0)^-alpha_N), and likewise with D held.
+    public func logComputeCeiling(_ values: [Double], split: ComputeSplit) -> Double {
+        switch split {
+        case .unspecified: return StableMath.logLogistic(values[0])
+        case .params(let n):
+            return StableMath.logLogistic(values[0] - exp(log(values[1]) - values[2] * log(n / LadderForm.referenceParams)))
+        case .tokens(let d):
+            return StableMath.logLogistic(values[0] - exp(log(values[3]) - values[4] * log(d / LadderForm.referenceTokens)))
+        }
+    }
 
     public func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double {
         EquationOne.logContextFactor(B: values[5], nc: values[6], beta: values[7], logPromptTokens: logPromptTokens)

@@ -37,9 +37,9 @@ public protocol LawForm: Sendable {
 
     /// log of the compute factor at `point`, finite wherever the factor is positive.
     func logComputeFactor(_ values: [Double], at point: ComputePoint) -> Double
-    /// log of the compute factor's limit as compute grows without bound: 0 for Eq. (1)'s
-    /// saturation, which tends to 1.
-    func logComputeCeiling(_ values: [Double]) -> Double
+    /// log of the compute factor's limit as compute grows without bound along `split` (with N
+    /// or D held where one is given): 0 for Eq. (1)'s saturation, which tends to 1.
+    func logComputeCeiling(_ values: [Double], split: ComputeSplit) -> Double
     /// log of the context factor at a prompt of e^logPromptTokens tokens.
     func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double
     /// log of the penalty for a prompt against a limit, with the factor an extended model keeps
@@ -59,7 +59,7 @@ extension LawForm {
     public var separatesParamsAndTokens: Bool { false }
     public var penaltyParameterIndices: [Int] { [] }
     public var dataRequirements: [DataRequirement] { [] }
-    public func logComputeCeiling(_ values: [Double]) -> Double { 0 }
+    public func logComputeCeiling(_ values: [Double], split: ComputeSplit) -> Double { 0 }
 
     public func computeFactors(_ values: [Double], at points: [ComputePoint], into out: inout [Double]) {
         for i in points.indices { out[i] = exp(logComputeFactor(values, at: points[i])) }

@@ -147,7 +147,7 @@ extension Planner {
         case .reached(let c): flops = c
         case .reachedAtAnyCompute: return answer  // compute does not bind: nothing to size or lift
         case .unreachable, .beyondAnyCompute:
-            answer.lifts = lifts(task: task, target: target, nPmt: nPmt, nCtx: nCtx, ceiling: ceiling)
+            answer.lifts = lifts(law: law, task: task, target: target, nPmt: nPmt, nCtx: nCtx, ceiling: ceiling)
             return answer
         }
         answer.notes.insert(contentsOf: Extrapolation.notes(task: task, flops: flops), at: 0)
@@ -175,9 +175,10 @@ extension Planner {
         }
     }
 
-    /// Ways to lift the ceiling: the best shot count at this limit, and longer limits.
+    /// Ways to lift the ceiling: the best shot count at this limit, and longer limits. `law` is
+    /// the task's law at the answer's split, so that a ladder's ceilings hold the N or D given.
     private func lifts(
-        task: TaskPreset, target: Double, nPmt: Double, nCtx: Double, ceiling: Double
+        law: ContextScalingLaw, task: TaskPreset, target: Double, nPmt: Double, nCtx: Double, ceiling: Double
     ) -> [CeilingLift] {
         var options: [CeilingLift] = []
         let unlimited = 1e300  // compute factor exactly 1: the ceiling itself
@@ -186,7 +187,7 @@ extension Planner {
         if let layout = task.tokenLengths {
             let maxShots = layout.maxShots(fittingIn: 2 * nCtx) ?? 0
             let best = InverseSolvers.bestShots(
-                law: task.law, flops: unlimited, contextLimit: nCtx, layout: layout, maxShots: maxShots)
+                law: law, flops: unlimited, contextLimit: nCtx, layout: layout, maxShots: maxShots)
             bestShotsCeiling = best.score
             if best.score > ceiling * (1 + 1e-9) {
                 options.append(
@@ -196,7 +197,7 @@ extension Planner {
         }
         var limit = max(nCtx, 1) * 2  // from at least one token, so that the doubling ends
         while limit <= 1_048_576 {
-            let c = task.law.ceiling(promptTokens: nPmt, contextLimit: limit)
+            let c = law.ceiling(promptTokens: nPmt, contextLimit: limit)
             if c > ceiling * (1 + 1e-9) {
                 options.append(CeilingLift(change: .longerLimit(limit), ceiling: c))
                 break
