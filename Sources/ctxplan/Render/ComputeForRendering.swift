@@ -20,8 +20,8 @@ extension ComputeForAnswer: Rendering {
         case .tokens(let d, let n)?: pairs += [("params", .num(n)), ("tokens", .num(d))]
         case nil: break
         }
-        if let split = computeOptimal { pairs.append(("compute_optimal", split.json)) }
-        if let split = lawSplit { pairs.append(("law_split", split.json)) }
+        if let split = computeOptimal { pairs.append(("compute_optimal", JSONFormat.json(split.report))) }
+        if let split = lawSplit { pairs.append(("law_split", JSONFormat.json(split.report))) }
         if let nearest {
             let model = JSON.object([("name", .string(nearest.name)), ("multiple", .num(nearest.multiple))])
             pairs.append(("nearest_model", model))
@@ -98,7 +98,7 @@ extension ComputeForAnswer: Rendering {
             if let computeOptimal { block.field("optimal", computeOptimal.text) }
             if let lawSplit { block.field("law's split", lawSplit.text) }
             block.field("ceiling", ceilingLine)
-            budget?.fields(into: &block)
+            if let budget { TextFormat.write(budget.nested, into: &block, width: width) }
             if let alternative, let baseline {
                 block.line(alternative.computeForLine(baseline: baseline, style: style))
             }

@@ -1,23 +1,15 @@
 import Planner
 
-/// One of an answer's main columns, as a row of a scenario table shows it.
-struct ScenarioColumn {
-    /// The CSV header, and what matches the column across rows: the answer's JSON key for the
-    /// same value where it has one.
-    var key: String
-    /// The text table's header.
-    var header: String
-    var text: String
-    var field: CSV.Field
-    /// Words, left-aligned in the text table (numbers are right-aligned).
-    var isWords = false
-}
-
 /// An answer that can be one row of a scenario table: its main columns and its notes. Its
 /// JSON object is the row's `answer`, whole.
 protocol ScenarioRow: Rendering {
     var keyColumns: [ScenarioColumn] { get }
     var notes: [PlanningNote] { get }
+}
+
+extension ScenarioRow where Self: Reporting {
+    /// The report's columns (Formats/ScenarioColumns.swift).
+    var keyColumns: [ScenarioColumn] { ScenarioColumns.columns(report) }
 }
 
 /// One answer per combination of the listed inputs (`--model a,b --nctx 8k,32k`): a column per

@@ -4,18 +4,7 @@ import Planner
 /// Each answer's main columns in a scenario table: what a reader compares across scenarios.
 /// Keys are the answer's JSON keys; the whole answer is in the JSON `rows`.
 
-extension Prediction: ScenarioRow {
-    var keyColumns: [ScenarioColumn] {
-        [.score("score", "score", score)] + ScenarioColumn.interval(interval, "score", score: true) + [
-            .score("compute_factor", "compute f.", factors.compute),
-            .score("context_factor", "context f.", factors.context),
-            .score("penalty", "penalty", factors.penalty),
-            .flops("compute", "compute", scenario.flops),
-            .tokens("n_pmt", "n_pmt", nPmt),
-            .limit("n_ctx", "n_ctx", scenario.nCtx),
-        ]
-    }
-}
+extension Prediction: ScenarioRow {}
 
 extension ComputeForAnswer: ScenarioRow {
     var keyColumns: [ScenarioColumn] {
@@ -50,20 +39,7 @@ extension ComputeForAnswer: ScenarioRow {
     }
 }
 
-extension ExtensionCost: ScenarioRow {
-    var keyColumns: [ScenarioColumn] {
-        [
-            .limit("base_n_ctx", "from", base.nCtx),
-            .limit("n_ctx", "to", extended.nCtx),
-            .count("extension_tokens", "ext. tokens", extensionTokens),
-            .flops("extension_flops", "ext. FLOPs", extensionFlops),
-            .flops("total_compute", "total compute", totalFlops),
-            ScenarioColumn(
-                key: "fraction_of_pretraining", header: "of pre-training", text: Fmt.percent(fractionOfPretraining),
-                field: .number(fractionOfPretraining)),
-        ] + ScenarioColumn.budget(budget)
-    }
-}
+extension ExtensionCost: ScenarioRow {}
 
 extension ShotsAnswer: ScenarioRow {
     var keyColumns: [ScenarioColumn] {
