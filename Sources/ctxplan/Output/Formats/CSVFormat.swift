@@ -9,7 +9,9 @@ enum CSVFormat {
     }
 
     static func csv(_ table: ReportTable) -> CSV {
-        let columns = table.columns.indices.filter { table.columns[$0].inCSV }
+        let columns = table.columns.indices.filter { table.columns[$0].inCSV }.sorted {
+            (table.columns[$0].csvRank, $0) < (table.columns[$1].csvRank, $1)
+        }
         return CSV(
             header: columns.map { table.columns[$0].key },
             rows: table.rows.map { row in columns.map { row[$0].value.csv } })

@@ -8,7 +8,8 @@ struct ScenarioColumn {
     /// The text table's header.
     var header: String
     var text: String
-    var field: CSV.Field
+    /// What CSV writes.
+    var value: Value
     /// Words, left-aligned in the text table (numbers are right-aligned).
     var isWords = false
 }
@@ -30,7 +31,7 @@ enum ScenarioColumns {
                 let name = column.key ?? key ?? column.header
                 columns.append(
                     ScenarioColumn(
-                        key: name, header: column.header, text: column.text ?? field.value.cell, field: field.value.csv,
+                        key: name, header: column.header, text: column.text ?? field.value.cell, value: field.value,
                         isWords: field.value.isWords))
                 if let interval = column.interval { columns += ends(interval, name, like: field.value) }
             }
@@ -52,7 +53,7 @@ enum ScenarioColumns {
             // A compute end among outcomes that never reach the target is "never" (an empty field).
             let never = bound == nil && { if case .flops = value { true } else { false } }()
             return ScenarioColumn(
-                key: key + "_" + suffix, header: level + " " + suffix, text: never ? "never" : end.cell, field: end.csv)
+                key: key + "_" + suffix, header: level + " " + suffix, text: never ? "never" : end.cell, value: end)
         }
         return [end("low", interval.low), end("high", interval.high)]
     }

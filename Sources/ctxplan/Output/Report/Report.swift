@@ -105,6 +105,8 @@ struct ReportTable {
         var inCSV = true
         /// Left-aligned in text (words); numbers are right-aligned.
         var isWords = false
+        /// Where CSV places the column: by rank, then in order (0 unless CSV's order differs).
+        var csvRank = 0
     }
 
     /// One value of a row, with its text where that is not the value's own cell text.
