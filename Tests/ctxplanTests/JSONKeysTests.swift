@@ -18,30 +18,75 @@ final class JSONKeysTests: XCTestCase {
     /// Each case: a name (its golden file) and the command line, run with `--json`.
     static let jsonCases: [(String, [String])] = [
         ("predict", ["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31"]),
-        ("predict-target", ["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31", "--target", "0.15"]),
-        ("predict-no-interval", ["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31", "--interval", "0"]),
-        ("predict-confidence-interval", ["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31", "--interval-kind", "confidence"]),
+        (
+            "predict-target",
+            ["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31", "--target", "0.15"]
+        ),
+        (
+            "predict-no-interval",
+            ["predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31", "--interval", "0"]
+        ),
+        (
+            "predict-confidence-interval",
+            [
+                "predict", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "31", "--interval-kind",
+                "confidence",
+            ]
+        ),
         ("predict-compute", ["predict", "--task", "commonsense", "--compute", "1e23", "--shots", "5", "--nctx", "4k"]),
         ("predict-floor-law", ["predict", "--task", floorTask, "--model", "llama-2-7b", "--shots", "31"]),
         ("predict-decay-law", ["predict", "--task", decayTask, "--model", "yarn-llama-2-7b-16k", "--shots", "31"]),
         ("explain", ["explain", "--task", "arithmetic", "--model", "llama-2-7b", "--shots", "63"]),
         ("table", ["table", "--task", "arithmetic", "--model", "yarn-llama-2-7b-16k"]),
         ("cost", ["cost", "--model", "llama-2-7b", "--to", "32k"]),
-        ("cost-budget", ["cost", "--model", "llama-2-7b", "--to", "32k", "--gpu", "h100", "--gpus", "8", "--price", "2.5"]),
+        (
+            "cost-budget",
+            ["cost", "--model", "llama-2-7b", "--to", "32k", "--gpu", "h100", "--gpus", "8", "--price", "2.5"]
+        ),
         ("compute-for", ["compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--nctx", "8k"]),
-        ("compute-for-tokens-budget", ["compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--nctx", "8k", "--tokens", "2T", "--gpu", "h100", "--gpus", "1024"]),
-        ("compute-for-params", ["compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--nctx", "8k", "--params", "7B"]),
-        ("compute-for-baseline", ["compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--model", "llama-2-7b"]),
+        (
+            "compute-for-tokens-budget",
+            [
+                "compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--nctx", "8k", "--tokens", "2T",
+                "--gpu", "h100", "--gpus", "1024",
+            ]
+        ),
+        (
+            "compute-for-params",
+            ["compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--nctx", "8k", "--params", "7B"]
+        ),
+        (
+            "compute-for-baseline",
+            ["compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--model", "llama-2-7b"]
+        ),
         ("compute-for-unreachable", ["compute-for", "0.5", "--task", "arithmetic", "--shots", "63", "--nctx", "4k"]),
-        ("compute-for-confidence", ["compute-for", "0.55", "--task", "commonsense", "--shots", "5", "--nctx", "4k", "--confidence", "0.9"]),
-        ("compute-for-reached-confidence", ["compute-for", "0.15", "--task", "arithmetic", "--shots", "31", "--nctx", "8k", "--confidence", "0.5"]),
+        (
+            "compute-for-confidence",
+            ["compute-for", "0.55", "--task", "commonsense", "--shots", "5", "--nctx", "4k", "--confidence", "0.9"]
+        ),
+        (
+            "compute-for-reached-confidence",
+            ["compute-for", "0.15", "--task", "arithmetic", "--shots", "31", "--nctx", "8k", "--confidence", "0.5"]
+        ),
         ("context-for", ["context-for", "0.13", "--task", "arithmetic", "--model", "llama-2-7b"]),
         ("context-for-unreachable", ["context-for", "0.9", "--task", "arithmetic", "--model", "llama-2-7b"]),
         ("shots", ["shots", "--task", "arithmetic", "--model", "llama-2-13b", "--nctx", "16k"]),
-        ("shots-reserve", ["shots", "--task", "arithmetic", "--model", "llama-2-13b", "--nctx", "16k", "--reserve", "1k"]),
+        (
+            "shots-reserve",
+            ["shots", "--task", "arithmetic", "--model", "llama-2-13b", "--nctx", "16k", "--reserve", "1k"]
+        ),
         ("extend", ["extend", "--model", "llama-2-7b", "--task", "arithmetic", "--prompt-tokens", "20k"]),
-        ("extend-budget", ["extend", "--model", "llama-2-7b", "--task", "arithmetic", "--prompt-tokens", "20k", "--gpu", "h100", "--price", "2"]),
-        ("extend-target", ["extend", "--model", "llama-2-7b", "--task", "arithmetic", "--shots", "63", "--target", "0.12"]),
+        (
+            "extend-budget",
+            [
+                "extend", "--model", "llama-2-7b", "--task", "arithmetic", "--prompt-tokens", "20k", "--gpu", "h100",
+                "--price", "2",
+            ]
+        ),
+        (
+            "extend-target",
+            ["extend", "--model", "llama-2-7b", "--task", "arithmetic", "--shots", "63", "--target", "0.12"]
+        ),
         ("budget", ["budget", "1.7e23", "--gpu", "h100", "--gpus", "256", "--price", "2.5"]),
         ("budget-no-price", ["budget", "1.7e23", "--gpu", "h100"]),
         ("fit", ["fit", "--task", "commonsense", "--bootstrap", "20"]),
@@ -55,17 +100,53 @@ final class JSONKeysTests: XCTestCase {
         ("show-model", ["show", "yarn-llama-2-7b-32k"]),
         ("show-task", ["show", "arithmetic"]),
         ("show-hardware", ["show", "h100"]),
-        ("model-from-config", ["model", "from-config", fixtures + "/configs/qwen3-8b.json", "--tokens", "36T", "--name", "My-Qwen3-8B"]),
-        ("scenarios-predict", ["predict", "--task", "arithmetic", "--compute", "7.8e22,1.5e23", "--nctx", "4k,8k", "--shots", "63"]),
-        ("scenarios-predict-no-interval", ["predict", "--task", "arithmetic", "--compute", "7.8e22,1.5e23", "--nctx", "4k,8k", "--shots", "63", "--interval", "0"]),
-        ("scenarios-predict-decay-law", ["predict", "--task", decayTask, "--model", "yarn-llama-2-7b-16k,llama-2-7b", "--shots", "31"]),
+        (
+            "model-from-config",
+            ["model", "from-config", fixtures + "/configs/qwen3-8b.json", "--tokens", "36T", "--name", "My-Qwen3-8B"]
+        ),
+        (
+            "scenarios-predict",
+            ["predict", "--task", "arithmetic", "--compute", "7.8e22,1.5e23", "--nctx", "4k,8k", "--shots", "63"]
+        ),
+        (
+            "scenarios-predict-no-interval",
+            [
+                "predict", "--task", "arithmetic", "--compute", "7.8e22,1.5e23", "--nctx", "4k,8k", "--shots", "63",
+                "--interval", "0",
+            ]
+        ),
+        (
+            "scenarios-predict-decay-law",
+            ["predict", "--task", decayTask, "--model", "yarn-llama-2-7b-16k,llama-2-7b", "--shots", "31"]
+        ),
         ("scenarios-predict-floor-law", ["predict", "--task", floorTask, "--model", "llama-2-7b", "--shots", "31,63"]),
-        ("scenarios-compute-for", ["compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--nctx", "4k,8k", "--tokens", "2T", "--gpu", "h100", "--price", "2"]),
-        ("scenarios-compute-for-baseline", ["compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--model", "llama-2-7b,llama-2-13b"]),
-        ("scenarios-cost", ["cost", "--model", "llama-2-7b,llama-2-13b", "--to", "32k", "--gpu", "h100", "--price", "2"]),
+        (
+            "scenarios-compute-for",
+            [
+                "compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--nctx", "4k,8k", "--tokens", "2T",
+                "--gpu", "h100", "--price", "2",
+            ]
+        ),
+        (
+            "scenarios-compute-for-baseline",
+            ["compute-for", "0.16", "--task", "arithmetic", "--shots", "31", "--model", "llama-2-7b,llama-2-13b"]
+        ),
+        (
+            "scenarios-cost",
+            ["cost", "--model", "llama-2-7b,llama-2-13b", "--to", "32k", "--gpu", "h100", "--price", "2"]
+        ),
         ("scenarios-shots", ["shots", "--task", "arithmetic", "--model", "llama-2-13b", "--nctx", "8k,16k"]),
-        ("scenarios-extend", ["extend", "--model", "llama-2-7b,llama-2-13b", "--task", "arithmetic", "--prompt-tokens", "20k", "--gpu", "h100"]),
-        ("scenarios-context-for", ["context-for", "0.13", "--task", "arithmetic", "--nctx", "4k,64", "--compute", "1e23"]),
+        (
+            "scenarios-extend",
+            [
+                "extend", "--model", "llama-2-7b,llama-2-13b", "--task", "arithmetic", "--prompt-tokens", "20k",
+                "--gpu", "h100",
+            ]
+        ),
+        (
+            "scenarios-context-for",
+            ["context-for", "0.13", "--task", "arithmetic", "--nctx", "4k,64", "--compute", "1e23"]
+        ),
     ]
 
     /// The scenario tables and tabular answers whose CSV header is checked.

@@ -31,7 +31,7 @@ extension Reporting {
 extension SessionCommand {
     /// Prints `answer` in the format the options chose. `--format csv` on an answer with no
     /// table is an error that names this command. Printing changes no session state: the
-    /// command runner remembers the answer.
+    /// command that printed an answer records it (`AnswerCommand`).
     func render(_ given: some Rendering, _ global: GlobalOptions, in session: Session) throws {
         // A report is built once, whatever the format asks of it.
         let answer: any Rendering = (given as? any Reporting).map { Described(report: $0.report) } ?? given
@@ -47,7 +47,6 @@ extension SessionCommand {
             // The records end in CRLF already.
             print(table.text, terminator: "")
         }
-        if let answer = given as? any RememberedAnswer { session.lastResult = answer }
     }
 }
 
