@@ -6,7 +6,12 @@ extension ShotsAnswer: Reporting {
     var report: Report {
         let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
         let withPrefill = rows.contains { prefillFlops($0) != nil }
-        return Report([
+        let bestText =
+            "  score \(Fmt.score(best.score))" + (interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "")
+            + ", \(Fmt.tokens(best.promptTokens))"
+        let kneeText =
+            "  score \(Fmt.score(knee.score)), \(Fmt.tokens(knee.promptTokens)); within \(tolerance)% of the best"
+        let head = Report([
             .line(
                 StyledText(
                     "\(scenario.task.name) on \(Fmt.setting(scenario))"
@@ -15,27 +20,8 @@ extension ShotsAnswer: Reporting {
             Field("model", .string(scenario.model.map(Fmt.model))),
             Field("compute", .flops(scenario.flops), column: Column("compute"), columnRank: 1),
             Field("n_ctx", .limit(scenario.nCtx), column: Column("n_ctx"), columnRank: 1),
-            Field(
-                "best_shots", .integer(best.shots),
-                text: .field(
-                    "best",
-                    .bold(Words.count(best.shots, "shot")) + Self.range(bestInterval)
-                        + "  score \(Fmt.score(best.score))"
-                        + (interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "")
-                        + ", \(Fmt.tokens(best.promptTokens))"),
-                column: Column("best")),
-            Field("best_score", .score(best.score), column: Column("score")),
-            Field("best_n_pmt", .tokens(best.promptTokens), column: Column("n_pmt")),
-            Field(
-                "knee_shots", .integer(knee.shots),
-                text: .field(
-                    "knee",
-                    .bold(Words.count(knee.shots, "shot")) + Self.range(kneeInterval)
-                        + "  score \(Fmt.score(knee.score)), \(Fmt.tokens(knee.promptTokens)); within \(tolerance)% of the best"
-                ),
-                column: Column("knee")),
-            Field("knee_score", .score(knee.score), column: Column("score")),
-            Field("knee_n_pmt", .tokens(knee.promptTokens), column: Column("n_pmt")),
+        ])
+        return head + choice("best", best, bestInterval, bestText) + choice("knee", knee, kneeInterval, kneeText) + [
             Field("best_prefill_flops", .flops(prefillFlops(best))),
             Field("knee_prefill_flops", .flops(prefillFlops(knee))),
             Field("within", .count(within)),
@@ -45,12 +31,24 @@ extension ShotsAnswer: Reporting {
             Field("best_interval", .interval(bestInterval)),
             Field("knee_interval", .interval(kneeInterval)),
             Field("rows", .table(table(withPrefill: withPrefill)), text: .inPlace),
+        ]
             // Prefill: what reading the prompt costs every query, beside what its shots buy.
-            withPrefill
-                ? .line("prefill: forward FLOPs per query to read the prompt (2N n_pmt + causal attention)")
-                : Field(nil, .null),
-            .notes(notes),
-        ])
+            + (withPrefill
+                ? [.line("prefill: forward FLOPs per query to read the prompt (2N n_pmt + causal attention)")] : [])
+            + [.notes(notes)]
+    }
+
+    /// The best or the knee shot count (`name`), its score and prompt: text "best  31 shots (80%
+    /// confidence: 16..25)" and `detail`.
+    private func choice(_ name: String, _ choice: ShotChoice, _ range: Interval?, _ detail: String) -> [Field] {
+        [
+            Field(
+                name + "_shots", .integer(choice.shots),
+                text: .field(name, .bold(Words.count(choice.shots, "shot")) + Self.range(range) + detail),
+                column: Column(name)),
+            Field(name + "_score", .score(choice.score), column: Column("score")),
+            Field(name + "_n_pmt", .tokens(choice.promptTokens), column: Column("n_pmt")),
+        ]
     }
 
     /// One row per shot count, marked where it is the best or the knee; text adds the gain over
