@@ -120,7 +120,7 @@ final class ScenarioTableTests: XCTestCase {
         let records = r.stdout.components(separatedBy: "\r\n").dropLast()
         XCTAssertEqual(
             records.first,
-            "shots,score,score_low,score_high,compute_factor,context_factor,penalty,compute,n_pmt,n_ctx")
+            "shots,score,score_low,score_high,factors.compute,factors.context,factors.penalty,compute,n_pmt,n_ctx")
         XCTAssertEqual(records.count, 4)
         for (record, shots) in zip(records.dropFirst(), ["0", "7", "63"]) {
             let fields = record.split(separator: ",").map(String.init)

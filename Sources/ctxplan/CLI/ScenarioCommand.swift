@@ -4,16 +4,7 @@ import Planner
 
 /// A command that answers one scenario and whose answer can be a row of a scenario table:
 /// given comma lists (`--nctx 8k,32k`), it is asked once per combination.
-protocol ScenarioCommand: SessionCommand {
-    associatedtype Answer: ScenarioRow
-    var global: GlobalOptions { get }
-    /// The command's answer to its one scenario, not yet printed.
-    func answer(in session: Session) throws -> Answer
-}
-
-extension ScenarioCommand {
-    func run(in session: Session) throws { try render(answer(in: session), global, in: session) }
-}
+protocol ScenarioCommand: AnswerCommand where Answer: ScenarioRow & RememberedAnswer {}
 
 extension Ctxplan {
     /// The commands that take comma lists on `ScenarioInput` options.
@@ -55,9 +46,9 @@ extension Ctxplan {
                     "scenario \(number + 1) of \(list.count) (\(items.joined(separator: " "))): \(message)")
             }
         }
-        // A table is no single answer for `plot` to mark.
-        session.lastAnswer = nil
-        try first.render(ScenarioTable(inputs: list.axes.map(\.input), rows: rows), first.global, in: session)
+        let table = ScenarioTable(inputs: list.axes.map(\.input), rows: rows)
+        try first.render(table, first.global, in: session)
+        session.answer = table
         return true
     }
 

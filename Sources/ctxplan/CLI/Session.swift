@@ -4,7 +4,7 @@ import Planner
 
 /// What one run of the program carries from command to command: the REPL's settings, the preset
 /// folders it started with and the presets loaded from them, the last planning answer (which
-/// `plot` marks), how text is styled, and whether Ctrl-C asked the running command to stop.
+/// `show last` prints, `_` stands for and `plot` marks), how text is styled, and whether Ctrl-C asked the running command to stop.
 ///
 /// The REPL owns one for its whole life and hands it to every command; a one-shot command gets a
 /// fresh one. Nothing of it is global.
@@ -13,11 +13,11 @@ final class Session {
     var settings = Settings()
     /// `--presets` folders given when the REPL started, added to every command it runs.
     let presetFolders: [String]
-    /// The last planning answer, which a following `plot` marks on its curve.
-    var lastAnswer: PlotMark?
-    /// The last answer printed: `show last` prints it again, and `_` stands for its main
-    /// quantity.
-    var lastResult: (any RememberedAnswer)?
+    /// The last planning answer, recorded by the command that printed it (`AnswerCommand`):
+    /// `show last` prints it again, `_` stands for its main quantity, `plot` marks its point.
+    var answer: (any RememberedAnswer)?
+    /// The last answer's point, which a following `plot` marks on its curve.
+    var lastAnswer: PlotMark? { answer?.mark }
     /// The script and `source` files being read, one inside another, innermost last: a relative
     /// `source` is found beside the last, and deeper than a limit is refused, against loops.
     var sourcingFiles: [String] = []

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Planner
 
-struct BudgetCommand: SessionCommand {
+struct BudgetCommand: AnswerCommand {
     static let configuration = CommandConfiguration(
         commandName: "budget",
         abstract: "GPU-hours, days and dollars for a FLOP count.",
@@ -16,9 +16,8 @@ struct BudgetCommand: SessionCommand {
     @OptionGroup var hardware: HardwareOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func answer(in session: Session) throws -> Budget {
         let planner = session.planner(global)
-        let b = planner.budget(flops: flops, plan: try hardware.plan(planner, in: session, required: true)!)
-        try render(b, global, in: session)
+        return planner.budget(flops: flops, plan: try hardware.plan(planner, in: session, required: true)!)
     }
 }

@@ -66,7 +66,6 @@ struct Extend: ScenarioCommand {
             countAttention: attention.counting != nil, attentionCounting: attention.counting ?? .causal,
             interval: interval.request(in: session))
         try interval.check(a.task)
-        if let mark = a.plotMark { session.lastAnswer = mark }
         return a
     }
 }

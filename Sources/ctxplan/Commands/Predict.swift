@@ -35,7 +35,7 @@ struct Predict: ScenarioCommand {
     }
 }
 
-struct Explain: SessionCommand {
+struct Explain: AnswerCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Say which factor holds the score down, and by how much.",
@@ -46,12 +46,12 @@ struct Explain: SessionCommand {
     @OptionGroup var interval: IntervalOptions
     @OptionGroup var global: GlobalOptions
 
-    func run(in session: Session) throws {
+    func answer(in session: Session) throws -> Explanation {
         let e = try session.planner(global).explain(
             task: scenario.taskName(in: session), compute: scenario.computeInput(in: session),
             prompt: prompt.input(in: session), nCtx: scenario.contextLimit(in: session),
             recipe: scenario.recipe.recipe, interval: interval.request(in: session))
         try interval.check(e.prediction.scenario.task)
-        try render(e, global, in: session)
+        return e
     }
 }

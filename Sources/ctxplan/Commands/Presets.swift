@@ -38,7 +38,7 @@ struct Show: SessionCommand {
         if name == "settings" {
             try render(SettingsView(settings: session.settings), global, in: session)
         } else if name == "last" {
-            guard let last = session.lastResult else { throw InputError("no answer yet for 'show last'") }
+            guard let last = session.answer else { throw InputError("no answer yet for 'show last'") }
             try render(last, global, in: session)
         } else if let entry = library.entry(named: name) {
             try render(entry, global, in: session)

@@ -32,7 +32,6 @@ struct Shots: ScenarioCommand {
             within: within, reserve: reserve.tokens(in: session), recipe: scenario.recipe.recipe,
             interval: interval.request(in: session))
         try interval.check(a.scenario.task)
-        session.lastAnswer = a.plotMark
         return a
     }
 }

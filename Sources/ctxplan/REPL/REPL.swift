@@ -114,7 +114,7 @@ struct REPL {
         }
         do {
             try session.settings.set(
-                words[0], to: words[1], library: session.library(), last: session.lastResult?.mainQuantity)
+                words[0], to: words[1], library: session.library(), last: session.answer?.mainQuantity)
         } catch {
             Ctxplan.report(prefix + "error: \(error)")
             return .failed

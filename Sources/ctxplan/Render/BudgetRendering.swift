@@ -1,78 +1,80 @@
 import Foundation
 import Planner
 
-extension Budget: Rendering {
-    var json: JSON {
-        .object([
-            ("flops", .num(flops)),
-            ("gpu", .string(plan.gpu.name)),
-            ("peak_flops_per_second", .num(plan.gpu.peakFlopsPerSecond)),
-            ("mfu", .num(plan.mfu)),
-            ("gpus", .integer(plan.gpus)),
-            ("gpu_hours", .num(gpuHours)),
-            ("days", .num(days)),
-            ("dollars", .num(dollars)),
-        ])
+extension Budget: Reporting {
+    var report: Report {
+        Report([Field("flops", .flops(flops), text: .field("compute", StyledText(Fmt.flops(flops))))]) + fields
     }
 
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        block.field("compute", Fmt.flops(flops))
-        fields(into: &block)
-        return block.text
-    }
+    /// The budget inside another answer (its `budget` object): GPU-hours, wall clock and dollars,
+    /// without the compute the answer states itself.
+    var nested: Report { Report([Field("flops", .flops(flops))]) + fields }
 
-    /// GPU-hours, wall clock and dollars, for answers that include a budget.
-    func fields(into block: inout TextBlock) {
+    private var fields: [Field] {
         let peak = Quantities.formatScientific(plan.gpu.peakFlopsPerSecond, digits: 4)
         let mfu = Quantities.trimmed(String(format: "%.3g", plan.mfu))
-        block.field("GPU-hours", Fmt.number(gpuHours) + "  (\(plan.gpu.name), \(peak) FLOP/s peak, MFU \(mfu))")
-        block.field("wall clock", Fmt.number(days) + " days on " + Words.count(plan.gpus, "GPU"))
-        if let dollars {
-            let price = String(format: "  at $%.2f per GPU-hour", plan.pricePerGPUHour ?? 0)
-            block.field("cost", "$" + Fmt.number(dollars) + price)
-        }
+        let price = String(format: "  at $%.2f per GPU-hour", plan.pricePerGPUHour ?? 0)
+        return [
+            Field("gpu", .string(plan.gpu.name)),
+            Field("peak_flops_per_second", .count(plan.gpu.peakFlopsPerSecond)),
+            Field("mfu", .count(plan.mfu)),
+            Field("gpus", .integer(plan.gpus)),
+            Field(
+                "gpu_hours", .count(gpuHours),
+                text: .field(
+                    "GPU-hours", "\(Fmt.number(gpuHours))  (\(plan.gpu.name), \(peak) FLOP/s peak, MFU \(mfu))"),
+                column: Column("GPU-hours", key: "gpu_hours")),
+            Field(
+                "days", .count(days),
+                text: .field("wall clock", "\(Fmt.number(days)) days on \(Words.count(plan.gpus, "GPU"))"),
+                column: Column("days", key: "days")),
+            Field(
+                "dollars", .count(dollars),
+                text: dollars.map { .field("cost", "$\(Fmt.number($0))\(price)") } ?? .none,
+                column: dollars.map { Column("dollars", key: "dollars", text: "$" + Fmt.number($0)) }),
+        ]
     }
 }
 
-extension ExtensionCost: Rendering {
-    var json: JSON {
-        var pairs: [(String, JSON)] = [
-            ("model", .string(base.name)),
-            ("n_ctx", .num(extended.nCtx)),
-            ("steps", .num(recipe.steps)),
-            ("batch", .num(recipe.batch)),
-            ("extension_tokens", .num(extensionTokens)),
-            ("extension_flops", .num(extensionFlops)),
-            ("extension_flops_with_attention", .num(extensionFlopsWithAttention)),
-            ("attention_counting", .string(attentionCounting.rawValue)),
-            ("total_compute", .num(totalFlops)),
-            ("fraction_of_pretraining", .num(fractionOfPretraining)),
-        ]
-        if let budget { pairs.append(("budget", budget.json)) }
-        pairs.append(("notes", .notes(notes)))
-        return .object(pairs)
-    }
-
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        block.line("\(base.name), \(Fmt.limit(base.nCtx)) -> \(Fmt.limit(extended.nCtx))")
-        block.field(
-            "extension tokens",
-            "\(Fmt.number(extensionTokens))  (\(Fmt.number(recipe.steps)) steps x "
-                + "\(Fmt.number(recipe.batch)) x \(Fmt.limit(extended.nCtx)))")
-        block.field("extension FLOPs", Quantities.formatScientific(extensionFlops) + "  (6 N x extension tokens)")
-        if let withAttention = extensionFlopsWithAttention {
-            block.field(
+extension ExtensionCost: Reporting {
+    var report: Report {
+        let attention = extensionFlopsWithAttention.map { withAttention in
+            TextForm.field(
                 "  with attention",
-                Quantities.formatScientific(withAttention)
-                    + "  (\(attentionCounting.attribution): "
+                "\(Quantities.formatScientific(withAttention))  (\(attentionCounting.attribution): "
                     + "\(String(format: "%.1fx", withAttention / extensionFlops)) the 6ND count)")
         }
-        block.field("total compute", Fmt.flops(totalFlops))
-        block.field("of pre-training", Fmt.percent(fractionOfPretraining))
-        budget?.fields(into: &block)
-        for note in notes { block.note(note, width: width) }
-        return block.text
+        return Report(
+            [
+                Field(
+                    nil, .limit(base.nCtx),
+                    text: .line("\(base.name), \(Fmt.limit(base.nCtx)) -> \(Fmt.limit(extended.nCtx))"),
+                    column: Column("from", key: "base_n_ctx")),
+                Field("model", .string(base.name)),
+                Field("n_ctx", .limit(extended.nCtx), column: Column("to")),
+                Field("steps", .count(recipe.steps)),
+                Field("batch", .count(recipe.batch)),
+                Field(
+                    "extension_tokens", .count(extensionTokens),
+                    text: .field(
+                        "extension tokens",
+                        "\(Fmt.number(extensionTokens))  (\(Fmt.number(recipe.steps)) steps x "
+                            + "\(Fmt.number(recipe.batch)) x \(Fmt.limit(extended.nCtx)))"),
+                    column: Column("ext. tokens")),
+                Field(
+                    "extension_flops", .flops(extensionFlops),
+                    text: .field(
+                        "extension FLOPs", "\(Quantities.formatScientific(extensionFlops))  (6 N x extension tokens)"),
+                    column: Column("ext. FLOPs")),
+                Field("extension_flops_with_attention", .flops(extensionFlopsWithAttention), text: attention ?? .none),
+                Field("attention_counting", .string(attentionCounting.rawValue)),
+                Field(
+                    "total_compute", .flops(totalFlops),
+                    text: .field("total compute", StyledText(Fmt.flops(totalFlops))), column: Column("total compute")),
+                Field(
+                    "fraction_of_pretraining", .count(fractionOfPretraining),
+                    text: .field("of pre-training", StyledText(Fmt.percent(fractionOfPretraining))),
+                    column: Column("of pre-training", text: Fmt.percent(fractionOfPretraining))),
+            ] + (budget.map { [Field("budget", .report($0.nested), text: .inPlace)] } ?? []) + [.notes(notes)])
     }
 }

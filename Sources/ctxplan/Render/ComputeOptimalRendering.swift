@@ -1,10 +1,10 @@
 import Planner
 
 extension ComputeOptimalSplit {
-    var json: JSON {
-        .object([
-            ("params", .num(parameters)), ("tokens", .num(tokens)),
-            ("law", .string("hoffmann2022_approach3")),
+    var report: Report {
+        Report([
+            Field("params", .count(parameters)), Field("tokens", .count(tokens)),
+            Field("law", .string("hoffmann2022_approach3")),
         ])
     }
 
@@ -16,8 +16,10 @@ extension ComputeOptimalSplit {
 }
 
 extension LawSplit {
-    var json: JSON {
-        .object([("kind", .string(kind.rawValue)), ("params", .num(params)), ("tokens", .num(tokens))])
+    var report: Report {
+        Report([
+            Field("kind", .string(kind.rawValue)), Field("params", .count(params)), Field("tokens", .count(tokens)),
+        ])
     }
 
     /// "N = 3.1B, D = 410B tokens  (the ladder's compute-optimal split of its own loss)".

@@ -1,125 +1,114 @@
 import Foundation
 import Planner
 
-extension ExtendAnswer: Rendering {
-    var json: JSON {
-        .object([
-            ("task", .string(task.name)),
-            ("model", .string(base.name)),
-            ("n_pmt", .num(nPmt)),
-            ("shots", shots.map(JSON.integer) ?? .null),
-            ("recommended_nctx", .num(recommended.map { options[$0].nCtx })),
-            ("target", .num(target)),
-            ("within", .num(within)),
-            ("reserve", .num(reserve)),
-            ("prefill_flops", .num(prefillFlops)),
-            ("attention_counting", .string(attentionCounting.rawValue)),
-            (
-                "options",
-                .array(
-                    options.map { o in
-                        .object([
-                            ("n_ctx", .num(o.nCtx)),
-                            ("extension_tokens", .num(o.extensionTokens)),
-                            ("extension_flops", .num(o.extensionFlops)),
-                            ("extension_flops_with_attention", .num(o.extensionFlopsWithAttention)),
-                            ("total_compute", .num(o.model.flops)),
-                            ("score", .num(o.score)),
-                            ("interval", o.interval.map(IntervalOptions.json) ?? .null),
-                            ("fits", .bool(o.fits)),
-                            ("gpu_hours", .num(o.budget?.gpuHours)),
-                            ("days", .num(o.budget?.days)),
-                            ("dollars", .num(o.budget?.dollars)),
-                            ("verdict", .str(o.verdict?.text)),
-                        ])
-                    })
-            ),
-            ("alternative", alternative?.json ?? .null),
-            ("notes", .notes(notes)),
+extension ExtendAnswer: Reporting {
+    var report: Report {
+        let pick = recommended.map { options[$0] }
+        var report = Report([
+            .line(
+                StyledText(
+                    "\(base.name) for \(task.name) at \(Fmt.prompt(nPmt, shots: shots))"
+                        + (reserve.map { " + \(Quantities.formatTokens($0)) reserved" } ?? ""))),
+            Field("task", .string(task.name)),
+            Field("model", .string(base.name)),
+            Field("n_pmt", .tokens(nPmt), column: Column("n_pmt"), columnRank: 1),
+            Field("shots", .integer(shots)),
+            Field(
+                "recommended_nctx", .limit(pick?.nCtx),
+                text: pick.map { .line("recommended: " + .bold(Fmt.limit($0.nCtx)) + ", " + why) } ?? .none,
+                column: Column("recommended", text: pick.map { Fmt.limit($0.nCtx) } ?? "none"), textRank: 2),
+            // The recommended limit's score and cost, as scenario columns.
+            Field(nil, .score(pick?.score), column: Column("score", key: "score")),
+            Field(nil, .count(pick?.extensionTokens), column: Column("ext. tokens", key: "extension_tokens")),
+            Field(nil, .flops(pick?.extensionFlops), column: Column("ext. FLOPs", key: "extension_flops")),
+            Field(nil, pick?.budget.map { .report($0.nested) } ?? .null, columnRank: 2),
+            Field("target", .score(target)),
+            Field("within", .count(within)),
+            Field("reserve", .tokens(reserve)),
+            Field(
+                "prefill_flops", .flops(prefillFlops),
+                text: prefillFlops.map {
+                    .line(
+                        StyledText(
+                            "prefill: \(Quantities.formatScientific($0, digits: 3)) FLOPs per query to read the prompt "
+                                + "(2N n_pmt + causal attention)"))
+                } ?? .none, textRank: 5),
+            Field("attention_counting", .string(attentionCounting.rawValue)),
+            Field("options", .table(table), text: .inPlace, textRank: 1),
         ])
+        let chosen = pick.map { (nCtx: $0.nCtx, score: $0.score) }
+        report += Field(
+            "alternative", alternative.map { .report($0.report) } ?? .null,
+            text: alternative.map { .line($0.extendLine(chosen: chosen, within: within, target: target)) } ?? .none,
+            textRank: 3)
+        if let gpus = options.lazy.compactMap({ $0.budget?.plan.gpus }).first {
+            report += .line(StyledText("days: wall clock on " + Words.count(gpus, "GPU")), rank: 4)
+        }
+        return report + [.notes(notes, rank: 6)]
     }
 
-    /// One row per candidate limit; the recommended one has an empty verdict.
-    var csv: CSV? {
-        let header = [
-            "n_ctx", "extension_tokens", "extension_flops", "extension_flops_with_attention", "total_compute",
-            "score", "score_low", "score_high", "fits", "gpu_hours", "dollars", "recommended", "verdict_code",
-            "verdict", "days",
-        ]
-        return CSV(
-            header: header,
-            rows: options.enumerated().map { i, o in
-                [
-                    .number(o.nCtx), .number(o.extensionTokens), .number(o.extensionFlops),
-                    .number(o.extensionFlopsWithAttention), .number(o.model.flops), .number(o.score),
-                    .number(o.interval?.low), .number(o.interval?.high),
-                    .text(o.fits ? "true" : "false"), .number(o.budget?.gpuHours), .number(o.budget?.dollars),
-                    .text(i == recommended ? "true" : "false"), .text(o.verdict?.code ?? ""),
-                    .text(o.verdict?.text ?? ""), .number(o.budget?.days),
-                ]
-            })
+    /// Why the recommended limit is recommended.
+    private var why: String {
+        let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
+        return target.map { "the cheapest limit reaching \(Fmt.score($0))" }
+            ?? "the cheapest limit within \(tolerance)% of the best score"
     }
 
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        block.line(
-            "\(base.name) for \(task.name) at \(Fmt.prompt(nPmt, shots: shots))"
-                + (reserve.map { " + \(Quantities.formatTokens($0)) reserved" } ?? ""))
+    /// One row per candidate limit; the recommended one has an empty verdict. Text shows the
+    /// interval, GPU-hours, days and dollars only where some limit has them.
+    private var table: ReportTable {
         let withBudget = options.contains { $0.budget != nil }
         let withDollars = options.contains { $0.budget?.dollars != nil }
         let level = options.lazy.compactMap(\.interval).first.map { i in
-            IntervalOptions.level(i) + (i.kind == .confidence ? " confidence" : "")
-                + " interval"
+            IntervalOptions.level(i) + (i.kind == .confidence ? " confidence" : "") + " interval"
         }
-        var header = ["n_ctx", "ext. tokens", "ext. FLOPs", "score"]
-        if let level { header.append(level) }
-        if withBudget { header += ["GPU-hours", "days"] }
-        if withDollars { header.append("dollars") }
-        header.append("")
-        let verdictColumn = header.count - 1
-        block.table(
-            header,
-            options.enumerated().map { i, o in
-                var row = [
-                    Fmt.limit(o.nCtx) + (i == recommended ? " *" : ""), Fmt.number(o.extensionTokens),
-                    o.extensionFlops > 0 ? Quantities.formatScientific(o.extensionFlops, digits: 3) : "0",
-                    Fmt.score(o.score),
-                ]
-                if level != nil {
-                    row.append(
-                        o.interval.flatMap { i in
-                            i.low.flatMap { low in i.high.map { "\(Fmt.score(low))..\(Fmt.score($0))" } }
-                        }
-                            ?? "")
-                }
-                if withBudget {
-                    row += [o.budget.map { Fmt.number($0.gpuHours) } ?? "", o.budget.map { Fmt.number($0.days) } ?? ""]
-                }
-                if withDollars { row.append(o.budget?.dollars.map { "$" + Fmt.number($0) } ?? "") }
-                row.append(o.verdict?.text ?? style.good("recommended"))
-                return row
-            }, words: [0, verdictColumn])
-        if let r = recommended {
-            let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
-            let why =
-                target.map { "the cheapest limit reaching \(Fmt.score($0))" }
-                ?? "the cheapest limit within \(tolerance)% of the best score"
-            block.line("recommended: " + style.bold(Fmt.limit(options[r].nCtx)) + ", \(why)")
+        typealias Column = ReportTable.Column
+        let columns = [
+            Column(key: "n_ctx", header: "n_ctx", isWords: true),
+            Column(key: "extension_tokens", header: "ext. tokens"),
+            Column(key: "extension_flops", header: "ext. FLOPs"),
+            Column(key: "extension_flops_with_attention", header: nil),
+            Column(key: "total_compute", header: nil),
+            Column(key: "score", header: "score"),
+            Column(key: "interval", header: level, inCSV: false),
+            Column(key: "score_low", header: nil, inJSON: false),
+            Column(key: "score_high", header: nil, inJSON: false),
+            Column(key: "fits", header: nil),
+            Column(key: "gpu_hours", header: withBudget ? "GPU-hours" : nil),
+            Column(key: "days", header: withBudget ? "days" : nil, csvRank: 1),
+            Column(key: "dollars", header: withDollars ? "dollars" : nil),
+            Column(key: "recommended", header: nil, inJSON: false),
+            Column(key: "verdict_code", header: nil, inJSON: false),
+            Column(key: "verdict", header: "", isWords: true),
+        ]
+        let rows = options.enumerated().map { i, o -> [ReportTable.Cell] in
+            let range = o.interval.flatMap { i in
+                i.low.flatMap { low in i.high.map { "\(Fmt.score(low))..\(Fmt.score($0))" } }
+            }
+            return [
+                .init(.limit(o.nCtx), text: StyledText(Fmt.limit(o.nCtx) + (i == recommended ? " *" : ""))),
+                .init(.count(o.extensionTokens)),
+                .init(
+                    .flops(o.extensionFlops),
+                    text: StyledText(
+                        o.extensionFlops > 0 ? Quantities.formatScientific(o.extensionFlops, digits: 3) : "0")),
+                .init(.flops(o.extensionFlopsWithAttention)),
+                .init(.flops(o.model.flops)),
+                .init(.score(o.score)),
+                .init(.interval(o.interval), text: StyledText(range ?? "")),
+                .init(.score(o.interval?.low)),
+                .init(.score(o.interval?.high)),
+                .init(.bool(o.fits)),
+                .init(.count(o.budget?.gpuHours)),
+                .init(.count(o.budget?.days)),
+                .init(
+                    .count(o.budget?.dollars), text: StyledText(o.budget?.dollars.map { "$" + Fmt.number($0) } ?? "")),
+                .init(.bool(i == recommended)),
+                .init(.string(o.verdict?.code ?? "")),
+                .init(.string(o.verdict?.text), text: o.verdict.map { StyledText($0.text) } ?? .good("recommended")),
+            ]
         }
-        if let alternative {
-            let chosen = recommended.map { (nCtx: options[$0].nCtx, score: options[$0].score) }
-            block.line(alternative.extendLine(chosen: chosen, within: within, target: target, style: style))
-        }
-        if let gpus = options.lazy.compactMap({ $0.budget?.plan.gpus }).first {
-            block.line("days: wall clock on " + Words.count(gpus, "GPU"))
-        }
-        if let prefill = prefillFlops {
-            block.line(
-                "prefill: \(Quantities.formatScientific(prefill, digits: 3)) FLOPs per query to read the prompt "
-                    + "(2N n_pmt + causal attention)")
-        }
-        for note in notes { block.note(note, width: width) }
-        return block.text
+        return ReportTable(columns: columns, rows: rows)
     }
 }
 

@@ -1,86 +1,80 @@
 import Planner
 
-extension Prediction: Rendering {
-    var json: JSON { .object(jsonPairs()) }
+extension Prediction: Reporting {
+    var report: Report { report(binding: nil) }
 
-    /// The JSON fields; `binding`, when given, follows `score` (where `explain` documents it).
-    func jsonPairs(binding: Explanation.Factor? = nil) -> [(String, JSON)] {
-        let chance: [(String, JSON)] = target.map { [("target", .num($0)), ("probability", .num(probability))] } ?? []
-        let head: [(String, JSON)] = [
-            ("task", .string(scenario.task.name)),
-            ("model", .str(scenario.model.map(Fmt.model))),
-            ("score", .num(score)),
+    /// The answer; `binding`, when given, follows `score` (where `explain` documents it).
+    func report(binding: Explanation.Factor?) -> Report {
+        let setting = "\(scenario.task.metric), \(scenario.task.name) on \(Fmt.setting(scenario))"
+        var report = Report([
+            Field("task", .string(scenario.task.name)),
+            Field("model", .string(scenario.model.map(Fmt.model))),
+            Field(
+                "score", .score(score), text: .field("score", .bold(Fmt.score(score)) + intervalText + "  " + setting),
+                column: Column("score", interval: interval)),
+        ])
+        if let target {
+            report += .text(
+                "chance",
+                StyledText(
+                    probability.map { String(format: "%.2f", $0) + " that the score reaches " + Fmt.score(target) }
+                        ?? "unknown: the task has no bootstrap draws"))
+        }
+        if let binding { report += Field("binding", .string(binding.rawValue)) }
+        // Text shows the factors under the score, then compute and the law's split, then the prompt.
+        report += [
+            Field(
+                "compute", .flops(scenario.flops), text: .field("compute", StyledText(Fmt.flops(scenario.flops))),
+                column: Column("compute"), textRank: 1, columnRank: 1),
+            Field(
+                "n_pmt", .tokens(nPmt), text: .field("n_pmt", StyledText(Fmt.prompt(nPmt, shots: shots))),
+                column: Column("n_pmt"), textRank: 2, columnRank: 1),
+            Field("shots", .integer(shots)),
+            Field(
+                "n_ctx", .limit(scenario.nCtx), text: .field("n_ctx", StyledText(Fmt.limit(scenario.nCtx))),
+                column: Column("n_ctx"), textRank: 2, columnRank: 1),
+            Field("factors", .report(factorsReport), text: .inPlace),
+            Field("interval", .interval(interval)),
         ]
-        let bound: [(String, JSON)] = binding.map { [("binding", JSON.string($0.rawValue))] } ?? []
-        let rest: [(String, JSON)] = [
-            ("compute", .num(scenario.flops)),
-            ("n_pmt", .num(nPmt)),
-            ("shots", shots.map(JSON.integer) ?? .null),
-            ("n_ctx", .num(scenario.nCtx)),
-            (
-                "factors",
-                .object(
-                    [
-                        ("compute", .num(factors.compute)),
-                        ("context", .num(factors.context)),
-                        ("penalty", .num(factors.penalty)),
-                    ] + extraFactors.map { ($0.key, JSON.num($0.value)) })
-            ),
-            ("interval", interval.map(IntervalOptions.json) ?? .null),
-        ]
-        let split: [(String, JSON)] = lawSplit.map { [("law_split", $0.json)] } ?? []
-        return head + bound + rest + split + chance + [("notes", .notes(notes))]
+        if let lawSplit {
+            report += Field(
+                "law_split", .report(lawSplit.report), text: .field("law's split", StyledText(lawSplit.text)),
+                textRank: 1)
+        }
+        if let target { report += [Field("target", .score(target)), Field("probability", .count(probability))] }
+        return report + [.notes(notes, rank: 3)]
+    }
+
+    /// Eq. (1)'s factors, and those only some law forms have, where they act: the decay form's on
+    /// an extended model, the floor form's chance floor (score = floor + (1 - floor) x the product).
+    private var factorsReport: Report {
+        func factor(_ key: String, _ label: String, _ header: String, _ value: Double) -> Field {
+            Field(key, .score(value), text: .field("  " + label, StyledText(Fmt.score(value))), column: Column(header))
+        }
+        return Report(
+            [
+                factor("compute", "compute factor", "compute f.", factors.compute),
+                factor("context", "context factor", "context f.", factors.context),
+                factor("penalty", "penalty", "penalty", factors.penalty),
+            ] + (factors.decay != 1 ? [factor("extension_decay", "extension decay", "decay f.", factors.decay)] : [])
+                + (factors.floor != 0 ? [factor("chance_floor", "chance floor", "floor", factors.floor)] : []))
     }
 
     /// " (80%: 0.108..0.157)" after the score, or nothing.
     var intervalText: String { interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "" }
-
-    /// The factors only some law forms have, where they act: the decay form's on an extended
-    /// model, the floor form's chance floor (score = floor + (1 - floor) x the product).
-    var extraFactors: [(key: String, value: Double)] {
-        (factors.decay != 1 ? [("extension_decay", factors.decay)] : [])
-            + (factors.floor != 0 ? [("chance_floor", factors.floor)] : [])
-    }
-
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        let setting = "\(scenario.task.metric), \(scenario.task.name) on \(Fmt.setting(scenario))"
-        block.field("score", style.bold(Fmt.score(score)) + intervalText + "  " + setting)
-        if let target {
-            block.field(
-                "chance",
-                probability.map { String(format: "%.2f", $0) + " that the score reaches " + Fmt.score(target) }
-                    ?? "unknown: the task has no bootstrap draws")
-        }
-        block.field("  compute factor", Fmt.score(factors.compute))
-        block.field("  context factor", Fmt.score(factors.context))
-        block.field("  penalty", Fmt.score(factors.penalty))
-        for (key, value) in extraFactors {
-            block.field("  " + key.replacingOccurrences(of: "_", with: " "), Fmt.score(value))
-        }
-        block.field("compute", Fmt.flops(scenario.flops))
-        if let lawSplit { block.field("law's split", lawSplit.text) }
-        block.field("n_pmt", Fmt.prompt(nPmt, shots: shots))
-        block.field("n_ctx", Fmt.limit(scenario.nCtx))
-        for note in notes { block.note(note, width: width) }
-        return block.text
-    }
 }
 
-extension Explanation: Rendering {
-    var json: JSON {
-        .object(prediction.jsonPairs(binding: binding) + [("explanation", .array(sentences.map(JSON.string)))])
-    }
-
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
+extension Explanation: Reporting {
+    /// The prediction's JSON with the binding factor and the sentences; text, the sentences alone.
+    var report: Report {
         let p = prediction
-        block.line(
-            "score \(style.bold(Fmt.score(p.score)))\(p.intervalText): \(p.scenario.task.name) on \(Fmt.setting(p.scenario))"
-        )
-        for sentence in sentences { block.line("  " + sentence) }
-        for note in p.notes { block.note(note, width: width) }
-        return block.text
+        return Report([
+            .line(
+                "score " + .bold(Fmt.score(p.score))
+                    + "\(p.intervalText): \(p.scenario.task.name) on \(Fmt.setting(p.scenario))")
+        ]) + p.report(binding: binding).jsonOnly.fields + [
+            Field("explanation", .json(.array(sentences.map(JSON.string))))
+        ] + sentences.map { .line(StyledText("  " + $0)) } + [Field(nil, .notes(p.notes), text: .inPlace)]
     }
 
     /// One sentence per factor, then what would lift the score.

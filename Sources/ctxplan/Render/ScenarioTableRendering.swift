@@ -1,28 +1,21 @@
 import Planner
 
-/// One of an answer's main columns, as a row of a scenario table shows it.
-struct ScenarioColumn {
-    /// The CSV header, and what matches the column across rows: the answer's JSON key for the
-    /// same value where it has one.
-    var key: String
-    /// The text table's header.
-    var header: String
-    var text: String
-    var field: CSV.Field
-    /// Words, left-aligned in the text table (numbers are right-aligned).
-    var isWords = false
-}
-
-/// An answer that can be one row of a scenario table: its main columns and its notes. Its
-/// JSON object is the row's `answer`, whole.
-protocol ScenarioRow: Rendering {
-    var keyColumns: [ScenarioColumn] { get }
+/// An answer that can be one row of a scenario table: its main columns (the fields of its
+/// report that have a `column`) and its notes. Its JSON object is the row's `answer`, whole.
+protocol ScenarioRow: Reporting {
     var notes: [PlanningNote] { get }
 }
 
+extension Prediction: ScenarioRow {}
+extension ComputeForAnswer: ScenarioRow {}
+extension ExtensionCost: ScenarioRow {}
+extension ShotsAnswer: ScenarioRow {}
+extension ContextForAnswer: ScenarioRow {}
+extension ExtendAnswer: ScenarioRow {}
+
 /// One answer per combination of the listed inputs (`--model a,b --nctx 8k,32k`): a column per
 /// listed input, then the answers' main columns. The same renderer serves every command.
-struct ScenarioTable: Rendering {
+struct ScenarioTable: Reporting {
     struct Row {
         /// The value of each listed input, in the order of `inputs`.
         var values: [ScenarioValue]
@@ -33,60 +26,47 @@ struct ScenarioTable: Rendering {
     var inputs: [ScenarioInput]
     var rows: [Row]
 
-    /// The answers' columns, in the order they first appear, without those repeating a listed
-    /// input (a listed `--nctx` is the answer's `n_ctx`).
-    private var answerKeys: [(key: String, header: String, isWords: Bool)] {
-        var seen = Set(inputs.compactMap(\.answerKey))
-        var keys: [(String, String, Bool)] = []
-        for row in rows {
-            for column in row.answer.keyColumns where seen.insert(column.key).inserted {
-                keys.append((column.key, column.header, column.isWords))
-            }
-        }
-        return keys
-    }
-
-    private func cells(_ row: Row, _ keys: [String]) -> [ScenarioColumn?] {
-        let columns = row.answer.keyColumns
-        return keys.map { key in columns.first { $0.key == key } }
-    }
-
-    var json: JSON {
-        .object([
-            ("inputs", .array(inputs.map { .string($0.key) })),
-            (
+    /// JSON: the inputs and each row's inputs and whole answer; text and CSV: the table of the
+    /// answers' main columns, and each note once.
+    var report: Report {
+        let reports = rows.map(\.answer.report)
+        return Report([
+            Field("inputs", .json(.array(inputs.map { .string($0.key) }))),
+            Field(
                 "rows",
-                .array(
-                    rows.map { row in
-                        .object([
-                            ("inputs", .object(zip(inputs, row.values).map { ($0.key, Self.json($1)) })),
-                            ("answer", row.answer.json),
+                .reports(
+                    zip(rows, reports).map { row, report in
+                        Report([
+                            Field(
+                                "inputs",
+                                .report(Report(zip(inputs, row.values).map { Field($0.key, Self.value($1, $0)) }))),
+                            Field("answer", .report(report)),
                         ])
-                    })
-            ),
+                    })),
+            Field(nil, .table(table(reports.map(ScenarioColumns.columns))), text: .inPlace),
+            Field(nil, .notes(groupedNotes()), text: .inPlace),
         ])
     }
 
-    var csv: CSV? {
-        let keys = answerKeys.map(\.key)
-        return CSV(
-            header: inputs.map(\.key) + keys,
-            rows: rows.map { row in row.values.map(Self.field) + cells(row, keys).map { $0?.field ?? .empty } })
-    }
-
-    func text(style: Style, width: Int?) -> String {
-        let keys = answerKeys
-        var block = TextBlock(style)
-        let words = Set(inputs.indices.filter { inputs[$0] == .model })
-            .union(keys.indices.filter { keys[$0].isWords }.map { $0 + inputs.count })
-        block.table(
-            inputs.map(\.key) + keys.map(\.header),
-            rows.map { row in
-                zip(inputs, row.values).map { Self.text($1, $0) } + cells(row, keys.map(\.key)).map { $0?.text ?? "" }
-            },
-            words: words)
-        for note in groupedNotes() { block.note(note, width: width) }
-        return block.text
+    /// The answers' columns, in the order they first appear, without those repeating a listed
+    /// input (a listed `--nctx` is the answer's `n_ctx`); a row without a column has it empty.
+    private func table(_ answers: [[ScenarioColumn]]) -> ReportTable {
+        var seen = Set(inputs.compactMap(\.answerKey))
+        var keys: [ScenarioColumn] = []
+        for columns in answers {
+            for column in columns where seen.insert(column.key).inserted { keys.append(column) }
+        }
+        let columns =
+            inputs.map { ReportTable.Column(key: $0.key, header: $0.key, inJSON: false, isWords: $0 == .model) }
+            + keys.map { ReportTable.Column(key: $0.key, header: $0.header, inJSON: false, isWords: $0.isWords) }
+        let cells = zip(rows, answers).map { row, answer in
+            zip(inputs, row.values).map { ReportTable.Cell(Self.value($1, $0)) }
+                + keys.map { key in
+                    answer.first { $0.key == key.key }.map { ReportTable.Cell($0.value, text: StyledText($0.text)) }
+                        ?? ReportTable.Cell(.null)
+                }
+        }
+        return ReportTable(columns: columns, rows: cells)
     }
 
     /// Each note once: bare when every row has it, else led by the scenarios that have it.
@@ -113,35 +93,20 @@ struct ScenarioTable: Rendering {
         for (k, input) in inputs.enumerated() {
             let value = rows[which[0]].values[k]
             if rows.indices.filter({ rows[$0].values[k] == value }) == which {
-                return input.key + " " + Self.text(value, input)
+                return input.key + " " + Self.value(value, input).cell
             }
         }
         return which.map { i in
-            zip(inputs, rows[i].values).map { $0.key + " " + Self.text($1, $0) }.joined(separator: ", ")
+            zip(inputs, rows[i].values).map { $0.key + " " + Self.value($1, $0).cell }.joined(separator: ", ")
         }.joined(separator: "; ")
     }
 
-    private static func text(_ value: ScenarioValue, _ input: ScenarioInput) -> String {
+    /// A listed input's value: compute in FLOPs, a limit in k = 1024.
+    private static func value(_ value: ScenarioValue, _ input: ScenarioInput) -> Value {
         switch value {
-        case .name(let name): return name
-        case .whole(let k): return String(k)
-        case .number(let v): return input == .compute ? Quantities.formatScientific(v) : Fmt.limit(v)
-        }
-    }
-
-    private static func json(_ value: ScenarioValue) -> JSON {
-        switch value {
-        case .name(let name): return .string(name)
-        case .whole(let k): return .integer(k)
-        case .number(let v): return .num(v)
-        }
-    }
-
-    private static func field(_ value: ScenarioValue) -> CSV.Field {
-        switch value {
-        case .name(let name): return .text(name)
-        case .whole(let k): return .integer(k)
-        case .number(let v): return .number(v)
+        case .name(let name): .string(name)
+        case .whole(let k): .integer(k)
+        case .number(let v): input == .compute ? .flops(v) : .limit(v)
         }
     }
 }

@@ -2,92 +2,86 @@ import ContextScaling
 import Foundation
 import Planner
 
-extension ShotsAnswer: Rendering {
-    var json: JSON {
-        .object([
-            ("task", .string(scenario.task.name)),
-            ("model", .str(scenario.model.map(Fmt.model))),
-            ("compute", .num(scenario.flops)),
-            ("n_ctx", .num(scenario.nCtx)),
-            ("best_shots", .integer(best.shots)),
-            ("best_score", .num(best.score)),
-            ("best_n_pmt", .num(best.promptTokens)),
-            ("knee_shots", .integer(knee.shots)),
-            ("knee_score", .num(knee.score)),
-            ("knee_n_pmt", .num(knee.promptTokens)),
-            ("best_prefill_flops", .num(prefillFlops(best))),
-            ("knee_prefill_flops", .num(prefillFlops(knee))),
-            ("within", .num(within)),
-            ("reserve", .num(reserve)),
-            ("max_shots", .integer(maxShots)),
-            ("interval", interval.map(IntervalOptions.json) ?? .null),
-            ("best_interval", bestInterval.map(IntervalOptions.json) ?? .null),
-            ("knee_interval", kneeInterval.map(IntervalOptions.json) ?? .null),
-            (
-                "rows",
-                .array(
-                    rows.map {
-                        .object([
-                            ("shots", .integer($0.shots)), ("n_pmt", .num($0.promptTokens)), ("score", .num($0.score)),
-                            ("prefill_flops", .num(prefillFlops($0))),
-                        ])
-                    })
-            ),
-            ("notes", .notes(notes)),
+extension ShotsAnswer: Reporting {
+    var report: Report {
+        let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
+        let withPrefill = rows.contains { prefillFlops($0) != nil }
+        let bestText =
+            "  score \(Fmt.score(best.score))" + (interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "")
+            + ", \(Fmt.tokens(best.promptTokens))"
+        let kneeText =
+            "  score \(Fmt.score(knee.score)), \(Fmt.tokens(knee.promptTokens)); within \(tolerance)% of the best"
+        let head = Report([
+            .line(
+                StyledText(
+                    "\(scenario.task.name) on \(Fmt.setting(scenario))"
+                        + (reserve.map { ", \(Fmt.tokens($0)) reserved" } ?? ""))),
+            Field("task", .string(scenario.task.name)),
+            Field("model", .string(scenario.model.map(Fmt.model))),
+            Field("compute", .flops(scenario.flops), column: Column("compute"), columnRank: 1),
+            Field("n_ctx", .limit(scenario.nCtx), column: Column("n_ctx"), columnRank: 1),
         ])
+        return head + choice("best", best, bestInterval, bestText) + choice("knee", knee, kneeInterval, kneeText) + [
+            Field("best_prefill_flops", .flops(prefillFlops(best))),
+            Field("knee_prefill_flops", .flops(prefillFlops(knee))),
+            Field("within", .count(within)),
+            Field("reserve", .tokens(reserve)),
+            Field("max_shots", .integer(maxShots)),
+            Field("interval", .interval(interval)),
+            Field("best_interval", .interval(bestInterval)),
+            Field("knee_interval", .interval(kneeInterval)),
+            Field("rows", .table(table(withPrefill: withPrefill)), text: .inPlace),
+        ]
+            // Prefill: what reading the prompt costs every query, beside what its shots buy.
+            + (withPrefill
+                ? [.line("prefill: forward FLOPs per query to read the prompt (2N n_pmt + causal attention)")] : [])
+            + [.notes(notes)]
     }
 
-    /// One row per shot count, marked where it is the best or the knee.
-    var csv: CSV? {
-        CSV(
-            header: ["shots", "n_pmt", "score", "mark", "prefill_flops"],
-            rows: rows.map { row in
-                [
-                    .integer(row.shots), .number(row.promptTokens), .number(row.score), .text(mark(row)),
-                    .number(prefillFlops(row)),
-                ]
-            })
+    /// The best or the knee shot count (`name`), its score and prompt: text "best  31 shots (80%
+    /// confidence: 16..25)" and `detail`.
+    private func choice(_ name: String, _ choice: ShotChoice, _ range: Interval?, _ detail: String) -> [Field] {
+        [
+            Field(
+                name + "_shots", .integer(choice.shots),
+                text: .field(name, .bold(Words.count(choice.shots, "shot")) + Self.range(range) + detail),
+                column: Column(name)),
+            Field(name + "_score", .score(choice.score), column: Column("score")),
+            Field(name + "_n_pmt", .tokens(choice.promptTokens), column: Column("n_pmt")),
+        ]
+    }
+
+    /// One row per shot count, marked where it is the best or the knee; text adds the gain over
+    /// the row before.
+    private func table(withPrefill: Bool) -> ReportTable {
+        var previous: Double?
+        let rows = rows.map { row -> [ReportTable.Cell] in
+            defer { previous = row.score }
+            let mark = mark(row)
+            let prefill = prefillFlops(row)
+            return [
+                .init(.integer(row.shots), text: StyledText(String(row.shots) + (mark.isEmpty ? "" : " " + mark))),
+                .init(.tokens(row.promptTokens)),
+                .init(.score(row.score)),
+                .init(.string(mark)),
+                .init(.null, text: StyledText(previous.map { String(format: "%+.4f", row.score - $0) } ?? "")),
+                .init(
+                    .flops(prefill), text: StyledText(prefill.map { Quantities.formatScientific($0, digits: 3) } ?? "")),
+            ]
+        }
+        return ReportTable(
+            columns: [
+                .init(key: "shots", header: "shots", isWords: true),
+                .init(key: "n_pmt", header: "n_pmt"),
+                .init(key: "score", header: "score"),
+                .init(key: "mark", header: nil, inJSON: false),
+                .init(key: "gain", header: "gain", inJSON: false, inCSV: false),
+                .init(key: "prefill_flops", header: withPrefill ? "prefill" : nil),
+            ], rows: rows)
     }
 
     private func mark(_ row: ShotChoice) -> String {
         row.shots == best.shots ? "best" : (row.shots == knee.shots ? "knee" : "")
-    }
-
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        block.line(
-            "\(scenario.task.name) on \(Fmt.setting(scenario))"
-                + (reserve.map { ", \(Fmt.tokens($0)) reserved" } ?? ""))
-        block.field(
-            "best",
-            style.bold(Words.count(best.shots, "shot")) + Self.range(bestInterval)
-                + "  score \(Fmt.score(best.score))"
-                + (interval.map { " " + IntervalOptions.text($0, Fmt.score) } ?? "")
-                + ", \(Fmt.tokens(best.promptTokens))")
-        let tolerance = Quantities.trimmed(String(format: "%.4f", within * 100))
-        block.field(
-            "knee",
-            style.bold(Words.count(knee.shots, "shot")) + Self.range(kneeInterval)
-                + "  score \(Fmt.score(knee.score)), \(Fmt.tokens(knee.promptTokens)); within \(tolerance)% of the best"
-        )
-        var previous: Double?
-        // Prefill: what reading the prompt costs every query, beside what its shots buy.
-        let withPrefill = rows.contains { prefillFlops($0) != nil }
-        block.table(
-            ["shots", "n_pmt", "score", "gain"] + (withPrefill ? ["prefill"] : []),
-            rows.map { row in
-                defer { previous = row.score }
-                let mark = mark(row)
-                return [
-                    String(row.shots) + (mark.isEmpty ? "" : " " + mark), Quantities.formatTokens(row.promptTokens),
-                    Fmt.score(row.score), previous.map { String(format: "%+.4f", row.score - $0) } ?? "",
-                ] + (withPrefill ? [prefillFlops(row).map { Quantities.formatScientific($0, digits: 3) } ?? ""] : [])
-            })
-        if withPrefill {
-            block.line("prefill: forward FLOPs per query to read the prompt (2N n_pmt + causal attention)")
-        }
-        for note in notes { block.note(note, width: width) }
-        return block.text
     }
 
     private static func whole(_ value: Double) -> String { "\(Int(value.rounded()))" }
@@ -98,57 +92,56 @@ extension ShotsAnswer: Rendering {
     }
 }
 
-extension ContextForAnswer: Rendering {
-    var json: JSON {
-        var pairs: [(String, JSON)] = [
-            ("task", .string(scenario.task.name)), ("target", .num(target)),
-            ("compute", .num(scenario.flops)), ("n_ctx", .num(scenario.nCtx)),
-        ]
-        switch solution {
-        case .reached(let choice, let threshold):
-            pairs += [
-                ("reachable", .bool(true)), ("shots", .integer(choice.shots)),
-                ("n_pmt", .num(choice.promptTokens)), ("score", .num(choice.score)),
-                ("threshold_n_pmt", .num(threshold)),
-            ]
-        case .unreachable(let best):
-            pairs += [
-                ("reachable", .bool(false)), ("shots", .null), ("n_pmt", .null),
-                ("best_shots", .integer(best.shots)), ("best_score", .num(best.score)),
-                ("reason", .str(reasonText)),
-            ]
-        }
-        pairs.append(("interval", interval.map(IntervalOptions.json) ?? .null))
-        pairs.append(("notes", .notes(notes)))
-        return .object(pairs)
-    }
-
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
+extension ContextForAnswer: Reporting {
+    /// The fewest shots that reach the target and what they score; when none do, why, and the
+    /// best shot count. Scenario columns leave the shots empty when none reach the target.
+    var report: Report {
         let at = "\(scenario.task.name) on \(Fmt.setting(scenario))"
+        var report = Report([
+            Field("task", .string(scenario.task.name)),
+            Field("target", .score(target)),
+            Field("compute", .flops(scenario.flops), column: Column("compute"), columnRank: 1),
+            Field("n_ctx", .limit(scenario.nCtx), column: Column("n_ctx"), columnRank: 1),
+        ])
         switch solution {
         case .reached(let choice, let threshold):
-            block.field(
-                "shots",
-                style.bold("\(choice.shots)")
-                    + (interval.map { " " + IntervalOptions.text($0) { "\(Int($0.rounded()))" } } ?? "")
-                    + "  (\(Fmt.tokens(choice.promptTokens))) reach "
-                    + "\(Fmt.score(target)) on \(at): predicted \(String(format: "%.4f", choice.score))")
-            if let threshold {
-                block.field(
-                    "threshold",
+            let thresholdText =
+                threshold.map {
                     "the score crosses \(Fmt.score(target)) at "
-                        + Words.count(threshold, Quantities.formatTokens(threshold), "prompt token"))
-            } else {
-                block.field("threshold", "none: a prompt of a single token already reaches \(Fmt.score(target))")
-            }
+                        + Words.count($0, Quantities.formatTokens($0), "prompt token")
+                } ?? "none: a prompt of a single token already reaches \(Fmt.score(target))"
+            report += [
+                Field("reachable", .bool(true), column: Column("reached")),
+                Field(
+                    "shots", .integer(choice.shots),
+                    text: .field(
+                        "shots",
+                        .bold("\(choice.shots)")
+                            + (interval.map { " " + IntervalOptions.text($0) { "\(Int($0.rounded()))" } } ?? "")
+                            + "  (\(Fmt.tokens(choice.promptTokens))) reach "
+                            + "\(Fmt.score(target)) on \(at): predicted \(String(format: "%.4f", choice.score))"),
+                    column: Column("shots")),
+                Field("n_pmt", .tokens(choice.promptTokens), column: Column("n_pmt")),
+                Field("score", .score(choice.score), column: Column("score")),
+                Field("threshold_n_pmt", .tokens(threshold), text: .field("threshold", StyledText(thresholdText))),
+            ]
         case .unreachable(let best):
-            block.line(style.bad("not reachable") + ": \(Fmt.score(target)) on \(at)")
-            block.field("  why", reasonText ?? "")
-            block.field("  best", Words.count(best.shots, "shot") + ", score \(Fmt.score(best.score))")
+            report += [
+                .line(.bad("not reachable") + ": \(Fmt.score(target)) on \(at)"),
+                Field("reachable", .bool(false), column: Column("reached")),
+                Field("shots", .integer(nil), column: Column("shots")),
+                Field("n_pmt", .tokens(nil), column: Column("n_pmt")),
+                Field(nil, .score(nil), column: Column("score", key: "score")),
+                Field(
+                    "best_shots", .integer(best.shots),
+                    text: .field(
+                        "  best", StyledText(Words.count(best.shots, "shot") + ", score \(Fmt.score(best.score))")),
+                    textRank: 1),
+                Field("best_score", .score(best.score)),
+                Field("reason", .string(reasonText), text: .field("  why", StyledText(reasonText ?? ""))),
+            ]
         }
-        for note in notes { block.note(note, width: width) }
-        return block.text
+        return report + [Field("interval", .interval(interval)), .notes(notes, rank: 2)]
     }
 
     /// Why no shot count reaches the target, in words.

@@ -1,58 +1,50 @@
 import Foundation
 import Planner
 
-extension ShotTable: Rendering {
-    var json: JSON {
-        .object([
-            ("task", .string(scenario.task.name)),
-            ("model", .str(scenario.model.map(Fmt.model))),
-            ("n_ctx", .num(scenario.nCtx)),
-            ("compute", .num(scenario.flops)),
-            (
-                "rows",
-                .array(
-                    rows.map { row in
-                        .object([
-                            ("shots", .integer(row.shots)), ("n_pmt", .num(row.nPmt)),
-                            ("predicted", .num(row.predicted)), ("observed", .num(row.observed)),
-                        ])
-                    })
-            ),
-            ("mae", .num(meanAbsoluteError)),
-            ("notes", .notes(notes)),
+extension ShotTable: Reporting {
+    /// The law against the paper's scores, one row per shot count; `observed` is empty (text
+    /// "-") where the paper has no score.
+    var report: Report {
+        let count = rows.filter { $0.observed != nil }.count
+        return Report([
+            .line(
+                StyledText(
+                    "\(scenario.task.name) on \(scenario.model.map(Fmt.model) ?? "") at \(Fmt.limit(scenario.nCtx)), "
+                        + Fmt.flops(scenario.flops))),
+            Field("task", .string(scenario.task.name)),
+            Field("model", .string(scenario.model.map(Fmt.model))),
+            Field("n_ctx", .limit(scenario.nCtx)),
+            Field("compute", .flops(scenario.flops)),
+            Field("rows", .table(table), text: .inPlace),
+            Field(
+                "mae", .score(meanAbsoluteError),
+                text: .line(
+                    StyledText(
+                        meanAbsoluteError.map {
+                            "mean absolute error \(Fmt.score($0)) over \(Words.count(count, "observation"))"
+                        }
+                            ?? "no bundled observations for this model and limit"))),
+            .notes(notes),
         ])
     }
 
-    /// One row per shot count; `observed` is empty where the paper has no score.
-    var csv: CSV? {
-        CSV(
-            header: ["shots", "n_pmt", "predicted", "observed"],
+    private var table: ReportTable {
+        ReportTable(
+            columns: [
+                .init(key: "shots", header: "shots", isWords: true),
+                .init(key: "n_pmt", header: "n_pmt"),
+                .init(key: "predicted", header: "predicted"),
+                .init(key: "observed", header: "observed"),
+                .init(key: "error", header: "error", inJSON: false, inCSV: false),
+            ],
             rows: rows.map { row in
-                [.integer(row.shots), .number(row.nPmt), .number(row.predicted), .number(row.observed)]
-            })
-    }
-
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        block.line(
-            "\(scenario.task.name) on \(scenario.model.map(Fmt.model) ?? "") at \(Fmt.limit(scenario.nCtx)), "
-                + Fmt.flops(scenario.flops))
-        block.table(
-            ["shots", "n_pmt", "predicted", "observed", "error"],
-            rows.map { row in
                 [
-                    String(row.shots), Quantities.formatTokens(row.nPmt), Fmt.score(row.predicted),
-                    row.observed.map(Fmt.score) ?? "-",
-                    row.observed.map { String(format: "%+.3f", $0 - row.predicted) } ?? "-",
+                    .init(.integer(row.shots)), .init(.tokens(row.nPmt)), .init(.score(row.predicted)),
+                    .init(.score(row.observed), text: StyledText(row.observed.map(Fmt.score) ?? "-")),
+                    .init(
+                        .null, text: StyledText(row.observed.map { String(format: "%+.3f", $0 - row.predicted) } ?? "-")
+                    ),
                 ]
             })
-        if let mae = meanAbsoluteError {
-            let count = rows.filter { $0.observed != nil }.count
-            block.line("mean absolute error \(Fmt.score(mae)) over \(Words.count(count, "observation"))")
-        } else {
-            block.line("no bundled observations for this model and limit")
-        }
-        for note in notes { block.note(note, width: width) }
-        return block.text
     }
 }
