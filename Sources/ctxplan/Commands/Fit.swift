@@ -9,7 +9,7 @@ struct FitDataOptions: ParsableArguments {
         help: ArgumentHelp(
             "Results files or folders (see 'help fit' and 'help import'); the bundled Tables 8-10 when omitted.",
             valueName: "path"),
-        completion: .file())
+        completion: ShellCompletion.files())
     var paths: [String] = []
 
     @Option(
@@ -39,7 +39,7 @@ struct FitDataOptions: ParsableArguments {
         name: String, records: [Observation], layoutTask: TaskPreset?, imported: ImportedData?
     ) {
         guard !paths.isEmpty else {
-            let (name, records, layoutTask) = try planner.fitRecords(file: nil, task: task ?? session.settings.task)
+            let (name, records, layoutTask) = try planner.fitRecords(file: nil, task: session.value(Setting.task, given: task))
             return (name, records, layoutTask, nil)
         }
         let (name, records, layoutTask, imported) = try planner.fitRecords(
@@ -122,7 +122,7 @@ struct Fit: SessionCommand {
 
     @Option(
         help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"),
-        completion: .file(extensions: ["json"]))
+        completion: ShellCompletion.files("json"))
     var save: String?
 
     @Option(help: ArgumentHelp("The saved preset's name (default: the file's name).", valueName: "name"))
@@ -159,7 +159,7 @@ struct Fit: SessionCommand {
         let floor = data.floor(task: layoutTask)
         var choice: Comparison?
         let form: AnyLawForm
-        switch law ?? .form(session.settings.law ?? .paper) {
+        switch law ?? .form(session.value(Setting.law, given: nil)) {
         case .form(let given): form = given
         case .auto:
             let comparison = try planner.compare(
@@ -169,7 +169,7 @@ struct Fit: SessionCommand {
         }
         let report = try planner.fit(
             name: taskName, records: records, form: form, seed: UInt64(data.seed), bootstrap: bootstrap,
-            level: interval ?? session.settings.interval.flatMap { $0 > 0 ? $0 : nil } ?? 80, floor: floor)
+            level: interval ?? Setting.positiveLevel(session.value(Setting.interval, given: nil)), floor: floor)
         var saved: String?
         if let save {
             // Token lengths measured from the records' shots and prompts, else the task's own.
@@ -226,7 +226,7 @@ struct Validate: SessionCommand {
         parsing: .unconditional,
         help: ArgumentHelp("The backtests' prediction interval level, in percent.", valueName: "percent"),
         transform: Parse.percent)
-    var interval: Double = 80
+    var interval: Double = Setting.interval.fallback
 
     @OptionGroup var global: GlobalOptions
 
@@ -236,7 +236,7 @@ struct Validate: SessionCommand {
         let planner = session.planner(global)
         let (name, records, layoutTask, _) = try data.records(planner, in: session)
         let floor = data.floor(task: layoutTask)
-        let form = law ?? session.settings.law ?? .paper
+        let form = session.value(Setting.law, given: law)
         var v = try planner.validate(
             name: name, records: records, form: form, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
             floor: floor, allowingNoHoldOut: backtests)
