@@ -5,8 +5,9 @@ import ArgumentParser
 /// spaces, quotes, `$`, or the `,` and `=` of the paper's `dataset=gsm,model=...` files.
 enum Quoting: Equatable {
     case prompt
-    /// bash inserts a candidate as it stands, so it must come escaped; and ArgumentParser's
-    /// script reads the answer through `compgen -W`, which expands each word once more.
+    /// bash: ArgumentParser's script reads the answer through `compgen -W`, which expands each
+    /// word once (so `$`, quotes and backslashes come escaped), and registers itself with
+    /// `-o filenames`, so readline quotes what it inserts.
     case bash
     /// zsh (`_describe`) and fish quote what they insert themselves: candidates go as they are.
     case zsh
@@ -27,10 +28,7 @@ enum Quoting: Equatable {
     func quoted(_ candidate: String) -> String {
         switch self {
         case .prompt: return Self.escaped(candidate, special: " \t\n'\"\\", leading: "#")
-        case .bash:
-            // Escaped for the line, then once more for compgen's expansion.
-            let line = Self.escaped(candidate, special: " \t\n'\"\\$`&|;<>()[]*?!{}", leading: "#~")
-            return Self.escaped(line, special: " \t\n'\"\\$`", leading: "")
+        case .bash: return Self.escaped(candidate, special: " \t\n'\"\\$`", leading: "")
         case .zsh, .fish: return candidate
         }
     }

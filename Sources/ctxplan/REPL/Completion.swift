@@ -72,6 +72,42 @@ struct Completer: Sendable {
         }
     }
 
+    /// What replaces `text`, the end of `line` (the line up to the cursor) that libedit replaces:
+    /// each candidate for the word under the cursor, from where `text` starts. libedit ends its
+    /// word at more characters than the prompt's words end at (`=`, quotes), so its word may be
+    /// the end of the prompt's.
+    func replacements(forLine line: String, replacing text: String) -> [String] {
+        let start = Self.lastWordStart(line)
+        let word = String(line[start...])
+        let full = matches(for: word, before: String(line[..<start]))
+        guard text.count <= word.count else { return full.map { String(text.dropLast(word.count)) + $0 } }
+        let kept = String(word.dropLast(text.count))
+        return full.filter { $0.hasPrefix(kept) }.map { String($0.dropFirst(kept.count)) }
+    }
+
+    /// Where the last word of `line` starts, as `LineSplitter` splits words; the end when the
+    /// line ends between words.
+    static func lastWordStart(_ line: String) -> String.Index {
+        var start = line.endIndex
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for i in line.indices {
+            let ch = line[i]
+            if escaped {
+                escaped = false
+            } else if let q = quote {
+                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escaped = true }
+            } else if ch == " " || ch == "\t" {
+                inWord = false
+            } else {
+                if !inWord { (start, inWord) = (i, true) }
+                if ch == "\\" { escaped = true } else if ch == "'" || ch == "\"" { quote = ch }
+            }
+        }
+        return inWord ? start : line.endIndex
+    }
+
     /// `candidate` quoted for the prompt as the word being typed was begun: inside its opening
     /// quote, else with backslashes. A folder's quote stays open: its files come next.
     static func quoted(_ candidate: String, like typed: String) -> String {
@@ -98,11 +134,14 @@ enum Completion {
 
     static func install(_ completer: Completer) {
         state.withLock { $0.completer = completer }
-        shim_set_completion { text, start, _ in
+        shim_set_completion { text, _, end in
             guard let text else { return nil }
-            let before = String(decoding: String(cString: shim_line_buffer()).utf8.prefix(Int(start)), as: UTF8.self)
+            // libedit counts the cursor in characters (its wide-character buffer).
+            var line = String.UnicodeScalarView()
+            line.append(contentsOf: String(cString: shim_line_buffer()).unicodeScalars.prefix(Int(end)))
             let (found, folder) = Completion.state.withLock { state in
-                state.matches = state.completer?.matches(for: String(cString: text), before: before) ?? []
+                state.matches =
+                    state.completer?.replacements(forLine: String(line), replacing: String(cString: text)) ?? []
                 return (!state.matches.isEmpty, state.matches.allSatisfy { $0.hasSuffix("/") })
             }
             // After a folder the next Tab lists its files: no space in between.
