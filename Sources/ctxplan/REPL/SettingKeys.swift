@@ -85,9 +85,9 @@ enum Setting {
 
     /// Every key, in the order `set` lists them and messages name them.
     static let registry: [AnySettingKey] = [
-        AnySettingKey(task), AnySettingKey(model), AnySettingKey(nctx), AnySettingKey(gpu), AnySettingKey(gpus.key),
-        AnySettingKey(price), AnySettingKey(mfu.key), AnySettingKey(shots), AnySettingKey(promptTokens),
-        AnySettingKey(reserve), AnySettingKey(law.key), AnySettingKey(interval.key), AnySettingKey(format.key),
+        AnySettingKey(task), AnySettingKey(model), AnySettingKey(nctx), AnySettingKey(gpu), AnySettingKey(gpus),
+        AnySettingKey(price), AnySettingKey(mfu), AnySettingKey(shots), AnySettingKey(promptTokens),
+        AnySettingKey(reserve), AnySettingKey(law), AnySettingKey(interval), AnySettingKey(format),
     ]
 
     static let names = registry.map(\.name)
@@ -144,15 +144,24 @@ enum Setting {
 /// listing and the completion.
 struct AnySettingKey: Sendable {
     let name: String
+    let options: [String]
     let completion: ValueCompletion
     /// Validates `value` as the option the key stands for would, and stores it.
     let read: @Sendable (inout Settings, String, PresetLibrary) throws -> Void
     let unset: @Sendable (inout Settings) -> Void
     /// The value as `set` lists it (nil when unset), and as JSON.
     let show: @Sendable (Settings) -> (text: String?, json: JSON)
+    /// The default as `set` lists it, for a key that has one.
+    var fallback: String?
+
+    init<Value>(_ key: DefaultedSettingKey<Value>) {
+        self.init(key.key)
+        fallback = key.key.text(key.fallback)
+    }
 
     init<Value>(_ key: SettingKey<Value>) {
         name = key.name
+        options = key.options
         completion = key.completion
         read = { settings, value, library in
             settings[keyPath: key.path] = try key.parse(value, library)
@@ -169,11 +178,11 @@ struct AnySettingKey: Sendable {
 extension Settings {
     static var keys: [String] { Setting.names }
 
-    /// Each key with its value as text, nil when unset, and as JSON.
-    var entries: [(key: String, text: String?, json: JSON)] {
+    /// Each key with its value as text, nil when unset, and as JSON; its default as text.
+    var entries: [(key: String, text: String?, json: JSON, fallback: String?)] {
         Setting.registry.map { key in
             let shown = key.show(self)
-            return (key: key.name, text: shown.text, json: shown.json)
+            return (key: key.name, text: shown.text, json: shown.json, fallback: key.fallback)
         }
     }
 }
@@ -224,13 +233,16 @@ extension Session {
     }
 }
 
-/// The settings as an answer: what `set` with no arguments and `show settings` print.
+/// The settings as an answer: what `set` with no arguments and `show settings` print, with the
+/// default of each unset key that has one.
 struct SettingsView: Rendering {
     var settings: Settings
 
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
-        for entry in settings.entries { block.field(entry.key, entry.text ?? style.dim("(unset)")) }
+        for entry in settings.entries {
+            block.field(entry.key, entry.text ?? style.dim(entry.fallback.map { "(unset; default \($0))" } ?? "(unset)"))
+        }
         return block.text
     }
 
