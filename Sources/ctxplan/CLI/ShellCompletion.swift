@@ -9,7 +9,7 @@ import Planner
 /// (`ctxplan ---completion ...`), which the shells run as a subprocess and the prompt calls in
 /// the same process (`CommandTree.customCandidates`), so that names are read from the presets
 /// in use and file names are quoted as the one asking needs.
-enum ValueCompletion: Sendable, Equatable {
+enum ValueCompletion: Sendable {
     /// A value of no fixed list (a number): nothing to offer.
     case none
     case choices([String])
@@ -22,10 +22,8 @@ enum ValueCompletion: Sendable, Equatable {
     /// Files ending in one of `extensions` (any file for none), and every folder.
     case files(extensions: [String])
     case folders
-    /// The keys of `set`, and the value of the key just before the word.
-    case settingKeys
+    /// The value of the `set` key just before the word.
     case settingValue
-    case commands
 
     /// The declaration as ArgumentParser's `completion:`.
     var kind: CompletionKind {
@@ -59,11 +57,9 @@ enum ValueCompletion: Sendable, Equatable {
         case .shown: return ["settings", "last"] + tasks + models + gpus
         case .files(let extensions): return files ? PathCompletion.candidates(for: typed, extensions: extensions) : []
         case .folders: return files ? PathCompletion.candidates(for: typed, foldersOnly: true) : []
-        case .settingKeys: return Setting.names
         case .settingValue:
             guard let key = Setting.registry.first(where: { $0.name == before }) else { return [] }
             return key.completion.candidates(typed: typed, library: library, files: files, forShell: forShell)
-        case .commands: return CommandTree.root.commandNames
         }
     }
 

@@ -5,8 +5,10 @@ import ArgumentParser
 /// and its arguments' completions from the declaration below; the REPL runs its words itself
 /// (`handle`), with the messages of its own. From a shell it says where it works.
 protocol PromptCommand: SessionCommand {
-    /// How the overview shows it: `set KEY VALUE`.
+    /// How the prompt's overview shows it: `set KEY VALUE`, and what it does; the tree's abstract
+    /// says the same, and where it works.
     static var usage: String { get }
+    static var summary: String { get }
     static func handle(_ arguments: [String], in repl: REPL, prefix: String) -> REPL.Outcome
 }
 
@@ -20,11 +22,12 @@ extension PromptCommand {
 
 struct SetCommand: PromptCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set", abstract: "default for later commands; 'set' alone lists the keys and values",
+        commandName: "set", abstract: "At the prompt: " + summary,
         aliases: ["use"])
     static let usage = "set KEY VALUE"
+    static let summary = "default for later commands; 'set' alone lists the keys and values"
 
-    @Argument(help: ArgumentHelp("The setting.", valueName: "key"), completion: .list(Setting.names))
+    @Argument(help: ArgumentHelp("The setting.", valueName: "key"), completion: ValueCompletion.choices(Setting.names).kind)
     var key: String?
 
     @Argument(
@@ -38,10 +41,11 @@ struct SetCommand: PromptCommand {
 }
 
 struct UnsetCommand: PromptCommand {
-    static let configuration = CommandConfiguration(commandName: "unset", abstract: "forget one setting, or all")
+    static let configuration = CommandConfiguration(commandName: "unset", abstract: "At the prompt: " + summary)
     static let usage = "unset [KEY]"
+    static let summary = "forget one setting, or all"
 
-    @Argument(help: ArgumentHelp("The settings to forget.", valueName: "key"), completion: .list(Setting.names))
+    @Argument(help: ArgumentHelp("The settings to forget.", valueName: "key"), completion: ValueCompletion.choices(Setting.names).kind)
     var keys: [String] = []
 
     static func handle(_ arguments: [String], in repl: REPL, prefix: String) -> REPL.Outcome {
@@ -50,8 +54,9 @@ struct UnsetCommand: PromptCommand {
 }
 
 struct SourceCommand: PromptCommand {
-    static let configuration = CommandConfiguration(commandName: "source", abstract: "run FILE's lines as if typed")
+    static let configuration = CommandConfiguration(commandName: "source", abstract: "At the prompt: " + summary)
     static let usage = "source FILE"
+    static let summary = "run FILE's lines as if typed"
 
     @Argument(help: ArgumentHelp("The script.", valueName: "file"), completion: ShellCompletion.files())
     var file: String?
@@ -63,8 +68,9 @@ struct SourceCommand: PromptCommand {
 
 struct QuitCommand: PromptCommand {
     static let configuration = CommandConfiguration(
-        commandName: "quit", abstract: "leave; Ctrl-C clears the line or stops a command", aliases: ["exit"])
+        commandName: "quit", abstract: "At the prompt: " + summary, aliases: ["exit"])
     static let usage = "quit, exit, Ctrl-D"
+    static let summary = "leave; Ctrl-C clears the line or stops a command"
 
     static func handle(_ arguments: [String], in repl: REPL, prefix: String) -> REPL.Outcome { .quit }
 }

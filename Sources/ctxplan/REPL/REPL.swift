@@ -154,7 +154,7 @@ struct REPL {
         }
         block.line("")
         block.line("At the prompt:")
-        for command in Ctxplan.promptCommands { block.field("  " + command.usage, command.configuration.abstract) }
+        for command in Ctxplan.promptCommands { block.field("  " + command.usage, command.summary) }
         block.field("  use task NAME", "the same as set task (NAME may be a preset file)")
         block.field("  show settings", "the current settings")
         block.field("  show last", "the last answer again; '_' in a number is its main quantity")
