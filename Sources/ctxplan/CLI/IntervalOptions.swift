@@ -7,7 +7,8 @@ struct IntervalOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Interval level in percent (default 80; 0 for none), from the task's bootstrap draws.",
+            "Interval level in percent (default \(Setting.interval.fallbackText); 0 for none), from the task's "
+                + "bootstrap draws.",
             valueName: "percent"),
         transform: Parse.intervalLevel)
     var interval: Double?

@@ -104,7 +104,7 @@ struct Fit: SessionCommand {
     @OptionGroup var data: FitDataOptions
 
     @Option(
-        help: ArgumentHelp("Law form: \(AnyLawForm.listed) or auto (default paper, or 'set law').", valueName: "law"),
+        help: ArgumentHelp("Law form: \(AnyLawForm.listed) or auto (default \(Setting.law.fallbackText), or 'set law').", valueName: "law"),
         completion: .list(AnyLawForm.allCases.map(\.rawValue) + ["auto"]), transform: LawChoice.parse)
     var law: LawChoice?
 
@@ -116,7 +116,7 @@ struct Fit: SessionCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Interval level in percent for the bootstrap (default 80).", valueName: "percent"),
+        help: ArgumentHelp("Interval level in percent for the bootstrap (default \(Setting.interval.fallbackText)).", valueName: "percent"),
         transform: Parse.percent)
     var interval: Double?
 
@@ -206,14 +206,14 @@ struct Validate: SessionCommand {
         commandName: "validate",
         abstract: "The paper's Sec. 4.2 test: fit on short prompts, score the longer ones.",
         discussion: """
-            With --backtests, also fits again with each model held out, each context limit held out, and the largest compute level held out (fit on the smaller ones), and reports each split's mean absolute error and how often its prediction intervals (--interval, default 80%) cover the held-out scores.
+            With --backtests, also fits again with each model held out, each context limit held out, and the largest compute level held out (fit on the smaller ones), and reports each split's mean absolute error and how often its prediction intervals (--interval, default \(Setting.interval.fallbackText)) cover the held-out scores.
             Example: validate --task commonsense --law soft --backtests
             """)
 
     @OptionGroup var data: FitDataOptions
 
     @Option(
-        help: ArgumentHelp("Law form: \(AnyLawForm.listed) (default paper, or 'set law').", valueName: "law"),
+        help: ArgumentHelp("Law form: \(AnyLawForm.listed) (default \(Setting.law.fallbackText), or 'set law').", valueName: "law"),
         completion: .list(AnyLawForm.allCases.map(\.rawValue)), transform: LawChoice.parseForm)
     var law: AnyLawForm?
 

@@ -36,6 +36,9 @@ struct SettingKey<Value: Sendable>: Sendable {
 struct DefaultedSettingKey<Value: Sendable>: Sendable {
     let key: SettingKey<Value>
     let fallback: Value
+
+    /// The default as help and `set` show it: "80%", "paper".
+    var fallbackText: String { key.text(fallback) }
 }
 
 /// Every key, declared once each.
@@ -156,7 +159,7 @@ struct AnySettingKey: Sendable {
 
     init<Value>(_ key: DefaultedSettingKey<Value>) {
         self.init(key.key)
-        fallback = key.key.text(key.fallback)
+        fallback = key.fallbackText
     }
 
     init<Value>(_ key: SettingKey<Value>) {
