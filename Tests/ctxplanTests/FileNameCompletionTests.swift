@@ -73,6 +73,9 @@ final class FileNameCompletionTests: XCTestCase {
     /// a name after Tab and runs the line: a shell function standing in for ctxplan (the script's
     /// callback still reaches the binary) prints the words it was given, which must be the names.
     func testTheShellsInsertFileNamesQuoted() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("util-linux script, which gives the shells a terminal, is not installed")
+        }
         var tested: [String] = []
         for shell in ["bash", "zsh", "fish"] {
             guard let path = Self.executable(shell) else {
@@ -99,7 +102,8 @@ final class FileNameCompletionTests: XCTestCase {
         let script = home + "/ctxplan." + shell
         let generated = try Shell.run("\"$CTXPLAN\" --generate-completion-script \(shell) > '\(script)'")
         XCTAssertEqual(generated.status, 0, generated.stderr)
-        // The binary as `ctxplan` on the PATH, for the callback; the function runs the lines.
+        // The binary as `ctxplan` on the PATH, for the callback; the function runs the lines. The
+        // shells keep their history and state in `home`, removed after.
         try FileManager.default.createDirectory(atPath: home + "/bin", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: home + "/bin/ctxplan", withDestinationPath: Harness.binary.path)
         let ctxplan = """
@@ -124,8 +128,8 @@ final class FileNameCompletionTests: XCTestCase {
         ]
         try (lines.map { $0 + "\t\r" }.joined() + "exit\r").write(toFile: home + "/typed", atomically: false, encoding: .utf8)
         let run = """
-            cd '\(dir)' && PATH='\(home)/bin':"$PATH" TERM=dumb SHELL=/bin/sh \
-            script -qfec "\(start)" /dev/null < '\(home)/typed'
+            cd '\(dir)' && PATH='\(home)/bin':"$PATH" TERM=dumb SHELL=/bin/sh HOME='\(home)' \
+            XDG_DATA_HOME='\(home)' HISTFILE=/dev/null script -qfec "\(start)" /dev/null < '\(home)/typed'
             """
         let result = try Shell.run(run)
         // What the stand-in printed: `[word]` lines, between the terminal's own output ("\r\n"
