@@ -69,7 +69,9 @@ final class CommandTreeTests: XCTestCase {
     /// `repl` takes `--presets` and `--no-rc` and nothing else: every other option of the tree is
     /// refused by name, not accepted and ignored.
     func testReplRefusesEveryOptionButPresets() throws {
-        let options = Set(CommandTree.root.commands.flatMap(\.flags)).subtracting(["--presets", "--no-rc", "--help", "--version"])
+        let options = Set(CommandTree.root.commands.flatMap(\.flags)).subtracting([
+            "--presets", "--no-rc", "--help", "--version",
+        ])
         XCTAssertTrue(options.contains("--json") && options.contains("--nctx"), "\(options)")
         for option in options.sorted() {
             do {
@@ -104,7 +106,9 @@ final class CommandTreeTests: XCTestCase {
         let plot = try Harness.json(
             ["plot", "--task", "arithmetic", "--model", "llama-2-7b", "--nctx", "4k", "--nctx", "8k"])
         XCTAssertEqual((plot["series"] as! [[String: Any]]).map { $0["n_ctx"] as! Double }, [4096, 8192])
-        let twice = try Harness.run(["table", "--task", "arithmetic", "--model", "llama-2-7b", "--nctx", "4k", "--nctx", "8k"])
+        let twice = try Harness.run([
+            "table", "--task", "arithmetic", "--model", "llama-2-7b", "--nctx", "4k", "--nctx", "8k",
+        ])
         XCTAssertEqual(twice.status, 2)
         XCTAssertEqual(twice.stderr, "error: --nctx is given 2 times; expected it once\n")
     }

@@ -9,9 +9,11 @@ final class CompletionValueTests: XCTestCase {
 
     func testEnumeratedOptionsCompleteTheirValues() {
         XCTAssertEqual(
-            completer.matches(for: "", before: "fit --law "), ["paper", "no-penalty", "soft", "floor", "decay", "ladder", "auto"])
+            completer.matches(for: "", before: "fit --law "),
+            ["paper", "no-penalty", "soft", "floor", "decay", "ladder", "auto"])
         XCTAssertEqual(
-            completer.matches(for: "", before: "validate --law "), ["paper", "no-penalty", "soft", "floor", "decay", "ladder"])
+            completer.matches(for: "", before: "validate --law "),
+            ["paper", "no-penalty", "soft", "floor", "decay", "ladder"])
         XCTAssertEqual(completer.matches(for: "d", before: "set law "), ["decay"])
         XCTAssertEqual(completer.matches(for: "c", before: "set format "), ["csv"])
         // compare fits every law and takes no --law: the tree says so, and nothing is offered.

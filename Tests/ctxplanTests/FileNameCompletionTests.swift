@@ -16,7 +16,9 @@ final class FileNameCompletionTests: XCTestCase {
     func folderOfNames() throws -> String {
         let dir = TestFolders.path("quoted names")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        for name in Self.names { XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/" + name, contents: Data())) }
+        for name in Self.names {
+            XCTAssertTrue(FileManager.default.createFile(atPath: dir + "/" + name, contents: Data()))
+        }
         return dir
     }
 
@@ -105,7 +107,8 @@ final class FileNameCompletionTests: XCTestCase {
         // The binary as `ctxplan` on the PATH, for the callback; the function runs the lines. The
         // shells keep their history and state in `home`, removed after.
         try FileManager.default.createDirectory(atPath: home + "/bin", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: home + "/bin/ctxplan", withDestinationPath: Harness.binary.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: home + "/bin/ctxplan", withDestinationPath: Harness.binary.path)
         let ctxplan = """
             ctxplan() { if [[ $1 == ---completion ]]; then command ctxplan "$@"; else printf '[%s]\\n' "$@"; fi; }
             """
@@ -124,9 +127,11 @@ final class FileNameCompletionTests: XCTestCase {
             start = "\(path) --rcfile \(home)/rc --noprofile -i"
         }
         let lines = [
-            "ctxplan fit my\\ re", "ctxplan fit data", "ctxplan fit --save it", "ctxplan fit --save \\$", "ctxplan fit a",
+            "ctxplan fit my\\ re", "ctxplan fit data", "ctxplan fit --save it", "ctxplan fit --save \\$",
+            "ctxplan fit a",
         ]
-        try (lines.map { $0 + "\t\r" }.joined() + "exit\r").write(toFile: home + "/typed", atomically: false, encoding: .utf8)
+        try (lines.map { $0 + "\t\r" }.joined() + "exit\r").write(
+            toFile: home + "/typed", atomically: false, encoding: .utf8)
         let run = """
             cd '\(dir)' && PATH='\(home)/bin':"$PATH" TERM=dumb SHELL=/bin/sh HOME='\(home)' \
             XDG_DATA_HOME='\(home)' HISTFILE=/dev/null script -qfec "\(start)" /dev/null < '\(home)/typed'
@@ -141,6 +146,8 @@ final class FileNameCompletionTests: XCTestCase {
     }
 
     private static func executable(_ name: String) -> String? {
-        ["/usr/bin/", "/bin/", "/usr/local/bin/"].map { $0 + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        ["/usr/bin/", "/bin/", "/usr/local/bin/"].map { $0 + name }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 }

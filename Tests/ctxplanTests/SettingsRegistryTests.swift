@@ -21,7 +21,9 @@ final class SettingsRegistryTests: XCTestCase {
                 else { return XCTFail("\(key.name) feeds \(option), which no command takes") }
                 let offered = Set(completer.matches(for: "", before: "set \(key.name) "))
                 let taken = Set(completer.matches(for: "", before: "\(name) \(option) "))
-                XCTAssertTrue(offered.isSubset(of: taken), "\(key.name): \(offered.subtracting(taken)) not offered by \(name) \(option)")
+                XCTAssertTrue(
+                    offered.isSubset(of: taken),
+                    "\(key.name): \(offered.subtracting(taken)) not offered by \(name) \(option)")
             }
         }
         XCTAssertEqual(Setting.names.count, Set(Setting.names).count, "each key declared once")

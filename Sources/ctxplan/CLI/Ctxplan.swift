@@ -40,7 +40,9 @@ struct Ctxplan: ParsableCommand {
 
     /// The names of the commands, as typed, aliases (`use`, `exit`) too.
     static var commandNames: [String] {
-        configuration.subcommands.flatMap { [$0.configuration.commandName].compactMap { $0 } + $0.configuration.aliases }
+        configuration.subcommands.flatMap {
+            [$0.configuration.commandName].compactMap { $0 } + $0.configuration.aliases
+        }
     }
 
     /// The command `name`, or an error naming it with the closest command.

@@ -302,13 +302,15 @@ struct HardwareOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Number of GPUs, for wall-clock days (default \(Setting.gpus.fallbackText)).", valueName: "k"),
+        help: ArgumentHelp(
+            "Number of GPUs, for wall-clock days (default \(Setting.gpus.fallbackText)).", valueName: "k"),
         transform: Parse.positiveWhole)
     var gpus: Int?
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default \(Setting.mfu.fallbackText)).", valueName: "u"),
+        help: ArgumentHelp(
+            "Model FLOPs utilisation, a fraction of peak (default \(Setting.mfu.fallbackText)).", valueName: "u"),
         transform: Parse.utilisation)
     var mfu: Double?
 

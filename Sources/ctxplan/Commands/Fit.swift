@@ -39,7 +39,8 @@ struct FitDataOptions: ParsableArguments {
         name: String, records: [Observation], layoutTask: TaskPreset?, imported: ImportedData?
     ) {
         guard !paths.isEmpty else {
-            let (name, records, layoutTask) = try planner.fitRecords(file: nil, task: session.value(Setting.task, given: task))
+            let (name, records, layoutTask) = try planner.fitRecords(
+                file: nil, task: session.value(Setting.task, given: task))
             return (name, records, layoutTask, nil)
         }
         let (name, records, layoutTask, imported) = try planner.fitRecords(
@@ -104,7 +105,9 @@ struct Fit: SessionCommand {
     @OptionGroup var data: FitDataOptions
 
     @Option(
-        help: ArgumentHelp("Law form: \(AnyLawForm.listed) or auto (default \(Setting.law.fallbackText), or 'set law').", valueName: "law"),
+        help: ArgumentHelp(
+            "Law form: \(AnyLawForm.listed) or auto (default \(Setting.law.fallbackText), or 'set law').",
+            valueName: "law"),
         completion: .list(AnyLawForm.allCases.map(\.rawValue) + ["auto"]), transform: LawChoice.parse)
     var law: LawChoice?
 
@@ -116,7 +119,9 @@ struct Fit: SessionCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Interval level in percent for the bootstrap (default \(Setting.interval.fallbackText)).", valueName: "percent"),
+        help: ArgumentHelp(
+            "Interval level in percent for the bootstrap (default \(Setting.interval.fallbackText)).",
+            valueName: "percent"),
         transform: Parse.percent)
     var interval: Double?
 
@@ -213,7 +218,8 @@ struct Validate: SessionCommand {
     @OptionGroup var data: FitDataOptions
 
     @Option(
-        help: ArgumentHelp("Law form: \(AnyLawForm.listed) (default \(Setting.law.fallbackText), or 'set law').", valueName: "law"),
+        help: ArgumentHelp(
+            "Law form: \(AnyLawForm.listed) (default \(Setting.law.fallbackText), or 'set law').", valueName: "law"),
         completion: .list(AnyLawForm.allCases.map(\.rawValue)), transform: LawChoice.parseForm)
     var law: AnyLawForm?
 

@@ -21,7 +21,8 @@ struct ModelCommand: SessionCommand {
     @Argument(help: ArgumentHelp("What to make the preset from: from-config.", valueName: "action"))
     var action: Action
 
-    @Argument(help: ArgumentHelp("The model's config.json.", valueName: "config"), completion: ShellCompletion.files("json"))
+    @Argument(
+        help: ArgumentHelp("The model's config.json.", valueName: "config"), completion: ShellCompletion.files("json"))
     var config: String
 
     @Option(

@@ -77,14 +77,18 @@ struct CommandTree: Sendable {
             if kind == "positional" { command.positionals.append(parsed) } else { command.options.append(parsed) }
         }
         // ArgumentParser's own `help` declares no completion for the command it names.
-        if name == "help", !command.positionals.isEmpty { command.positionals[0].completion = .list(Ctxplan.commandNames) }
+        if name == "help", !command.positionals.isEmpty {
+            command.positionals[0].completion = .list(Ctxplan.commandNames)
+        }
         return command
     }
 
     private static func completion(_ kind: [String: Any]?) -> Completion {
         guard let kind else { return .none }
         if let list = kind["list"] as? [String: Any] { return .list(list["values"] as? [String] ?? []) }
-        if let file = kind["file"] as? [String: Any] { return .files(extensions: file["extensions"] as? [String] ?? []) }
+        if let file = kind["file"] as? [String: Any] {
+            return .files(extensions: file["extensions"] as? [String] ?? [])
+        }
         if kind["directory"] != nil { return .folders }
         if kind["custom"] != nil || kind["customAsync"] != nil { return .custom }
         return .none

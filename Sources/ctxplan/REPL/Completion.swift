@@ -30,6 +30,7 @@ struct Completer: Sendable {
     func candidates(before: String, typed: String = "") -> [String] {
         let words = (try? LineSplitter.split(before)) ?? []
         guard let head = words.first else { return tree.commandNames }
+        // `?` is the prompt's spelling of help.
         guard let command = tree.command(named: head == "?" ? "help" : head) else { return [] }
         if let previous = words.last, words.count > 1, let option = command.option(previous), option.takesValue {
             return values(option.completion, words: words, typed: typed, argument: previous)
@@ -65,10 +66,7 @@ struct Completer: Sendable {
         case .list(let values): return values
         case .files(let extensions): return PathCompletion.candidates(for: typed, extensions: extensions)
         case .folders: return PathCompletion.candidates(for: typed, foldersOnly: true)
-        case .custom:
-            // `?` is the prompt's spelling of help; the tree knows `help`.
-            let line = words.first == "?" ? ["help"] + words.dropFirst() : words
-            return CommandTree.customCandidates(line, typed: typed, argument: argument, library: library)
+        case .custom: return CommandTree.customCandidates(words, typed: typed, argument: argument, library: library)
         }
     }
 

@@ -27,7 +27,8 @@ struct SetCommand: PromptCommand {
     static let usage = "set KEY VALUE"
     static let summary = "default for later commands; 'set' alone lists the keys and values"
 
-    @Argument(help: ArgumentHelp("The setting.", valueName: "key"), completion: ValueCompletion.choices(Setting.names).kind)
+    @Argument(
+        help: ArgumentHelp("The setting.", valueName: "key"), completion: ValueCompletion.choices(Setting.names).kind)
     var key: String?
 
     @Argument(
@@ -45,7 +46,9 @@ struct UnsetCommand: PromptCommand {
     static let usage = "unset [KEY]"
     static let summary = "forget one setting, or all"
 
-    @Argument(help: ArgumentHelp("The settings to forget.", valueName: "key"), completion: ValueCompletion.choices(Setting.names).kind)
+    @Argument(
+        help: ArgumentHelp("The settings to forget.", valueName: "key"),
+        completion: ValueCompletion.choices(Setting.names).kind)
     var keys: [String] = []
 
     static func handle(_ arguments: [String], in repl: REPL, prefix: String) -> REPL.Outcome {

@@ -149,7 +149,8 @@ struct REPL {
     var overview: String {
         var block = TextBlock(session.style)
         block.line("Commands (help COMMAND for its options):")
-        for command in Ctxplan.configuration.subcommands where command != Repl.self && !(command is any PromptCommand.Type) {
+        for command in Ctxplan.configuration.subcommands
+        where command != Repl.self && !(command is any PromptCommand.Type) {
             block.field("  " + (command.configuration.commandName ?? ""), command.configuration.abstract)
         }
         block.line("")

@@ -244,7 +244,8 @@ struct SettingsView: Rendering {
     func text(style: Style, width: Int?) -> String {
         var block = TextBlock(style)
         for entry in settings.entries {
-            block.field(entry.key, entry.text ?? style.dim(entry.fallback.map { "(unset; default \($0))" } ?? "(unset)"))
+            block.field(
+                entry.key, entry.text ?? style.dim(entry.fallback.map { "(unset; default \($0))" } ?? "(unset)"))
         }
         return block.text
     }
