@@ -54,7 +54,8 @@ final class CommandTreeTests: XCTestCase {
                 return Ctxplan.message(for: error)
             }
         }
-        for name in Ctxplan.commandNames {
+        // The prompt's own commands (set, source...) load no presets: they take no --presets.
+        for name in Ctxplan.commandNames where Ctxplan.promptCommand(named: name) == nil {
             let after = outcome([name, "--presets", "/p1", "--presets", "/p2"])
             XCTAssertEqual(outcome(["--presets", "/p1", "--presets", "/p2", name]), after, name)
             XCTAssertFalse(after.contains("nexpected") || after.contains("Unknown option"), "\(name): \(after)")
@@ -68,7 +69,9 @@ final class CommandTreeTests: XCTestCase {
     /// `repl` takes `--presets` and `--no-rc` and nothing else: every other option of the tree is
     /// refused by name, not accepted and ignored.
     func testReplRefusesEveryOptionButPresets() throws {
-        let options = Set(Completer.flags.values.joined()).subtracting(["--presets", "--no-rc", "--help", "--version"])
+        let options = Set(CommandTree.root.commands.flatMap(\.flags)).subtracting([
+            "--presets", "--no-rc", "--help", "--version",
+        ])
         XCTAssertTrue(options.contains("--json") && options.contains("--nctx"), "\(options)")
         for option in options.sorted() {
             do {
@@ -103,7 +106,9 @@ final class CommandTreeTests: XCTestCase {
         let plot = try Harness.json(
             ["plot", "--task", "arithmetic", "--model", "llama-2-7b", "--nctx", "4k", "--nctx", "8k"])
         XCTAssertEqual((plot["series"] as! [[String: Any]]).map { $0["n_ctx"] as! Double }, [4096, 8192])
-        let twice = try Harness.run(["table", "--task", "arithmetic", "--model", "llama-2-7b", "--nctx", "4k", "--nctx", "8k"])
+        let twice = try Harness.run([
+            "table", "--task", "arithmetic", "--model", "llama-2-7b", "--nctx", "4k", "--nctx", "8k",
+        ])
         XCTAssertEqual(twice.status, 2)
         XCTAssertEqual(twice.stderr, "error: --nctx is given 2 times; expected it once\n")
     }

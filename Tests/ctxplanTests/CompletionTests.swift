@@ -19,7 +19,9 @@ final class CompletionTests: XCTestCase {
         let library = Session().library()
         XCTAssertEqual(completer.matches(for: "", before: "set model "), library.modelNames)
         XCTAssertEqual(completer.matches(for: "", before: "set gpu "), library.gpuNames)
-        XCTAssertEqual(completer.matches(for: "", before: "set law "), completer.matches(for: "", before: "predict --law "))
+        XCTAssertEqual(
+            completer.matches(for: "", before: "set law "), completer.matches(for: "", before: "validate --law "),
+            "the law forms, as validate takes them (fit also takes auto, which set does not)")
         XCTAssertEqual(completer.matches(for: "c", before: "set format "), ["csv"])
         XCTAssertEqual(completer.matches(for: "", before: "set nctx "), [], "a number: nothing to offer")
         XCTAssertEqual(completer.matches(for: "law", before: "set "), ["law"])

@@ -9,12 +9,16 @@ final class CompletionValueTests: XCTestCase {
 
     func testEnumeratedOptionsCompleteTheirValues() {
         XCTAssertEqual(
-            completer.matches(for: "", before: "fit --law "), ["paper", "no-penalty", "soft", "floor", "decay", "ladder", "auto"])
+            completer.matches(for: "", before: "fit --law "),
+            ["paper", "no-penalty", "soft", "floor", "decay", "ladder", "auto"])
         XCTAssertEqual(
-            completer.matches(for: "", before: "validate --law "), ["paper", "no-penalty", "soft", "floor", "decay", "ladder"])
+            completer.matches(for: "", before: "validate --law "),
+            ["paper", "no-penalty", "soft", "floor", "decay", "ladder"])
         XCTAssertEqual(completer.matches(for: "d", before: "set law "), ["decay"])
         XCTAssertEqual(completer.matches(for: "c", before: "set format "), ["csv"])
-        XCTAssertEqual(completer.matches(for: "no", before: "compare --task arithmetic --law "), ["no-penalty"])
+        // compare fits every law and takes no --law: the tree says so, and nothing is offered.
+        XCTAssertEqual(completer.matches(for: "no", before: "validate --task arithmetic --law "), ["no-penalty"])
+        XCTAssertEqual(completer.matches(for: "no", before: "compare --task arithmetic --law "), [])
         XCTAssertEqual(completer.matches(for: "j", before: "predict --format "), ["json"])
         XCTAssertEqual(completer.matches(for: "", before: "cost --attention "), ["causal", "full"])
         XCTAssertEqual(completer.matches(for: "m", before: "presets "), ["models"])

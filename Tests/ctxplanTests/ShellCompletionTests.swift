@@ -68,6 +68,22 @@ final class ShellCompletionTests: XCTestCase {
         XCTAssertEqual(try bashCompletions(["extend", "--attention", ""], config: config), ["causal", "full"])
     }
 
+    /// The prompt's own commands are commands of the tree: the shells complete them and their
+    /// arguments from the same declarations (the keys of `set`, then what the key takes).
+    func testBashCompletesThePromptsCommands() throws {
+        let config = try Shell.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: config) }
+        XCTAssertEqual(try bashCompletions(["se"], config: config), ["set"])
+        XCTAssertEqual(try bashCompletions(["set", "in"], config: config), ["interval"])
+        XCTAssertEqual(try bashCompletions(["set", "law", "d"], config: config), ["decay"])
+        XCTAssertEqual(try bashCompletions(["set", "task", "tr"], config: config), ["translation"])
+        // ArgumentParser's scripts leave aliases out (`use`, `exit`); the prompt completes them.
+        XCTAssertEqual(try bashCompletions(["unset", "prompt"], config: config), ["prompt-tokens"])
+        let shell = try Harness.run(["set", "task", "arithmetic"])
+        XCTAssertEqual(shell.status, 2)
+        XCTAssertTrue(shell.stderr.contains("works at the prompt"), shell.stderr)
+    }
+
     /// Files of the kind the option takes, from the folder bash runs in.
     func testBashCompletesFileNames() throws {
         let config = try Shell.temporaryFolder()

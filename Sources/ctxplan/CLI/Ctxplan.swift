@@ -32,16 +32,26 @@ struct Ctxplan: ParsableCommand {
             ComputeFor.self, ContextFor.self, Shots.self, Extend.self, BudgetCommand.self,
             Fit.self, Validate.self, Compare.self, Import.self, Plot.self, Heatmap.self, Figures.self,
             Presets.self, Show.self, ModelCommand.self, Repl.self,
+            // The prompt's own commands: in the tree so that help and completion know them.
+            SetCommand.self, UnsetCommand.self, SourceCommand.self, QuitCommand.self,
         ],
         defaultSubcommand: Repl.self
     )
 
-    /// The names of the commands, as typed.
-    static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+    /// The names of the commands, as typed, aliases (`use`, `exit`) too.
+    static var commandNames: [String] {
+        configuration.subcommands.flatMap {
+            [$0.configuration.commandName].compactMap { $0 } + $0.configuration.aliases
+        }
+    }
 
     /// The command `name`, or an error naming it with the closest command.
     static func command(named name: String) throws -> any ParsableCommand.Type {
-        guard let command = configuration.subcommands.first(where: { $0.configuration.commandName == name }) else {
+        guard
+            let command = configuration.subcommands.first(where: {
+                $0.configuration.commandName == name || $0.configuration.aliases.contains(name)
+            })
+        else {
             throw InputError("no command \(InputError.quote(name))" + commandHint(for: name))
         }
         return command
@@ -142,7 +152,7 @@ struct Repl: SessionCommand {
     @Option(
         name: .customLong("presets"),
         help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"),
-        completion: .directory)
+        completion: ShellCompletion.folders)
     var presetDirectories: [String] = []
 
     @Flag(name: .customLong("no-rc"), help: "Do not run $XDG_CONFIG_HOME/ctxplan/ctxplanrc first.")

@@ -7,7 +7,8 @@ struct IntervalOptions: ParsableArguments {
     @Option(
         parsing: .unconditional,
         help: ArgumentHelp(
-            "Interval level in percent (default 80; 0 for none), from the task's bootstrap draws.",
+            "Interval level in percent (default \(Setting.interval.fallbackText); 0 for none), from the task's "
+                + "bootstrap draws.",
             valueName: "percent"),
         transform: Parse.intervalLevel)
     var interval: Double?
@@ -17,12 +18,13 @@ struct IntervalOptions: ParsableArguments {
         help: ArgumentHelp(
             "prediction (a new model's score: the law's uncertainty and the scatter around it; the default) "
                 + "or confidence (the law's uncertainty only).", valueName: "kind"),
-        transform: IntervalOptions.kind)
+        completion: .list(IntervalKind.allCases.map(\.rawValue)), transform: IntervalOptions.kind)
     var kind: IntervalKind = .prediction
 
-    /// The interval asked for: `--interval`, else `set interval`, else 80; nil for a level of 0.
+    /// The interval asked for: `--interval`, else `set interval`, else the default; nil for a
+    /// level of 0.
     func request(in session: Session) -> IntervalRequest? {
-        let level = interval ?? session.settings.interval ?? 80
+        let level = session.value(Setting.interval, given: interval)
         return level > 0 ? IntervalRequest(level: level, kind: kind) : nil
     }
 

@@ -108,7 +108,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .customLong("presets"),
         help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"),
-        completion: .directory)
+        completion: ShellCompletion.folders)
     var presetDirectories: [String] = []
 
     /// The format asked for: `--format`, or JSON for `--json`, else `set format`, else text.
@@ -117,7 +117,7 @@ struct GlobalOptions: ParsableArguments {
     func outputFormat(in session: Session, table: Bool = true) throws -> OutputFormat {
         guard json else {
             if let requestedFormat { return requestedFormat }
-            let set = session.settings.format ?? .text
+            let set = session.value(Setting.format, given: nil)
             return set == .csv && !table ? .text : set
         }
         if let format = requestedFormat, format != .json {
@@ -135,7 +135,7 @@ struct TaskOption: ParsableArguments {
     var task: String?
 
     /// The option's task, else the session's.
-    func name(in session: Session) throws -> String { try session.settings.task(task) }
+    func name(in session: Session) throws -> String { try session.required(Setting.task, given: task) }
 }
 
 /// `--reserve`: tokens of the context limit kept free for the generated answer.
@@ -147,7 +147,7 @@ struct ReserveOption: ParsableArguments {
     var reserve: Double?
 
     /// The option's reserve, else `set reserve`'s.
-    func tokens(in session: Session) -> Double? { reserve ?? session.settings.reserve }
+    func tokens(in session: Session) -> Double? { session.value(Setting.reserve, given: reserve) }
 }
 
 /// `--nctx`: the context limit, for every command that takes one.
@@ -165,13 +165,13 @@ struct ContextLimitOption: ParsableArguments {
     /// only `plot` (`all`) takes several, and a command that answers lists has merged them.
     func limit(in session: Session) throws -> Double? {
         guard nctx.count <= 1 else { throw InputError("--nctx is given \(nctx.count) times; expected it once") }
-        return session.settings.nctx(nctx.last)
+        return session.value(Setting.nctx, given: nctx.last)
     }
 
     /// The limit given or set, for commands that cannot go without one.
     func required(in session: Session) throws -> Double {
         guard nctx.count <= 1 else { throw InputError("--nctx is given \(nctx.count) times; expected it once") }
-        return try session.settings.requiredNctx(nctx.last)
+        return try session.required(Setting.nctx, given: nctx.last)
     }
 
     /// Every limit given, else the session's one, else none.
@@ -239,7 +239,7 @@ struct ScenarioOptions: ParsableArguments {
             if model != nil { throw InputError("--model and --compute both given; expected one of them") }
             return .flops(compute)
         }
-        guard let name = model ?? session.settings.model else {
+        guard let name = session.value(Setting.model, given: model) else {
             throw InputError(
                 "no compute: pass --model NAME, --compute FLOPS or --params N --tokens D (or 'set model NAME')")
         }
@@ -282,8 +282,8 @@ struct PromptOptions: ParsableArguments {
     /// The prompt given, else the one set (`set shots` or `set prompt-tokens`).
     func input(in session: Session) throws -> PromptInput {
         let given = shots != nil || promptTokens != nil
-        let shots = given ? self.shots : session.settings.shots
-        let promptTokens = given ? self.promptTokens : session.settings.promptTokens
+        let shots = given ? self.shots : session.value(Setting.shots, given: nil)
+        let promptTokens = given ? self.promptTokens : session.value(Setting.promptTokens, given: nil)
         switch (shots, promptTokens) {
         case (let k?, nil): return .shots(k)
         case (nil, let n?): return .tokens(n)
@@ -302,13 +302,15 @@ struct HardwareOptions: ParsableArguments {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Number of GPUs, for wall-clock days (default 1).", valueName: "k"),
+        help: ArgumentHelp(
+            "Number of GPUs, for wall-clock days (default \(Setting.gpus.fallbackText)).", valueName: "k"),
         transform: Parse.positiveWhole)
     var gpus: Int?
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Model FLOPs utilisation, a fraction of peak (default 0.4).", valueName: "u"),
+        help: ArgumentHelp(
+            "Model FLOPs utilisation, a fraction of peak (default \(Setting.mfu.fallbackText)).", valueName: "u"),
         transform: Parse.utilisation)
     var mfu: Double?
 
@@ -317,15 +319,12 @@ struct HardwareOptions: ParsableArguments {
     var price: Double?
 
     func plan(_ planner: Planner, in session: Session, required: Bool = false) throws -> HardwarePlan? {
-        guard let name = gpu ?? session.settings.gpu else {
-            if required {
-                throw InputError("no GPU: pass --gpu NAME (\(planner.library.gpuNames.joined(separator: ", ")))")
-            }
+        guard let name = session.value(Setting.gpu, given: gpu) else {
+            if required { throw Setting.gpu.missing(planner.library) }
             return nil
         }
-        let settings = session.settings
         return HardwarePlan(
-            gpu: try planner.library.gpu(name), gpus: gpus ?? settings.gpus ?? 1,
-            mfu: mfu ?? settings.mfu ?? HardwarePlan.defaultMFU, pricePerGPUHour: price ?? settings.price)
+            gpu: try planner.library.gpu(name), gpus: session.value(Setting.gpus, given: gpus),
+            mfu: session.value(Setting.mfu, given: mfu), pricePerGPUHour: session.value(Setting.price, given: price))
     }
 }

@@ -66,7 +66,7 @@ struct ComputeFor: ScenarioCommand {
         if tokens != nil && params != nil { throw InputError("--tokens and --params both given; expected one of them") }
         let taskName = try task.name(in: session)
         let planner = session.planner(global)
-        let baselineModel = model ?? session.settings.model
+        let baselineModel = session.value(Setting.model, given: model)
         let limit =
             try nctx.limit(in: session) ?? baselineModel.map { try planner.library.model($0).nCtx }
             ?? nctx.required(in: session)

@@ -28,7 +28,7 @@ struct Cost: ScenarioCommand {
     @OptionGroup var global: GlobalOptions
 
     func answer(in session: Session) throws -> ExtensionCost {
-        let model = try session.settings.model(self.model)
+        let model = try session.required(Setting.model, given: self.model)
         let planner = session.planner(global)
         let c = try planner.cost(
             model: model, to: to, recipe: recipe.recipe, plan: hardware.plan(planner, in: session),

@@ -49,7 +49,7 @@ struct Extend: ScenarioCommand {
     @OptionGroup var global: GlobalOptions
 
     func answer(in session: Session) throws -> ExtendAnswer {
-        let modelName = try session.settings.model(model)
+        let modelName = try session.required(Setting.model, given: model)
         let candidates = try to.map { list in
             try list.split(separator: ",", omittingEmptySubsequences: false).map { item -> Double in
                 do { return try Parse.context(String(item)) } catch var e as QuantityError {

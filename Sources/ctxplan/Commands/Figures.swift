@@ -11,7 +11,9 @@ struct Figures: SessionCommand {
             Example: figures --out figures
             """)
 
-    @Option(help: ArgumentHelp("Folder to write into (created if missing).", valueName: "dir"), completion: .directory)
+    @Option(
+        help: ArgumentHelp("Folder to write into (created if missing).", valueName: "dir"),
+        completion: ShellCompletion.folders)
     var out: String = "figures"
 
     @OptionGroup var global: GlobalOptions

@@ -9,7 +9,7 @@ struct FitDataOptions: ParsableArguments {
         help: ArgumentHelp(
             "Results files or folders (see 'help fit' and 'help import'); the bundled Tables 8-10 when omitted.",
             valueName: "path"),
-        completion: .file())
+        completion: ShellCompletion.files())
     var paths: [String] = []
 
     @Option(
@@ -39,7 +39,8 @@ struct FitDataOptions: ParsableArguments {
         name: String, records: [Observation], layoutTask: TaskPreset?, imported: ImportedData?
     ) {
         guard !paths.isEmpty else {
-            let (name, records, layoutTask) = try planner.fitRecords(file: nil, task: task ?? session.settings.task)
+            let (name, records, layoutTask) = try planner.fitRecords(
+                file: nil, task: session.value(Setting.task, given: task))
             return (name, records, layoutTask, nil)
         }
         let (name, records, layoutTask, imported) = try planner.fitRecords(
@@ -104,7 +105,9 @@ struct Fit: SessionCommand {
     @OptionGroup var data: FitDataOptions
 
     @Option(
-        help: ArgumentHelp("Law form: \(AnyLawForm.listed) or auto (default paper, or 'set law').", valueName: "law"),
+        help: ArgumentHelp(
+            "Law form: \(AnyLawForm.listed) or auto (default \(Setting.law.fallbackText), or 'set law').",
+            valueName: "law"),
         completion: .list(AnyLawForm.allCases.map(\.rawValue) + ["auto"]), transform: LawChoice.parse)
     var law: LawChoice?
 
@@ -116,13 +119,15 @@ struct Fit: SessionCommand {
 
     @Option(
         parsing: .unconditional,
-        help: ArgumentHelp("Interval level in percent for the bootstrap (default 80).", valueName: "percent"),
+        help: ArgumentHelp(
+            "Interval level in percent for the bootstrap (default \(Setting.interval.fallbackText)).",
+            valueName: "percent"),
         transform: Parse.percent)
     var interval: Double?
 
     @Option(
         help: ArgumentHelp("Save the fit as a task preset (JSON) at this path.", valueName: "path"),
-        completion: .file(extensions: ["json"]))
+        completion: ShellCompletion.files("json"))
     var save: String?
 
     @Option(help: ArgumentHelp("The saved preset's name (default: the file's name).", valueName: "name"))
@@ -159,7 +164,7 @@ struct Fit: SessionCommand {
         let floor = data.floor(task: layoutTask)
         var choice: Comparison?
         let form: AnyLawForm
-        switch law ?? .form(session.settings.law ?? .paper) {
+        switch law ?? .form(session.value(Setting.law, given: nil)) {
         case .form(let given): form = given
         case .auto:
             let comparison = try planner.compare(
@@ -169,7 +174,7 @@ struct Fit: SessionCommand {
         }
         let report = try planner.fit(
             name: taskName, records: records, form: form, seed: UInt64(data.seed), bootstrap: bootstrap,
-            level: interval ?? session.settings.interval.flatMap { $0 > 0 ? $0 : nil } ?? 80, floor: floor)
+            level: interval ?? Setting.positiveLevel(session.value(Setting.interval, given: nil)), floor: floor)
         var saved: String?
         if let save {
             // Token lengths measured from the records' shots and prompts, else the task's own.
@@ -206,14 +211,15 @@ struct Validate: SessionCommand {
         commandName: "validate",
         abstract: "The paper's Sec. 4.2 test: fit on short prompts, score the longer ones.",
         discussion: """
-            With --backtests, also fits again with each model held out, each context limit held out, and the largest compute level held out (fit on the smaller ones), and reports each split's mean absolute error and how often its prediction intervals (--interval, default 80%) cover the held-out scores.
+            With --backtests, also fits again with each model held out, each context limit held out, and the largest compute level held out (fit on the smaller ones), and reports each split's mean absolute error and how often its prediction intervals (--interval, default \(Setting.interval.fallbackText)) cover the held-out scores.
             Example: validate --task commonsense --law soft --backtests
             """)
 
     @OptionGroup var data: FitDataOptions
 
     @Option(
-        help: ArgumentHelp("Law form: \(AnyLawForm.listed) (default paper, or 'set law').", valueName: "law"),
+        help: ArgumentHelp(
+            "Law form: \(AnyLawForm.listed) (default \(Setting.law.fallbackText), or 'set law').", valueName: "law"),
         completion: .list(AnyLawForm.allCases.map(\.rawValue)), transform: LawChoice.parseForm)
     var law: AnyLawForm?
 
@@ -226,7 +232,7 @@ struct Validate: SessionCommand {
         parsing: .unconditional,
         help: ArgumentHelp("The backtests' prediction interval level, in percent.", valueName: "percent"),
         transform: Parse.percent)
-    var interval: Double = 80
+    var interval: Double = Setting.interval.fallback
 
     @OptionGroup var global: GlobalOptions
 
@@ -236,7 +242,7 @@ struct Validate: SessionCommand {
         let planner = session.planner(global)
         let (name, records, layoutTask, _) = try data.records(planner, in: session)
         let floor = data.floor(task: layoutTask)
-        let form = law ?? session.settings.law ?? .paper
+        let form = session.value(Setting.law, given: law)
         var v = try planner.validate(
             name: name, records: records, form: form, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
             floor: floor, allowingNoHoldOut: backtests)

@@ -9,7 +9,7 @@ struct ImportInputOptions: ParsableArguments {
         help: ArgumentHelp(
             "CSV of models without presets: name,params,tokens,n_ctx (params non-embedding), or a config column.",
             valueName: "file"),
-        completion: .file(extensions: ["csv"]))
+        completion: ShellCompletion.files("csv"))
     var models: String?
 
     @Option(
@@ -46,7 +46,7 @@ struct ImportInputOptions: ParsableArguments {
         help: ArgumentHelp(
             "Write the --models table to fill in: a row per model the results name, filled where the catalogue knows it.",
             valueName: "file"),
-        completion: .file(extensions: ["csv"]))
+        completion: ShellCompletion.files("csv"))
     var modelsTemplate: String?
 
     @Flag(
@@ -96,7 +96,7 @@ struct Import: SessionCommand {
             --format csv prints the summary: columns model, shots, records.
             """)
 
-    @Argument(help: ArgumentHelp("Results files or folders.", valueName: "path"), completion: .file())
+    @Argument(help: ArgumentHelp("Results files or folders.", valueName: "path"), completion: ShellCompletion.files())
     var paths: [String]
 
     @Option(help: ArgumentHelp("Keep one task: a harness task, a dataset or a bundled task.", valueName: "name"))
@@ -108,7 +108,7 @@ struct Import: SessionCommand {
         help: ArgumentHelp(
             "Write the records as ctxplan's CSV, which fit reads ('-': to standard output, instead of the summary).",
             valueName: "file"),
-        completion: .file(extensions: ["csv"]))
+        completion: ShellCompletion.files("csv"))
     var out: String?
 
     @Flag(help: "Replace the file given to --out.")

@@ -21,7 +21,8 @@ struct ModelCommand: SessionCommand {
     @Argument(help: ArgumentHelp("What to make the preset from: from-config.", valueName: "action"))
     var action: Action
 
-    @Argument(help: ArgumentHelp("The model's config.json.", valueName: "config"), completion: .file(extensions: ["json"]))
+    @Argument(
+        help: ArgumentHelp("The model's config.json.", valueName: "config"), completion: ShellCompletion.files("json"))
     var config: String
 
     @Option(
@@ -37,7 +38,7 @@ struct ModelCommand: SessionCommand {
 
     @Option(
         help: ArgumentHelp("Write the preset to this file (a models/ folder of presets loads it).", valueName: "file"),
-        completion: .file(extensions: ["json"]))
+        completion: ShellCompletion.files("json"))
     var save: String?
 
     @Flag(help: "Replace the file given to --save.")

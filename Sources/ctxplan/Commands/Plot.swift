@@ -8,7 +8,7 @@ struct DrawingOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Write a standalone SVG to this file instead of drawing in the terminal.", valueName: "file"),
-        completion: .file(extensions: ["svg"]))
+        completion: ShellCompletion.files("svg"))
     var svg: String?
 
     @Flag(help: "Replace the file given to --svg.")

@@ -36,7 +36,7 @@ struct Show: SessionCommand {
     func run(in session: Session) throws {
         let library = session.planner(global).library
         if name == "settings" {
-            try render(SettingsView(settings: session.settings), global, in: session)
+            try render(session.settingsView, global, in: session)
         } else if name == "last" {
             guard let last = session.answer else { throw InputError("no answer yet for 'show last'") }
             try render(last, global, in: session)

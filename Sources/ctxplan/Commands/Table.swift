@@ -15,7 +15,7 @@ struct Table: SessionCommand {
         where given != nil {
             throw InputError("table compares a model with its observations; expected --model NAME, not \(flag)")
         }
-        let model = try session.settings.model(scenario.model)
+        let model = try session.required(Setting.model, given: scenario.model)
         let t = try session.planner(global).table(
             task: scenario.taskName(in: session), model: model, nCtx: scenario.contextLimit(in: session),
             recipe: scenario.recipe.recipe)

@@ -6,82 +6,116 @@ import Foundation
 import Planner
 import Synchronization
 
-/// What may follow the words typed so far: command names first, then the command's flags;
-/// preset names after the flags (and `set` keys) that take them, the values of enumerated
-/// options (`--law`, `--format`, `--attention`, `presets` kinds), and file names after the
-/// options and words that take a path.
+/// What may follow the words typed so far, read from the command tree (`CommandTree`): command
+/// names first (the prompt's own `set`, `unset`, `source`, `quit` among them), then what the
+/// command's option before the cursor or its next positional completes to, as the option
+/// declares it (`ValueCompletion`), else the command's flags. Candidates come quoted as the
+/// prompt reads them back (`LineSplitter`): a file named `my results.csv` completes to
+/// `my\ results.csv`, or inside the quote the word was begun with.
 struct Completer: Sendable {
     let library: PresetLibrary
+    var tree = CommandTree.root
 
-    /// The candidates that start with `text` (case-insensitively), the word under the cursor
-    /// after the line's first `before`.
+    /// The candidates that start with `text` (case-insensitively), the word under the cursor as
+    /// typed, after the line's first `before`; each the whole word, quoted.
     func matches(for text: String, before: String) -> [String] {
-        let typed = text.lowercased()
-        return candidates(before: before, typed: text).filter { $0.lowercased().hasPrefix(typed) }
+        let typed = Quoting.prompt.unquoted(text)
+        let lowered = typed.lowercased()
+        return candidates(before: before, typed: typed).filter { $0.lowercased().hasPrefix(lowered) }
+            .map { Self.quoted($0, like: text) }
     }
 
-    /// What may follow the words typed so far; `typed`, the start of the word being completed,
-    /// says which folder to list where a path goes.
+    /// What may follow the words typed so far, unquoted; `typed`, the start of the word being
+    /// completed, says which folder to list where a path goes.
     func candidates(before: String, typed: String = "") -> [String] {
         let words = (try? LineSplitter.split(before)) ?? []
-        guard let head = words.first else {
-            return ["set", "unset", "use", "source", "help", "quit", "exit"] + Ctxplan.commandNames
+        guard let head = words.first else { return tree.commandNames }
+        // `?` is the prompt's spelling of help.
+        guard let command = tree.command(named: head == "?" ? "help" : head) else { return [] }
+        if let previous = words.last, words.count > 1, let option = command.option(previous), option.takesValue {
+            return values(option.completion, words: words, typed: typed, argument: previous)
         }
-        let previous = words.last ?? ""
-        switch (head, previous) {
-        case (_, "--task"), ("set", "task"), ("use", "task"):
-            return library.taskNames + PathCompletion.candidates(for: typed, extensions: ["json"])
-        case (_, "--model"): return library.modelNames
-        case (_, "--gpu"): return library.gpuNames
-        // `fit` alone may leave the choice to cross-validation.
-        case ("fit", "--law"): return AnyLawForm.allCases.map(\.rawValue) + ["auto"]
-        case (_, "--law"): return AnyLawForm.allCases.map(\.rawValue)
-        case (_, "--format"): return OutputFormat.allCases.map(\.rawValue)
-        // What each setting takes, as the registry declares it.
-        case ("set", let key) where words.count == 2:
-            return Settings.registry.first { $0.name == key }?.values(library) ?? []
-        case (_, "--attention"): return AttentionCounting.allCases.map(\.rawValue)
-        case (_, "--save"): return PathCompletion.candidates(for: typed, extensions: ["json"])
-        case (_, "--svg"): return PathCompletion.candidates(for: typed, extensions: ["svg"])
-        case ("figures", "--out"), (_, "--presets"): return PathCompletion.candidates(for: typed, foldersOnly: true)
-        case (_, "--out"), (_, "--models"): return PathCompletion.candidates(for: typed, extensions: ["csv"])
-        case ("source", _): return PathCompletion.candidates(for: typed)
-        case ("fit", "fit"), ("validate", "validate"), ("compare", "compare"), ("import", "import"):
-            // A results file or folder, or a flag.
-            return PathCompletion.candidates(for: typed) + (Completer.flags[head] ?? [])
-        case ("presets", "presets"): return PresetListing.Kind.allCases.map(\.rawValue)
-        case ("set", "set"), ("use", "use"), ("unset", _): return Settings.keys
-        case ("help", _), ("?", _): return Ctxplan.commandNames
-        case ("show", "show"): return ["settings", "last"] + library.taskNames + library.modelNames + library.gpuNames
-        // Any other option takes a value of no fixed list: nothing to offer, not flags.
-        case (_, let option) where option.hasPrefix("--") && Self.takesValue(option, of: head): return []
-        default: return Completer.flags[head] ?? []
-        }
+        if typed.hasPrefix("-") { return command.flags }
+        let index = positionalIndex(words.dropFirst(), of: command)
+        guard let positional = command.positional(at: index) else { return command.flags }
+        return values(positional.completion, words: words, typed: typed, argument: "positional@\(index)")
     }
 
-    /// Whether `option` of the command `head` reads the next word as its value.
-    static func takesValue(_ option: String, of head: String) -> Bool {
-        guard let command = try? Ctxplan.command(named: head) else { return false }
-        return OptionTable.of(command).options[option]?.takesValue ?? false
-    }
-
-    /// Each command's long flags, read once from ArgumentParser's own help text.
-    static let flags: [String: [String]] = {
-        var flags: [String: [String]] = [:]
-        for command in Ctxplan.configuration.subcommands {
-            guard let name = command.configuration.commandName else { continue }
-            let help = Ctxplan.helpMessage(for: command, columns: 1000)
-            var found: [String] = []
-            for word in help.split(whereSeparator: { " ,\n()".contains($0) })
-            where word.hasPrefix("--") && word.dropFirst(2).allSatisfy({ $0.isLetter || $0 == "-" })
-                && !found.contains(String(word))
-            {
-                found.append(String(word))
+    /// How many positionals the words after the command's name fill: the words that are neither
+    /// an option nor an option's value.
+    private func positionalIndex(_ words: ArraySlice<String>, of command: CommandTree.Command) -> Int {
+        var count = 0
+        var skipValue = false
+        for word in words {
+            if skipValue {
+                skipValue = false
+            } else if word.hasPrefix("-"), word.count > 1, let option = command.option(word) {
+                skipValue = option.takesValue
+            } else if !word.hasPrefix("--") {
+                count += 1
             }
-            flags[name] = found
         }
-        return flags
-    }()
+        return count
+    }
+
+    private func values(_ completion: CommandTree.Completion, words: [String], typed: String, argument: String)
+        -> [String]
+    {
+        switch completion {
+        case .none: return []
+        case .list(let values): return values
+        case .files(let extensions): return PathCompletion.candidates(for: typed, extensions: extensions)
+        case .folders: return PathCompletion.candidates(for: typed, foldersOnly: true)
+        case .custom: return CommandTree.customCandidates(words, typed: typed, argument: argument, library: library)
+        }
+    }
+
+    /// What replaces `text`, the end of `line` (the line up to the cursor) that libedit replaces:
+    /// each candidate for the word under the cursor, from where `text` starts. libedit ends its
+    /// word at more characters than the prompt's words end at (`=`, quotes), so its word may be
+    /// the end of the prompt's.
+    func replacements(forLine line: String, replacing text: String) -> [String] {
+        let start = Self.lastWordStart(line)
+        let word = String(line[start...])
+        let full = matches(for: word, before: String(line[..<start]))
+        guard text.count <= word.count else { return full.map { String(text.dropLast(word.count)) + $0 } }
+        let kept = String(word.dropLast(text.count))
+        return full.filter { $0.hasPrefix(kept) }.map { String($0.dropFirst(kept.count)) }
+    }
+
+    /// Where the last word of `line` starts, as `LineSplitter` splits words; the end when the
+    /// line ends between words.
+    static func lastWordStart(_ line: String) -> String.Index {
+        var start = line.endIndex
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for i in line.indices {
+            let ch = line[i]
+            if escaped {
+                escaped = false
+            } else if let q = quote {
+                if ch == q { quote = nil } else if ch == "\\" && q == "\"" { escaped = true }
+            } else if ch == " " || ch == "\t" {
+                inWord = false
+            } else {
+                if !inWord { (start, inWord) = (i, true) }
+                if ch == "\\" { escaped = true } else if ch == "'" || ch == "\"" { quote = ch }
+            }
+        }
+        return inWord ? start : line.endIndex
+    }
+
+    /// `candidate` quoted for the prompt as the word being typed was begun: inside its opening
+    /// quote, else with backslashes. A folder's quote stays open: its files come next.
+    static func quoted(_ candidate: String, like typed: String) -> String {
+        guard let quote = typed.first, quote == "'" || quote == "\"" else { return Quoting.prompt.quoted(candidate) }
+        let inner =
+            quote == "'"
+            ? candidate.replacingOccurrences(of: "'", with: "'\\''")
+            : candidate.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return String(quote) + inner + (candidate.hasSuffix("/") ? "" : String(quote))
+    }
 }
 
 /// Tab completion at the prompt, through libedit.
@@ -98,11 +132,14 @@ enum Completion {
 
     static func install(_ completer: Completer) {
         state.withLock { $0.completer = completer }
-        shim_set_completion { text, start, _ in
+        shim_set_completion { text, _, end in
             guard let text else { return nil }
-            let before = String(decoding: String(cString: shim_line_buffer()).utf8.prefix(Int(start)), as: UTF8.self)
+            // libedit counts the cursor in characters (its wide-character buffer).
+            var line = String.UnicodeScalarView()
+            line.append(contentsOf: String(cString: shim_line_buffer()).unicodeScalars.prefix(Int(end)))
             let (found, folder) = Completion.state.withLock { state in
-                state.matches = state.completer?.matches(for: String(cString: text), before: before) ?? []
+                state.matches =
+                    state.completer?.replacements(forLine: String(line), replacing: String(cString: text)) ?? []
                 return (!state.matches.isEmpty, state.matches.allSatisfy { $0.hasSuffix("/") })
             }
             // After a folder the next Tab lists its files: no space in between.

@@ -71,8 +71,8 @@ struct REPL {
 
     enum Outcome { case ok, failed, interrupted, quit }
 
-    /// Runs one line: a REPL built-in (set, unset, use, source, help, quit) or a command of the
-    /// tree.
+    /// Runs one line: a command of the prompt's own (`PromptCommand`), help, or any other command
+    /// of the tree.
     func handle(_ line: String, prefix: String) -> Outcome {
         let words: [String]
         do { words = try LineSplitter.split(line) } catch {
@@ -80,12 +80,12 @@ struct REPL {
             return .failed
         }
         guard let head = words.first else { return .ok }
+        if let command = Ctxplan.promptCommand(named: head) {
+            return command.handle(Array(words.dropFirst()), in: self, prefix: prefix)
+        }
         switch head {
-        case "quit", "exit": return .quit
+        // `?` is the prompt's short spelling of help.
         case "help", "?": return help(Array(words.dropFirst()), prefix: prefix)
-        case "set", "use": return set(Array(words.dropFirst()), prefix: prefix)
-        case "unset": return unset(Array(words.dropFirst()), prefix: prefix)
-        case "source": return source(Array(words.dropFirst()), prefix: prefix)
         default:
             switch Ctxplan.execute(words, in: session, errorPrefix: prefix) {
             case 0: return .ok
@@ -96,10 +96,11 @@ struct REPL {
     }
 
     /// `set KEY VALUE`; `set` alone prints the settings.
-    private func set(_ words: [String], prefix: String) -> Outcome {
+    func set(_ words: [String], prefix: String) -> Outcome {
         if words.isEmpty {
-            let view = SettingsView(settings: session.settings)
-            print(session.settings.format == .json ? view.json.text : view.text(style: session.style, width: nil))
+            let view = session.settingsView
+            let json = session.value(Setting.format, given: nil) == .json
+            print(json ? view.json.text : view.text(style: session.style, width: nil))
             return .ok
         }
         if words.count > 2 {
@@ -113,8 +114,7 @@ struct REPL {
             return .failed
         }
         do {
-            try session.settings.set(
-                words[0], to: words[1], library: session.library(), last: session.answer?.mainQuantity)
+            try session.set(words[0], to: words[1])
         } catch {
             Ctxplan.report(prefix + "error: \(error)")
             return .failed
@@ -122,16 +122,9 @@ struct REPL {
         return .ok
     }
 
-    private func unset(_ words: [String], prefix: String) -> Outcome {
-        if words.isEmpty {
-            session.settings = Settings()
-            return .ok
-        }
-        // Every key is checked before any is forgotten: a line that fails changes nothing.
-        var settings = session.settings
+    func unset(_ words: [String], prefix: String) -> Outcome {
         do {
-            for key in words { try settings.unset(key) }
-            session.settings = settings
+            try session.unset(words)
         } catch {
             Ctxplan.report(prefix + "error: \(error)")
             return .failed
@@ -140,7 +133,7 @@ struct REPL {
     }
 
     private func help(_ words: [String], prefix: String) -> Outcome {
-        guard let name = words.first, !["set", "unset", "use", "source", "quit", "exit", "help"].contains(name) else {
+        guard let name = words.first, name != "help", Ctxplan.promptCommand(named: name) == nil else {
             print(overview)
             return .ok
         }
@@ -156,18 +149,16 @@ struct REPL {
     var overview: String {
         var block = TextBlock(session.style)
         block.line("Commands (help COMMAND for its options):")
-        for command in Ctxplan.configuration.subcommands where command != Repl.self {
+        for command in Ctxplan.configuration.subcommands
+        where command != Repl.self && !(command is any PromptCommand.Type) {
             block.field("  " + (command.configuration.commandName ?? ""), command.configuration.abstract)
         }
         block.line("")
         block.line("At the prompt:")
-        block.field("  set KEY VALUE", "default for later commands; 'set' alone lists the keys and values")
+        for command in Ctxplan.promptCommands { block.field("  " + command.usage, command.summary) }
         block.field("  use task NAME", "the same as set task (NAME may be a preset file)")
-        block.field("  unset [KEY]", "forget one setting, or all")
         block.field("  show settings", "the current settings")
         block.field("  show last", "the last answer again; '_' in a number is its main quantity")
-        block.field("  source FILE", "run FILE's lines as if typed")
-        block.field("  quit, exit, Ctrl-D", "leave; Ctrl-C clears the line or stops a command")
         block.line("")
         block.line("Numbers: context and prompt lengths use k = 1024 (8k = 8192); counts use decimal")
         block.line("suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23); arithmetic works anywhere: 6*7B*2T,")
