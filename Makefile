@@ -3,6 +3,13 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 RELEASE_BIN = .build/release/ctxplan
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# pipefail: a build piped through the filter below still fails when the build does.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# The static link pulls in Foundation's own createTemporaryFile, whose mktemp call makes GNU ld
+# warn on every release build; the code is the toolchain's, not ours, and ld's only switch (-w)
+# would hide every linker message, errors too. This drops that one line.
+HIDE_TOOLCHAIN_MKTEMP_WARNING = sed -u "/the use of .mktemp. is dangerous/d"
 
 .PHONY: run test build deps install install-files man uninstall bench figures format lint clean
 
@@ -18,7 +25,8 @@ deps:
 IN_OWN_TMPDIR = tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && export TMPDIR="$$tmp" &&
 
 build: deps
-	@$(IN_OWN_TMPDIR) set -x && $(SWIFT) build -c release --product ctxplan --static-swift-stdlib
+	@$(IN_OWN_TMPDIR) set -x && $(SWIFT) build -c release --product ctxplan --static-swift-stdlib 2>&1 \
+		| $(HIDE_TOOLCHAIN_MKTEMP_WARNING)
 
 run: build
 	@$(RELEASE_BIN)
@@ -79,7 +87,7 @@ uninstall:
 # fails the target at the end.
 BENCH_VENV = .build/bench-venv
 bench: build
-	$(SWIFT) build -c release --product PlanningBench --static-swift-stdlib
+	$(SWIFT) build -c release --product PlanningBench --static-swift-stdlib 2>&1 | $(HIDE_TOOLCHAIN_MKTEMP_WARNING)
 	@if ! $(BENCH_VENV)/bin/python -c 'import pandas, scipy, numpy' 2>/dev/null; then \
 		echo "making $(BENCH_VENV) with pandas, numpy and SciPy for the peers"; \
 		(python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q pandas numpy scipy) \
