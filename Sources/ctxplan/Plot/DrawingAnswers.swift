@@ -25,7 +25,10 @@ struct PlotAnswer: Drawing {
                 "marks",
                 .reports(
                     data.marks.map {
-                        Report([Field("label", .string($0.label)), Field("n_pmt", .tokens($0.x)), Field("score", .score($0.y))])
+                        Report([
+                            Field("label", .string($0.label)), Field("n_pmt", .tokens($0.x)),
+                            Field("score", .score($0.y)),
+                        ])
                     })),
             Field("svg", .string(svgPath)),
             // After the drawing, as predict's notes follow its answer.
@@ -34,7 +37,8 @@ struct PlotAnswer: Drawing {
     }
 
     func terminal(colour: Bool) -> String {
-        TerminalPlot(data: data, width: layout.columns, height: layout.rows, ascii: layout.ascii, color: colour).render()
+        TerminalPlot(data: data, width: layout.columns, height: layout.rows, ascii: layout.ascii, color: colour)
+            .render()
     }
 
     var svg: String { SVG.plot(data) }

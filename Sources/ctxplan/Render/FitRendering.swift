@@ -25,24 +25,36 @@ struct FitAnswer: Reporting {
         let ms = String(format: "%.0f", r.seconds * 1000)
         // A single 0/1 row's residual is no measure of the law, so text leaves it out then.
         let origin = URL(fileURLWithPath: r.records[worst].origin).lastPathComponent
-        let largest = TextForm.field("largest residual", StyledText(String(format: "%+.4f", res.residuals[worst]) + " at \(origin)"))
+        let largest = TextForm.field(
+            "largest residual", StyledText(String(format: "%+.4f", res.residuals[worst]) + " at \(origin)"))
         var report = Report([
             .line("\(r.taskName): \(res.law.form.rawValue) law fitted to \(res.n) records in \(ms) ms"),
             Field("task", .string(r.taskName)),
             Field("law", .string(res.law.form.rawValue)),
-            Field("params", .report(res.law.parameters), text: .field("parameters", StyledText(res.law.parametersText)), textRank: 2),
+            Field(
+                "params", .report(res.law.parameters), text: .field("parameters", StyledText(res.law.parametersText)),
+                textRank: 2),
             Field("mae", .count(res.mae), text: g == nil ? Self.decimals("MAE", res.mae) : .none, textRank: 3),
             Field("rmse", .count(res.rmse), text: g == nil ? Self.decimals("RMSE", res.rmse) : .none, textRank: 3),
             Field("max_residual", .count(res.residuals[worst]), text: g == nil ? largest : .none, textRank: 3),
             Field("max_residual_at", .string(r.records[worst].origin)),
             Field("n", .integer(res.n)),
-            Field("aic", .count(res.aic), text: .field("AIC / BIC", StyledText(String(format: "%.1f / %.1f", res.aic, res.bic))), textRank: 4),
+            Field(
+                "aic", .count(res.aic),
+                text: .field("AIC / BIC", StyledText(String(format: "%.1f / %.1f", res.aic, res.bic))), textRank: 4),
             Field("bic", .count(res.bic)),
-            Field("range", .report(r.range.report), text: .field("data", StyledText(FitRangeText.text(r.range))), textRank: 5),
-            Field("group_means", g.map { .report(Self.groupMeans($0)) } ?? .null, text: g == nil ? .none : .inPlace, textRank: 3),
+            Field(
+                "range", .report(r.range.report), text: .field("data", StyledText(FitRangeText.text(r.range))),
+                textRank: 5),
+            Field(
+                "group_means", g.map { .report(Self.groupMeans($0)) } ?? .null, text: g == nil ? .none : .inPlace,
+                textRank: 3),
             Field("by_model", ResidualTable.object(r.byModel)),
             Field("by_prompt", ResidualTable.object(r.byPrompt)),
-            .line(StyledText(g == nil ? "mean absolute residual by model:" : "mean absolute error of group means by model:"), rank: 7),
+            .line(
+                StyledText(
+                    g == nil ? "mean absolute residual by model:" : "mean absolute error of group means by model:"),
+                rank: 7),
             Field(nil, .table(ResidualTable.table("model", r.byModel, isCSV: false)), text: .inPlace, textRank: 7),
             .line("by prompt:", rank: 7),
             Field(nil, .table(ResidualTable.table("prompt", r.byPrompt, isCSV: false)), text: .inPlace, textRank: 7),
@@ -57,13 +69,15 @@ struct FitAnswer: Reporting {
         }
         if let choice {
             report += Field(
-                "choice", .report(Self.choice(choice)), text: .field("chosen by", StyledText(Comparison.choiceText(choice))),
+                "choice", .report(Self.choice(choice)),
+                text: .field("chosen by", StyledText(Comparison.choiceText(choice))),
                 textRank: 1)
         }
         return report + [
             Field(
                 "saved", .string(saved),
-                text: saved.map { .line("saved task preset \($0); use it with --task \(Fit.taskArgument($0))") } ?? .none,
+                text: saved.map { .line("saved task preset \($0); use it with --task \(Fit.taskArgument($0))") }
+                    ?? .none,
                 textRank: 7)
         ]
     }
@@ -87,7 +101,9 @@ struct FitAnswer: Reporting {
             Field("rmse", .count(g.rmse), text: decimals("RMSE", g.rmse)),
             Field(
                 "standard_error", .count(g.standardError),
-                text: .field("sampling error", StyledText(String(format: "%.4f", g.standardError) + " (binomial, of a group mean)"))),
+                text: .field(
+                    "sampling error",
+                    StyledText(String(format: "%.4f", g.standardError) + " (binomial, of a group mean)"))),
         ])
     }
 
@@ -107,7 +123,9 @@ struct FitAnswer: Reporting {
             Field("level", .count(b.level)),
             Field("intervals", .report(Report(intervals)), text: .inPlace),
             Field("correlations", .report(Report(correlations)), text: .inPlace),
-            Field(nil, .notes(b.computeParametersMoveTogether ? [BootstrapNote.computeParametersMoveTogether] : []), text: .inPlace),
+            Field(
+                nil, .notes(b.computeParametersMoveTogether ? [BootstrapNote.computeParametersMoveTogether] : []),
+                text: .inPlace),
         ])
     }
 
@@ -142,7 +160,10 @@ private enum ResidualTable {
                 .init(key: "n", header: "n"),
             ],
             rows: groups.map { group, mae, n in
-                [.init(.string(kind)), .init(.string(group.label)), .init(.count(mae), text: StyledText(String(format: "%.4f", mae))), .init(.integer(n))]
+                [
+                    .init(.string(kind)), .init(.string(group.label)),
+                    .init(.count(mae), text: StyledText(String(format: "%.4f", mae))), .init(.integer(n)),
+                ]
             }, isCSV: isCSV)
     }
 
@@ -191,7 +212,8 @@ extension Validation: Reporting {
             Field("params", .report(law.parameters), text: .field("parameters", StyledText(law.parametersText))),
             Field(
                 "mae", .count(fit.result.mae),
-                text: .field("MAE, fitted", StyledText(String(format: "%.4f over %d records", fit.result.mae, fit.result.n)))),
+                text: .field(
+                    "MAE, fitted", StyledText(String(format: "%.4f over %d records", fit.result.mae, fit.result.n)))),
             Field("n", .integer(fit.result.n)),
             Field(
                 "heldout_mae", .count(heldOutMAE),
@@ -277,35 +299,37 @@ extension Validation: Reporting {
 
 extension Comparison: Reporting {
     var report: Report {
-        Report([
-            .line("\(taskName): \(recordCount) records"),
-            Field("task", .string(taskName)),
-            Field("laws", .table(lawTable), text: .inPlace),
-        ] + entries.map { .text("  " + $0.form.rawValue, StyledText($0.fit.result.law.parametersText)) }
-            + entries.filter { !$0.identifiable }.map { entry in
-                .line(
-                    StyledText(
-                        "* \(entry.form.rawValue): not identifiable here ("
-                            + entry.unidentified.map(\.text).joined(separator: "; ") + ")"))
-            } + [
-                Field(
-                    "skipped",
-                    .reports(
-                        skipped.map { skip in
-                            Report([
-                                Field(
-                                    "law", .string(skip.form.rawValue),
-                                    text: .line("\(skip.form.rawValue) law not fitted: \(skip.error.message)")),
-                                Field("why", .string(skip.error.message)),
-                            ])
-                        }), text: .inPlace),
-                Field("sizes", .count(Double(sizes))),
-                Field(
-                    "preferred", .string(preferred.rawValue),
-                    text: .line("the data prefers the \(preferred.rawValue) law (\(Comparison.reasonText(reason)))")),
-                Field("reason", .string(reason.rawValue)),
-                .notes(warnings),
-            ])
+        Report(
+            [
+                .line("\(taskName): \(recordCount) records"),
+                Field("task", .string(taskName)),
+                Field("laws", .table(lawTable), text: .inPlace),
+            ] + entries.map { .text("  " + $0.form.rawValue, StyledText($0.fit.result.law.parametersText)) }
+                + entries.filter { !$0.identifiable }.map { entry in
+                    .line(
+                        StyledText(
+                            "* \(entry.form.rawValue): not identifiable here ("
+                                + entry.unidentified.map(\.text).joined(separator: "; ") + ")"))
+                } + [
+                    Field(
+                        "skipped",
+                        .reports(
+                            skipped.map { skip in
+                                Report([
+                                    Field(
+                                        "law", .string(skip.form.rawValue),
+                                        text: .line("\(skip.form.rawValue) law not fitted: \(skip.error.message)")),
+                                    Field("why", .string(skip.error.message)),
+                                ])
+                            }), text: .inPlace),
+                    Field("sizes", .count(Double(sizes))),
+                    Field(
+                        "preferred", .string(preferred.rawValue),
+                        text: .line("the data prefers the \(preferred.rawValue) law (\(Comparison.reasonText(reason)))")
+                    ),
+                    Field("reason", .string(reason.rawValue)),
+                    .notes(warnings),
+                ])
     }
 
     /// One row per law. JSON gives each its parameters and unidentified requirements; CSV a
@@ -313,7 +337,9 @@ extension Comparison: Reporting {
     /// marks a law that is not identifiable with "*".
     private var lawTable: ReportTable {
         var names: [String] = []
-        for form in AnyLawForm.allCases { for p in form.parameters where !names.contains(p.name) { names.append(p.name) } }
+        for form in AnyLawForm.allCases {
+            for p in form.parameters where !names.contains(p.name) { names.append(p.name) }
+        }
         let mae = { (value: Double?) in StyledText(value.map { String(format: "%.4f", $0) } ?? "-") }
         return ReportTable(
             columns: [
@@ -337,7 +363,9 @@ extension Comparison: Reporting {
                 let values = Dictionary(uniqueKeysWithValues: result.law.namedValues.map { ($0.0.name, $0.1) })
                 let yes = { (flag: Bool) in ReportTable.Cell(.string(flag ? "yes" : "no")) }
                 return [
-                    .init(.string(entry.form.rawValue), text: StyledText(entry.form.rawValue + (entry.identifiable ? "" : " *"))),
+                    .init(
+                        .string(entry.form.rawValue),
+                        text: StyledText(entry.form.rawValue + (entry.identifiable ? "" : " *"))),
                     yes(entry.form == preferred),
                     .init(.report(result.law.parameters)),
                     .init(.count(result.mae), text: mae(result.mae)),

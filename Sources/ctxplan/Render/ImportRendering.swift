@@ -113,7 +113,8 @@ extension ImportSummary: Reporting {
                             + passedOver.joined(separator: ", "))),
             Field("estimated_prompts", .integer(data.estimatedPrompts)),
             Field("chars_per_token", .count(data.charsPerToken)),
-            Field("written", .string(written), text: written.map { .line("wrote \($0): fit reads it as it is") } ?? .none),
+            Field(
+                "written", .string(written), text: written.map { .line("wrote \($0): fit reads it as it is") } ?? .none),
             .notes(ImportNote.notes(self)),
         ])
     }
@@ -121,7 +122,9 @@ extension ImportSummary: Reporting {
     /// The records of each (model, shot count) that has any.
     private var counts: ReportTable {
         ReportTable(
-            columns: [.init(key: "model", header: nil), .init(key: "shots", header: nil), .init(key: "records", header: nil)],
+            columns: [
+                .init(key: "model", header: nil), .init(key: "shots", header: nil), .init(key: "records", header: nil),
+            ],
             rows: models.flatMap { model in
                 shots.filter { count(model: model, shots: $0) > 0 }.map { s in
                     [.init(.string(model)), .init(.integer(s)), .init(.integer(count(model: model, shots: s)))]
@@ -141,7 +144,9 @@ extension ImportSummary: Reporting {
                     return .init(.integer(n), text: StyledText(n == 0 ? "" : Fmt.number(Double(n))))
                 }
                 let total = shots.reduce(0) { $0 + count(model: model, shots: $1) }
-                return [.init(.string(model))] + cells + [.init(.integer(total), text: StyledText(Fmt.number(Double(total))))]
+                return [.init(.string(model))] + cells + [
+                    .init(.integer(total), text: StyledText(Fmt.number(Double(total))))
+                ]
             }, isCSV: false)
     }
 
@@ -159,7 +164,8 @@ extension ImportError: CustomStringConvertible {
         case .skippedFiles(let skipped):
             // One line: an error is printed as one.
             let listed = skipped.map(\.reason.description).joined(separator: "; ")
-            return "\(Words.count(skipped.count, "file")) could not be read: \(listed); pass --skip-bad to import the rest"
+            return
+                "\(Words.count(skipped.count, "file")) could not be read: \(listed); pass --skip-bad to import the rest"
         case .nothingRead(let paths):
             return "\(paths.joined(separator: ", ")): no records read; expected at least one score"
         case .unknownFormat(let file):
@@ -187,7 +193,9 @@ extension ImportError: CustomStringConvertible {
                 }
                 return "'\(m.name)' (\(facts.joined(separator: "; ")))"
             }
-            let named = models.count == 1 ? "unknown model " + each[0] : "\(models.count) unknown models: " + each.joined(separator: ", ")
+            let named =
+                models.count == 1
+                ? "unknown model " + each[0] : "\(models.count) unknown models: " + each.joined(separator: ", ")
             return "\(named); add them to a model table and pass --models FILE, "
                 + "a CSV with the columns name,params,tokens,n_ctx (non-embedding parameters, training tokens, "
                 + "context limit; or a config column with a config.json path), or add model presets; "
@@ -204,7 +212,8 @@ extension ImportError: CustomStringConvertible {
         case .noResults(let paths):
             return "\(paths.joined(separator: ", ")): no results files (.csv, or .json in a known format)"
         case .modelTableColumns(let file, let header):
-            return "\(file):1: expected the columns name,params,tokens,n_ctx (or config for params and n_ctx); the header has "
+            return
+                "\(file):1: expected the columns name,params,tokens,n_ctx (or config for params and n_ctx); the header has "
                 + header.joined(separator: ",")
         case .modelTableDuplicate(let file, let line, let name):
             return "\(file):\(line): model '\(name)' is named twice; expected each model once"

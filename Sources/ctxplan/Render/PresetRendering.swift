@@ -23,7 +23,12 @@ extension PresetListing: Reporting {
         switch kind {
         case .tasks:
             return tasks.map {
-                ($0.name, PresetTable.row(kind: "task", name: $0.name, metric: $0.metric, law: $0.law.form.rawValue, description: $0.description))
+                (
+                    $0.name,
+                    PresetTable.row(
+                        kind: "task", name: $0.name, metric: $0.metric, law: $0.law.form.rawValue,
+                        description: $0.description)
+                )
             }
         case .models:
             return models.enumerated().map { i, m in
@@ -38,7 +43,11 @@ extension PresetListing: Reporting {
             }
         case .hardware:
             return hardware.map {
-                ($0.name, PresetTable.row(kind: "hardware", name: $0.name, peak: $0.peakFlopsPerSecond, aliases: $0.aliases ?? []))
+                (
+                    $0.name,
+                    PresetTable.row(
+                        kind: "hardware", name: $0.name, peak: $0.peakFlopsPerSecond, aliases: $0.aliases ?? [])
+                )
             }
         }
     }
@@ -48,7 +57,9 @@ extension PresetListing: Reporting {
 /// columns it uses, the CSV writes those marked for it.
 private enum PresetTable {
     static func table(_ kind: PresetListing.Kind?, _ rows: [[ReportTable.Cell]], isCSV: Bool = true) -> ReportTable {
-        func column(_ key: String, _ header: String, _ kinds: [PresetListing.Kind], inCSV: Bool = true, words: Bool = true)
+        func column(
+            _ key: String, _ header: String, _ kinds: [PresetListing.Kind], inCSV: Bool = true, words: Bool = true
+        )
             -> ReportTable.Column
         {
             .init(key: key, header: kind.map(kinds.contains) == true ? header : nil, inCSV: inCSV, isWords: words)
@@ -94,7 +105,9 @@ private enum PresetTable {
             .init(
                 peak.map(Value.count) ?? .null,
                 text: StyledText(peak.map { Quantities.formatScientific($0, digits: 4) } ?? "")),
-            .init(aliases.map { .string($0.joined(separator: ";")) } ?? .null, text: StyledText((aliases ?? []).joined(separator: ", "))),
+            .init(
+                aliases.map { .string($0.joined(separator: ";")) } ?? .null,
+                text: StyledText((aliases ?? []).joined(separator: ", "))),
             .init(description.map(Value.string) ?? .null),
         ]
     }
@@ -112,7 +125,8 @@ extension PresetEntry: Reporting {
                     "peak_flops_per_second", .count(gpu.peakFlopsPerSecond),
                     text: .field(
                         "peak",
-                        StyledText(Quantities.formatScientific(gpu.peakFlopsPerSecond, digits: 4) + " FLOP/s, BF16 dense"))),
+                        StyledText(
+                            Quantities.formatScientific(gpu.peakFlopsPerSecond, digits: 4) + " FLOP/s, BF16 dense"))),
                 .text("source", StyledText(gpu.source ?? "")),
             ])
         }
@@ -124,7 +138,9 @@ extension PresetEntry: Reporting {
             Field("task", .string(task.name), text: .field("task", "\(task.name): \(task.description)")),
             .text("metric", StyledText(task.metric)),
             Field("law", .string(task.law.form.rawValue), text: .field("law", StyledText(task.law.form.rawValue))),
-            Field("params", .report(task.law.parameters), text: .field("parameters", StyledText(task.law.parametersDetail))),
+            Field(
+                "params", .report(task.law.parameters),
+                text: .field("parameters", StyledText(task.law.parametersDetail))),
             .text(
                 "prompt",
                 StyledText(
@@ -133,7 +149,8 @@ extension PresetEntry: Reporting {
         ])
         if let r = task.fitRange { report += .text("fit saw", StyledText(FitRangeText.text(r))) }
         if let e = task.paperErrors {
-            report += .text("paper's error", StyledText(String(format: "MAE %.3f; held out (Sec. 4.2) %.3f", e.mae, e.heldoutMAE)))
+            report += .text(
+                "paper's error", StyledText(String(format: "MAE %.3f; held out (Sec. 4.2) %.3f", e.mae, e.heldoutMAE)))
         }
         if !task.draws.isEmpty {
             // Said once here rather than on every answer: where the uncertainty comes from.
@@ -164,11 +181,14 @@ extension PresetEntry: Reporting {
         let published = preset.publishedTotalParams.map { ", published \(Quantities.formatCount($0))" } ?? ""
         let aliases = preset.aliases ?? []
         let shape = preset.layers.flatMap { layers in
-            preset.attentionWidth.map { Field.text("shape", "\(Int(layers)) layers, attention width \(Int($0))", rank: 1) }
+            preset.attentionWidth.map {
+                Field.text("shape", "\(Int(layers)) layers, attention width \(Int($0))", rank: 1)
+            }
         }
         return Report([
             Field("model", .string(name), text: .field("model", StyledText(name))),
-            Field("family", .string(preset.family), text: preset.family.map { .field("family", StyledText($0)) } ?? .none),
+            Field(
+                "family", .string(preset.family), text: preset.family.map { .field("family", StyledText($0)) } ?? .none),
             Field("n_ctx", .limit(preset.nCtx), text: .field("n_ctx", StyledText(Fmt.limit(preset.nCtx))), textRank: 1),
             Field(
                 "compute", .flops(model?.flops),
@@ -191,15 +211,19 @@ extension PresetEntry: Reporting {
             Field(
                 "total_params", .count(counted?.total),
                 text: counted.map {
-                    .field("total", StyledText("\(Quantities.formatCount($0.total)) counted from the architecture\(published)"))
+                    .field(
+                        "total",
+                        StyledText("\(Quantities.formatCount($0.total)) counted from the architecture\(published)"))
                 } ?? .none, textRank: 1),
             Field("published_total_params", .count(preset.publishedTotalParams)),
             Field(
                 "aliases", .json(.array(aliases.map(JSON.string))),
-                text: aliases.isEmpty ? .none : .field("also", StyledText(aliases.joined(separator: ", "))), textRank: 1),
+                text: aliases.isEmpty ? .none : .field("also", StyledText(aliases.joined(separator: ", "))), textRank: 1
+            ),
             Field(
                 "source", .string(preset.source),
-                text: preset.architecture == nil ? .none : preset.source.map { .field("source", StyledText($0)) } ?? .none,
+                text: preset.architecture == nil
+                    ? .none : preset.source.map { .field("source", StyledText($0)) } ?? .none,
                 textRank: 1),
             .notes(model?.notes ?? [], rank: 1),
         ])
