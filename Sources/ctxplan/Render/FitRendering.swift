@@ -27,6 +27,8 @@ struct FitAnswer: Reporting {
         let origin = URL(fileURLWithPath: r.records[worst].origin).lastPathComponent
         let largest = TextForm.field(
             "largest residual", StyledText(String(format: "%+.4f", res.residuals[worst]) + " at \(origin)"))
+        let byModel = ResidualTable.table("model", r.byModel)
+        let byPrompt = ResidualTable.table("prompt", r.byPrompt)
         var report = Report([
             .line("\(r.taskName): \(res.law.form.rawValue) law fitted to \(res.n) records in \(ms) ms"),
             Field("task", .string(r.taskName)),
@@ -49,17 +51,17 @@ struct FitAnswer: Reporting {
             Field(
                 "group_means", g.map { .report(Self.groupMeans($0)) } ?? .null, text: g == nil ? .none : .inPlace,
                 textRank: 3),
-            Field("by_model", ResidualTable.object(r.byModel)),
-            Field("by_prompt", ResidualTable.object(r.byPrompt)),
+            Field("by_model", .report(byModel.keyed(by: "name", value: "mae"))),
+            Field("by_prompt", .report(byPrompt.keyed(by: "name", value: "mae"))),
             .line(
                 StyledText(
                     g == nil ? "mean absolute residual by model:" : "mean absolute error of group means by model:"),
                 rank: 7),
-            Field(nil, .table(ResidualTable.table("model", r.byModel, isCSV: false)), text: .inPlace, textRank: 7),
+            Field(nil, .table(byModel.inTextOnly), text: .inPlace, textRank: 7),
             .line("by prompt:", rank: 7),
-            Field(nil, .table(ResidualTable.table("prompt", r.byPrompt, isCSV: false)), text: .inPlace, textRank: 7),
+            Field(nil, .table(byPrompt.inTextOnly), text: .inPlace, textRank: 7),
             // CSV: the two residual tables in one; its `table` column says which.
-            Field(nil, .table(ResidualTable.table("model", r.byModel) + ResidualTable.table("prompt", r.byPrompt))),
+            Field(nil, .table(byModel + byPrompt)),
             Field("warnings", .notes(r.warnings), text: .inPlace, textRank: 7),
             Field("seconds", .count(r.seconds)),
             Field("evaluations", .integer(res.evaluations)),
@@ -151,7 +153,7 @@ private enum BootstrapNote: NoteRendering {
 /// A fit's mean absolute residual per model or per prompt: text and CSV a table, JSON an object
 /// from each group's name to its error.
 private enum ResidualTable {
-    static func table(_ kind: String, _ groups: [(FitGroup, Double, Int)], isCSV: Bool = true) -> ReportTable {
+    static func table(_ kind: String, _ groups: [(FitGroup, Double, Int)]) -> ReportTable {
         ReportTable(
             columns: [
                 .init(key: "table", header: nil, isWords: true),
@@ -164,11 +166,7 @@ private enum ResidualTable {
                     .init(.string(kind)), .init(.string(group.label)),
                     .init(.count(mae), text: StyledText(String(format: "%.4f", mae))), .init(.integer(n)),
                 ]
-            }, isCSV: isCSV)
-    }
-
-    static func object(_ groups: [(FitGroup, Double, Int)]) -> Value {
-        .report(Report(groups.map { Field($0.0.label, .count($0.1)) }))
+            })
     }
 }
 
@@ -176,6 +174,13 @@ extension ReportTable {
     /// One table's rows after another's, in the first's columns.
     static func + (lhs: ReportTable, rhs: ReportTable) -> ReportTable {
         ReportTable(columns: lhs.columns, rows: lhs.rows + rhs.rows, isCSV: lhs.isCSV)
+    }
+
+    /// The table in text alone, where the answer's CSV is another table.
+    var inTextOnly: ReportTable {
+        var table = self
+        table.isCSV = false
+        return table
     }
 }
 
@@ -242,7 +247,7 @@ extension Validation: Reporting {
             }
         }
         if !backtests.isEmpty || forward != nil {
-            report += [Field("backtests", .report(backtestsReport)), Field("sizes", .integer(sizes))]
+            report += [Field("backtests", .report(backtestTable.keyed(by: "split"))), Field("sizes", .integer(sizes))]
         }
         return report
     }
@@ -251,39 +256,30 @@ extension Validation: Reporting {
         "no prompt is longer than \(Quantities.formatTokens(threshold)) tokens, so the Sec. 4.2 split has nothing to hold out"
     }
 
-    /// Each backtest that ran: its JSON key, its name in the text table, and how it went.
-    private var runs: [(key: String, name: String, mae: Double, coverage: Double, n: Int, level: Double, folds: Int)] {
-        backtests.map { ($0.split.rawValue, Self.splitName($0.split), $0.mae, $0.coverage, $0.n, $0.level, $0.folds) }
-            + (forward.map { [("forward", "next size", $0.mae, $0.coverage, $0.n, $0.level, $0.folds)] } ?? [])
-    }
-
-    /// `{"model": {"mae", "coverage", "n", ...}, "n_ctx": {...}, "extrapolation": {...}}`.
-    private var backtestsReport: Report {
-        Report(
-            runs.map { run in
-                Field(
-                    run.key,
-                    .report(
-                        Report([
-                            Field("mae", .count(run.mae)), Field("coverage", .count(run.coverage)),
-                            Field("n", .integer(run.n)), Field("level", .count(run.level)),
-                            Field("folds", .integer(run.folds)),
-                        ])))
-            })
-    }
-
+    /// Each backtest that ran, a row: text names it ("each model"), JSON keys it by its split
+    /// (`{"model": {"mae", "coverage", "n", "level", "folds"}, ..., "forward": {...}}`).
     private var backtestTable: ReportTable {
-        ReportTable(
+        let runs =
+            backtests.map {
+                (key: $0.split.rawValue, name: Self.splitName($0.split), $0.mae, $0.coverage, $0.n, $0.level, $0.folds)
+            }
+            + (forward.map { [("forward", "next size", $0.mae, $0.coverage, $0.n, $0.level, $0.folds)] } ?? [])
+        return ReportTable(
             columns: [
-                .init(key: "held_out", header: "held out", isWords: true), .init(key: "mae", header: "MAE"),
-                .init(key: "coverage", header: "coverage"), .init(key: "n", header: "n"),
+                .init(key: "held_out", header: "held out", inJSON: false, isWords: true),
+                .init(key: "split", header: nil),
+                .init(key: "mae", header: "MAE"),
+                .init(key: "coverage", header: "coverage"),
+                .init(key: "n", header: "n"),
+                .init(key: "level", header: nil),
                 .init(key: "folds", header: "fits"),
             ],
-            rows: runs.map { run in
+            rows: runs.map { key, name, mae, coverage, n, level, folds in
                 [
-                    .init(.string(run.name)), .init(.count(run.mae), text: StyledText(String(format: "%.4f", run.mae))),
-                    .init(.count(run.coverage), text: StyledText(String(format: "%.0f%%", run.coverage * 100))),
-                    .init(.integer(run.n)), .init(.integer(run.folds)),
+                    .init(.string(name)), .init(.string(key)),
+                    .init(.count(mae), text: StyledText(String(format: "%.4f", mae))),
+                    .init(.count(coverage), text: StyledText(String(format: "%.0f%%", coverage * 100))),
+                    .init(.integer(n)), .init(.count(level)), .init(.integer(folds)),
                 ]
             }, isCSV: false)
     }

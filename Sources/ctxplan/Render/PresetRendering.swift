@@ -8,46 +8,38 @@ extension PresetListing: Reporting {
         var report = Report()
         var all: [[ReportTable.Cell]] = []
         for kind in kinds {
-            let rows = rows(kind)
-            all += rows.map(\.cells)
+            let table = PresetTable.table(kind, rows(kind), isCSV: false)
+            all += table.rows
             report += [
                 .line(.bold(kind.rawValue)),
-                Field(kind.rawValue, .json(.array(rows.map { .string($0.name) }))),
-                Field(nil, .table(PresetTable.table(kind, rows.map(\.cells), isCSV: false)), text: .inPlace),
+                Field(kind.rawValue, table.values(of: "name")),
+                Field(nil, .table(table), text: .inPlace),
             ]
         }
         return report + [Field(nil, .table(PresetTable.table(nil, all)))]
     }
 
-    private func rows(_ kind: Kind) -> [(name: String, cells: [ReportTable.Cell])] {
+    private func rows(_ kind: Kind) -> [[ReportTable.Cell]] {
         switch kind {
         case .tasks:
             return tasks.map {
-                (
-                    $0.name,
-                    PresetTable.row(
-                        kind: "task", name: $0.name, metric: $0.metric, law: $0.law.form.rawValue,
-                        description: $0.description)
-                )
+                PresetTable.row(
+                    kind: "task", name: $0.name, metric: $0.metric, law: $0.law.form.rawValue,
+                    description: $0.description)
             }
         case .models:
             return models.enumerated().map { i, m in
                 // The family named on its first row only: the groups read down the first column.
                 let first = i == 0 || models[i - 1].family != m.family
                 let n = m.resolved?.parameters ?? m.preset.countedParams
-                let cells = PresetTable.row(
+                return PresetTable.row(
                     kind: "model", family: first ? m.family : "", name: m.preset.name, nCtx: m.preset.nCtx,
                     parameters: n, tokens: m.preset.pretrainTokens, compute: m.resolved?.flops,
                     role: m.preset.role ?? "", aliases: m.preset.aliases ?? [])
-                return (m.preset.name, cells)
             }
         case .hardware:
             return hardware.map {
-                (
-                    $0.name,
-                    PresetTable.row(
-                        kind: "hardware", name: $0.name, peak: $0.peakFlopsPerSecond, aliases: $0.aliases ?? [])
-                )
+                PresetTable.row(kind: "hardware", name: $0.name, peak: $0.peakFlopsPerSecond, aliases: $0.aliases ?? [])
             }
         }
     }
