@@ -15,8 +15,9 @@ struct FitAnswer: Reporting {
         self.choice = choice
     }
 
-    /// Text reads: what was fitted (and why this law), how well, the data's range, the
-    /// bootstrap, the residual tables, the warnings and where it was saved; JSON keeps its order.
+    /// Text reads, by `textRank`: what was fitted (0), why this law (1), its parameters (2), how
+    /// well (3: errors, 4: AIC / BIC), the data's range (5), the bootstrap (6), then the residual
+    /// tables, the warnings and where it was saved (7); JSON keeps the fields' order.
     var report: Report {
         let r = fit
         let res = r.result
