@@ -16,8 +16,6 @@ final class Session {
     /// The last planning answer, recorded by the command that printed it (`AnswerCommand`):
     /// `show last` prints it again, `_` stands for its main quantity, `plot` marks its point.
     var answer: (any RememberedAnswer)?
-    /// The last answer's point, which a following `plot` marks on its curve.
-    var lastAnswer: PlotMark? { answer?.mark }
     /// The script and `source` files being read, one inside another, innermost last: a relative
     /// `source` is found beside the last, and deeper than a limit is refused, against loops.
     var sourcingFiles: [String] = []

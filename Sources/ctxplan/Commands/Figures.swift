@@ -22,7 +22,8 @@ struct Figures: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
-        let format = try global.formatWithoutTable(command: Self.configuration.commandName, in: session)
+        // CSV is refused before anything is written.
+        _ = try global.formatWithoutTable(command: Self.configuration.commandName, in: session)
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         var written: [String] = []
         func write(_ name: String, _ data: PlotData) throws {
@@ -57,9 +58,6 @@ struct Figures: SessionCommand {
                         task: preset, curves: family, title: "Figure \(number), \(task): \(model) family, every limit"))
             }
         }
-        print(
-            format == .json
-                ? JSON.object([("written", .array(written.map(JSON.string)))]).text
-                : written.map { "wrote \($0)" }.joined(separator: "\n"))
+        try render(FiguresAnswer(written: written), global, in: session)
     }
 }

@@ -46,14 +46,16 @@ struct DrawingOptions: ParsableArguments {
         try AtomicFile.write(Data(text().utf8), to: svg)
     }
 
-    /// Writes `svg` atomically and says where, or prints the terminal drawing.
-    func output(svg text: @autoclosure () -> String, terminal: () -> String) throws {
-        if let svg {
-            try writeSVG(text())
-            print("wrote \(svg)")
-        } else {
-            print(terminal())
-        }
+    /// The terminal drawing's layout the options ask for.
+    var layout: TerminalLayout { TerminalLayout(columns: columns, rows: height, ascii: ascii) }
+}
+
+extension SessionCommand {
+    /// Writes `answer`'s SVG format to the --svg file when one is given, then prints the answer
+    /// as every answer is printed.
+    func draw(_ answer: some Drawing, _ global: GlobalOptions, _ drawing: DrawingOptions, in session: Session) throws {
+        try drawing.writeSVG(answer.svg)
+        try render(answer, global, in: session)
     }
 }
 
@@ -101,54 +103,12 @@ struct Plot: SessionCommand {
         let planner = session.planner(global)
         let preset = try planner.library.task(task.name(in: session))
         let limits = try nctx.all(in: session)
-        let format = try global.formatWithoutTable(command: Self.configuration.commandName, in: session)
+        // CSV is refused before anything is computed or written.
+        _ = try global.formatWithoutTable(command: Self.configuration.commandName, in: session)
         let curves = try planner.curves(models: model, computes: compute, limits: limits)
         let data = try planner.plot(
-            task: preset, curves: curves, limits: limits, marking: session.lastAnswer, from: from, upto: upto)
-        if format == .json {
-            try drawing.writeSVG(SVG.plot(data))
-            print(Plot.json(data, svg: drawing.svg).text)
-            return
-        }
-        try drawing.output(svg: SVG.plot(data)) {
-            TerminalPlot(
-                data: data, width: drawing.columns, height: drawing.height, ascii: drawing.ascii,
-                color: session.style.colour
-            ).render()
-        }
-        // After the drawing, as predict's notes follow its answer.
-        var block = TextBlock(session.style)
-        let width = TerminalWidth.forStandardOutput()
-        for note in data.notes { block.note(note, width: width) }
-        if !data.notes.isEmpty { print(block.text) }
-    }
-
-    static func json(_ data: PlotData, svg: String?) -> JSON {
-        .object([
-            ("title", .string(data.title.text)),
-            ("x_range", .array([.num(data.xRange.lowerBound), .num(data.xRange.upperBound)])),
-            (
-                "series",
-                .array(
-                    data.series.map {
-                        .object([
-                            ("label", .string($0.label.text)), ("compute", .num($0.flops)), ("n_ctx", .num($0.nCtx)),
-                            ("points", .integer($0.points.count)),
-                        ])
-                    })
-            ),
-            ("observations", .integer(data.observations.count)),
-            ("held_out", .integer(data.observations.filter(\.heldOut).count)),
-            (
-                "marks",
-                .array(
-                    data.marks.map {
-                        .object([("label", .string($0.label)), ("n_pmt", .num($0.x)), ("score", .num($0.y))])
-                    })
-            ),
-            ("svg", .str(svg)),
-            ("notes", .notes(data.notes)),
-        ])
+            task: preset, curves: curves, limits: limits, marking: session.answer?.mark, from: from, upto: upto)
+        try draw(PlotAnswer(data: data, layout: drawing.layout, svgPath: drawing.svg), global, drawing, in: session)
     }
 }
 
@@ -172,25 +132,10 @@ struct Heatmap: SessionCommand {
         let preset = try planner.library.task(task.name(in: session))
         let limit = try nctx.required(in: session)
         let columns = drawing.svg == nil ? drawing.columns - TerminalHeatmap.gutter : 60
-        let format = try global.formatWithoutTable(command: Self.configuration.commandName, in: session)
+        // CSV is refused before anything is computed or written.
+        _ = try global.formatWithoutTable(command: Self.configuration.commandName, in: session)
         let data = try planner.heatmap(
             task: preset, nCtx: limit, columns: max(10, columns), rows: drawing.svg == nil ? drawing.height : 30)
-        if format == .json {
-            try drawing.writeSVG(SVG.heatmap(data))
-            let scores = data.scores.joined()
-            print(
-                JSON.object([
-                    ("title", .string(data.title.text)), ("n_ctx", .num(data.nCtx)),
-                    ("compute_range", .array([.num(data.computes.first), .num(data.computes.last)])),
-                    ("prompt_range", .array([.num(data.prompts.first), .num(data.prompts.last)])),
-                    ("rows", .integer(data.computes.count)), ("columns", .integer(data.prompts.count)),
-                    ("min_score", .num(scores.min())), ("max_score", .num(scores.max())),
-                    ("svg", .str(drawing.svg)),
-                ]).text)
-            return
-        }
-        try drawing.output(svg: SVG.heatmap(data)) {
-            TerminalHeatmap(data: data, ascii: drawing.ascii, color: session.style.colour).render()
-        }
+        try draw(HeatmapAnswer(data: data, ascii: drawing.ascii, svgPath: drawing.svg), global, drawing, in: session)
     }
 }

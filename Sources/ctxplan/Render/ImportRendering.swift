@@ -33,7 +33,7 @@ struct ImportNote: NoteRendering {
     }
 }
 
-extension ImportSummary: Rendering {
+extension ImportSummary: Reporting {
     private var tasks: [String] {
         var seen: [String] = []
         for r in data.records where !seen.contains(r.observation.task ?? "") { seen.append(r.observation.task ?? "") }
@@ -48,107 +48,109 @@ extension ImportSummary: Rendering {
         return seen
     }
 
-    private static func shotsLabel(_ shots: Int?) -> String { shots.map(String.init) ?? "n_pmt" }
-
-    var json: JSON {
-        var counts: [JSON] = []
-        for model in models {
-            for s in shots where count(model: model, shots: s) > 0 {
-                counts.append(
-                    .object([
-                        ("model", .string(model)), ("shots", s.map(JSON.integer) ?? .null),
-                        ("records", .integer(count(model: model, shots: s))),
-                    ]))
-            }
-        }
-        return .object([
-            ("records", .integer(data.records.count)),
-            (
-                "files",
-                .array(
-                    data.files.map {
-                        .object([
-                            ("path", .string($0.path)), ("format", .string($0.format.rawValue)),
-                            ("records", .integer($0.records)),
-                        ])
-                    })
-            ),
-            (
-                "tasks",
-                .array(
-                    tasks.map { task in
-                        .object([("task", .string(task)), ("datasets", .array(datasets(of: task).map(JSON.string)))])
-                    })
-            ),
-            ("models", .array(models.map(JSON.string))),
-            ("shots", .array(shots.map { $0.map(JSON.integer) ?? .null })),
-            ("counts", .array(counts)),
-            (
-                "skipped",
-                .array(
-                    data.skipped.map {
-                        .object([("path", .string($0.file)), ("reason", .string($0.reason.description))])
-                    })
-            ),
-            ("not_results", .array(data.passedOver.map(JSON.string))),
-            ("estimated_prompts", .integer(data.estimatedPrompts)),
-            ("chars_per_token", .num(data.charsPerToken)),
-            ("written", .str(written)),
-            ("notes", .notes(ImportNote.notes(self))),
-        ])
-    }
-
-    var csv: CSV? {
-        var rows: [[CSV.Field]] = []
-        for model in models {
-            for s in shots where count(model: model, shots: s) > 0 {
-                rows.append([.text(model), s.map(CSV.Field.integer) ?? .empty, .integer(count(model: model, shots: s))])
-            }
-        }
-        return CSV(header: ["model", "shots", "records"], rows: rows)
-    }
-
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        var byFormat: [(ResultsFormat, Int)] = []
-        for format in ResultsFormat.allCases {
+    /// Text: what was read, the records by model and shot count (a model a row, a shot count a
+    /// column), what was skipped or passed over, and where the records were written. JSON and
+    /// CSV give the counts one (model, shots) pair a row.
+    var report: Report {
+        let formats = ResultsFormat.allCases.compactMap { format -> String? in
             let n = data.files.filter { $0.format == format }.count
-            if n > 0 { byFormat.append((format, n)) }
-        }
-        let formats = byFormat.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
-        block.line(
-            "read \(Words.count(data.records.count, "record")) from \(Words.count(data.files.count, "file")) "
-                + "(\(formats))")
+            return n > 0 ? "\(n) \(format.rawValue)" : nil
+        }.joined(separator: ", ")
         let named = tasks.map { task in
             let sets = datasets(of: task).filter { $0 != task }
             return sets.isEmpty ? task : "\(task) (\(sets.joined(separator: ", ")))"
         }
-        if !named.isEmpty { block.field("tasks", named.joined(separator: ", ")) }
-        block.line("records by model and shot count:")
-        let header = ["model"] + shots.map(Self.shotsLabel) + ["total"]
-        let rows = models.map { model -> [String] in
-            let cells: [String] = shots.map { s in
-                let n = count(model: model, shots: s)
-                return n == 0 ? "" : Fmt.number(Double(n))
-            }
-            let total = shots.reduce(0) { $0 + count(model: model, shots: $1) }
-            return [model] + cells + [Fmt.number(Double(total))]
-        }
-        block.table(header, rows)
-        if !data.skipped.isEmpty {
-            block.line("skipped \(Words.count(data.skipped.count, "file")) that could not be read (--skip-bad):")
-            for skipped in data.skipped { block.line("  " + skipped.reason.description) }
-        }
-        if !data.passedOver.isEmpty {
-            block.line(
-                "passed over \(Words.count(data.passedOver.count, "file")) that \(data.passedOver.count == 1 ? "is" : "are") "
-                    + "not results (a JSON in no results format, a CSV without a score column): "
-                    + data.passedOver.joined(separator: ", "))
-        }
-        if let written { block.line("wrote \(written): fit reads it as it is") }
-        for note in ImportNote.notes(self) { block.note(note, width: width) }
-        return block.text
+        let passedOver = data.passedOver
+        return Report([
+            Field(
+                "records", .integer(data.records.count),
+                text: .line(
+                    "read \(Words.count(data.records.count, "record")) from \(Words.count(data.files.count, "file")) "
+                        + "(\(formats))")),
+            Field(
+                "files",
+                .reports(
+                    data.files.map {
+                        Report([
+                            Field("path", .string($0.path)), Field("format", .string($0.format.rawValue)),
+                            Field("records", .integer($0.records)),
+                        ])
+                    })),
+            Field(
+                "tasks",
+                .reports(
+                    tasks.map { task in
+                        Report([
+                            Field("task", .string(task)),
+                            Field("datasets", .json(.array(datasets(of: task).map(JSON.string)))),
+                        ])
+                    }),
+                text: named.isEmpty ? .none : .field("tasks", StyledText(named.joined(separator: ", ")))),
+            Field("models", .json(.array(models.map(JSON.string)))),
+            Field("shots", .json(.array(shots.map { $0.map(JSON.integer) ?? .null }))),
+            .line("records by model and shot count:"),
+            Field(nil, .table(byModel), text: .inPlace),
+            Field("counts", .table(counts)),
+            data.skipped.isEmpty
+                ? Field(nil, .null)
+                : .line("skipped \(Words.count(data.skipped.count, "file")) that could not be read (--skip-bad):"),
+            Field(
+                "skipped",
+                .reports(
+                    data.skipped.map {
+                        Report([
+                            Field("path", .string($0.file)),
+                            Field("reason", .string($0.reason.description), text: .line("  " + $0.reason.description)),
+                        ])
+                    }), text: .inPlace),
+            Field(
+                "not_results", .json(.array(passedOver.map(JSON.string))),
+                text: passedOver.isEmpty
+                    ? .none
+                    : .line(
+                        "passed over \(Words.count(passedOver.count, "file")) that \(passedOver.count == 1 ? "is" : "are") "
+                            + "not results (a JSON in no results format, a CSV without a score column): "
+                            + passedOver.joined(separator: ", "))),
+            Field("estimated_prompts", .integer(data.estimatedPrompts)),
+            Field("chars_per_token", .count(data.charsPerToken)),
+            Field(
+                "written", .string(written), text: written.map { .line("wrote \($0): fit reads it as it is") } ?? .none),
+            .notes(ImportNote.notes(self)),
+        ])
     }
+
+    /// The records of each (model, shot count) that has any.
+    private var counts: ReportTable {
+        ReportTable(
+            columns: [
+                .init(key: "model", header: nil), .init(key: "shots", header: nil), .init(key: "records", header: nil),
+            ],
+            rows: models.flatMap { model in
+                shots.filter { count(model: model, shots: $0) > 0 }.map { s in
+                    [.init(.string(model)), .init(.integer(s)), .init(.integer(count(model: model, shots: s)))]
+                }
+            })
+    }
+
+    /// The counts as text shows them: a model a row, a shot count a column, and the model's total.
+    private var byModel: ReportTable {
+        ReportTable(
+            columns: [.init(key: "model", header: "model", isWords: true)]
+                + shots.map { .init(key: Self.shotsLabel($0), header: Self.shotsLabel($0)) }
+                + [.init(key: "total", header: "total")],
+            rows: models.map { model in
+                let cells = shots.map { s -> ReportTable.Cell in
+                    let n = count(model: model, shots: s)
+                    return .init(.integer(n), text: StyledText(n == 0 ? "" : Fmt.number(Double(n))))
+                }
+                let total = shots.reduce(0) { $0 + count(model: model, shots: $1) }
+                return [.init(.string(model))] + cells + [
+                    .init(.integer(total), text: StyledText(Fmt.number(Double(total))))
+                ]
+            }, isCSV: false)
+    }
+
+    private static func shotsLabel(_ shots: Int?) -> String { shots.map(String.init) ?? "n_pmt" }
 }
 
 extension ImportError: CustomStringConvertible {
@@ -188,7 +190,9 @@ extension ImportError: CustomStringConvertible {
                 }
                 return "'\(m.name)' (\(facts.joined(separator: "; ")))"
             }
-            let named = models.count == 1 ? "unknown model " + each[0] : "\(models.count) unknown models: " + each.joined(separator: ", ")
+            let named =
+                models.count == 1
+                ? "unknown model " + each[0] : "\(models.count) unknown models: " + each.joined(separator: ", ")
             return "\(named); add them to a model table and pass --models FILE, "
                 + "a CSV with the columns name,params,tokens,n_ctx (non-embedding parameters, training tokens, "
                 + "context limit; or a config column with a config.json path), or add model presets; "
@@ -206,7 +210,8 @@ extension ImportError: CustomStringConvertible {
         case .noResults(let paths):
             return "\(paths.joined(separator: ", ")): no results files (.csv, or .json in a known format)"
         case .modelTableColumns(let file, let header):
-            return "\(file):1: expected the columns name,params,tokens,n_ctx (or config for params and n_ctx); the header has "
+            return
+                "\(file):1: expected the columns name,params,tokens,n_ctx (or config for params and n_ctx); the header has "
                 + header.joined(separator: ",")
         case .modelTableDuplicate(let file, let line, let name):
             return "\(file):\(line): model '\(name)' is named twice; expected each model once"

@@ -1,144 +1,158 @@
 import ContextScaling
 import Planner
 
-extension PresetListing: Rendering {
-    var json: JSON {
-        .object(
-            kinds.map { kind in
-                switch kind {
-                case .tasks: return ("tasks", .array(tasks.map { .string($0.name) }))
-                case .models: return ("models", .array(models.map { .string($0.preset.name) }))
-                case .hardware: return ("hardware", .array(hardware.map { .string($0.name) }))
-                }
-            })
-    }
-
-    /// One row per preset, its kind first; the columns other kinds use are empty.
-    var csv: CSV? {
-        let header = [
-            "kind", "name", "metric", "law", "n_ctx", "compute", "role", "bf16_dense_flops_per_second",
-            "aliases", "description",
-        ]
-        var rows: [[CSV.Field]] = []
+extension PresetListing: Reporting {
+    /// Each kind asked for: text its own table under its name, JSON the names, CSV one row per
+    /// preset of every kind in one table (the columns other kinds use are empty).
+    var report: Report {
+        var report = Report()
+        var all: [[ReportTable.Cell]] = []
         for kind in kinds {
-            switch kind {
-            case .tasks:
-                rows += tasks.map {
-                    [
-                        .text("task"), .text($0.name), .text($0.metric), .text($0.law.form.rawValue),
-                        .empty, .empty, .empty, .empty, .empty, .text($0.description),
-                    ]
-                }
-            case .models:
-                rows += models.map { m -> [CSV.Field] in
-                    [
-                        .text("model"), .text(m.preset.name), .empty, .empty, .number(m.preset.nCtx),
-                        m.resolved.map { .number($0.flops) } ?? .empty, .text(m.preset.role ?? ""), .empty,
-                        .text((m.preset.aliases ?? []).joined(separator: ";")), .empty,
-                    ]
-                }
-            case .hardware:
-                rows += hardware.map {
-                    [
-                        .text("hardware"), .text($0.name), .empty, .empty, .empty, .empty, .empty,
-                        .number($0.peakFlopsPerSecond),
-                        .text(($0.aliases ?? []).joined(separator: ";")), .empty,
-                    ]
-                }
-            }
+            let table = PresetTable.table(kind, rows(kind), isCSV: false)
+            all += table.rows
+            report += [
+                .line(.bold(kind.rawValue)),
+                Field(kind.rawValue, table.values(of: "name")),
+                Field(nil, .table(table), text: .inPlace),
+            ]
         }
-        return CSV(header: header, rows: rows)
+        return report + [Field(nil, .table(PresetTable.table(nil, all)))]
     }
 
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        for kind in kinds {
-            switch kind {
-            case .tasks:
-                block.line(style.bold("tasks"))
-                block.table(
-                    ["name", "metric", "law", "description"],
-                    tasks.map {
-                        [$0.name, $0.metric, $0.law.form.rawValue, $0.description]
-                    }, words: [0, 1, 2, 3])
-            case .models:
-                block.line(style.bold("models"))
+    private func rows(_ kind: Kind) -> [[ReportTable.Cell]] {
+        switch kind {
+        case .tasks:
+            return tasks.map {
+                PresetTable.row(
+                    kind: "task", name: $0.name, metric: $0.metric, law: $0.law.form.rawValue,
+                    description: $0.description)
+            }
+        case .models:
+            return models.enumerated().map { i, m in
                 // The family named on its first row only: the groups read down the first column.
-                let rows = models.enumerated().map { i, m -> [String] in
-                    let first = i == 0 || models[i - 1].family != m.family
-                    let n = m.resolved?.parameters ?? m.preset.countedParams
-                    return [
-                        first ? m.family : "", m.preset.name, Fmt.limit(m.preset.nCtx),
-                        n.map(Quantities.formatCount) ?? "", m.preset.pretrainTokens.map(Quantities.formatCount) ?? "-",
-                        m.resolved.map { Quantities.formatScientific($0.flops) } ?? "needs --tokens", m.preset.role ?? "",
-                    ]
-                }
-                block.table(["family", "name", "n_ctx", "N", "tokens", "compute (6ND)", "role"], rows, words: [0, 1, 5, 6])
-            case .hardware:
-                block.line(style.bold("hardware"))
-                block.table(
-                    ["name", "BF16 dense FLOP/s", "also"],
-                    hardware.map {
-                        [
-                            $0.name, Quantities.formatScientific($0.peakFlopsPerSecond, digits: 4),
-                            ($0.aliases ?? []).joined(separator: ", "),
-                        ]
-                    }, words: [0, 2])
+                let first = i == 0 || models[i - 1].family != m.family
+                let n = m.resolved?.parameters ?? m.preset.countedParams
+                return PresetTable.row(
+                    kind: "model", family: first ? m.family : "", name: m.preset.name, nCtx: m.preset.nCtx,
+                    parameters: n, tokens: m.preset.pretrainTokens, compute: m.resolved?.flops,
+                    role: m.preset.role ?? "", aliases: m.preset.aliases ?? [])
+            }
+        case .hardware:
+            return hardware.map {
+                PresetTable.row(kind: "hardware", name: $0.name, peak: $0.peakFlopsPerSecond, aliases: $0.aliases ?? [])
             }
         }
-        return block.text
     }
 }
 
-extension PresetEntry: Rendering {
-    var json: JSON {
+/// The presets listing's columns, one set for every kind: a kind's text table heads the
+/// columns it uses, the CSV writes those marked for it.
+private enum PresetTable {
+    static func table(_ kind: PresetListing.Kind?, _ rows: [[ReportTable.Cell]], isCSV: Bool = true) -> ReportTable {
+        func column(
+            _ key: String, _ header: String, _ kinds: [PresetListing.Kind], inCSV: Bool = true, words: Bool = true
+        )
+            -> ReportTable.Column
+        {
+            .init(key: key, header: kind.map(kinds.contains) == true ? header : nil, inCSV: inCSV, isWords: words)
+        }
+        return ReportTable(
+            columns: [
+                column("kind", "kind", []),
+                column("family", "family", [.models], inCSV: false),
+                column("name", "name", [.tasks, .models, .hardware]),
+                column("metric", "metric", [.tasks]),
+                column("law", "law", [.tasks]),
+                column("n_ctx", "n_ctx", [.models], words: false),
+                column("params", "N", [.models], inCSV: false, words: false),
+                column("tokens", "tokens", [.models], inCSV: false, words: false),
+                column("compute", "compute (6ND)", [.models]),
+                column("role", "role", [.models]),
+                column("bf16_dense_flops_per_second", "BF16 dense FLOP/s", [.hardware], words: false),
+                column("aliases", "also", [.hardware]),
+                column("description", "description", [.tasks]),
+            ], rows: rows, isCSV: isCSV)
+    }
+
+    /// One preset's cells, in the columns' order; those its kind does not use are empty.
+    static func row(
+        kind: String, family: String = "", name: String, metric: String? = nil, law: String? = nil, nCtx: Double? = nil,
+        parameters: Double? = nil, tokens: Double? = nil, compute: Double? = nil, role: String? = nil,
+        peak: Double? = nil, aliases: [String]? = nil, description: String? = nil
+    ) -> [ReportTable.Cell] {
+        let isModel = kind == "model"
+        return [
+            .init(.string(kind)),
+            .init(.string(family)),
+            .init(.string(name)),
+            .init(metric.map(Value.string) ?? .null),
+            .init(law.map(Value.string) ?? .null),
+            .init(nCtx.map(Value.limit) ?? .null),
+            .init(.count(parameters), text: StyledText(parameters.map(Quantities.formatCount) ?? "")),
+            .init(.count(tokens), text: StyledText(tokens.map(Quantities.formatCount) ?? "-")),
+            .init(
+                isModel ? .flops(compute) : .null,
+                text: StyledText(compute.map { Quantities.formatScientific($0) } ?? "needs --tokens")),
+            .init(role.map(Value.string) ?? .null),
+            .init(
+                peak.map(Value.count) ?? .null,
+                text: StyledText(peak.map { Quantities.formatScientific($0, digits: 4) } ?? "")),
+            .init(
+                aliases.map { .string($0.joined(separator: ";")) } ?? .null,
+                text: StyledText((aliases ?? []).joined(separator: ", "))),
+            .init(description.map(Value.string) ?? .null),
+        ]
+    }
+}
+
+extension PresetEntry: Reporting {
+    var report: Report {
         switch self {
-        case .task(let task):
-            return .object([
-                ("task", .string(task.name)), ("law", .string(task.law.form.rawValue)),
-                ("params", task.law.parametersJSON),
-            ])
-        case .model(let model, let preset):
-            let counted = preset.architecture?.parameters
-            return .object([
-                ("model", .string(model.map(Fmt.model) ?? preset.name)), ("family", .str(preset.family)),
-                ("n_ctx", .num(preset.nCtx)), ("compute", .num(model?.flops)),
-                ("params", .num(model?.parameters ?? preset.countedParams)),
-                ("pretrain_tokens", .num(preset.pretrainTokens)),
-                ("total_params", .num(counted?.total)), ("published_total_params", .num(preset.publishedTotalParams)),
-                ("aliases", .array((preset.aliases ?? []).map(JSON.string))), ("source", .str(preset.source)),
-                ("notes", .notes(model?.notes ?? [])),
-            ])
+        case .task(let task): Self.report(task)
+        case .model(let model, let preset): Self.report(model, preset)
         case .gpu(let gpu):
-            return .object([("gpu", .string(gpu.name)), ("peak_flops_per_second", .num(gpu.peakFlopsPerSecond))])
+            Report([
+                Field("gpu", .string(gpu.name), text: .field("gpu", StyledText(gpu.name))),
+                Field(
+                    "peak_flops_per_second", .count(gpu.peakFlopsPerSecond),
+                    text: .field(
+                        "peak",
+                        StyledText(
+                            Quantities.formatScientific(gpu.peakFlopsPerSecond, digits: 4) + " FLOP/s, BF16 dense"))),
+                .text("source", StyledText(gpu.source ?? "")),
+            ])
         }
     }
 
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        switch self {
-        case .task(let task):
-            block.field("task", "\(task.name): \(task.description)")
-            block.field("metric", task.metric)
-            block.field("law", task.law.form.rawValue)
-            block.field("parameters", task.law.parametersDetail)
-            if let layout = task.tokenLengths {
-                block.field("prompt", "\(layout.baseTokens) + shots x \(layout.shotTokens) tokens")
-            } else {
-                block.field("prompt", "no token lengths for shots: answers in prompt tokens")
-            }
-            if let r = task.fitRange { block.field("fit saw", FitRangeText.text(r)) }
-            if let e = task.paperErrors {
-                block.field("paper's error", String(format: "MAE %.3f; held out (Sec. 4.2) %.3f", e.mae, e.heldoutMAE))
-            }
-            if !task.draws.isEmpty {
-                // Said once here rather than on every answer: where the uncertainty comes from.
-                let refits =
-                    task.paperErrors != nil
-                    ? "cluster-bootstrap refits of the bundled observations (Tables 8-10, whole models resampled)"
-                    : "bootstrap refits of the data it was fitted to"
-                block.field(
-                    "uncertainty",
+    private static func report(_ task: TaskPreset) -> Report {
+        let tokens = { (value: Double) in Quantities.formatParameter(value) }
+        var report = Report([
+            Field("task", .string(task.name), text: .field("task", "\(task.name): \(task.description)")),
+            .text("metric", StyledText(task.metric)),
+            Field("law", .string(task.law.form.rawValue), text: .field("law", StyledText(task.law.form.rawValue))),
+            Field(
+                "params", .report(task.law.parameters),
+                text: .field("parameters", StyledText(task.law.parametersDetail))),
+            .text(
+                "prompt",
+                StyledText(
+                    task.tokenLengths.map { "\(tokens($0.baseTokens)) + shots x \(tokens($0.shotTokens)) tokens" }
+                        ?? "no token lengths for shots: answers in prompt tokens")),
+        ])
+        if let r = task.fitRange { report += .text("fit saw", StyledText(FitRangeText.text(r))) }
+        if let e = task.paperErrors {
+            report += .text(
+                "paper's error", StyledText(String(format: "MAE %.3f; held out (Sec. 4.2) %.3f", e.mae, e.heldoutMAE)))
+        }
+        if !task.draws.isEmpty {
+            // Said once here rather than on every answer: where the uncertainty comes from.
+            let refits =
+                task.paperErrors != nil
+                ? "cluster-bootstrap refits of the bundled observations (Tables 8-10, whole models resampled)"
+                : "bootstrap refits of the data it was fitted to"
+            report += .text(
+                "uncertainty",
+                StyledText(
                     "\(task.draws.count) \(refits), centred on the parameters above (each draw shifted by their "
                         + "difference from the draws' median, in coordinates the data determine); prediction "
                         + "intervals add \(task.residuals.count) resampled residuals"
@@ -146,46 +160,67 @@ extension PresetEntry: Rendering {
                             ", and past the largest compute the fit saw an error in the compute read of "
                                 + Quantities.trimmed(String(format: "%.2f", $0))
                                 + " decades a decade (from the forward backtest)"
-                        } ?? ""))
-            }
-            block.field("source", task.source)
-            block.field("file", task.path)
-        case .model(let model, let preset):
-            block.field("model", model.map(Fmt.model) ?? preset.name)
-            if let family = preset.family { block.field("family", family) }
-            if let n = model?.parameters ?? preset.countedParams {
-                block.field("N", Quantities.formatCount(n) + " non-embedding parameters" + Self.perToken(preset))
-            }
-            if let tokens = preset.pretrainTokens {
-                block.field(
-                    "D",
-                    "\(Quantities.formatCount(tokens)) pre-training + "
-                        + "\(Quantities.formatCount(preset.extensionTokens)) extension tokens")
-            } else {
-                block.field("D", "pre-training tokens not published: questions need --tokens D")
-            }
-            block.field("n_ctx", Fmt.limit(preset.nCtx))
-            if let model { block.field("compute", Fmt.flops(model.flops) + " (6ND)") }
-            if let layers = preset.layers, let width = preset.attentionWidth {
-                block.field("shape", "\(Int(layers)) layers, attention width \(Int(width))")
-            }
-            if let counted = preset.architecture?.parameters {
-                let published = preset.publishedTotalParams.map { ", published \(Quantities.formatCount($0))" } ?? ""
-                block.field("total", "\(Quantities.formatCount(counted.total)) counted from the architecture\(published)")
-            }
-            if let aliases = preset.aliases, !aliases.isEmpty { block.field("also", aliases.joined(separator: ", ")) }
-            if preset.architecture != nil, let source = preset.source { block.field("source", source) }
-            for note in model?.notes ?? [] { block.note(note, width: width) }
-        case .gpu(let gpu):
-            block.field("gpu", gpu.name)
-            block.field("peak", Quantities.formatScientific(gpu.peakFlopsPerSecond, digits: 4) + " FLOP/s, BF16 dense")
-            block.field("source", gpu.source ?? "")
+                        } ?? "")))
         }
-        return block.text
+        return report + [.text("source", StyledText(task.source)), .text("file", StyledText(task.path))]
     }
-}
 
-extension PresetEntry {
+    /// Text reads what the model is (N, D), then its limit, compute and shape; JSON keeps its order.
+    private static func report(_ model: ResolvedModel?, _ preset: ModelPreset) -> Report {
+        let name = model.map(Fmt.model) ?? preset.name
+        let n = model?.parameters ?? preset.countedParams
+        let counted = preset.architecture?.parameters
+        let published = preset.publishedTotalParams.map { ", published \(Quantities.formatCount($0))" } ?? ""
+        let aliases = preset.aliases ?? []
+        let shape = preset.layers.flatMap { layers in
+            preset.attentionWidth.map {
+                Field.text("shape", "\(Int(layers)) layers, attention width \(Int($0))", rank: 1)
+            }
+        }
+        return Report([
+            Field("model", .string(name), text: .field("model", StyledText(name))),
+            Field(
+                "family", .string(preset.family), text: preset.family.map { .field("family", StyledText($0)) } ?? .none),
+            Field("n_ctx", .limit(preset.nCtx), text: .field("n_ctx", StyledText(Fmt.limit(preset.nCtx))), textRank: 1),
+            Field(
+                "compute", .flops(model?.flops),
+                text: model.map { .field("compute", StyledText(Fmt.flops($0.flops) + " (6ND)")) } ?? .none, textRank: 1),
+            Field(
+                "params", .count(n),
+                text: n.map {
+                    .field("N", StyledText(Quantities.formatCount($0) + " non-embedding parameters" + perToken(preset)))
+                } ?? .none),
+            Field(
+                "pretrain_tokens", .count(preset.pretrainTokens),
+                text: .field(
+                    "D",
+                    StyledText(
+                        preset.pretrainTokens.map {
+                            "\(Quantities.formatCount($0)) pre-training + "
+                                + "\(Quantities.formatCount(preset.extensionTokens)) extension tokens"
+                        } ?? "pre-training tokens not published: questions need --tokens D"))),
+            shape ?? Field(nil, .null),
+            Field(
+                "total_params", .count(counted?.total),
+                text: counted.map {
+                    .field(
+                        "total",
+                        StyledText("\(Quantities.formatCount($0.total)) counted from the architecture\(published)"))
+                } ?? .none, textRank: 1),
+            Field("published_total_params", .count(preset.publishedTotalParams)),
+            Field(
+                "aliases", .json(.array(aliases.map(JSON.string))),
+                text: aliases.isEmpty ? .none : .field("also", StyledText(aliases.joined(separator: ", "))), textRank: 1
+            ),
+            Field(
+                "source", .string(preset.source),
+                text: preset.architecture == nil
+                    ? .none : preset.source.map { .field("source", StyledText($0)) } ?? .none,
+                textRank: 1),
+            .notes(model?.notes ?? [], rank: 1),
+        ])
+    }
+
     /// For a mixture of experts, that N counts the experts a token is routed to.
     static func perToken(_ preset: ModelPreset) -> String {
         guard let a = preset.architecture, let experts = a.experts, preset.nonEmbeddingParams == nil else { return "" }
