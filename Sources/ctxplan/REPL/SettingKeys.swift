@@ -238,20 +238,20 @@ extension Session {
 
 /// The settings as an answer: what `set` with no arguments and `show settings` print, with the
 /// default of each unset key that has one.
-struct SettingsView: Rendering {
+struct SettingsView: Reporting {
     var settings: Settings
 
-    func text(style: Style, width: Int?) -> String {
-        var block = TextBlock(style)
-        for entry in settings.entries {
-            block.field(
-                entry.key, entry.text ?? style.dim(entry.fallback.map { "(unset; default \($0))" } ?? "(unset)"))
-        }
-        return block.text
-    }
-
-    /// Keys as `set` takes them, with `_` for `-` (`prompt_tokens`); unset ones null.
-    var json: JSON {
-        .object(settings.entries.map { ($0.key.replacingOccurrences(of: "-", with: "_"), $0.json) })
+    /// Keys in JSON as `set` takes them, with `_` for `-` (`prompt_tokens`), unset ones null;
+    /// in text the key as typed, an unset one dimmed with its default.
+    var report: Report {
+        Report(
+            settings.entries.map { entry in
+                Field(
+                    entry.key.replacingOccurrences(of: "-", with: "_"), .json(entry.json),
+                    text: .field(
+                        entry.key,
+                        entry.text.map { StyledText($0) }
+                            ?? .dim(entry.fallback.map { "(unset; default \($0))" } ?? "(unset)")))
+            })
     }
 }

@@ -12,6 +12,7 @@ struct StyledText: ExpressibleByStringInterpolation {
     static func bold(_ text: String) -> StyledText { StyledText(spans: [(.bold, text)]) }
     static func good(_ text: String) -> StyledText { StyledText(spans: [(.good, text)]) }
     static func bad(_ text: String) -> StyledText { StyledText(spans: [(.bad, text)]) }
+    static func dim(_ text: String) -> StyledText { StyledText(spans: [(.dim, text)]) }
 
     static func + (lhs: StyledText, rhs: StyledText) -> StyledText { StyledText(spans: lhs.spans + rhs.spans) }
     static func + (lhs: StyledText, rhs: String) -> StyledText { lhs + StyledText(rhs) }
