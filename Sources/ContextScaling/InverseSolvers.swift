@@ -154,8 +154,19 @@ public enum InverseSolvers {
         reaching target: Double, law: ContextScalingLaw, flops: Double, contextLimit: Double,
         layout: PromptLayout, maxShots: Int
     ) -> ShotSolution {
-        let best = bestShots(
-            law: law, flops: flops, contextLimit: contextLimit, layout: layout, maxShots: maxShots)
+        fewestShots(
+            reaching: target, law: law, flops: flops, contextLimit: contextLimit, layout: layout,
+            best: bestShots(law: law, flops: flops, contextLimit: contextLimit, layout: layout, maxShots: maxShots))
+    }
+
+    /// `fewestShots(reaching:law:flops:contextLimit:layout:maxShots:)` given what `bestShots`
+    /// answers for the same law, compute, limit, layout and shot range: the best shot count's
+    /// search is most of the cost, and a caller that has it (the best and the knee, an
+    /// interval's outcomes that share a draw) need not search again.
+    public static func fewestShots(
+        reaching target: Double, law: ContextScalingLaw, flops: Double, contextLimit: Double,
+        layout: PromptLayout, best: ShotChoice
+    ) -> ShotSolution {
         guard best.score >= target else { return .unreachable(best: best) }
         let choice = { (shots: Int) -> ShotChoice in
             let n = layout.promptTokens(shots: shots)
