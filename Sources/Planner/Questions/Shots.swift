@@ -113,12 +113,9 @@ extension Planner {
     ) -> (
         best: ShotChoice, knee: ShotChoice
     ) {
-        let best = InverseSolvers.bestShots(
-            law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout, maxShots: maxShots)
-        switch InverseSolvers.fewestShots(
-            reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
-            best: best)
-        {
+        let curve = PromptCurve(law: law, flops: s.flops, contextLimit: s.nCtx)
+        let best = InverseSolvers.bestShots(on: curve, layout: layout, maxShots: maxShots)
+        switch InverseSolvers.fewestShots(reaching: best.score * (1 - within), on: curve, layout: layout, best: best) {
         case .reached(let knee, _): return (best, knee)
         // (1 - within) x best never exceeds best, which the solver counts as reached: not taken.
         case .unreachable: return (best, best)
@@ -161,15 +158,12 @@ extension Planner {
                     if needed <= 0 { return 0 }
                     if needed >= 1 { return nil }
                     let flops = outcome.effectiveFlops(s.flops)
+                    let curve = PromptCurve(law: outcome.law, flops: flops, contextLimit: s.nCtx)
                     let key = LawAtCompute(law: outcome.law, flops: flops)
-                    let best =
-                        bestShots[key]
-                        ?? InverseSolvers.bestShots(
-                            law: outcome.law, flops: flops, contextLimit: s.nCtx, layout: layout, maxShots: maxShots)
+                    let best = bestShots[key] ?? InverseSolvers.bestShots(on: curve, layout: layout, maxShots: maxShots)
                     bestShots[key] = best
                     if case .reached(let choice, _) = InverseSolvers.fewestShots(
-                        reaching: needed, law: outcome.law, flops: flops, contextLimit: s.nCtx, layout: layout,
-                        best: best)
+                        reaching: needed, on: curve, layout: layout, best: best)
                     {
                         return Double(choice.shots)
                     }
