@@ -58,7 +58,7 @@ extension TaskPreset: LibraryEntry {
     static var kind: PresetKind { .task }
     static var cache: WritableKeyPath<LibraryState, EntryCache<Self>> & Sendable { \.tasks }
     static func read(_ data: Data, path: String) throws -> TaskPreset {
-        try JSONDecoder().decode(TaskPresetFile.self, from: data).preset(path: path)
+        try (TaskPresetFileReader.read(data) ?? JSONDecoder().decode(TaskPresetFile.self, from: data)).preset(path: path)
     }
     var presetName: String { name }
     var lookupNames: [String] { [name] }
