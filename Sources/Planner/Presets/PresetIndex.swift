@@ -18,17 +18,39 @@ struct PresetIndex: Sendable {
         for kind in ["tasks", "models", "hardware", "observations"] {
             var folder = Folder()
             for directory in directories {
-                let path = (directory as NSString).appendingPathComponent(kind)
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { continue }
+                let path = PresetIndex.joined(directory, kind)
+                guard let names = PresetIndex.names(in: path) else { continue }
                 let suffix = kind == "observations" ? ".csv" : ".json"
                 for name in names.sorted() where name.hasSuffix(suffix) {
                     let stem = String(name.dropLast(suffix.count)).lowercased()
                     folder.byStem[stem, default: []].append(folder.paths.count)
-                    folder.paths.append((path as NSString).appendingPathComponent(name))
+                    folder.paths.append(PresetIndex.joined(path, name))
                 }
             }
             folders[kind] = folder
         }
+    }
+
+    /// The names in the folder at `path` (not `.` and `..`), nil when it cannot be listed: by
+    /// readdir, as FileManager lists, without its Foundation objects (a third of a millisecond
+    /// of every command's start).
+    static func names(in path: String) -> [String]? {
+        guard let stream = opendir(path) else { return nil }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// `name` in `folder`, as NSString's appendingPathComponent joins them: a slash between
+    /// unless `folder` ends with one.
+    static func joined(_ folder: String, _ name: String) -> String {
+        folder.isEmpty || folder.hasSuffix("/") ? folder + name : folder + "/" + name
     }
 
     func paths(in kind: String) -> [String] { folders[kind]?.paths ?? [] }

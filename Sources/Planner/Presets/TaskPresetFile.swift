@@ -157,13 +157,13 @@ extension TaskPresetFile.Parameters {
     }
 
     /// The law of `form`: each of its parameters present and within Table 3's bounds.
-    func law(form: AnyLawForm, field: String) throws -> ContextScalingLaw {
+    func law(form: AnyLawForm, field: @autoclosure () -> String) throws -> ContextScalingLaw {
         let ordered = try form.parameters.map { parameter in
             guard let value = values[parameter.name] else {
                 throw PresetFileProblem.missingLawParameter(
-                    field: "\(field).\(parameter.name)", form: form, accepted: AcceptedRange(parameter))
+                    field: "\(field()).\(parameter.name)", form: form, accepted: AcceptedRange(parameter))
             }
-            try PresetCheck.require("\(field).\(parameter.name)", value, in: AcceptedRange(parameter))
+            try PresetCheck.require("\(field()).\(parameter.name)", value, in: AcceptedRange(parameter))
             return value
         }
         return form.law(values: ordered)
