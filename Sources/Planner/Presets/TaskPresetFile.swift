@@ -129,12 +129,13 @@ struct TaskPresetFile: Codable {
         for (i, r) in (residuals ?? []).enumerated() {
             try PresetCheck.require("residuals[\(i)]", r, in: PresetCheck.residual)
         }
+        let range = fitRange
         return TaskPreset(
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
             layout: prompt.map { PromptLayout(baseTokens: $0.baseTokens, shotTokens: $0.shotTokens) },
-            fitRange: fitRange, paperErrors: paperErrors, draws: Self.centred(drawn, on: main, range: fitRange),
-            residuals: residuals ?? [],
-            source: source ?? "", path: path, floor: floor, extrapolationPerDecade: extrapolationPerDecade)
+            fitRange: fitRange, paperErrors: paperErrors, residuals: residuals ?? [],
+            source: source ?? "", path: path, floor: floor, extrapolationPerDecade: extrapolationPerDecade
+        ).drawingLazily { Self.centred(drawn, on: main, range: range) }
     }
 }
 
