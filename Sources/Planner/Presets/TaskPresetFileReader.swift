@@ -64,15 +64,12 @@ enum TaskPresetFileReader {
             return TaskPresetFile.Draws(parsed)
         }
         guard let fields = Fields(value) else { return nil }
-        var known: [String: [Double]] = [:]
+        var columns: [String: [Double]] = [:]
         for (key, column) in fields.byKey {
             guard let column = numbers(column) else { return nil }
-            if AnyLawForm.parameterNames.contains(key) { known[key] = column }
+            columns[key] = column
         }
-        let count = known.values.first?.count ?? 0
-        guard known.values.allSatisfy({ $0.count == count }) else { return nil }
-        return TaskPresetFile.Draws(
-            (0..<count).map { i in TaskPresetFile.Parameters(values: known.mapValues { $0[i] }) })
+        return TaskPresetFile.Draws(columns: columns)
     }
 
     private static func prompt(_ value: JSONValue) -> TaskPresetFile.Prompt? {
