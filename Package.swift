@@ -30,11 +30,7 @@ let package = Package(
             dependencies: [
                 "Planner", "ContextScaling", "CEditLine", "CEditLineShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // A position-dependent executable: the dynamic loader then has no 79,000 relative
-            // relocations to apply (with the static Swift runtime and Foundation), which with the
-            // page faults they cause were a fifth of a one-shot command's time.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux]))]
+            ]
         ),
         // `make bench`: 10,000 mixed planning questions through the library.
         .executableTarget(name: "PlanningBench", dependencies: ["Planner"], path: "bench/PlanningBench"),
