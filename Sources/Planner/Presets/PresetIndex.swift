@@ -91,7 +91,7 @@ extension ModelPreset: LibraryEntry {
     static var kind: PresetKind { .model }
     static var cache: WritableKeyPath<LibraryState, EntryCache<Self>> & Sendable { \.models }
     static func read(_ data: Data, path: String) throws -> ModelPreset {
-        let model = try JSONDecoder().decode(ModelPreset.self, from: data)
+        let model = try ModelPresetFileReader.read(data) ?? JSONDecoder().decode(ModelPreset.self, from: data)
         try model.validate()
         return model
     }

@@ -94,12 +94,12 @@ enum TaskPresetFileReader {
         return PaperErrors(mae: mae, heldoutMAE: heldout)
     }
 
-    private static func number(_ value: JSONValue) -> Double? {
+    static func number(_ value: JSONValue) -> Double? {
         guard case .number(let x) = value, x.isFinite else { return nil }
         return x
     }
 
-    private static func numbers(_ value: JSONValue) -> [Double]? {
+    static func numbers(_ value: JSONValue) -> [Double]? {
         guard case .array(let elements) = value else { return nil }
         var out: [Double] = []
         out.reserveCapacity(elements.count)
@@ -110,8 +110,9 @@ enum TaskPresetFileReader {
         return out
     }
 
-    /// An object's members by key; nil for any other value, or an object with a key twice.
-    private struct Fields {
+    /// An object's members by key; nil for any other value, or an object with a key twice (the
+    /// preset readers leave such a file to JSONDecoder).
+    struct Fields {
         let byKey: [String: JSONValue]
 
         init?(_ value: JSONValue) {
