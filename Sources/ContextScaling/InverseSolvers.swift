@@ -89,6 +89,14 @@ public enum InverseSolvers {
         return exp(logBest)
     }
 
+    /// `bestPromptTokens(law:contextLimit:within:)` on a curve of the same law and limit.
+    static func bestPromptTokens(curve: PromptCurve, within range: ClosedRange<Double>) -> Double {
+        let logBest = RootFinding.goldenSectionMaximum(
+            in: log(range.lowerBound)...log(range.upperBound), tolerance: 1e-12
+        ) { curve.logPromptFactor(logPromptTokens: $0) }
+        return exp(logBest)
+    }
+
     /// The shot count with the highest predicted score among 0...maxShots, ties going to fewer
     /// shots. The score is unimodal in the prompt length, so the best integer is a neighbour of
     /// the continuous maximiser.
@@ -96,17 +104,21 @@ public enum InverseSolvers {
         law: ContextScalingLaw, flops: Double, contextLimit: Double,
         layout: PromptLayout, maxShots: Int
     ) -> ShotChoice {
+        bestShots(
+            on: PromptCurve(law: law, flops: flops, contextLimit: contextLimit), layout: layout, maxShots: maxShots)
+    }
+
+    /// `bestShots(law:flops:contextLimit:layout:maxShots:)` on the curve of that law, compute
+    /// and limit.
+    public static func bestShots(on curve: PromptCurve, layout: PromptLayout, maxShots: Int) -> ShotChoice {
         let choice = { (shots: Int) -> ShotChoice in
             let n = layout.promptTokens(shots: shots)
-            return ShotChoice(
-                shots: shots, promptTokens: n,
-                score: law.score(flops: flops, promptTokens: n, contextLimit: contextLimit))
+            return ShotChoice(shots: shots, promptTokens: n, score: curve.score(promptTokens: n))
         }
         guard maxShots > 0 else { return choice(0) }
         // Ordered, so that a layout of negative shot tokens (a library caller's) cannot trap.
         let ends = (layout.promptTokens(shots: 0), layout.promptTokens(shots: maxShots))
-        let peak = bestPromptTokens(
-            law: law, contextLimit: contextLimit, within: min(ends.0, ends.1)...max(ends.0, ends.1))
+        let peak = bestPromptTokens(curve: curve, within: min(ends.0, ends.1)...max(ends.0, ends.1))
         // Clamped before the conversion to Int, which traps past Int.max (a tiny shotTokens) and
         // on NaN (shots of no tokens: every prompt is the zero-shot one, 0 / 0).
         let continuous = (peak - layout.baseTokens) / layout.shotTokens
@@ -154,14 +166,32 @@ public enum InverseSolvers {
         reaching target: Double, law: ContextScalingLaw, flops: Double, contextLimit: Double,
         layout: PromptLayout, maxShots: Int
     ) -> ShotSolution {
-        let best = bestShots(
-            law: law, flops: flops, contextLimit: contextLimit, layout: layout, maxShots: maxShots)
+        let curve = PromptCurve(law: law, flops: flops, contextLimit: contextLimit)
+        return fewestShots(
+            reaching: target, on: curve, layout: layout, best: bestShots(on: curve, layout: layout, maxShots: maxShots))
+    }
+
+    /// `fewestShots(reaching:law:flops:contextLimit:layout:maxShots:)` given what `bestShots`
+    /// answers for the same law, compute, limit, layout and shot range: the best shot count's
+    /// search is most of the cost, and a caller that has it (the best and the knee, an
+    /// interval's outcomes that share a draw) need not search again.
+    public static func fewestShots(
+        reaching target: Double, law: ContextScalingLaw, flops: Double, contextLimit: Double,
+        layout: PromptLayout, best: ShotChoice
+    ) -> ShotSolution {
+        fewestShots(
+            reaching: target, on: PromptCurve(law: law, flops: flops, contextLimit: contextLimit), layout: layout,
+            best: best)
+    }
+
+    /// The same on the curve of that law, compute and limit.
+    public static func fewestShots(
+        reaching target: Double, on curve: PromptCurve, layout: PromptLayout, best: ShotChoice
+    ) -> ShotSolution {
         guard best.score >= target else { return .unreachable(best: best) }
         let choice = { (shots: Int) -> ShotChoice in
             let n = layout.promptTokens(shots: shots)
-            return ShotChoice(
-                shots: shots, promptTokens: n,
-                score: law.score(flops: flops, promptTokens: n, contextLimit: contextLimit))
+            return ShotChoice(shots: shots, promptTokens: n, score: curve.score(promptTokens: n))
         }
         // The score does not fall between zero shots and the best (it is unimodal in the prompt
         // length), so the first shot count that reaches the target is found by bisection; the
@@ -176,9 +206,7 @@ public enum InverseSolvers {
         let below = fewest.shots > 0 ? layout.promptTokens(shots: fewest.shots - 1) : 1
         let threshold =
             below < fewest.promptTokens
-            ? crossing(
-                target: target, law: law, flops: flops, contextLimit: contextLimit,
-                rising: below...fewest.promptTokens)
+            ? crossing(target: target, on: curve, rising: below...fewest.promptTokens)
             : nil
         return .reached(fewest, thresholdTokens: threshold)
     }
@@ -190,17 +218,12 @@ public enum InverseSolvers {
     /// the log-space gap without a sign change although the plain score reaches the target, the
     /// crossing is within rounding of the upper end, and that end is the answer.
     static func crossing(
-        target: Double, law: ContextScalingLaw, flops: Double, contextLimit: Double,
-        rising range: ClosedRange<Double>
+        target: Double, on curve: PromptCurve, rising range: ClosedRange<Double>
     ) -> Double? {
-        if law.score(flops: flops, promptTokens: range.lowerBound, contextLimit: contextLimit) >= target {
-            return nil
-        }
+        if curve.score(promptTokens: range.lowerBound) >= target { return nil }
         // The lower end is below the target, so the target is above any chance floor.
-        let logNeeded = log(law.productTarget(target)) - law.logComputeFactor(logCompute: log(flops))
-        let gap = { (logN: Double) in
-            law.logPromptFactor(logPromptTokens: logN, contextLimit: contextLimit) - logNeeded
-        }
+        let logNeeded = log(curve.law.productTarget(target)) - curve.law.logComputeFactor(logCompute: log(curve.flops))
+        let gap = { (logN: Double) in curve.logPromptFactor(logPromptTokens: logN) - logNeeded }
         let lower = log(range.lowerBound)
         let upper = log(range.upperBound)
         guard gap(lower) < 0, gap(upper) >= 0 else {

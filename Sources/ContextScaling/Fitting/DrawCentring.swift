@@ -32,22 +32,31 @@ public enum DrawCentring {
         }
     }
 
-    /// The centring coordinates of one form.
+    /// The centring coordinates of one form. What each parameter is (a trade-off's coefficient,
+    /// its scale, a log- or linear-scaled parameter) is looked up by index in arrays made once:
+    /// 400 draws' 2,400 values were each a dictionary and a set look-up.
     struct Coordinates {
         let parameters: [LawParameter]
-        /// For each trade-off's coefficient index: its scale, exponent and reference.
-        let coefficients: [Int: (scale: Int, exponent: Int, reference: Double)]
-        let scales: Set<Int>
+        /// For each parameter that is a trade-off's coefficient: its scale, exponent and reference.
+        let coefficients: [(scale: Int, exponent: Int, reference: Double)?]
+        /// The coefficients' indices, in the order the trade-offs list them.
+        let coefficientIndices: [Int]
+        let isScale: [Bool]
 
         init(form: AnyLawForm, logComputeReference: Double, logPromptReference: Double) {
             parameters = form.parameters
-            var coefficients: [Int: (Int, Int, Double)] = [:]
+            var coefficients = [(scale: Int, exponent: Int, reference: Double)?](repeating: nil, count: parameters.count)
+            var isScale = [Bool](repeating: false, count: parameters.count)
+            var indices: [Int] = []
             for t in form.base.scaleTradeOffs {
                 let reference = t.variable == .compute ? logComputeReference : logPromptReference
+                if coefficients[t.coefficient] == nil { indices.append(t.coefficient) }
                 coefficients[t.coefficient] = (t.scale, t.exponent, reference)
+                isScale[t.scale] = true
             }
             self.coefficients = coefficients
-            scales = Set(form.base.scaleTradeOffs.map(\.scale))
+            coefficientIndices = indices
+            self.isScale = isScale
         }
 
         /// One coordinate per parameter; a trade-off's scale keeps its own value (it moves
@@ -55,7 +64,7 @@ public enum DrawCentring {
         func coordinates(_ v: [Double]) -> [Double] {
             v.indices.map { j in
                 if let t = coefficients[j] { return log(v[j]) + v[t.exponent] * (t.reference - log(v[t.scale])) }
-                if scales.contains(j) { return v[j] }
+                if isScale[j] { return v[j] }
                 return parameters[j].scale == .log10 ? log(v[j]) : v[j]
             }
         }
@@ -65,11 +74,13 @@ public enum DrawCentring {
         /// shifted draw stays a law of the form.
         func values(_ z: [Double], scales own: [Double]) -> [Double] {
             var v = z.indices.map { j -> Double in
-                if coefficients[j] != nil || scales.contains(j) { return own[j] }
+                if coefficients[j] != nil || isScale[j] { return own[j] }
                 let p = parameters[j]
                 return p.scale == .log10 ? exp(z[j]) : min(max(z[j], p.searchLower), p.upper)
             }
-            for (j, t) in coefficients {
+            // Each coefficient's value reads its exponent and scale, neither a coefficient.
+            for j in coefficientIndices {
+                guard let t = coefficients[j] else { continue }
                 v[j] = exp(z[j] - v[t.exponent] * (t.reference - log(v[t.scale])))
             }
             return v

@@ -27,6 +27,7 @@ public struct DecayForm: EquationOneForm {
     public var parameters: [LawParameter] { LawParameter.shared + [.sharpness, .offset, .decayRate] }
     public var penalisesLongPrompts: Bool { true }
     public var penaltyParameterIndices: [Int] { [6, 7, 8] }
+    public var penaltyReadsNativeLimit: Bool { true }
     public var dataRequirements: [DataRequirement] { [.promptNearLimit, .extendedModel] }
 
     public func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?)

@@ -25,6 +25,13 @@ public enum EquationOne {
         StableMath.logSaturate(exp(log(B) + beta * (logPromptTokens - log(nc))))
     }
 
+    /// `logContextFactor(B:nc:beta:logPromptTokens:)` with log B and log nc taken once.
+    @inlinable
+    public static func logContextFactorCurve(B: Double, nc: Double, beta: Double) -> (Double) -> Double {
+        let (logB, logNc) = (log(B), log(nc))
+        return { StableMath.logSaturate(exp(logB + beta * ($0 - logNc))) }
+    }
+
     /// log sigma(n_ctx - n_pmt): the paper's sharp penalty in tokens. (The paper prints
     /// sigma(n_pmt - n_ctx); read literally that makes every prompt that fits score about zero.)
     @inlinable
@@ -71,6 +78,10 @@ extension EquationOneForm {
 
     public func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double {
         EquationOne.logContextFactor(values, logPromptTokens: logPromptTokens)
+    }
+
+    public func logContextFactorCurve(_ values: [Double]) -> (Double) -> Double {
+        EquationOne.logContextFactorCurve(B: values[3], nc: values[4], beta: values[5])
     }
 
     public func computeFactors(_ values: [Double], at points: [ComputePoint], into out: inout [Double]) {

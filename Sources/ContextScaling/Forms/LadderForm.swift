@@ -75,6 +75,10 @@ public struct LadderForm: LawForm {
         EquationOne.logContextFactor(B: values[5], nc: values[6], beta: values[7], logPromptTokens: logPromptTokens)
     }
 
+    public func logContextFactorCurve(_ values: [Double]) -> (Double) -> Double {
+        EquationOne.logContextFactorCurve(B: values[5], nc: values[6], beta: values[7])
+    }
+
     public func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?)
         -> Double
     {

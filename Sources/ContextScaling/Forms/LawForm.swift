@@ -42,6 +42,12 @@ public protocol LawForm: Sendable {
     func logComputeCeiling(_ values: [Double], split: ComputeSplit) -> Double
     /// log of the context factor at a prompt of e^logPromptTokens tokens.
     func logContextFactor(_ values: [Double], logPromptTokens: Double) -> Double
+    /// `logContextFactor` as a function of log n_pmt alone, with what depends only on `values`
+    /// computed once (the same arithmetic, so the same values): for the shot solvers.
+    func logContextFactorCurve(_ values: [Double]) -> (Double) -> Double
+    /// Whether `logPenalty` reads its `nativeLimit` (an extension factor): when it does not,
+    /// the penalty with and without it is one number, computed once.
+    var penaltyReadsNativeLimit: Bool { get }
     /// log of the penalty for a prompt against a limit, with the factor an extended model keeps
     /// (`nativeLimit`: the limit it was pre-trained with; nil at its own limit).
     func logPenalty(_ values: [Double], promptTokens: Double, contextLimit: Double, nativeLimit: Double?) -> Double
@@ -60,6 +66,11 @@ extension LawForm {
     public var penaltyParameterIndices: [Int] { [] }
     public var dataRequirements: [DataRequirement] { [] }
     public func logComputeCeiling(_ values: [Double], split: ComputeSplit) -> Double { 0 }
+    public var penaltyReadsNativeLimit: Bool { false }
+
+    public func logContextFactorCurve(_ values: [Double]) -> (Double) -> Double {
+        { logContextFactor(values, logPromptTokens: $0) }
+    }
 
     public func computeFactors(_ values: [Double], at points: [ComputePoint], into out: inout [Double]) {
         for i in points.indices { out[i] = exp(logComputeFactor(values, at: points[i])) }

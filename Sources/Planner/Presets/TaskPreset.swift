@@ -1,4 +1,5 @@
 import ContextScaling
+import Synchronization
 
 /// A task's fitted law and what the planner needs around it, as stored in `Presets/tasks/*.json`.
 public struct TaskPreset: Sendable, Equatable {
@@ -15,7 +16,11 @@ public struct TaskPreset: Sendable, Equatable {
     /// The paper's reported mean absolute errors, where the preset comes from the paper.
     public var paperErrors: PaperErrors?
     /// Bootstrap refits of the same data, for intervals on answers (empty when not saved).
-    public var draws: [ContextScalingLaw]
+    public var draws: [ContextScalingLaw] {
+        get { drawStore.draws }
+        set { drawStore = LazyDraws(newValue) }
+    }
+    private var drawStore: LazyDraws
     /// The residuals (observed - fitted) of the fit the draws come from: the scatter of a new
     /// model's score around the law, for prediction intervals (empty when not saved).
     public var residuals: [Double]
@@ -44,7 +49,7 @@ public struct TaskPreset: Sendable, Equatable {
         self.tokenLengths = layout
         self.fitRange = fitRange
         self.paperErrors = paperErrors
-        self.draws = draws
+        drawStore = LazyDraws(draws)
         self.residuals = residuals
         self.source = source
         self.path = path
@@ -53,6 +58,15 @@ public struct TaskPreset: Sendable, Equatable {
 }
 
 extension TaskPreset {
+    /// This preset with draws that `make` computes on first use: a preset file's draws are
+    /// centred on its law (`TaskPresetFile.centred`), work that a command reading the task for
+    /// its token lengths alone (an observations file naming it) need not do.
+    func drawingLazily(_ make: @escaping @Sendable () -> [ContextScalingLaw]) -> TaskPreset {
+        var preset = self
+        preset.drawStore = LazyDraws(make)
+        return preset
+    }
+
     /// The token lengths for a question asked in shots; a preset without them says so.
     public var layout: PromptLayout {
         get throws(MissingTokenLengths) {
@@ -120,4 +134,31 @@ public struct HardwarePreset: Sendable, Equatable, Codable {
         case name, aliases, source
         case peakFlopsPerSecond = "bf16_dense_flops_per_second"
     }
+}
+
+/// A task's draws, computed once, on first use, by whichever thread asks first; presets that
+/// compare equal hold equal draws.
+private final class LazyDraws: Sendable, Equatable {
+    private enum State {
+        case ready([ContextScalingLaw])
+        case pending(@Sendable () -> [ContextScalingLaw])
+    }
+    private let state: Mutex<State>
+
+    init(_ draws: [ContextScalingLaw]) { state = Mutex(.ready(draws)) }
+    init(_ make: @escaping @Sendable () -> [ContextScalingLaw]) { state = Mutex(.pending(make)) }
+
+    var draws: [ContextScalingLaw] {
+        state.withLock { state in
+            switch state {
+            case .ready(let draws): return draws
+            case .pending(let make):
+                let draws = make()
+                state = .ready(draws)
+                return draws
+            }
+        }
+    }
+
+    static func == (a: LazyDraws, b: LazyDraws) -> Bool { a === b || a.draws == b.draws }
 }

@@ -37,32 +37,77 @@ struct TaskPresetFile: Codable {
     /// arrays of numbers than as 400 objects of named fields. An array of objects, the form
     /// presets were first saved in, is read too.
     struct Draws: Codable, Equatable {
-        var rows: [Parameters]
+        enum Storage: Equatable {
+            /// Each known parameter's values, one per draw: as saved, and read without making
+            /// 400 dictionaries.
+            case columns([String: [Double]], count: Int)
+            /// One object per draw, the older format (a draw may lack a parameter another has).
+            case rows([Parameters])
+        }
+        var storage: Storage
 
-        init(_ rows: [Parameters]) { self.rows = rows }
+        init(_ rows: [Parameters]) { storage = .rows(rows) }
+
+        /// The columns of the parameter names some form uses; nil unless all are as long.
+        init?(columns: [String: [Double]]) {
+            let known = columns.filter { AnyLawForm.parameterNames.contains($0.key) }
+            let count = known.values.first?.count ?? 0
+            guard known.values.allSatisfy({ $0.count == count }) else { return nil }
+            storage = .columns(known, count: count)
+        }
 
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
             guard let columns = try? container.decode([String: [Double]].self) else {
-                rows = try container.decode([Parameters].self)
+                storage = .rows(try container.decode([Parameters].self))
                 return
             }
-            let known = columns.filter { AnyLawForm.parameterNames.contains($0.key) }
-            let count = known.values.first?.count ?? 0
-            guard known.values.allSatisfy({ $0.count == count }) else {
+            guard let draws = Draws(columns: columns) else {
                 throw DecodingError.dataCorruptedError(
                     in: container, debugDescription: "each parameter's column must hold one value per draw")
             }
-            rows = (0..<count).map { i in Parameters(values: known.mapValues { $0[i] }) }
+            self = draws
         }
 
         func encode(to encoder: Encoder) throws {
-            var columns: [String: [Double]] = [:]
-            for row in rows {
-                for (name, value) in row.values { columns[name, default: []].append(value) }
-            }
             var container = encoder.singleValueContainer()
-            try container.encode(columns)
+            switch storage {
+            case .columns(let columns, _):
+                try container.encode(columns)
+            case .rows(let rows):
+                var columns: [String: [Double]] = [:]
+                for row in rows {
+                    for (name, value) in row.values { columns[name, default: []].append(value) }
+                }
+                try container.encode(columns)
+            }
+        }
+
+        /// The draws as laws of `form`, each checked in the order `Parameters.law` checks one
+        /// row, so that the first problem found is the one it finds: a missing column is the
+        /// first draw's missing parameter.
+        func laws(form: AnyLawForm) throws -> [ContextScalingLaw] {
+            switch storage {
+            case .rows(let rows):
+                return try rows.enumerated().map { i, p in try p.law(form: form, field: "draws[\(i)]") }
+            case .columns(let columns, let count):
+                let parameters = form.parameters
+                let ordered = parameters.map { columns[$0.name] }
+                let ranges = parameters.map(AcceptedRange.init)
+                return try (0..<count).map { i in
+                    var values: [Double] = []
+                    values.reserveCapacity(parameters.count)
+                    for j in parameters.indices {
+                        guard let column = ordered[j] else {
+                            throw PresetFileProblem.missingLawParameter(
+                                field: "draws[\(i)].\(parameters[j].name)", form: form, accepted: ranges[j])
+                        }
+                        try PresetCheck.require("draws[\(i)].\(parameters[j].name)", column[i], in: ranges[j])
+                        values.append(column[i])
+                    }
+                    return form.law(values: values)
+                }
+            }
         }
     }
     struct Prompt: Codable {
@@ -122,19 +167,18 @@ struct TaskPresetFile: Codable {
         try validate()
         let form = law ?? .paper
         let main = try parameters.law(form: form, field: "parameters")
-        let drawn = try (draws?.rows ?? []).enumerated().map { i, p in
-            try p.law(form: form, field: "draws[\(i)]")
-        }
+        let drawn = try draws?.laws(form: form) ?? []
         // A residual is a difference of two scores in [0, 1].
         for (i, r) in (residuals ?? []).enumerated() {
             try PresetCheck.require("residuals[\(i)]", r, in: PresetCheck.residual)
         }
+        let range = fitRange
         return TaskPreset(
             name: name, description: description ?? "", metric: metric ?? "score", law: main,
             layout: prompt.map { PromptLayout(baseTokens: $0.baseTokens, shotTokens: $0.shotTokens) },
-            fitRange: fitRange, paperErrors: paperErrors, draws: Self.centred(drawn, on: main, range: fitRange),
-            residuals: residuals ?? [],
-            source: source ?? "", path: path, floor: floor, extrapolationPerDecade: extrapolationPerDecade)
+            fitRange: fitRange, paperErrors: paperErrors, residuals: residuals ?? [],
+            source: source ?? "", path: path, floor: floor, extrapolationPerDecade: extrapolationPerDecade
+        ).drawingLazily { Self.centred(drawn, on: main, range: range) }
     }
 }
 
@@ -157,13 +201,13 @@ extension TaskPresetFile.Parameters {
     }
 
     /// The law of `form`: each of its parameters present and within Table 3's bounds.
-    func law(form: AnyLawForm, field: String) throws -> ContextScalingLaw {
+    func law(form: AnyLawForm, field: @autoclosure () -> String) throws -> ContextScalingLaw {
         let ordered = try form.parameters.map { parameter in
             guard let value = values[parameter.name] else {
                 throw PresetFileProblem.missingLawParameter(
-                    field: "\(field).\(parameter.name)", form: form, accepted: AcceptedRange(parameter))
+                    field: "\(field()).\(parameter.name)", form: form, accepted: AcceptedRange(parameter))
             }
-            try PresetCheck.require("\(field).\(parameter.name)", value, in: AcceptedRange(parameter))
+            try PresetCheck.require("\(field()).\(parameter.name)", value, in: AcceptedRange(parameter))
             return value
         }
         return form.law(values: ordered)

@@ -113,12 +113,9 @@ extension Planner {
     ) -> (
         best: ShotChoice, knee: ShotChoice
     ) {
-        let best = InverseSolvers.bestShots(
-            law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout, maxShots: maxShots)
-        switch InverseSolvers.fewestShots(
-            reaching: best.score * (1 - within), law: law, flops: s.flops, contextLimit: s.nCtx, layout: layout,
-            maxShots: maxShots)
-        {
+        let curve = PromptCurve(law: law, flops: s.flops, contextLimit: s.nCtx)
+        let best = InverseSolvers.bestShots(on: curve, layout: layout, maxShots: maxShots)
+        switch InverseSolvers.fewestShots(reaching: best.score * (1 - within), on: curve, layout: layout, best: best) {
         case .reached(let knee, _): return (best, knee)
         // (1 - within) x best never exceeds best, which the solver counts as reached: not taken.
         case .unreachable: return (best, best)
@@ -150,16 +147,23 @@ extension Planner {
         }
         let interval = request.flatMap { request in
             let outcomes = s.task.outcomes(request.kind, nativeLimit: s.model?.nativeNCtx, split: s.split)
+            // A prediction's outcomes reuse each draw with several residuals, and within the
+            // data read its law at the same compute: the best shot count, most of a solve's
+            // cost, is searched once per draw and compute.
+            var bestShots: [LawAtCompute: ShotChoice] = [:]
             return Planner.interval(
                 level: request.level,
                 values: outcomes.all.map { outcome in
                     let needed = outcome.lawTarget(target)
                     if needed <= 0 { return 0 }
                     if needed >= 1 { return nil }
+                    let flops = outcome.effectiveFlops(s.flops)
+                    let curve = PromptCurve(law: outcome.law, flops: flops, contextLimit: s.nCtx)
+                    let key = LawAtCompute(law: outcome.law, flops: flops)
+                    let best = bestShots[key] ?? InverseSolvers.bestShots(on: curve, layout: layout, maxShots: maxShots)
+                    bestShots[key] = best
                     if case .reached(let choice, _) = InverseSolvers.fewestShots(
-                        reaching: needed, law: outcome.law, flops: outcome.effectiveFlops(s.flops), contextLimit: s.nCtx,
-                        layout: layout,
-                        maxShots: maxShots)
+                        reaching: needed, on: curve, layout: layout, best: best)
                     {
                         return Double(choice.shots)
                     }
@@ -178,6 +182,13 @@ extension ShotsAnswer {
     public func prefillFlops(_ choice: ShotChoice) -> Double? {
         scenario.model?.prefillFlops(promptTokens: choice.promptTokens)
     }
+}
+
+/// A law read at one compute: what a best shot count depends on, beside the limit and layout
+/// an answer holds fixed.
+private struct LawAtCompute: Hashable {
+    var law: ContextScalingLaw
+    var flops: Double
 }
 
 extension ShotSolution {

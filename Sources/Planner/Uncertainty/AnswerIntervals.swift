@@ -10,7 +10,7 @@ extension Planner {
         let outcomes = task.outcomes(request.kind, nativeLimit: nativeLimit, split: split)
         return interval(
             level: request.level,
-            values: outcomes.all.map { $0.score(flops: flops, promptTokens: nPmt, contextLimit: nCtx) },
+            values: outcomes.scores(flops: flops, promptTokens: nPmt, contextLimit: nCtx),
             kind: outcomes.kind, containing: score)
     }
 
@@ -21,7 +21,7 @@ extension Planner {
     ) -> Double? {
         let outcomes = task.outcomes(kind, nativeLimit: nativeLimit, split: split)
         guard !outcomes.isEmpty else { return nil }
-        let reaching = outcomes.all.filter { $0.score(flops: flops, promptTokens: nPmt, contextLimit: nCtx) >= target }
+        let reaching = outcomes.scores(flops: flops, promptTokens: nPmt, contextLimit: nCtx).filter { $0 >= target }
         return Double(reaching.count) / Double(outcomes.all.count)
     }
 

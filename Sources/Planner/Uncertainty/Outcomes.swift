@@ -13,6 +13,9 @@ import Darwin
 struct Outcome: Sendable {
     var law: ContextScalingLaw
     var offset: Double
+    /// Which of the outcomes' draws `law` is: outcomes that share one, read at the same compute,
+    /// share the law's score.
+    var draw = 0
     /// This outcome's standard normal draw of the extrapolation error.
     var extrapolationDraw: Double = 0
     var extrapolation: ExtrapolationError = .none
@@ -22,9 +25,11 @@ struct Outcome: Sendable {
 
     /// The score a model would get under this outcome, kept in [0, 1].
     func score(flops: Double, promptTokens: Double, contextLimit: Double) -> Double {
-        let s = law.score(flops: effectiveFlops(flops), promptTokens: promptTokens, contextLimit: contextLimit) + offset
-        return min(1, max(0, s))
+        score(lawScore: law.score(flops: effectiveFlops(flops), promptTokens: promptTokens, contextLimit: contextLimit))
     }
+
+    /// The score a model would get under this outcome where its law scores `lawScore`.
+    func score(lawScore: Double) -> Double { min(1, max(0, lawScore + offset)) }
 
     /// The score a model would get under this outcome for an observation's inputs (its native
     /// limit included), kept in [0, 1].
@@ -85,6 +90,8 @@ public struct ExtrapolationError: Sendable, Equatable {
 struct Outcomes: Sendable {
     var kind: IntervalKind
     var all: [Outcome]
+    /// How many draws the outcomes read (`Outcome.draw` is below it).
+    private var drawCount = 0
 
     /// Prediction outcomes pair each draw with resampled residuals, this many in all (or the
     /// draws' count, when larger): an 80% interval's ends each rest on a hundred outcomes, and
@@ -103,7 +110,8 @@ struct Outcomes: Sendable {
     ) {
         guard kind == .prediction, !residuals.isEmpty, !draws.isEmpty else {
             self.kind = .confidence
-            all = draws.map { Outcome(law: $0, offset: 0) }
+            all = draws.enumerated().map { Outcome(law: $1, offset: 0, draw: $0) }
+            drawCount = draws.count
             return
         }
         self.kind = .prediction
@@ -126,8 +134,26 @@ struct Outcomes: Sendable {
                 if ends[mid] > draw { high = mid } else { low = mid + 1 }
             }
             return Outcome(
-                law: draws[j % draws.count], offset: residuals[low], extrapolationDraw: rng.normal(),
-                extrapolation: extrapolation)
+                law: draws[j % draws.count], offset: residuals[low], draw: j % draws.count,
+                extrapolationDraw: rng.normal(), extrapolation: extrapolation)
+        }
+        drawCount = draws.count
+    }
+
+    /// The scores of every outcome at one setting: each draw's law is scored once for the
+    /// outcomes that read it at `flops` itself (all of them within the data), each other outcome
+    /// at its own compute. The same numbers as scoring each outcome alone.
+    func scores(flops: Double, promptTokens: Double, contextLimit: Double) -> [Double] {
+        var lawScores = [Double?](repeating: nil, count: drawCount)
+        return all.map { outcome in
+            guard outcome.effectiveFlops(flops) == flops else {
+                return outcome.score(flops: flops, promptTokens: promptTokens, contextLimit: contextLimit)
+            }
+            let lawScore =
+                lawScores[outcome.draw]
+                ?? outcome.law.score(flops: flops, promptTokens: promptTokens, contextLimit: contextLimit)
+            lawScores[outcome.draw] = lawScore
+            return outcome.score(lawScore: lawScore)
         }
     }
 

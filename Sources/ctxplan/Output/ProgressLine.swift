@@ -26,7 +26,7 @@ final class ProgressLine: @unchecked Sendable {
     private var shown = false
 
     private init() {
-        let after = ProcessInfo.processInfo.environment["CTXPLAN_PROGRESS_AFTER"].flatMap(Double.init)
+        let after = Environment.variable("CTXPLAN_PROGRESS_AFTER").flatMap(Double.init)
         delay = after.map { $0.isFinite ? max(0, $0) : 1 } ?? 1
     }
 

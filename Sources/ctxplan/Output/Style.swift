@@ -7,9 +7,9 @@ struct Style: Sendable {
     var colour: Bool
 
     static func forStandardOutput() -> Style {
-        let environment = ProcessInfo.processInfo.environment
-        return Style(
-            colour: isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb")
+        Style(
+            colour: isatty(STDOUT_FILENO) == 1 && Environment.variable("NO_COLOR") == nil
+                && Environment.variable("TERM") != "dumb")
     }
 
     /// The `warning: ` tag of a message on standard error, outside any session.
