@@ -239,12 +239,13 @@ extension Planner {
             floor: law.form.parameters.contains(.floor) ? law.floor : floor)
     }
 
-    /// The parameters a fit of `form` holds at given values: the floor form's floor, when given.
+    /// The warning for the parameters a fit left at an end of their search, if any.
     static func boundWarning(_ law: ContextScalingLaw, pinned: [String: Double]) -> [FitWarning] {
         let onBound = BoundParameter.of(law, pinned: pinned)
         return onBound.isEmpty ? [] : [.onBound(onBound)]
     }
 
+    /// The parameters a fit of `form` holds at given values: the floor form's floor, when given.
     static func pinned(form: AnyLawForm, floor: Double?) -> [String: Double] {
         guard form.parameters.contains(.floor), let floor else { return [:] }
         return [LawParameter.floor.name: floor]
