@@ -12,6 +12,22 @@ final class ConfidenceTests: XCTestCase {
         range.lowerBound + (range.upperBound - range.lowerBound) * Double(rng.next() >> 11) / Double(1 << 53)
     }
 
+    /// An answer at a confidence past the interval's own quantiles (0.05 and 0.95 against an
+    /// 80% interval's 10% and 90%) still lies inside its interval, as every answer does.
+    func testTheAnswerAtEveryConfidenceLiesInsideItsInterval() throws {
+        for q in [0.02, 0.05, 0.1, 0.5, 0.9, 0.95, 0.99] {
+            for level in [50.0, 80, 95] {
+                let a = try Fixtures.planner.computeFor(
+                    target: 0.16, task: "arithmetic", prompt: .shots(31), nCtx: 8192,
+                    interval: IntervalRequest(level: level), confidence: q)
+                guard let flops = a.flops else { continue }
+                let i = try XCTUnwrap(a.interval, "q \(q), level \(level)")
+                XCTAssertLessThanOrEqual(i.low ?? 0, flops, "q \(q), level \(level)")
+                XCTAssertGreaterThanOrEqual(i.high ?? .infinity, flops, "q \(q), level \(level)")
+            }
+        }
+    }
+
     /// The compute at each q, found by scanning: each outcome's own compute is a candidate, and
     /// the answer is the least candidate at which a share q of the outcomes score T (their
     /// scores evaluated with the law directly, not through the solver).

@@ -135,11 +135,12 @@ extension Planner {
             confidence: confidence, reachProbability: reachProbability,
             notReachableAtConfidence: notReachableAtConfidence, notes: notes)
         if let request {
-            // The law's own answer lies inside its interval; an answer at a confidence is a
-            // quantile of the same outcomes, the interval's ends at 10% and 90% its neighbours.
+            // Every answer lies inside its interval. An answer at a confidence is a quantile of
+            // the same outcomes: past the interval's ends (at 0.95 against an 80% interval's
+            // 90%) the interval reaches to it, as it does to the law's own answer.
             answer.interval = Planner.interval(
                 level: request.level, values: computes, kind: outcomes.kind, logScale: true,
-                containing: confidence == nil ? answer.flops : nil)
+                containing: answer.flops)
         }
         if answer.notReachableAtConfidence { return answer }
         let flops: Double
