@@ -10,6 +10,7 @@ public enum AtomicFile {
     /// regular file (as root, `--svg /dev/stdout` replaced /dev/stdout). A symbolic link to a
     /// file has its target replaced, not the link.
     public static func write(_ data: Data, to path: String) throws {
+        try checkNamesAFile(path)
         var info = stat()
         if stat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
@@ -39,6 +40,14 @@ public enum AtomicFile {
     }
 
     /// Writes `data` straight to the device or pipe at `path`.
+    /// Refuses a path that names no file: empty (which would resolve to the working folder), or
+    /// `-` (standard output to a user; `./-` names a file of that name). A command with long work
+    /// before it writes checks this first.
+    public static func checkNamesAFile(_ path: String) throws {
+        if path.isEmpty { throw WriteError(path: path, reason: .noName) }
+        if path == "-" { throw WriteError(path: path, reason: .standardOutput) }
+    }
+
     private static func writeInPlace(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw WriteError(path: path, reason: .system(errno)) }

@@ -9,6 +9,10 @@ public struct WriteError: Error, Equatable, Sendable {
         case system(Int32)
         /// Foundation could not write the temporary file; its own description of why.
         case other(String)
+        /// An empty path: no file was named.
+        case noName
+        /// `-`, which names standard output on command lines, given where only a file is written.
+        case standardOutput
     }
 
     public var path: String

@@ -28,7 +28,8 @@ public enum ImportError: Error, Equatable, Sendable {
     case scoreOutOfRange(file: String, field: String, value: Double)
     /// Models neither a preset (with published tokens) nor the model table knows, every one the
     /// files named, each with the first file naming it; `unreadable` are the files of the same
-    /// run that could not be read, so that one message names every problem.
+    /// run that could not be read (unless `--skip-bad` passes over them), so that one message
+    /// names every problem.
     case unknownModels([SeenModel], unreadable: [SkippedFile] = [])
     /// A harness results file that names no model.
     case noModelName(file: String)

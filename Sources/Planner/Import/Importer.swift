@@ -59,7 +59,8 @@ extension Planner {
         }
         if let template = settings.modelsTemplate { try ModelTemplate.write(context.models.seen, to: template) }
         if !context.models.unknown.isEmpty {
-            throw ImportError.unknownModels(context.models.unknown, unreadable: skipped)
+            // Files --skip-bad passes over are not this run's problem; the others are.
+            throw ImportError.unknownModels(context.models.unknown, unreadable: settings.skipBad ? [] : skipped)
         }
         if !skipped.isEmpty && !settings.skipBad { throw ImportError.skippedFiles(skipped) }
         guard !files.isEmpty || !skipped.isEmpty else { throw ImportError.noResults(paths: paths) }

@@ -1,3 +1,6 @@
+import Foundation
+import Planner
+
 /// Input a command cannot take, in words: names the offending token and what was expected. The
 /// Planner throws typed errors; this is the program's own.
 public struct InputError: Error, Equatable, CustomStringConvertible, Sendable {
@@ -11,5 +14,14 @@ public struct InputError: Error, Equatable, CustomStringConvertible, Sendable {
         let shown = 60
         guard token.utf8.count > 2 * shown, token.count > 2 * shown else { return "'\(token)'" }
         return "'\(token.prefix(shown))...' (\(token.count) characters)"
+    }
+
+    /// Checks, before any work, that the value of a file-writing `option` names a file (not
+    /// empty, not `-`), and that it does not exist unless `force`: the rejection names the option.
+    public static func checkOutputFile(_ path: String, option: String, force: Bool) throws {
+        do { try AtomicFile.checkNamesAFile(path) } catch { throw InputError("\(option): \(error)") }
+        if !force, FileManager.default.fileExists(atPath: path) {
+            throw InputError("\(quote(path)) exists; pass --force to replace it")
+        }
     }
 }

@@ -38,8 +38,8 @@ struct IntervalOptions: ParsableArguments {
         }
     }
 
-    /// The interval's level as shown: "80%", "99.9%".
-    static func level(_ i: Interval) -> String { Quantities.trimmed(String(format: "%.1f", i.level)) + "%" }
+    /// The interval's level as shown: "80%", "99.9%", "99.99999999%".
+    static func level(_ i: Interval) -> String { Fmt.level(i.level) }
 
     static func json(_ i: Interval) -> JSON {
         .object([
@@ -58,7 +58,7 @@ struct IntervalOptions: ParsableArguments {
         var text = "(\(label): \(format(low))..\(high)"
         if i.unanswered > 0 {
             let share = Double(i.unanswered) / Double(i.answered + i.unanswered) * 100
-            text += "; " + Quantities.trimmed(String(format: "%.1f", share)) + "% of outcomes never answer"
+            text += "; " + Fmt.level(share) + " of outcomes never answer"
         }
         return text + ")"
     }

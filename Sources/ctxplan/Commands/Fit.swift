@@ -158,9 +158,8 @@ struct Fit: SessionCommand {
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
         let (taskName, records, layoutTask, imported) = try data.records(planner, in: session)
-        if let save, !force, FileManager.default.fileExists(atPath: save) {
-            throw InputError("'\(save)' exists; pass --force to replace it")
-        }
+        // Before the fit, which may take a while, not after it.
+        if let save { try InputError.checkOutputFile(save, option: "--save", force: force) }
         let floor = data.floor(task: layoutTask)
         var choice: Comparison?
         let form: AnyLawForm

@@ -69,6 +69,9 @@ struct ImportInputOptions: ParsableArguments {
             models: try models.map(ModelTable.read(path:)) ?? ModelTable(), percentScores: percent,
             modelsTemplate: modelsTemplate)
         settings.skipBad = skipBad
+        if let modelsTemplate {
+            do { try AtomicFile.checkNamesAFile(modelsTemplate) } catch { throw InputError("--models-template: \(error)") }
+        }
         return settings
     }
 
@@ -120,6 +123,7 @@ struct Import: SessionCommand {
 
     private func answer(in session: Session) throws {
         let planner = session.planner(global)
+        if let out, out != "-" { try InputError.checkOutputFile(out, option: "--out", force: force) }
         // The output is never read back: a rerun into the scanned folder does not double it.
         let data = try planner.importResults(paths: paths, settings: try input.settings(task: task), excluding: out)
         if out == "-" { return print(NormalisedCSV.text(data.records), terminator: "") }

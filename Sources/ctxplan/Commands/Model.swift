@@ -51,9 +51,7 @@ struct ModelCommand: SessionCommand {
         let preset = ModelPreset(
             name: name ?? Self.defaultName(config: read, path: config), config: read, tokens: tokens, nCtx: nctx.nctx.last,
             source: "config: \(config) (\(read.modelType)); tokens given with --tokens")
-        if let save, !force, FileManager.default.fileExists(atPath: save) {
-            throw InputError("'\(save)' exists; pass --force to replace it")
-        }
+        if let save { try InputError.checkOutputFile(save, option: "--save", force: force) }
         let resolved = try PresetLibrary.resolve(preset)
         if let save { try PresetLibrary.save(preset, to: save, overwrite: force) }
         try render(PresetEntry.model(resolved, preset: preset), global, in: session)

@@ -7,7 +7,8 @@ import Planner
 struct DrawingOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Write a standalone SVG to this file instead of drawing in the terminal.", valueName: "file"),
+            "Write a standalone SVG to this file (- for standard output) instead of drawing in the terminal.",
+            valueName: "file"),
         completion: ShellCompletion.files("svg"))
     var svg: String?
 
@@ -40,9 +41,7 @@ struct DrawingOptions: ParsableArguments {
     /// Writes `text` to the --svg file atomically; an existing file is replaced only with --force.
     func writeSVG(_ text: @autoclosure () -> String) throws {
         guard let svg else { return }
-        if !force && FileManager.default.fileExists(atPath: svg) {
-            throw InputError("\(InputError.quote(svg)) exists; pass --force to replace it")
-        }
+        try InputError.checkOutputFile(svg, option: "--svg", force: force)
         try AtomicFile.write(Data(text().utf8), to: svg)
     }
 
@@ -52,8 +51,9 @@ struct DrawingOptions: ParsableArguments {
 
 extension SessionCommand {
     /// Writes `answer`'s SVG format to the --svg file when one is given, then prints the answer
-    /// as every answer is printed.
+    /// as every answer is printed. `--svg -` prints the SVG instead, for a pipe.
     func draw(_ answer: some Drawing, _ global: GlobalOptions, _ drawing: DrawingOptions, in session: Session) throws {
+        if drawing.svg == "-" { return print(answer.svg, terminator: "") }
         try drawing.writeSVG(answer.svg)
         try render(answer, global, in: session)
     }

@@ -29,6 +29,16 @@ enum Fmt {
         if !(ratio < 1e6) { return Quantities.formatScientific(ratio, digits: 2) + "x" }
         return ratio >= 10 ? "\(Int(ratio.rounded()))x" : Quantities.trimmed(String(format: "%.2g", ratio)) + "x"
     }
+    /// A level or share as a percentage, to one decimal ("80%", "62.5%") or as many more as it
+    /// takes not to round to 0% or 100% a percentage strictly between them ("99.99999999%").
+    static func level(_ percent: Double) -> String {
+        var decimals = 1
+        func shown() -> String { String(format: "%.\(decimals)f", percent) }
+        while decimals < 17, percent > 0, percent < 100, Double(shown()) == 0 || Double(shown()) == 100 {
+            decimals += 1
+        }
+        return Quantities.trimmed(shown()) + "%"
+    }
     /// A percentage to four figures ("0.04194%"), in the number style when far from 1.
     static func percent(_ fraction: Double) -> String {
         let value = 100 * fraction

@@ -135,8 +135,8 @@ extension ComputeForAnswer: Reporting {
 
     private static func twoFigures(_ flops: Double) -> String { Quantities.formatScientific(flops, digits: 2) }
 
-    /// A share as a percentage to one decimal: "90%", "62.5%".
-    static func percent(_ share: Double) -> String { Quantities.trimmed(String(format: "%.1f", share * 100)) + "%" }
+    /// A share as a percentage to one decimal: "90%", "62.5%" (never a rounded 100%).
+    static func percent(_ share: Double) -> String { Fmt.level(share * 100) }
 
     /// The solver's outcome as a stable JSON token.
     static func outcome(_ solution: ComputeSolution) -> String {

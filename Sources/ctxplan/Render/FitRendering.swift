@@ -238,7 +238,7 @@ extension Validation: Reporting {
         }
         if let level {
             report += [
-                .line("backtests: \(Quantities.trimmed(String(format: "%.1f", level)))% prediction intervals"),
+                .line("backtests: \(Fmt.level(level)) prediction intervals"),
                 Field(nil, .table(backtestTable), text: .inPlace),
             ]
             if forward == nil {

@@ -193,11 +193,11 @@ extension ImportError: CustomStringConvertible {
             let named =
                 models.count == 1
                 ? "unknown model " + each[0] : "\(models.count) unknown models: " + each.joined(separator: ", ")
-            return "\(named); add them to a model table and pass --models FILE, "
+            return "\(named); add \(models.count == 1 ? "it" : "them") to a model table and pass --models FILE, "
                 + "a CSV with the columns name,params,tokens,n_ctx (non-embedding parameters, training tokens, "
                 + "context limit; or a config column with a config.json path), or add model presets; "
                 + "--models-template FILE writes the table to fill in"
-                + (unreadable.isEmpty ? "" : "; and " + Self.unreadable(unreadable))
+                + (unreadable.isEmpty ? "" : "; and " + Self.unreadable(unreadable) + " (--skip-bad passes over them)")
         case .noModelName(let file):
             return "\(file): names no model (no pretrained= in config.model_args, no model_name)"
         case .unknownMetric(let file, let task, let metric, let available):
