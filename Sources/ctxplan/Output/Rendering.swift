@@ -10,10 +10,13 @@ protocol Rendering {
     var json: JSON { get }
     /// The answer's table, or nil for an answer that is not tabular.
     var csv: CSV? { get }
+    /// Whether the answer has a table, without building it.
+    var hasCSV: Bool { get }
 }
 
 extension Rendering {
     var csv: CSV? { nil }
+    var hasCSV: Bool { csv != nil }
 }
 
 /// An answer described once, as a `Report`: text, JSON, CSV and scenario columns are the
@@ -26,6 +29,7 @@ extension Reporting {
     func text(style: Style, width: Int?) -> String { TextFormat.text(report, style: style, width: width) }
     var json: JSON { JSONFormat.json(report) }
     var csv: CSV? { CSVFormat.csv(report) }
+    var hasCSV: Bool { CSVFormat.table(of: report) != nil }
 }
 
 extension SessionCommand {
@@ -35,12 +39,11 @@ extension SessionCommand {
     func render(_ given: some Rendering, _ global: GlobalOptions, in session: Session) throws {
         // A report is built once, whatever the format asks of it.
         let answer: any Rendering = (given as? any Reporting).map { Described(report: $0.report) } ?? given
-        let table = answer.csv
-        switch try global.outputFormat(in: session, table: table != nil) {
+        switch try global.outputFormat(in: session, table: answer.hasCSV) {
         case .text: print(answer.text(style: session.style, width: TerminalWidth.forStandardOutput()))
         case .json: print(answer.json.text)
         case .csv:
-            guard let table else {
+            guard let table = answer.csv else {
                 let name = Self.configuration.commandName ?? "this command"
                 throw InputError("'\(name)' gives no table, so it has no CSV form; expected --format text or json")
             }

@@ -1,9 +1,12 @@
 /// A report's table as CSV: the first table field marked as the answer's CSV form, nil when the
 /// answer has none.
 enum CSVFormat {
-    static func csv(_ report: Report) -> CSV? {
+    static func csv(_ report: Report) -> CSV? { table(of: report).map(csv) }
+
+    /// The table field that is the answer's CSV form.
+    static func table(of report: Report) -> ReportTable? {
         for field in report.fields {
-            if case .table(let table) = field.value, table.isCSV { return csv(table) }
+            if case .table(let table) = field.value, table.isCSV { return table }
         }
         return nil
     }
