@@ -86,6 +86,9 @@ final class ModelConfigTests: XCTestCase {
         XCTAssertEqual(
             try error("{\n  \"hidden_size\": 4096,\n  \"num_hidden_layers\": 32"),
             .jsonSyntax(path: "", line: 3, column: 26, expected: .moreText))
+        // An empty file, or one of white space, is empty, not truncated: it ends at line 2, column 3.
+        XCTAssertEqual(try error(""), .jsonSyntax(path: "", line: 1, column: 1, expected: .nonEmptyText))
+        XCTAssertEqual(try error(" \n  "), .jsonSyntax(path: "", line: 2, column: 3, expected: .nonEmptyText))
         // A trailing comma, which JSONSerialization takes: a key was due at the brace, column 18.
         XCTAssertEqual(
             try error("{\"model_type\": 1,}"), .jsonSyntax(path: "", line: 1, column: 18, expected: .key))

@@ -57,6 +57,8 @@ public enum ImportError: Error, Equatable, Sendable {
     public enum JSONExpectation: Sendable, Equatable {
         case value, key, colon, commaOrEnd, endOfText, moreText, closingQuote, escape, digit, utf8
         case noControlCharacter, shallowerNesting
+        /// Any value at all: the text is empty or white space.
+        case nonEmptyText
     }
 
     /// Whether the error is about one file's content or readability, so that an import passes

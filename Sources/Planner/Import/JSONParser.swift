@@ -139,8 +139,13 @@ struct JSONParser {
 
     private func failure(_ expected: ImportError.JSONExpectation, at: Int? = nil) -> JSONSyntaxError {
         let place = at ?? offset
-        // Text that ends where more was expected is a truncated file, whatever was expected.
-        let what: ImportError.JSONExpectation = place >= bytes.count && expected != .endOfText ? .moreText : expected
+        // Text that ends where more was expected is a truncated file, whatever was expected,
+        // unless it held nothing but white space: then it is an empty one.
+        var what = expected
+        if place >= bytes.count && expected != .endOfText {
+            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            what = blank ? .nonEmptyText : .moreText
+        }
         let (line, column) = position(of: place)
         return JSONSyntaxError(line: line, column: column, expected: what)
     }

@@ -233,6 +233,7 @@ extension ImportError: CustomStringConvertible {
         case .commaOrEnd: return "',' or the closing bracket"
         case .endOfText: return "the end of the file after the value"
         case .moreText: return "more text: the file ends early (truncated?)"
+        case .nonEmptyText: return "a value: the file is empty"
         case .closingQuote: return "a closing quote"
         case .escape: return "a valid escape (\\n, \\\", \\u0041, ...)"
         case .digit: return "a digit"
