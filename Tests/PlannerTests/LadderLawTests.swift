@@ -9,6 +9,17 @@ final class LadderLawTests: XCTestCase {
     /// u, a, alpha_N, b, beta_D, B, nc, beta, floor.
     static let truth = AnyLawForm.ladder.law(values: [3.0, 1.2, 0.3, 0.8, 0.35, 20, 200, 0.6, 0.25])
 
+    /// The truth saved as a task preset (translation's prompt, no draws) in `dir`: its path.
+    static func savedTruth(in dir: String) throws -> String {
+        var task = try Fixtures.library.task("translation")
+        task.name = "ladder-task"
+        task.law = truth
+        task.draws = []
+        let path = dir + "/ladder-task.json"
+        try PresetLibrary.save(task, to: path, overwrite: false)
+        return path
+    }
+
     /// Five sizes, each at six checkpoints, at three prompt lengths under a 2k limit.
     static func records(of law: ContextScalingLaw) -> [Observation] {
         var records: [Observation] = []
@@ -105,12 +116,7 @@ final class LadderLawTests: XCTestCase {
     func testAnAnswerSaysTheSplitItReadTheLawAt() throws {
         let dir = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var task = try Fixtures.library.task("translation")
-        task.name = "ladder-task"
-        task.law = Self.truth
-        task.draws = []
-        let path = dir + "/ladder-task.json"
-        try PresetLibrary.save(task, to: path, overwrite: false)
+        let path = try Self.savedTruth(in: dir)
         let (n, d) = (7e9, 2e12)
         let given = try Fixtures.planner.predict(
             task: path, compute: .paramsAndTokens(params: n, tokens: d), prompt: .tokens(100), nCtx: 2048)
@@ -137,12 +143,7 @@ final class LadderLawTests: XCTestCase {
     func testComputeForAtAGivenSizeStopsAtThatSizesCeiling() throws {
         let dir = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var task = try Fixtures.library.task("translation")
-        task.name = "ladder-task"
-        task.law = Self.truth
-        task.draws = []
-        let path = dir + "/ladder-task.json"
-        try PresetLibrary.save(task, to: path, overwrite: false)
+        let path = try Self.savedTruth(in: dir)
         let v = Self.truth.values
         let n = 2e8
         let sigma = 1 / (1 + exp(-(v[0] - v[1] * pow(n / 1e9, -v[2]))))
