@@ -221,6 +221,33 @@ final class ImportCommandTests: XCTestCase {
     }
 
     /// `--out` never replaces a file unasked, and a folder of two tasks asks which to fit.
+    /// A summary folds records alike into one with a count, to keep memory to the distinct
+    /// records; its counts are still rows: they equal the rows `--out -` writes, one per
+    /// record, here with every record read twice (a second seed's copy of each file).
+    func testASummaryCountsEveryRowTheCSVWrites() throws {
+        let dir = try Shell.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/import/paper-eval").standardizedFileURL.path
+        for folder in ["gsm", "hellaswag"] {
+            for file in try FileManager.default.contentsOfDirectory(atPath: source + "/" + folder) {
+                let from = source + "/" + folder + "/" + file
+                try FileManager.default.copyItem(atPath: from, toPath: dir + "/" + file)
+                try FileManager.default.copyItem(
+                    atPath: from, toPath: dir + "/" + file.replacingOccurrences(of: "local_seed=", with: "local_seed=9"))
+            }
+        }
+        let summary = try Harness.json(["import", dir])
+        let csv = try Harness.run(["import", dir, "--out", "-"])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let rows = csv.stdout.split(whereSeparator: \.isNewline).count - 1
+        XCTAssertEqual(summary["records"] as? Int, rows)
+        let counts = try XCTUnwrap(summary["counts"] as? [[String: Any]])
+        XCTAssertEqual(counts.reduce(0) { $0 + ($1["records"] as? Int ?? 0) }, rows)
+        let files = try XCTUnwrap(summary["files"] as? [[String: Any]])
+        XCTAssertEqual(files.reduce(0) { $0 + ($1["records"] as? Int ?? 0) }, rows)
+    }
+
     func testOutKeepsAnExistingFileAndSeveralTasksAskForOne() throws {
         let dir = try Shell.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }

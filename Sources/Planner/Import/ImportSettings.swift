@@ -25,8 +25,9 @@ public struct ImportSettings: Sendable {
     /// they stop the import, all named.
     public var skipBad = false
     /// Records alike in everything but their place in a file read as one with a count, as a
-    /// fit reads them (`RowFolder`); an import, which shows and writes every record, reads each.
-    var foldsRepeats = false
+    /// fit reads them (`RowFolder`): memory that follows the distinct records. An import that
+    /// writes every record (`--out`) reads each; one that only summarises folds.
+    public var foldsRepeats = false
 
     public init(
         task: String? = nil, metric: String? = nil, charsPerToken: Double = ImportSettings.defaultCharsPerToken,

@@ -93,6 +93,8 @@ public struct ImportedData: Sendable {
     public var charsPerToken: Double
     /// Where the records' prompt lengths came from.
     public var promptSources: Set<PromptSource>
+    /// The rows read: each record with its count (a folded record stands for several).
+    public var rowCount: Int { records.reduce(0) { $0 + $1.observation.count } }
     /// Files that could not be read, and why (only with `skipBad`; otherwise they stop the import).
     public var skipped: [SkippedFile] = []
     /// Files found in folders that are not results: a JSON in no known format (a preset), a
@@ -117,5 +119,7 @@ public struct ImportedData: Sendable {
         return names.count == 1 ? names.first : nil
     }
 
-    public var estimatedPrompts: Int { records.count { $0.promptSource == .estimated } }
+    public var estimatedPrompts: Int {
+        records.reduce(0) { $0 + ($1.promptSource == .estimated ? $1.observation.count : 0) }
+    }
 }

@@ -78,15 +78,18 @@ extension Planner {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    /// What makes two imported records the same observation.
+    /// What makes two imported records the same observation, read the same way (an import's
+    /// summary counts records by where their prompt lengths came from and their format).
     struct FoldKey: Hashable {
         let task: String?, model: String?, dataset: String, shots: Int?
         let flops: Double, nCtx: Double, nPmt: Double, metric: Double, native: Double?
+        let promptSource: PromptSource, format: ResultsFormat
 
         init(_ r: ImportedRecord) {
             let o = r.observation
             (task, model, dataset, shots) = (o.task, o.model, r.dataset, o.shots)
             (flops, nCtx, nPmt, metric, native) = (o.flops, o.nCtx, o.nPmt, o.metric, o.nativeNCtx)
+            (promptSource, format) = (r.promptSource, r.format)
         }
     }
 

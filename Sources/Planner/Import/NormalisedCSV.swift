@@ -59,7 +59,7 @@ public struct ImportSummary: Sendable {
         for r in data.records {
             let model = r.observation.model ?? ""
             if counts[model] == nil { models.append(model) }
-            counts[model, default: [:]][r.observation.shots, default: 0] += 1
+            counts[model, default: [:]][r.observation.shots, default: 0] += r.observation.count
         }
         self.models = models
         self.counts = counts

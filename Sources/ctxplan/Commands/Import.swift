@@ -125,7 +125,10 @@ struct Import: SessionCommand {
         let planner = session.planner(global)
         if let out, out != "-" { try InputError.checkOutputFile(out, option: "--out", force: force) }
         // The output is never read back: a rerun into the scanned folder does not double it.
-        let data = try planner.importResults(paths: paths, settings: try input.settings(task: task), excluding: out)
+        var settings = try input.settings(task: task)
+        // A summary counts records; only the written CSV needs each one apart.
+        settings.foldsRepeats = out == nil
+        let data = try planner.importResults(paths: paths, settings: settings, excluding: out)
         if out == "-" { return print(NormalisedCSV.text(data.records), terminator: "") }
         if let out { try NormalisedCSV.write(data.records, to: out, overwrite: force) }
         try render(ImportSummary(data, written: out), global, in: session)

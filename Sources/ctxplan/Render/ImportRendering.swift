@@ -19,7 +19,9 @@ struct ImportNote: NoteRendering {
                     text: "\(Words.count(estimated, "prompt length")) estimated from the samples' prompt texts at "
                         + "\(ratio) characters per token (--chars-per-token); a tokenizer would count them exactly"))
         }
-        let fromShots = data.records.count { $0.promptSource == .shotLengths && $0.format != .csv }
+        let fromShots = data.records.reduce(0) {
+            $0 + ($1.promptSource == .shotLengths && $1.format != .csv ? $1.observation.count : 0)
+        }
         if fromShots > 0 {
             notes.append(
                 ImportNote(
@@ -63,9 +65,9 @@ extension ImportSummary: Reporting {
         let passedOver = data.passedOver
         return Report([
             Field(
-                "records", .integer(data.records.count),
+                "records", .integer(data.rowCount),
                 text: .line(
-                    "read \(Words.count(data.records.count, "record")) from \(Words.count(data.files.count, "file")) "
+                    "read \(Words.count(data.rowCount, "record")) from \(Words.count(data.files.count, "file")) "
                         + "(\(formats))")),
             Field(
                 "files",
