@@ -87,7 +87,7 @@ struct Ctxplan: ParsableCommand {
         do {
             // `_` in a number is the last answer's main quantity while the words are parsed, in a
             // scenario list's items too.
-            let parsed = try Parse.$lastAnswer.withValue(session.answer?.mainQuantity) {
+            let parsed = try Parse.$underscore.withValue(session.underscore) {
                 () throws -> ParsableCommand? in
                 if try answerScenarioTable(arguments, in: session) { return nil }
                 return try parseLine(plotListsRepeated(arguments))

@@ -15,7 +15,7 @@ struct Presets: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
-        try render(session.planner(global).library.listing(kind.map { [$0] } ?? []), global, in: session)
+        try present(session.planner(global).library.listing(kind.map { [$0] } ?? []), global, in: session)
     }
 }
 
