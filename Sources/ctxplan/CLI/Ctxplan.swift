@@ -150,7 +150,7 @@ struct Repl: SessionCommand {
         abstract: "Start the interactive prompt (the default with no command).")
 
     @Option(
-        name: .customLong("presets"),
+        name: .customLong(PresetsOption.name),
         help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"),
         completion: ShellCompletion.folders)
     var presetDirectories: [String] = []

@@ -141,7 +141,7 @@ struct GlobalOptions: ParsableArguments {
     var json = false
 
     @Option(
-        name: .customLong("presets"),
+        name: .customLong(PresetsOption.name),
         help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"),
         completion: ShellCompletion.folders)
     var presetDirectories: [String] = []
