@@ -54,7 +54,7 @@ enum ValueCompletion: Sendable {
         case .tasks: return tasks + (files ? PathCompletion.candidates(for: typed, extensions: ["json"]) : [])
         case .models: return models
         case .gpus: return gpus
-        case .shown: return ["settings", "last"] + tasks + models + gpus
+        case .shown: return Show.ownWords.map(\.0) + tasks + models + gpus
         case .files(let extensions): return files ? PathCompletion.candidates(for: typed, extensions: extensions) : []
         case .folders: return files ? PathCompletion.candidates(for: typed, foldersOnly: true) : []
         case .settingValue:
