@@ -80,11 +80,9 @@ struct REPL {
             return .failed
         }
         guard let head = words.first else { return .ok }
-        if let command = Ctxplan.promptCommand(named: head) {
-            let arguments = Array(words.dropFirst())
-            // `quit --help`, `use -h`: the command's help, as `help quit` prints it.
-            if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) { return help([head], prefix: prefix) }
-            return command.handle(arguments, typed: head, in: self, prefix: prefix)
+        // `quit --help`, `use -h`, `set --version`: ArgumentParser's answers, as for every command.
+        if let command = Ctxplan.promptCommand(named: head), !Ctxplan.asksForBuiltIn(words) {
+            return command.handle(Array(words.dropFirst()), typed: head, in: self, prefix: prefix)
         }
         switch head {
         // `?` is the prompt's short spelling of help.
