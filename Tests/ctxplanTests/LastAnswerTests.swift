@@ -43,6 +43,36 @@ final class LastAnswerTests: XCTestCase {
         let r = try Harness.run(
             [], stdin: "compute-for 0.16 --task arithmetic --shots 31\n\(table)\nshow last\nbudget _\n")
         XCTAssertTrue(r.stdout.hasSuffix(once.stdout + once.stdout), r.stdout)
-        XCTAssertTrue(r.stderr.contains("'_'") && r.stderr.contains("there is none"), r.stderr)
+        XCTAssertTrue(
+            r.stderr.hasSuffix(
+                "'_' at character 1 stands for the last answer's number; the last answer, a scenario table, has none\n"),
+            r.stderr)
+    }
+
+    /// Every answer printed is the last: `show last` after a fit, a validation, a comparison, an
+    /// import or a listing prints it again, not the budget before it, and `_` then says which
+    /// answer has no number.
+    func testShowLastPrintsTheAnswerPrintedLast() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/import/paper-eval").standardizedFileURL.path
+        let budget = try Harness.run(["budget", "1e20", "--gpu", "h100"])
+        XCTAssertEqual(budget.status, 0, budget.stderr)
+        for (line, kind) in [
+            ("fit --task arithmetic --bootstrap 0", "a fit"), ("validate --task arithmetic", "a validation"),
+            ("compare --task arithmetic", "a law comparison"), ("import '\(fixtures)'", "an import summary"),
+            ("presets tasks", "a preset listing"),
+        ] {
+            let r = try Harness.run([], stdin: "budget 1e20 --gpu h100\n\(line)\nshow last\nbudget 2*_\n")
+            XCTAssertTrue(r.stdout.hasPrefix(budget.stdout), r.stdout)
+            // What follows the budget is one answer printed twice.
+            let rest = Array(r.stdout.utf8.dropFirst(budget.stdout.utf8.count))
+            XCTAssertEqual(rest.count % 2, 0, "\(line): \(r.stdout)")
+            XCTAssertEqual(rest[..<(rest.count / 2)], rest[(rest.count / 2)...], "\(line): \(r.stdout)")
+            XCTAssertFalse(String(decoding: rest, as: UTF8.self).contains("GPU-hours"), "\(line): \(r.stdout)")
+            XCTAssertEqual(
+                r.stderr,
+                "line 4: error: The value '2*_' is invalid for '<flops>': in '2*_', '_' at character 3 stands for "
+                    + "the last answer's number; the last answer, \(kind), has none\n", line)
+        }
     }
 }

@@ -162,9 +162,9 @@ final class NotebookTests: XCTestCase {
             errors,
             [
                 "line 1: error: gpus: '0' is zero; expected a positive value (a whole number such as 8 or 31)",
-                "line 2: error: '2' is not a utilisation from 0.001 to below 1, such as 0.4",
-                "line 3: error: 'hard' is not one of paper, no-penalty, soft, floor, decay, ladder",
-                "line 4: error: 'xml' is not one of text, json, csv",
+                "line 2: error: mfu: '2' is not a utilisation from 0.001 to below 1, such as 0.4",
+                "line 3: error: law: 'hard' is not one of paper, no-penalty, soft, floor, decay, ladder",
+                "line 4: error: format: 'xml' is not one of text, json, csv",
                 "line 5: error: nctx: '8q' is not a number; expected tokens such as 8k (= 8192), 128K or 32768",
                 "line 6: error: cannot set 'colour'; expected one of task, model, nctx, gpu, gpus, price, mfu, shots, "
                     + "prompt-tokens, reserve, law, interval, format",

@@ -58,12 +58,9 @@ enum ArgumentFront {
         var noRC = false
         var end = 0
         while end < words.count {
-            if words[end] == "--presets", end + 1 < words.count {
-                leading += words[end...(end + 1)]
-                end += 2
-            } else if words[end].hasPrefix("--presets=") {
-                leading.append(words[end])
-                end += 1
+            if let given = PresetsOption.folder(in: words, at: end) {
+                leading += words[end..<(end + given.words)]
+                end += given.words
             } else if words[end] == "--no-rc" {
                 noRC = true
                 end += 1
@@ -168,6 +165,38 @@ enum ArgumentFront {
     private static func split(_ word: String) -> (name: String, value: String?) {
         guard let equals = word.firstIndex(of: "=") else { return (word, nil) }
         return (String(word[..<equals]), String(word[word.index(after: equals)...]))
+    }
+}
+
+/// `--presets DIR`, which the front, a script's command line and the shells' completion read
+/// before ArgumentParser does (the options themselves are `GlobalOptions`' and `Repl`'s): its
+/// spellings are recognised here alone.
+enum PresetsOption {
+    static let name = "presets"
+    private static let flag = "--" + name
+
+    /// The folder given at `words[index]` (`--presets DIR` or `--presets=DIR`) and how many words
+    /// give it; nil when no `--presets` with a value starts there.
+    static func folder(in words: [String], at index: Int) -> (folder: String, words: Int)? {
+        let word = words[index]
+        if word == flag { return index + 1 < words.count ? (words[index + 1], 2) : nil }
+        guard word.hasPrefix(flag + "=") else { return nil }
+        return (String(word.dropFirst(flag.count + 1)), 1)
+    }
+
+    /// Every folder `--presets` gives among `words`.
+    static func folders(in words: [String]) -> [String] {
+        var folders: [String] = []
+        var index = 0
+        while index < words.count {
+            guard let given = folder(in: words, at: index) else {
+                index += 1
+                continue
+            }
+            folders.append(given.folder)
+            index += given.words
+        }
+        return folders
     }
 }
 

@@ -45,6 +45,12 @@ struct Ctxplan: ParsableCommand {
         }
     }
 
+    /// What `help` offers: every command's names but `repl`'s, which the overview leaves out too
+    /// (at the prompt it is refused; from a shell it is what no command does).
+    static var helpTopics: [String] {
+        commandNames.filter { $0 != Repl.configuration.commandName }
+    }
+
     /// The command `name`, or an error naming it with the closest command.
     static func command(named name: String) throws -> any ParsableCommand.Type {
         guard
@@ -78,6 +84,11 @@ struct Ctxplan: ParsableCommand {
             report(errorPrefix + "error: unknown command \(InputError.quote(head))" + commandHint(for: head))
             return 2
         }
+        // The prompt's own commands reach here only from a shell: the REPL runs them itself.
+        // Their help is ArgumentParser's, as every command's.
+        if let head = arguments.first, let command = promptCommand(named: head), !asksForBuiltIn(arguments) {
+            return command.fromShell(Array(arguments.dropFirst()), typed: head, in: session)
+        }
         if arguments.first == "help", let name = arguments.dropFirst().first, !name.hasPrefix("-") {
             do { _ = try command(named: name) } catch {
                 report(errorPrefix + "error: \(error)")
@@ -87,7 +98,7 @@ struct Ctxplan: ParsableCommand {
         do {
             // `_` in a number is the last answer's main quantity while the words are parsed, in a
             // scenario list's items too.
-            let parsed = try Parse.$lastAnswer.withValue(session.answer?.mainQuantity) {
+            let parsed = try Parse.$underscore.withValue(session.underscore) {
                 () throws -> ParsableCommand? in
                 if try answerScenarioTable(arguments, in: session) { return nil }
                 return try parseLine(plotListsRepeated(arguments))
@@ -123,11 +134,16 @@ struct Ctxplan: ParsableCommand {
     /// each of its checks, by reflection, which was a third of a piped `budget` line's cost. Help,
     /// version and completion requests go through the root, whose messages name the program.
     static func parseLine(_ arguments: [String]) throws -> ParsableCommand {
-        let builtIns: Set<String> = ["-h", "--help", "--version", "--experimental-dump-help"]
-        guard let head = arguments.first, let command = try? command(named: head),
-            !arguments.contains(where: { builtIns.contains($0) || $0.hasPrefix("--generate-completion-script") })
+        guard let head = arguments.first, let command = try? command(named: head), !asksForBuiltIn(arguments)
         else { return try parseAsRoot(arguments) }
         return try command.parseAsRoot(Array(arguments.dropFirst()))
+    }
+
+    /// Whether `arguments` ask for one of ArgumentParser's own answers: help, the version, a
+    /// description of the tree or a completion script.
+    static func asksForBuiltIn(_ arguments: [String]) -> Bool {
+        let builtIns: Set<String> = ["-h", "--help", "--version", "--experimental-dump-help"]
+        return arguments.contains { builtIns.contains($0) || $0.hasPrefix("--generate-completion-script") }
     }
 
     /// Writes a message to standard error, with the control characters of what it quotes
@@ -150,7 +166,7 @@ struct Repl: SessionCommand {
         abstract: "Start the interactive prompt (the default with no command).")
 
     @Option(
-        name: .customLong("presets"),
+        name: .customLong(PresetsOption.name),
         help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"),
         completion: ShellCompletion.folders)
     var presetDirectories: [String] = []

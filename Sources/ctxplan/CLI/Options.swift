@@ -6,14 +6,48 @@ import Planner
 /// "The value '8q' is invalid for '--nctx <n>': ...". Every number may be arithmetic
 /// (`6*7B*2T`, `2*_`); `_` is accepted only where a number of its measure goes.
 enum Parse {
-    /// The last answer's main quantity, which `_` stands for while a command line is parsed
-    /// (`Ctxplan.execute` binds it around the parse). ArgumentParser calls the transforms below
-    /// as plain functions, with no way to hand them the session; a task-local is bound for the
-    /// parse alone and is never shared state.
-    @TaskLocal static var lastAnswer: Measured?
+    /// What `_` stands for while a command line is parsed: the session's last answer's main
+    /// quantity, and what that answer was (`Session.underscore`).
+    struct Underscore: Sendable {
+        var quantity: Measured?
+        /// The last answer's kind ("a fit"), nil before any answer.
+        var answer: String?
+    }
+
+    /// `_` while a command line is parsed (`Ctxplan.execute` binds it around the parse).
+    /// ArgumentParser calls the transforms below as plain functions, with no way to hand them the
+    /// session; a task-local is bound for the parse alone and is never shared state.
+    @TaskLocal static var underscore = Underscore()
+
+    /// `text` evaluated with `_` standing for the last answer's number. `_` after an answer that
+    /// has none says which answer that was.
+    private static func evaluate(
+        _ text: String, as kind: Quantities.Kind, allowZero: Bool = false, measure: Measure? = nil
+    ) throws -> Double {
+        do {
+            return try Quantities.evaluate(
+                text, as: kind, what: "", allowZero: allowZero, measure: measure, last: underscore.quantity)
+        } catch let error as ExpressionError where error.problem == .noLastAnswer {
+            guard let answer = underscore.answer else { throw error }
+            throw UnderscoreWithoutNumber(error: error, answer: answer)
+        }
+    }
+
+    /// `_` typed after an answer that has no number.
+    struct UnderscoreWithoutNumber: Error, CustomStringConvertible {
+        var error: ExpressionError
+        var answer: String
+
+        var description: String {
+            // ArgumentParser quotes the whole value already; a longer expression is named again.
+            let within = error.token == error.expression ? "" : "in \(InputError.quote(error.expression)), "
+            return within + "'_' at character \(error.offset + 1) stands for the last answer's number; "
+                + "the last answer, \(answer), has none"
+        }
+    }
 
     @Sendable static func context(_ text: String) throws -> Double {
-        try Quantities.evaluate(text, as: .contextTokens, what: "", measure: .contextTokens, last: lastAnswer)
+        try evaluate(text, as: .contextTokens, measure: .contextTokens)
     }
     /// A context limit: a whole number of tokens (`0.3k` is 307.2, no limit a model has).
     @Sendable static func contextLimit(_ text: String) throws -> Double {
@@ -27,21 +61,21 @@ enum Parse {
     }
     /// A count no answer gives (steps, batch, parameters, training tokens).
     @Sendable static func count(_ text: String) throws -> Double {
-        try Quantities.evaluate(text, as: .count, what: "", last: lastAnswer)
+        try evaluate(text, as: .count)
     }
     /// Training compute in FLOPs.
     @Sendable static func flops(_ text: String) throws -> Double {
-        try Quantities.evaluate(text, as: .count, what: "", measure: .flops, last: lastAnswer)
+        try evaluate(text, as: .count, measure: .flops)
     }
     @Sendable static func whole(_ text: String) throws -> Int {
-        Int(try Quantities.evaluate(text, as: .whole, what: "", allowZero: true, last: lastAnswer))
+        Int(try evaluate(text, as: .whole, allowZero: true))
     }
     /// A shot count.
     @Sendable static func shots(_ text: String) throws -> Int {
-        Int(try Quantities.evaluate(text, as: .whole, what: "", allowZero: true, measure: .shots, last: lastAnswer))
+        Int(try evaluate(text, as: .whole, allowZero: true, measure: .shots))
     }
     @Sendable static func positiveWhole(_ text: String) throws -> Int {
-        Int(try Quantities.evaluate(text, as: .whole, what: "", last: lastAnswer))
+        Int(try evaluate(text, as: .whole))
     }
     /// A fraction in (0, 1): a tolerance.
     @Sendable static func fraction(_ text: String) throws -> Double {
@@ -81,9 +115,10 @@ enum Parse {
     ) throws -> Double {
         let value: Double
         do {
-            value = try Quantities.evaluate(
-                text, as: .plain, what: "", allowZero: true, measure: measure, last: lastAnswer)
+            value = try evaluate(text, as: .plain, allowZero: true, measure: measure)
         } catch let error as ExpressionError {
+            throw error
+        } catch let error as UnderscoreWithoutNumber {
             throw error
         } catch {
             throw InputError("\(InputError.quote(text)) is not \(expected)")
@@ -106,7 +141,7 @@ struct GlobalOptions: ParsableArguments {
     var json = false
 
     @Option(
-        name: .customLong("presets"),
+        name: .customLong(PresetsOption.name),
         help: ArgumentHelp("Also load presets from this folder (tasks/, models/, hardware/).", valueName: "dir"),
         completion: ShellCompletion.folders)
     var presetDirectories: [String] = []

@@ -47,8 +47,7 @@ extension Ctxplan {
             }
         }
         let table = ScenarioTable(inputs: list.axes.map(\.input), rows: rows)
-        try first.render(table, first.global, in: session)
-        session.answer = table
+        try first.present(table, first.global, in: session)
         return true
     }
 

@@ -18,20 +18,16 @@ enum ScriptCommand {
     /// Runs the script `arguments[0]`, with the `--presets` folders that follow it.
     static func run(_ arguments: [String], style: Style) -> Int32 {
         var folders: [String] = []
-        var rest = arguments.dropFirst()
-        while let word = rest.first {
-            rest = rest.dropFirst()
-            if word == "--presets", let folder = rest.first {
-                folders.append(folder)
-                rest = rest.dropFirst()
-            } else if word.hasPrefix("--presets=") {
-                folders.append(String(word.dropFirst("--presets=".count)))
-            } else {
+        var index = 1
+        while index < arguments.count {
+            guard let given = PresetsOption.folder(in: arguments, at: index) else {
                 Ctxplan.report(
-                    "error: \(InputError.quote(word)) after the script \(InputError.quote(arguments[0])); "
+                    "error: \(InputError.quote(arguments[index])) after the script \(InputError.quote(arguments[0])); "
                         + "expected only --presets DIR")
                 return 2
             }
+            folders.append(given.folder)
+            index += given.words
         }
         return REPL(session: Session(presetFolders: folders, style: style), runsRC: false).runScript(arguments[0])
     }

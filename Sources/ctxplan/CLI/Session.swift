@@ -3,7 +3,7 @@ import ContextScaling
 import Planner
 
 /// What one run of the program carries from command to command: the REPL's settings, the preset
-/// folders it started with and the presets loaded from them, the last planning answer (which
+/// folders it started with and the presets loaded from them, the last answer printed (which
 /// `show last` prints, `_` stands for and `plot` marks), how text is styled, and whether Ctrl-C asked the running command to stop.
 ///
 /// The REPL owns one for its whole life and hands it to every command; a one-shot command gets a
@@ -13,7 +13,7 @@ final class Session {
     var settings = Settings()
     /// `--presets` folders given when the REPL started, added to every command it runs.
     let presetFolders: [String]
-    /// The last planning answer, recorded by the command that printed it (`AnswerCommand`):
+    /// The last answer printed, recorded by the command that printed it (`present`):
     /// `show last` prints it again, `_` stands for its main quantity, `plot` marks its point.
     var answer: (any RememberedAnswer)?
     /// The script and `source` files being read, one inside another, innermost last: a relative

@@ -54,7 +54,7 @@ enum ValueCompletion: Sendable {
         case .tasks: return tasks + (files ? PathCompletion.candidates(for: typed, extensions: ["json"]) : [])
         case .models: return models
         case .gpus: return gpus
-        case .shown: return ["settings", "last"] + tasks + models + gpus
+        case .shown: return Show.ownWords.map(\.0) + tasks + models + gpus
         case .files(let extensions): return files ? PathCompletion.candidates(for: typed, extensions: extensions) : []
         case .folders: return files ? PathCompletion.candidates(for: typed, foldersOnly: true) : []
         case .settingValue:
@@ -113,20 +113,8 @@ enum ShellCompletion {
     /// reported here, where a warning would land in the middle of the user's line.
     static func library(for words: [String]) -> PresetLibrary {
         PresetLibrary(
-            directories: [Environment.userPresets] + presetFolders(in: words), bundled: Environment.bundledPresets()
+            directories: [Environment.userPresets] + PresetsOption.folders(in: words),
+            bundled: Environment.bundledPresets()
         ) { _ in }
-    }
-
-    /// The folders given by `--presets DIR` or `--presets=DIR` among `words`.
-    static func presetFolders(in words: [String]) -> [String] {
-        var folders: [String] = []
-        for (i, word) in words.enumerated() {
-            if word == "--presets", i + 1 < words.count {
-                folders.append(words[i + 1])
-            } else if word.hasPrefix("--presets=") {
-                folders.append(String(word.dropFirst("--presets=".count)))
-            }
-        }
-        return folders
     }
 }

@@ -195,7 +195,7 @@ struct Fit: SessionCommand {
             try PresetLibrary.save(preset, to: save, overwrite: force)
             saved = save
         }
-        try render(FitAnswer(report: report, saved: saved, choice: choice), global, in: session)
+        try present(FitAnswer(report: report, saved: saved, choice: choice), global, in: session)
     }
 
     /// How `--task` names a saved file: a bare name would be looked up among the presets, so a
@@ -252,7 +252,7 @@ struct Validate: SessionCommand {
                 name: name, records: records, form: form, seed: UInt64(data.seed), level: interval, floor: floor)
             v.sizes = Planner.sizeCount(records)
         }
-        try render(v, global, in: session)
+        try present(v, global, in: session)
     }
 }
 
@@ -281,6 +281,6 @@ struct Compare: SessionCommand {
         let comparison = try planner.compare(
             name: name, records: records, seed: UInt64(data.seed), threshold: holdout.holdoutAbove,
             floor: data.floor(task: layoutTask))
-        try render(comparison, global, in: session)
+        try present(comparison, global, in: session)
     }
 }

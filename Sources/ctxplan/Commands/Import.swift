@@ -131,6 +131,6 @@ struct Import: SessionCommand {
         let data = try planner.importResults(paths: paths, settings: settings, excluding: out)
         if out == "-" { return print(NormalisedCSV.text(data.records), terminator: "") }
         if let out { try NormalisedCSV.write(data.records, to: out, overwrite: force) }
-        try render(ImportSummary(data, written: out), global, in: session)
+        try present(ImportSummary(data, written: out), global, in: session)
     }
 }

@@ -15,7 +15,7 @@ struct Presets: SessionCommand {
     @OptionGroup var global: GlobalOptions
 
     func run(in session: Session) throws {
-        try render(session.planner(global).library.listing(kind.map { [$0] } ?? []), global, in: session)
+        try present(session.planner(global).library.listing(kind.map { [$0] } ?? []), global, in: session)
     }
 }
 
@@ -26,6 +26,13 @@ struct Show: SessionCommand {
         commandName: "show",
         abstract: "Show one preset (task, model or GPU) in full, the REPL's settings, or the last answer.",
         discussion: "Examples: show arithmetic; show yarn-llama-2-7b-32k; show h100; show settings; show last")
+
+    /// The words `show` takes besides a preset's name, with what each shows (the prompt's
+    /// overview lists them; completion offers them).
+    static let ownWords = [
+        ("settings", "the current settings"),
+        ("last", "the last answer again; '_' in a number is its main quantity"),
+    ]
 
     @Argument(help: "A preset name, 'settings', or 'last' (the last answer, in the format asked for now).",
         completion: ShellCompletion.presetsAndSettings)
@@ -43,7 +50,7 @@ struct Show: SessionCommand {
         } else if let entry = library.entry(named: name) {
             try render(entry, global, in: session)
         } else {
-            let names = library.taskNames + library.modelNames + library.gpuNames + ["settings", "last"]
+            let names = library.taskNames + library.modelNames + library.gpuNames + Show.ownWords.map(\.0)
             let hint = Suggestions.hint(for: name, among: names, otherwise: "see 'presets'")
             throw InputError("unknown preset \(InputError.quote(name))" + hint)
         }

@@ -78,7 +78,7 @@ struct CommandTree: Sendable {
         }
         // ArgumentParser's own `help` declares no completion for the command it names.
         if name == "help", !command.positionals.isEmpty {
-            command.positionals[0].completion = .list(Ctxplan.commandNames)
+            command.positionals[0].completion = .list(Ctxplan.helpTopics)
         }
         return command
     }

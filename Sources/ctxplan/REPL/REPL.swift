@@ -80,8 +80,9 @@ struct REPL {
             return .failed
         }
         guard let head = words.first else { return .ok }
-        if let command = Ctxplan.promptCommand(named: head) {
-            return command.handle(Array(words.dropFirst()), in: self, prefix: prefix)
+        // `quit --help`, `use -h`, `set --version`: ArgumentParser's answers, as for every command.
+        if let command = Ctxplan.promptCommand(named: head), !Ctxplan.asksForBuiltIn(words) {
+            return command.handle(Array(words.dropFirst()), typed: head, in: self, prefix: prefix)
         }
         switch head {
         // `?` is the prompt's short spelling of help.
@@ -95,8 +96,8 @@ struct REPL {
         }
     }
 
-    /// `set KEY VALUE`; `set` alone prints the settings.
-    func set(_ words: [String], prefix: String) -> Outcome {
+    /// `set KEY VALUE` (`typed` is `set` or `use`, as typed); `set` alone prints the settings.
+    func set(_ words: [String], typed: String, prefix: String) -> Outcome {
         if words.isEmpty {
             let view = session.settingsView
             let json = session.value(Setting.format, given: nil) == .json
@@ -105,12 +106,13 @@ struct REPL {
         }
         if words.count > 2 {
             Ctxplan.report(
-                prefix + "error: \(InputError.quote(words[2])) after 'set \(words[0]) \(words[1])'; "
+                prefix + "error: \(InputError.quote(words[2])) after '\(typed) \(words[0]) \(words[1])'; "
                     + "expected one value (quote a value that holds spaces)")
             return .failed
         }
         guard words.count == 2 else {
-            Ctxplan.report(prefix + "error: expected 'set KEY VALUE' (KEY: \(Settings.keys.joined(separator: ", ")))")
+            Ctxplan.report(
+                prefix + "error: expected '\(typed) KEY VALUE' (KEY: \(Settings.keys.joined(separator: ", ")))")
             return .failed
         }
         do {
@@ -133,7 +135,7 @@ struct REPL {
     }
 
     private func help(_ words: [String], prefix: String) -> Outcome {
-        guard let name = words.first, name != "help", Ctxplan.promptCommand(named: name) == nil else {
+        guard let name = words.first, name != "help" else {
             print(overview)
             return .ok
         }
@@ -155,10 +157,15 @@ struct REPL {
         }
         block.line("")
         block.line("At the prompt:")
-        for command in Ctxplan.promptCommands { block.field("  " + command.usage, command.summary) }
-        block.field("  use task NAME", "the same as set task (NAME may be a preset file)")
-        block.field("  show settings", "the current settings")
-        block.field("  show last", "the last answer again; '_' in a number is its main quantity")
+        for command in Ctxplan.promptCommands {
+            block.field("  " + command.usage, command.summary)
+            // An alias the usage does not show (`use`): "use KEY VALUE, the same as set".
+            guard let name = command.configuration.commandName else { continue }
+            for alias in command.configuration.aliases where !command.usage.contains(alias) {
+                block.field("  " + command.usage.replacingOccurrences(of: name, with: alias), "the same as " + name)
+            }
+        }
+        for (word, summary) in Show.ownWords { block.field("  show " + word, summary) }
         block.line("")
         block.line("Numbers: context and prompt lengths use k = 1024 (8k = 8192); counts use decimal")
         block.line("suffixes (2T = 2e12, 0.21B = 2.1e8, 1.5e23); arithmetic works anywhere: 6*7B*2T,")

@@ -216,13 +216,11 @@ extension Session {
     func set(_ name: String, to value: String) throws {
         let key = try Setting.named(name, verb: "set")
         do {
-            try Parse.$lastAnswer.withValue(answer?.mainQuantity) {
+            try Parse.$underscore.withValue(underscore) {
                 try key.read(&settings, value, library())
             }
-        } catch let error as InputError {
-            throw error
         } catch {
-            // Planner's and Quantities' errors, worded, with the key they were for.
+            // Every error, ours and the Planner's, worded with the key it was for.
             throw InputError("\(name): \(error)")
         }
     }
