@@ -17,7 +17,7 @@ final class ArgumentFrontTests: XCTestCase {
             (["cost", "--to", "-8k"] + model, "--to", "'-8k' is negative"),
             (
                 ["cost", "--to", "8k", "--gpu", "h100", "--price", "-2"] + model, "--price",
-                "'-2' is not a positive price"
+                "'-2' is not a price in dollars per GPU-hour"
             ),
             (["predict", "--shots", "3", "--nctx", "-1"] + task + model, "--nctx", "'-1' is negative"),
             (

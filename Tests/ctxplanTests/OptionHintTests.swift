@@ -98,7 +98,13 @@ final class OptionHintTests: XCTestCase {
             (["compute-for", "3"], "a score above 0 and below 1, such as 0.16"),
             (["extend", "--target", "1"], "a score above 0 and below 1, such as 0.16"),
             (["fit", "--interval", "100"], "a percentage above 0 and below 100, such as 80"),
-            (["budget", "1e23", "--price", "0"], "a positive price in dollars, such as 2.5 or 12"),
+            (["budget", "1e23", "--price", "0"], "a price in dollars per GPU-hour from 0.000001 to 1e15, such as 2.5 or 12"),
+            // Positive, but too small to print or too large to be a price.
+            (["budget", "1e23", "--price", "1e-320"], "a price in dollars per GPU-hour from 0.000001 to 1e15, such as 2.5 or 12"),
+            (["budget", "1e23", "--price", "1e308"], "a price in dollars per GPU-hour from 0.000001 to 1e15, such as 2.5 or 12"),
+            (["predict", "--interval", "1e-320"], "0 (no interval) or a percentage from 0.1 to below 100, such as 80"),
+            (["compute-for", "0.5", "--confidence", "0.9999999999"], "a probability from 0.001 to 0.999, such as 0.9"),
+            (["compute-for", "0.5", "--confidence", "1e-320"], "a probability from 0.001 to 0.999, such as 0.9"),
         ]
         for (arguments, expected) in cases {
             let message = parseError(arguments) ?? "accepted"

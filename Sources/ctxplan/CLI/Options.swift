@@ -98,15 +98,25 @@ enum Parse {
     }
     /// An interval's level in percent, 0 for none.
     @Sendable static func intervalLevel(_ text: String) throws -> Double {
-        try number(text, in: 0..<100, expected: "a percentage from 0 (no interval) to below 100, such as 80")
+        // Below 0.1%, an interval is no interval, but would be labelled as one.
+        let expected = "0 (no interval) or a percentage from 0.1 to below 100, such as 80"
+        let level = try number(text, in: 0..<100, expected: expected)
+        guard level == 0 || level >= 0.1 else { throw InputError("\(InputError.quote(text)) is not \(expected)") }
+        return level
+    }
+    /// A probability to answer at (`--confidence`): 400 outcomes cannot tell apart shares finer
+    /// than about a thousandth.
+    @Sendable static func confidence(_ text: String) throws -> Double {
+        try number(text, in: 0.001...0.999, expected: "a probability from 0.001 to 0.999, such as 0.9")
     }
     /// A utilisation: a fraction of peak, at least 0.001.
     @Sendable static func utilisation(_ text: String) throws -> Double {
         try number(text, in: 0.001..<1, expected: "a utilisation from 0.001 to below 1, such as 0.4")
     }
-    /// Dollars per GPU-hour: any positive amount.
+    /// Dollars per GPU-hour, from a millionth of a dollar: a smaller price would print as $0.00.
     @Sendable static func price(_ text: String) throws -> Double {
-        try number(text, in: .leastNonzeroMagnitude...1e15, expected: "a positive price in dollars, such as 2.5 or 12")
+        try number(
+            text, in: 1e-6...1e15, expected: "a price in dollars per GPU-hour from 0.000001 to 1e15, such as 2.5 or 12")
     }
     /// A plain number in `range`; any other word, negative ones included, is named with the
     /// range. Arithmetic that has no value says where it went wrong instead.

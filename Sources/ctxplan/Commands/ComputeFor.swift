@@ -49,7 +49,7 @@ struct ComputeFor: ScenarioCommand {
         help: ArgumentHelp(
             "Answer the compute at which the score reaches the target with this probability, e.g. 0.9 "
                 + "(default: the task's own answer).", valueName: "q"),
-        transform: Parse.fraction)
+        transform: Parse.confidence)
     var confidence: Double?
 
     @Option(
