@@ -32,9 +32,9 @@ struct Ctxplan: ParsableCommand {
             ComputeFor.self, ContextFor.self, Shots.self, Extend.self, BudgetCommand.self,
             Fit.self, Validate.self, Compare.self, Import.self, Plot.self, Heatmap.self, Figures.self,
             Presets.self, Show.self, ModelCommand.self, Repl.self,
+        ]
             // The prompt's own commands: in the tree so that help and completion know them.
-            SetCommand.self, UnsetCommand.self, SourceCommand.self, QuitCommand.self,
-        ],
+            + promptCommands.map { $0 },
         defaultSubcommand: Repl.self
     )
 

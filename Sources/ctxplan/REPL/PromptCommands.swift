@@ -118,10 +118,12 @@ struct QuitCommand: PromptCommand {
 }
 
 extension Ctxplan {
-    /// The prompt's own commands, in the order the overview lists them.
-    static var promptCommands: [any PromptCommand.Type] {
-        configuration.subcommands.compactMap { $0 as? any PromptCommand.Type }
-    }
+    /// The prompt's own commands, in the order the overview lists them. Listed, not found by
+    /// casting the tree's commands: a protocol cast scans every conformance in the binary, a
+    /// millisecond of every one-shot command's start.
+    static let promptCommands: [any PromptCommand.Type] = [
+        SetCommand.self, UnsetCommand.self, SourceCommand.self, QuitCommand.self,
+    ]
 
     static func promptCommand(named name: String) -> (any PromptCommand.Type)? {
         promptCommands.first { $0.configuration.commandName == name || $0.configuration.aliases.contains(name) }
