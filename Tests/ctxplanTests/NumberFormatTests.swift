@@ -16,6 +16,10 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(Quantities.formatCount(209_715_200), "210M")
         XCTAssertEqual(Quantities.formatCount(2e12), "2T")
         XCTAssertEqual(Quantities.formatTokens(1_234_567.4), "1,234,567")
+        // A parameter of five digits or more is scientific as Cc is, never printf's "5.663e+04".
+        XCTAssertEqual(Quantities.formatParameter(56_628.23), "5.663e4")
+        XCTAssertEqual(Quantities.formatParameter(9_999.4), "9999")
+        XCTAssertEqual(Quantities.formatParameter(2.918e28), "2.918e28")
     }
 
     func testNothingFormatsAsInfOrNan() {

@@ -88,7 +88,7 @@ extension Quantities {
     static func formatParameter(_ value: Double) -> String {
         guard value.isFinite else { return formatNonFinite(value) }
         let magnitude = abs(value)
-        if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) { return formatScientific(value, digits: 4) }
+        if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e4) { return formatScientific(value, digits: 4) }
         return String(format: "%.4g", value)
     }
 
