@@ -125,4 +125,11 @@ final class PromptCommandTests: XCTestCase {
             XCTAssertTrue(error.contains("'\(bad[key] ?? "")'"), "names the value: \(error)")
         }
     }
+
+    /// `auto` is a law choice of fit alone: set refuses it and says where it belongs.
+    func testSetLawAutoSaysAutoIsFitsOwn() throws {
+        let r = try Harness.run([], stdin: "set law auto\n")
+        XCTAssertTrue(r.stderr.contains("law: 'auto' is not one of paper,"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("only 'fit --law auto' takes it"), r.stderr)
+    }
 }

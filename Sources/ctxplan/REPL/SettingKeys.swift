@@ -74,7 +74,11 @@ enum Setting {
         alsoForgets: { $0.shots = nil })
     static let reserve = number("reserve", \.reserve, parse: Parse.context, text: Fmt.tokens, json: JSON.num)
     /// `fit` and `validate` fit the paper's law unless told otherwise.
-    static let law = DefaultedSettingKey(key: choice("law", \.law), fallback: AnyLawForm.paper)
+    static let law = DefaultedSettingKey(
+        key: choice(
+            "law", \.law,
+            hint: { $0 == "auto" ? "; auto compares the forms on records, so only 'fit --law auto' takes it" : "" }),
+        fallback: AnyLawForm.paper)
     /// Every planning answer carries an 80% interval unless told otherwise (0 for none).
     static let interval = DefaultedSettingKey(
         key: number(
@@ -128,15 +132,18 @@ enum Setting {
     }
 
     /// A key that holds one of an enumeration's values.
+    /// `hint` adds to the rejection of a word that is no choice (what it is, where it belongs).
     private static func choice<Value: CaseIterable & RawRepresentable & Sendable>(
-        _ name: String, _ path: WritableKeyPath<Settings, Value?> & Sendable
+        _ name: String, _ path: WritableKeyPath<Settings, Value?> & Sendable,
+        hint: @escaping @Sendable (String) -> String = { _ in "" }
     ) -> SettingKey<Value> where Value.RawValue == String {
         let names = Value.allCases.map(\.rawValue)
         return SettingKey(
             name: name, options: ["--" + name], noun: name, example: names.first ?? "VALUE", path: path,
             parse: { text, _ in
                 guard let value = Value(rawValue: text) else {
-                    throw InputError("\(InputError.quote(text)) is not one of \(names.joined(separator: ", "))")
+                    throw InputError(
+                        "\(InputError.quote(text)) is not one of \(names.joined(separator: ", "))" + hint(text))
                 }
                 return value
             }, text: \.rawValue, json: { .string($0.rawValue) }, completion: .choices(names))
