@@ -64,10 +64,8 @@ public struct LadderForm: LawForm {
     public func logComputeCeiling(_ values: [Double], split: ComputeSplit) -> Double {
         switch split {
         case .unspecified: return StableMath.logLogistic(values[0])
-        case .params(let n):
-            return StableMath.logLogistic(values[0] - exp(log(values[1]) - values[2] * log(n / LadderForm.referenceParams)))
-        case .tokens(let d):
-            return StableMath.logLogistic(values[0] - exp(log(values[3]) - values[4] * log(d / LadderForm.referenceTokens)))
+        case .params(let n): return StableMath.logLogistic(values[0] - LadderForm.paramsTerm(values, logParams: log(n)))
+        case .tokens(let d): return StableMath.logLogistic(values[0] - LadderForm.tokensTerm(values, logTokens: log(d)))
         }
     }
 
@@ -97,8 +95,17 @@ public struct LadderForm: LawForm {
 
     /// a (N/N0)^-alpha_N + b (D/D0)^-beta_D, from log N and log D.
     static func lossTerms(_ v: [Double], logParams: Double, logTokens: Double) -> Double {
+        paramsTerm(v, logParams: logParams) + tokensTerm(v, logTokens: logTokens)
+    }
+
+    /// a (N/N0)^-alpha_N, from log N.
+    static func paramsTerm(_ v: [Double], logParams: Double) -> Double {
         exp(log(v[1]) - v[2] * (logParams - log(referenceParams)))
-            + exp(log(v[3]) - v[4] * (logTokens - log(referenceTokens)))
+    }
+
+    /// b (D/D0)^-beta_D, from log D.
+    static func tokensTerm(_ v: [Double], logTokens: Double) -> Double {
+        exp(log(v[3]) - v[4] * (logTokens - log(referenceTokens)))
     }
 
     /// log N and log D at `point`: as given, or the split of C that minimises the loss terms.

@@ -94,7 +94,12 @@ public struct ImportedData: Sendable {
     /// Where the records' prompt lengths came from.
     public var promptSources: Set<PromptSource>
     /// The rows read: each record with its count (a folded record stands for several).
-    public var rowCount: Int { records.reduce(0) { $0 + $1.observation.count } }
+    public var rowCount: Int { rows { _ in true } }
+
+    /// The rows of the records that `holds`, each record counted with its rows.
+    public func rows(where holds: (ImportedRecord) -> Bool) -> Int {
+        records.reduce(0) { $0 + (holds($1) ? $1.observation.count : 0) }
+    }
     /// Files that could not be read, and why (only with `skipBad`; otherwise they stop the import).
     public var skipped: [SkippedFile] = []
     /// Files found in folders that are not results: a JSON in no known format (a preset), a
@@ -119,7 +124,5 @@ public struct ImportedData: Sendable {
         return names.count == 1 ? names.first : nil
     }
 
-    public var estimatedPrompts: Int {
-        records.reduce(0) { $0 + ($1.promptSource == .estimated ? $1.observation.count : 0) }
-    }
+    public var estimatedPrompts: Int { rows { $0.promptSource == .estimated } }
 }

@@ -69,9 +69,8 @@ struct ImportInputOptions: ParsableArguments {
             models: try models.map(ModelTable.read(path:)) ?? ModelTable(), percentScores: percent,
             modelsTemplate: modelsTemplate)
         settings.skipBad = skipBad
-        if let modelsTemplate {
-            do { try AtomicFile.checkNamesAFile(modelsTemplate) } catch { throw InputError("--models-template: \(error)") }
-        }
+        // Only the name here: an existing template is refused where it is written (ModelTemplate).
+        if let modelsTemplate { try InputError.checkOutputFile(modelsTemplate, option: "--models-template", force: true) }
         return settings
     }
 

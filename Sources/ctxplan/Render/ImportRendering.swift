@@ -19,9 +19,7 @@ struct ImportNote: NoteRendering {
                     text: "\(Words.count(estimated, "prompt length")) estimated from the samples' prompt texts at "
                         + "\(ratio) characters per token (--chars-per-token); a tokenizer would count them exactly"))
         }
-        let fromShots = data.records.reduce(0) {
-            $0 + ($1.promptSource == .shotLengths && $1.format != .csv ? $1.observation.count : 0)
-        }
+        let fromShots = data.rows { $0.promptSource == .shotLengths && $0.format != .csv }
         if fromShots > 0 {
             notes.append(
                 ImportNote(
