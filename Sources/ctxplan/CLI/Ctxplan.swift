@@ -10,8 +10,15 @@ import Planner
 struct Ctxplan: ParsableCommand {
     static let version = "0.1.0"
 
+    /// The tool's name. Every command of the tree names it as its super-command: a line is
+    /// parsed by its own command (`parseLine`), and a command with a super-command is spared the
+    /// two extra parses ArgumentParser spends on a root command's words looking for
+    /// `--generate-completion-script` (a quarter of its parsing); a line that asks for a
+    /// completion script, help or the version goes to the root instead (`asksForBuiltIn`).
+    static let name = "ctxplan"
+
     static let configuration = CommandConfiguration(
-        commandName: "ctxplan",
+        commandName: name,
         abstract: "Plan compute, context and few-shot prompts with the context-aware scaling law.",
         discussion: """
             The law (Montgomery, Park et al., 2025, Eq. 1):
@@ -162,7 +169,7 @@ protocol SessionCommand: ParsableCommand {
 /// ArgumentParser rejects any other option (`repl --json`) by name.
 struct Repl: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "repl",
+        commandName: "repl", _superCommandName: Ctxplan.name,
         abstract: "Start the interactive prompt (the default with no command).")
 
     @Option(

@@ -3,7 +3,7 @@ import Planner
 
 struct BudgetCommand: AnswerCommand {
     static let configuration = CommandConfiguration(
-        commandName: "budget",
+        commandName: "budget", _superCommandName: Ctxplan.name,
         abstract: "GPU-hours, days and dollars for a FLOP count.",
         discussion: """
             GPU-hours = FLOPs / (peak dense BF16 x MFU) / 3600; days on --gpus GPUs.

@@ -4,7 +4,7 @@ import Planner
 
 struct ComputeFor: ScenarioCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compute-for",
+        commandName: "compute-for", _superCommandName: Ctxplan.name,
         abstract: "The training compute at which the predicted score reaches a target.",
         discussion: """
             Solves Eq. (1) for C. With --model (or 'set model'), how much more than that model's compute, and the extra training tokens at its size (C = 6ND); the model's limit is the default --nctx. With --tokens D it also gives the model size N = C/6D; with --params N the tokens D = C/6N. With --gpu, GPU-hours, days and dollars. A target at or above the ceiling (the score with unlimited compute) is answered as unreachable, with what would lift the ceiling.

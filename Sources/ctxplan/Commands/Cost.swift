@@ -3,7 +3,7 @@ import Planner
 
 struct Cost: ScenarioCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cost",
+        commandName: "cost", _superCommandName: Ctxplan.name,
         abstract: "What extending a model to a longer context limit costs (C = 6ND).",
         discussion: """
             Extension tokens = steps x global batch x new limit (the paper's recipe: 400 x 64).

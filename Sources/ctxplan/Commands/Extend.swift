@@ -4,7 +4,7 @@ import Planner
 
 struct Extend: ScenarioCommand {
     static let configuration = CommandConfiguration(
-        commandName: "extend",
+        commandName: "extend", _superCommandName: Ctxplan.name,
         abstract: "Which context limit to extend a model to, and what each candidate costs.",
         discussion: """
             For each candidate limit (default: doublings from the model's limit up to 128k): extension tokens (steps x batch x limit), extension FLOPs (6N x tokens), GPU-hours with --gpu, and the predicted score at your prompt. Recommends the cheapest limit within --within of the best score, or the cheapest that meets --target.

@@ -4,7 +4,7 @@ import Planner
 
 struct Figures: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "figures",
+        commandName: "figures", _superCommandName: Ctxplan.name,
         abstract: "Write the paper's Figures 2-6 from the bundled data as SVG.",
         discussion: """
             Figure 2: each task at 7.8e22 and 1.5e23 FLOPs (Llama-2-7B and 13B) at an 8k limit. Figure 3: the same at 128k, fitted on prompts up to 10,000 tokens, held-out observations hollow. Figures 4-6: one task per figure, one panel per model size, a curve per context limit.

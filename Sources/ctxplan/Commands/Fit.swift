@@ -76,7 +76,7 @@ struct HoldoutOptions: ParsableArguments {
 
 struct Fit: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "fit",
+        commandName: "fit", _superCommandName: Ctxplan.name,
         abstract: "Fit the law to evaluation results by the paper's procedure.",
         discussion: """
             A global differential-evolution search within Table 3's bounds, then a bounded Levenberg-Marquardt refinement from its best points (Sec. 3.2). Deterministic for a given --seed.
@@ -207,7 +207,7 @@ struct Fit: SessionCommand {
 
 struct Validate: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate",
+        commandName: "validate", _superCommandName: Ctxplan.name,
         abstract: "The paper's Sec. 4.2 test: fit on short prompts, score the longer ones.",
         discussion: """
             With --backtests, also fits again with each model held out, each context limit held out, and the largest compute level held out (fit on the smaller ones), and reports each split's mean absolute error and how often its prediction intervals (--interval, default \(Setting.interval.fallbackText)) cover the held-out scores.
@@ -258,7 +258,7 @@ struct Validate: SessionCommand {
 
 struct Compare: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "compare",
+        commandName: "compare", _superCommandName: Ctxplan.name,
         abstract: "Fit every law form and say which the data prefers.",
         discussion: """
             For each law: parameters, MAE, held-out MAE (Sec. 4.2), leave-one-model-out MAE (each model \

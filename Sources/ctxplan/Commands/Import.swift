@@ -85,7 +85,7 @@ struct ImportInputOptions: ParsableArguments {
 
 struct Import: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import",
+        commandName: "import", _superCommandName: Ctxplan.name,
         abstract: "Read evaluation results and show what they hold; --out writes ctxplan's CSV.",
         discussion: """
             Paths are files or folders, searched for .csv and .json files. Formats: ctxplan's CSV (see 'help fit'); the paper's evaluation output (dataset=D,model=M,shots=K,local_seed=S.json), whose prompt lengths are exact; lm-evaluation-harness 0.4 results_*.json, whose samples_*.jsonl beside them give prompt lengths estimated at --chars-per-token, and legacy 0.3 results. Without samples, n_pmt = --base-tokens + shots x --shot-tokens, or the bundled task's averages.

@@ -11,7 +11,7 @@ struct ModelCommand: SessionCommand {
     }
 
     static let configuration = CommandConfiguration(
-        commandName: "model",
+        commandName: "model", _superCommandName: Ctxplan.name,
         abstract: "Make a model preset from a Hugging Face config.json (model from-config FILE --tokens D).",
         discussion: """
             Model types: \(ModelConfig.supportedTypes.joined(separator: ", ")) (Gemma 3's text_config is read where it is nested). N is the non-embedding parameters counted from the architecture (for a mixture of experts, those a token is routed through); n_ctx is max_position_embeddings unless --nctx says otherwise. Token counts use decimal suffixes (15T = 1.5e13).

@@ -61,7 +61,7 @@ extension SessionCommand {
 
 struct Plot: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "plot",
+        commandName: "plot", _superCommandName: Ctxplan.name,
         abstract: "Draw the law against prompt length, with the observations, like the paper's figures.",
         discussion: """
             One curve per model or compute level at each --nctx; with neither, Llama-2-7B and Llama-2-13B (Figure 2). Observations from the bundled data are drawn where they match a curve, those over 10,000 prompt tokens as held out. After a planning answer at the prompt, plot marks it (the knee of shots, the target of compute-for, the recommended limit of extend).
@@ -114,7 +114,7 @@ struct Plot: SessionCommand {
 
 struct Heatmap: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "heatmap",
+        commandName: "heatmap", _superCommandName: Ctxplan.name,
         abstract: "The predicted score over compute and prompt length, with the region the fit saw outlined.",
         discussion: "Example: heatmap --task arithmetic --nctx 32k --svg arithmetic-32k.svg")
 

@@ -3,7 +3,7 @@ import Planner
 
 struct Predict: ScenarioCommand {
     static let configuration = CommandConfiguration(
-        commandName: "predict",
+        commandName: "predict", _superCommandName: Ctxplan.name,
         abstract: "Predict the score, with its three factors.",
         discussion: """
             A model with --nctx above its own limit is the model extended to it by the recipe (400 steps x batch 64 x limit tokens), its compute including the extension.
@@ -37,7 +37,7 @@ struct Predict: ScenarioCommand {
 
 struct Explain: AnswerCommand {
     static let configuration = CommandConfiguration(
-        commandName: "explain",
+        commandName: "explain", _superCommandName: Ctxplan.name,
         abstract: "Say which factor holds the score down, and by how much.",
         discussion: "Example: explain --task arithmetic --model llama-2-7b --shots 63")
 

@@ -3,7 +3,7 @@ import Planner
 
 struct Presets: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "presets",
+        commandName: "presets", _superCommandName: Ctxplan.name,
         abstract: "List the presets: tasks, models and hardware.",
         discussion: """
             Presets are JSON files, one per entry: the bundled ones, then $XDG_CONFIG_HOME/ctxplan/presets/{tasks,models,hardware}/, then --presets DIR. A later file with the same name replaces an earlier one.
@@ -23,7 +23,7 @@ extension PresetListing.Kind: ExpressibleByArgument {}
 
 struct Show: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show",
+        commandName: "show", _superCommandName: Ctxplan.name,
         abstract: "Show one preset (task, model or GPU) in full, the REPL's settings, or the last answer.",
         discussion: "Examples: show arithmetic; show yarn-llama-2-7b-32k; show h100; show settings; show last")
 

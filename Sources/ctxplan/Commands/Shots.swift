@@ -4,7 +4,7 @@ import Planner
 
 struct Shots: ScenarioCommand {
     static let configuration = CommandConfiguration(
-        commandName: "shots",
+        commandName: "shots", _superCommandName: Ctxplan.name,
         abstract: "The best number of shots, and the knee past which more barely help.",
         discussion: """
             best: the shot count with the highest predicted score (ties to fewer). knee: the fewest shots within --within (relative) of the best. --reserve R keeps R tokens of the limit for the answer (n_pmt + R <= n_ctx).
@@ -38,7 +38,7 @@ struct Shots: ScenarioCommand {
 
 struct ContextFor: ScenarioCommand {
     static let configuration = CommandConfiguration(
-        commandName: "context-for",
+        commandName: "context-for", _superCommandName: Ctxplan.name,
         abstract: "The fewest shots (and prompt tokens) that reach a target score.",
         discussion: """
             Example: context-for 0.13 --task arithmetic --model llama-2-7b

@@ -3,7 +3,7 @@ import Planner
 
 struct Table: SessionCommand {
     static let configuration = CommandConfiguration(
-        commandName: "table",
+        commandName: "table", _superCommandName: Ctxplan.name,
         abstract: "Predicted scores at 0, 1, 3, ..., 511 shots beside the observed ones (Tables 8-10).",
         discussion: "Example: table --task commonsense --model yarn-llama-2-13b-32k")
 

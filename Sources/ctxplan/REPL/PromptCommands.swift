@@ -32,7 +32,7 @@ extension PromptCommand {
 
 struct SetCommand: PromptCommand {
     static let configuration = CommandConfiguration(
-        commandName: "set", abstract: "At the prompt: " + summary,
+        commandName: "set", _superCommandName: Ctxplan.name, abstract: "At the prompt: " + summary,
         discussion: "use KEY VALUE, the same as set. Example: set task arithmetic", aliases: ["use"])
     static let usage = "set KEY VALUE"
     static let summary = "default for later commands; 'set' alone lists the keys and values"
@@ -59,7 +59,7 @@ struct SetCommand: PromptCommand {
 }
 
 struct UnsetCommand: PromptCommand {
-    static let configuration = CommandConfiguration(commandName: "unset", abstract: "At the prompt: " + summary)
+    static let configuration = CommandConfiguration(commandName: "unset", _superCommandName: Ctxplan.name, abstract: "At the prompt: " + summary)
     static let usage = "unset [KEY]"
     static let summary = "forget one setting, or all"
     static func fromShellInstead(_ arguments: [String]) -> String? {
@@ -77,7 +77,7 @@ struct UnsetCommand: PromptCommand {
 }
 
 struct SourceCommand: PromptCommand {
-    static let configuration = CommandConfiguration(commandName: "source", abstract: "At the prompt: " + summary)
+    static let configuration = CommandConfiguration(commandName: "source", _superCommandName: Ctxplan.name, abstract: "At the prompt: " + summary)
     static let usage = "source FILE"
     static let summary = "run FILE's lines as if typed"
 
@@ -105,7 +105,7 @@ struct SourceCommand: PromptCommand {
 
 struct QuitCommand: PromptCommand {
     static let configuration = CommandConfiguration(
-        commandName: "quit", abstract: "At the prompt: " + summary, aliases: ["exit"])
+        commandName: "quit", _superCommandName: Ctxplan.name, abstract: "At the prompt: " + summary, aliases: ["exit"])
     static let usage = "quit, exit, Ctrl-D"
     static let summary = "leave; Ctrl-C clears the line or stops a command"
 
