@@ -285,6 +285,9 @@ struct JSONParser {
     /// A number or a literal.
     private mutating func scalar() throws -> JSONValue {
         guard offset < bytes.count else { throw failure(.value) }
+        // A digit starts a number and no literal: most scalars of a results or preset file are
+        // numbers, read without trying the six literals first.
+        if bytes[offset] >= UInt8(ascii: "0") && bytes[offset] <= UInt8(ascii: "9") { return .number(try number()) }
         for (word, value) in JSONParser.literals where matches(word) {
             offset += word.count
             return value
