@@ -117,8 +117,10 @@ public struct Fitter: Sendable {
         _ data: CompiledRecords, space: ParameterSpace, seed: UInt64
     ) -> (refined: [LevenbergMarquardt.Result], evaluations: Int) {
         var scratch = CompiledRecords.Scratch()
+        var trial = space.law(space.lower)
         let global = globalSearch.minimize(lower: space.lower, upper: space.upper, seed: seed) {
-            data.sse(space.law($0), scratch: &scratch)
+            space.move(&trial, to: $0)
+            return data.sse(trial, scratch: &scratch)
         }
         var refined: [LevenbergMarquardt.Result] = []
         var bestSSE = Double.infinity
@@ -169,10 +171,12 @@ public struct Fitter: Sendable {
     ) -> LevenbergMarquardt.Result {
         var scratch = CompiledRecords.Scratch()
         var predictions: [Double] = []
+        var trial = space.law(start)
         var result = method.minimize(
             from: coordinates.coordinates(start), lower: coordinates.lower, upper: coordinates.upper
         ) { z in
-            data.weightedResiduals(space.law(coordinates.point(z)), predictions: &predictions, scratch: &scratch)
+            space.move(&trial, to: coordinates.point(z))
+            return data.weightedResiduals(trial, predictions: &predictions, scratch: &scratch)
         }
         result.x = coordinates.point(result.x)
         return result
@@ -237,8 +241,10 @@ public struct Fitter: Sendable {
     ) -> LevenbergMarquardt.Result {
         var scratch = CompiledRecords.Scratch()
         var predictions: [Double] = []
+        var trial = space.law(start)
         return method.minimize(from: start, lower: space.lower, upper: space.upper, giveUpAbove: giveUpAbove) { x in
-            data.weightedResiduals(space.law(x), predictions: &predictions, scratch: &scratch)
+            space.move(&trial, to: x)
+            return data.weightedResiduals(trial, predictions: &predictions, scratch: &scratch)
         }
     }
 
