@@ -69,24 +69,32 @@ struct CompiledRecords {
     let promptIndex: [Int]
     let pairIndex: [Int]
 
+    /// A group's key, and with the fields it does not use at zero, the key of its compute level,
+    /// prompt length or (prompt, limit) pair: one key type for all four, because the first
+    /// dictionary of each Hashable type costs a search through every protocol conformance in
+    /// the binary (about 50 microseconds).
+    private struct Key: Hashable {
+        var c = 0.0, n = 0.0, x = 0.0
+        var native: Double?, params: Double?
+    }
+
     init(_ records: [FitRecord]) {
         self.records = records
-        struct Triple: Hashable { let c: Double, n: Double, x: Double, native: Double?, params: Double? }
-        var groupPosition: [Triple: Int32] = [:]
-        var triples: [Triple] = []
+        var groupPosition: [Key: Int32] = [:]
+        var groupKeys: [Key] = []
         var sums: [Double] = []
         var counts: [Double] = []
         var groupOfRecord = [Int32](repeating: 0, count: records.count)
         for (r, record) in records.enumerated() {
-            let key = Triple(
+            let key = Key(
                 c: record.flops, n: record.nPmt, x: record.nCtx, native: record.nativeLimit, params: record.params)
             let g: Int32
             if let known = groupPosition[key] {
                 g = known
             } else {
-                g = Int32(triples.count)
+                g = Int32(groupKeys.count)
                 groupPosition[key] = g
-                triples.append(key)
+                groupKeys.append(key)
                 sums.append(0)
                 counts.append(0)
             }
@@ -98,9 +106,9 @@ struct CompiledRecords {
         self.counts = counts
         means = zip(sums, counts).map { $0 / $1 }
         rootCounts = counts.map { $0.squareRoot() }
-        func index<K: Hashable>(_ keys: [K]) -> (distinct: [K], index: [Int]) {
-            var position: [K: Int] = [:]
-            var distinct: [K] = []
+        func index(_ keys: [Key]) -> (distinct: [Key], index: [Int]) {
+            var position: [Key: Int] = [:]
+            var distinct: [Key] = []
             let idx = keys.map { key -> Int in
                 if let p = position[key] { return p }
                 position[key] = distinct.count
@@ -109,17 +117,15 @@ struct CompiledRecords {
             }
             return (distinct, idx)
         }
-        struct Point: Hashable { let c: Double, params: Double? }
-        let c = index(triples.map { Point(c: $0.c, params: $0.params) })
-        let n = index(triples.map(\.n))
-        struct Pair: Hashable { let n: Double, c: Double, native: Double? }
-        let p = index(triples.map { Pair(n: $0.n, c: $0.x, native: $0.native) })
+        let c = index(groupKeys.map { Key(c: $0.c, params: $0.params) })
+        let n = index(groupKeys.map { Key(n: $0.n) })
+        let p = index(groupKeys.map { Key(n: $0.n, x: $0.x, native: $0.native) })
         logCompute = c.distinct.map { log($0.c) }
         computePoints = c.distinct.map {
             ComputePoint(logFlops: log($0.c), split: $0.params.map(ComputeSplit.params) ?? .unspecified)
         }
-        logPrompt = n.distinct.map { log($0) }
-        penaltyPairs = p.distinct.map { ($0.n, $0.c, $0.native) }
+        logPrompt = n.distinct.map { log($0.n) }
+        penaltyPairs = p.distinct.map { ($0.n, $0.x, $0.native) }
         computeIndex = c.index
         promptIndex = n.index
         pairIndex = p.index

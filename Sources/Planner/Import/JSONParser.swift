@@ -116,6 +116,17 @@ struct JSONParser {
         }
     }
 
+    /// The next value if it is a finite number; nil, the value passed over, if it is anything
+    /// else. For long arrays of numbers, read without a value built for each.
+    mutating func finiteNumber() throws -> Double? {
+        guard let c = peek(), c == UInt8(ascii: "-") || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) else {
+            try skip()
+            return nil
+        }
+        guard case .number(let x) = try scalar(), x.isFinite else { return nil }
+        return x
+    }
+
     /// Passes over the next value, checking its syntax, building nothing.
     mutating func skip() throws {
         switch peek() {

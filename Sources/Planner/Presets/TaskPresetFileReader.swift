@@ -13,13 +13,69 @@ enum TaskPresetFileReader {
     static func read(_ data: Data) -> TaskPresetFile? {
         data.withUnsafeBytes { raw -> TaskPresetFile? in
             let bytes = raw.bindMemory(to: UInt8.self)
-            guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let value = try? JSONParser.parse(bytes) else { return nil }
-            return file(value)
+            guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
+            var parser = JSONParser(bytes)
+            guard let (top, streamed) = try? topLevel(&parser), (try? parser.end()) != nil else { return nil }
+            return file(top, streamed)
         }
     }
 
-    private static func file(_ value: JSONValue) -> TaskPresetFile? {
-        guard let top = Fields(value), let name = top.string("name") else { return nil }
+    /// The draws' columns and the residuals, read straight into numbers: they are nearly all of
+    /// a preset's bytes, and built as values first they cost two thirds of its reading.
+    private struct StreamedNumbers {
+        /// The draws, when the field is an object of arrays (the saved format).
+        var drawColumns: [String: [Double]]?
+        var residuals: [Double]?
+        /// An element that is not a finite number, or a column named twice: the file is left
+        /// to JSONDecoder, as any other the values would not read the same way.
+        var refused = false
+    }
+
+    /// The top object's members and the numbers streamed; nil unless the file is an object.
+    private static func topLevel(_ parser: inout JSONParser) throws -> (Fields, StreamedNumbers)? {
+        guard parser.peek() == UInt8(ascii: "{") else { return nil }
+        var members: [(key: String, value: JSONValue)] = []
+        var streamed = StreamedNumbers()
+        try parser.members { parser, key in
+            switch (key, parser.peek()) {
+            case ("draws", UInt8(ascii: "{")):
+                var columns: [String: [Double]] = [:]
+                try parser.members { parser, name in
+                    let column = try numbers(&parser)
+                    if column == nil || columns.updateValue(column ?? [], forKey: name) != nil { streamed.refused = true }
+                }
+                streamed.drawColumns = columns
+            case ("residuals", UInt8(ascii: "[")):
+                streamed.residuals = try numbers(&parser)
+                if streamed.residuals == nil { streamed.refused = true }
+            default:
+                members.append((key, try parser.value()))
+                return
+            }
+            // A placeholder, so that a field given twice is still refused by `Fields`.
+            members.append((key, .bool(true)))
+        }
+        guard !streamed.refused, let top = Fields(.object(members)) else { return nil }
+        return (top, streamed)
+    }
+
+    /// The next value's numbers, streamed; nil (the value passed over) unless it is an array of
+    /// finite numbers.
+    private static func numbers(_ parser: inout JSONParser) throws -> [Double]? {
+        guard parser.peek() == UInt8(ascii: "[") else {
+            try parser.skip()
+            return nil
+        }
+        var values: [Double] = []
+        var refused = false
+        try parser.elements { parser, _ in
+            if let x = try parser.finiteNumber() { values.append(x) } else { refused = true }
+        }
+        return refused ? nil : values
+    }
+
+    private static func file(_ top: Fields, _ streamed: StreamedNumbers) -> TaskPresetFile? {
+        guard let name = top.string("name") else { return nil }
         var law: AnyLawForm?
         if let field = top.present("law") {
             guard case .string(let text) = field, let form = AnyLawForm(name: text) else { return nil }
@@ -30,7 +86,9 @@ enum TaskPresetFileReader {
             let parameters = self.parameters(parametersValue), let prompt = top.optional("prompt", self.prompt),
             let fitRange = top.optional("fit_range", self.fitRange),
             let paperErrors = top.optional("paper_errors", self.paperErrors),
-            let draws = top.optional("draws", self.draws), let residuals = top.optional("residuals", numbers),
+            let draws = streamed.drawColumns.map({ TaskPresetFile.Draws(columns: $0).map { .some($0) } })
+                ?? top.optional("draws", self.draws),
+            let residuals = streamed.residuals.map({ .some($0) }) ?? top.optional("residuals", numbers),
             let floor = top.optional("floor", number),
             let perDecade = top.optional("extrapolation_sd_per_decade", number)
         else { return nil }

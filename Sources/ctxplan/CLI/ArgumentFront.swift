@@ -141,13 +141,16 @@ enum ArgumentFront {
     /// Whether the rewrite needs to know the command's options: a word that starts with `-` but
     /// is no option's name, or an option name given twice. Most lines have neither.
     private static func needsOptionTable(_ words: [String]) -> Bool {
-        var names: Set<Substring> = []
+        // A list, not a set: a line has a few options, and the first Set<Substring> of a process
+        // costs a search through the binary's protocol conformances.
+        var names: [Substring] = []
         for word in words {
             if word == "--" { return false }
             guard word.hasPrefix("-"), word.count > 1 else { continue }
             guard isOptionName(word) else { return true }
             let name = word.prefix { $0 != "=" }
-            if !names.insert(name).inserted { return true }
+            if names.contains(name) { return true }
+            names.append(name)
         }
         return false
     }
