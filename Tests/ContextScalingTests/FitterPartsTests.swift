@@ -25,10 +25,8 @@ final class FitterPartsTests: XCTestCase {
                 space.lower.indices.map { space.lower[$0] + rng.unit() * (space.upper[$0] - space.lower[$0]) }
             }
             let x = draw(&rng)
-            // Prefer a different Cc and nc than x's own, so that the split has work to do.
-            let preferred = draw(&rng)
-            let coordinates = IdentifiableCoordinates(space: space, data: data, preferring: preferred)
-            let back = coordinates.point(coordinates.coordinates(x))
+            let coordinates = IdentifiableCoordinates(space: space, data: data)
+            let back = coordinates.canonical(x)
             XCTAssertEqual(space.clamp(back), back, "case \(index): outside the box")
             let (law, again) = (space.law(x), space.law(back))
             for r in records {

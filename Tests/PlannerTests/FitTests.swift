@@ -9,6 +9,19 @@ final class FitTests: XCTestCase {
         try Fixtures.planner.fitRecords(file: nil, task: task).records
     }
 
+    /// A coefficient at its bound while its scale is inside (B 100, nc 439: translation's fit)
+    /// slides along its ridge away from the bound, so it is not reported; a pair both of whose
+    /// ends are at bounds is, and so is any other parameter.
+    func testABoundIsReportedOnlyWhereTheRidgeCannotLeaveIt() {
+        func bound(_ values: [Double]) -> [String] {
+            BoundParameter.of(ContextScalingLaw(form: .paper, values: values), pinned: [:]).map(\.name)
+        }
+        XCTAssertEqual(bound([0.17, 1.1e23, 0.23, 100, 438.6, 3.9]), [])
+        XCTAssertEqual(bound([0.17, 1e30, 0.23, 40, 438.6, 3.9]), [])
+        XCTAssertEqual(bound([100, 1e30, 0.23, 40, 438.6, 3.9]), ["A", "Cc"])
+        XCTAssertEqual(bound([0.17, 1.1e23, 10, 40, 438.6, 3.9]), ["alpha"])
+    }
+
     func testPaperLawMeetsTheInSampleTargets() throws {
         for (task, target) in [("arithmetic", 0.011), ("commonsense", 0.035), ("translation", 0.008)] {
             let report = try Fixtures.planner.fit(name: task, records: records(task), form: .paper, seed: 0)

@@ -9,7 +9,8 @@ public enum DrawStatistics {
         return sorted[i] + (position - Double(i)) * (sorted[j] - sorted[i])
     }
 
-    /// Pearson correlation; nil when either side does not vary.
+    /// Pearson correlation; nil when either side does not vary beyond rounding (a spread of a
+    /// trillionth of its mean: a scale every draw sets by convention, rounded differently).
     public static func correlation(_ a: [Double], _ b: [Double]) -> Double? {
         let n = Double(a.count)
         let ma = a.reduce(0, +) / n
@@ -22,7 +23,8 @@ public enum DrawStatistics {
             saa += (a[i] - ma) * (a[i] - ma)
             sbb += (b[i] - mb) * (b[i] - mb)
         }
-        guard saa > 0, sbb > 0 else { return nil }
+        func varies(_ squares: Double, mean: Double) -> Bool { squares > n * (1e-12 * mean) * (1e-12 * mean) }
+        guard saa > 0, sbb > 0, varies(saa, mean: ma), varies(sbb, mean: mb) else { return nil }
         return sab / (saa * sbb).squareRoot()
     }
 }

@@ -57,9 +57,12 @@ public struct BoundParameter: Sendable, Equatable {
     public var end: End
 
     /// The parameters of `law` within a millionth of the search interval of either end, but
-    /// those the fit was given (`pinned`).
+    /// those the fit was given (`pinned`), and but a coefficient or scale whose partner is
+    /// inside its interval: the pair slides along its ridge of equal fits (A t^alpha, Cc t)
+    /// away from the bound, which holds nothing back (the fit prints the point where the scale
+    /// is the data's middle value, or the coefficient at its bound when that point is outside).
     static func of(_ law: ContextScalingLaw, pinned: [String: Double]) -> [BoundParameter] {
-        zip(law.form.parameters, law.values).compactMap { parameter, value in
+        let bound: [BoundParameter?] = zip(law.form.parameters, law.values).map { parameter, value in
             guard pinned[parameter.name] == nil else { return nil }
             let (lower, upper) = parameter.searchInterval
             let x = parameter.coordinate(value)
@@ -68,5 +71,10 @@ public struct BoundParameter: Sendable, Equatable {
             if upper - x <= tolerance { return BoundParameter(name: parameter.name, value: value, end: .upper) }
             return nil
         }
+        var sliding = Set<Int>()
+        for pair in law.form.base.scaleTradeOffs where (bound[pair.coefficient] == nil) != (bound[pair.scale] == nil) {
+            sliding.formUnion([pair.coefficient, pair.scale])
+        }
+        return bound.indices.compactMap { sliding.contains($0) ? nil : bound[$0] }
     }
 }

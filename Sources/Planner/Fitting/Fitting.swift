@@ -90,12 +90,13 @@ public struct BootstrapSummary: Sendable {
     public var level: Double
     /// One per parameter of the form, in its order: (parameter, low, high).
     public var intervals: [(LawParameter, Double, Double)]
-    /// Correlations among log A, log Cc and alpha across draws.
-    public var correlations: [(String, Double)]
+    /// Correlations among log A, log Cc and alpha across draws; nil for a pair one of whose
+    /// sides every draw holds at one value (Cc, set on its ridge by convention).
+    public var correlations: [(String, Double?)]
 
     /// Whether A, Cc and alpha move together across draws (some correlation beyond 0.95): the
     /// data fixes A (C/Cc)^alpha, not each parameter, so their intervals are read together.
-    public var computeParametersMoveTogether: Bool { correlations.contains { abs($0.1) > 0.95 } }
+    public var computeParametersMoveTogether: Bool { correlations.contains { abs($0.1 ?? 0) > 0.95 } }
 }
 
 /// The error of a law fitted on short prompts on the longer ones it never saw (Sec. 4.2).
@@ -383,12 +384,9 @@ extension Planner {
         let logA = shared.map { log($0.A) }
         let logCc = shared.map { log($0.Cc) }
         let alpha = shared.map(\.alpha)
-        var correlations: [(String, Double)] = []
-        for (name, a, b) in [
+        let correlations = [
             ("log A ~ log Cc", logA, logCc), ("log A ~ alpha", logA, alpha), ("log Cc ~ alpha", logCc, alpha),
-        ] {
-            if let r = DrawStatistics.correlation(a, b) { correlations.append((name, r)) }
-        }
+        ].map { name, a, b in (name, DrawStatistics.correlation(a, b)) }
         return BootstrapSummary(level: level, intervals: intervals, correlations: correlations)
     }
 }

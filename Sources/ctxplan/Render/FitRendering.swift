@@ -112,14 +112,19 @@ struct FitAnswer: Reporting {
 
     private static func bootstrap(_ b: BootstrapSummary, draws: Int) -> Report {
         let intervals = b.intervals.map { parameter, low, high in
-            Field(
+            // A scale set by convention (Cc, nc on their ridge) or a pinned parameter.
+            let held = low == high ? "\(Quantities.formatParameter(low)) in every draw" : nil
+            return Field(
                 parameter.name, .json(.array([.num(low), .num(high)])),
                 text: .field(
                     "  " + parameter.name,
-                    StyledText("\(Quantities.formatParameter(low)) .. \(Quantities.formatParameter(high))")))
+                    StyledText(held ?? "\(Quantities.formatParameter(low)) .. \(Quantities.formatParameter(high))")))
         }
+        // A pair with a side set by convention has no correlation: JSON null, no text line.
         let correlations = b.correlations.map { name, value in
-            Field(name, .count(value), text: .field("  corr " + name, StyledText(String(format: "%+.2f", value))))
+            Field(
+                name, .count(value),
+                text: value.map { .field("  corr " + name, StyledText(String(format: "%+.2f", $0))) } ?? .none)
         }
         return Report([
             Field("draws", .integer(draws), text: .line("bootstrap: \(draws) resamples, \(Int(b.level))% intervals")),

@@ -5,7 +5,8 @@ extension FitWarning: NoteRendering {
         switch self {
         case .ridge:
             return "A and Cc enter the law only as A Cc^-alpha, and B and nc only as B nc^-beta: "
-                + "each pair printed is one point on a ridge of equal fits"
+                + "of each ridge of equal fits the point printed has Cc and nc at the data's middle "
+                + "compute and prompt length (geometric means), so A and B are the terms' arguments there"
         case .oneComputeLevel:
             return "one compute level: A, Cc and alpha cannot be determined (only the compute factor at that level is)"
         case .twoComputeLevels:
