@@ -9,6 +9,26 @@ final class FitterPartsTests: XCTestCase {
         XCTAssertEqual(parallelMap(count: 0) { $0 }, [])
     }
 
+    /// Draws whose B sits at its bound of 100 (a fit's reported point where the data's middle nc
+    /// would need a larger B), centred on a law with a smaller beta: each keeps the log argument
+    /// the shift gives it, ln B + beta (ln n_ref - ln nc), and stays a law Table 3 accepts, its
+    /// nc moved down the ridge where B would pass 100.
+    func testCentredDrawsKeepTheirArgumentsWithinTheBounds() {
+        let reference = log(1800.0)
+        func argument(_ v: [Double]) -> Double { log(v[3]) + v[5] * (reference - log(v[4])) }
+        let draws = (0..<40).map { i in
+            ContextScalingLaw(form: .paper, values: [0.17, 1.1e23, 0.23, 100, 438.6, 3.7 + 0.01 * Double(i)])
+        }
+        let target = ContextScalingLaw(form: .paper, values: [5.55, 5.4e29, 0.23, 50, 300, 2.97])
+        let centred = DrawCentring.centre(draws, on: target, logComputeReference: log(1e23), logPromptReference: reference)
+        let shift = argument(target.values) - DrawStatistics.quantile(draws.map { argument($0.values) }, 0.5)
+        for (draw, moved) in zip(draws, centred) {
+            XCTAssertLessThanOrEqual(moved.values[3], 100)
+            XCTAssertTrue(moved.values[4] > 0 && moved.values[4] <= 131_072, "\(moved.values)")
+            XCTAssertEqual(argument(moved.values), argument(draw.values) + shift, accuracy: 1e-9)
+        }
+    }
+
     /// Over random points of every law form's box, the identifiable coordinates map back to a
     /// point inside the box with the same predictions (the flat line is all they drop).
     func testIdentifiableCoordinatesKeepEveryPrediction() {

@@ -78,10 +78,20 @@ public enum DrawCentring {
                 let p = parameters[j]
                 return p.scale == .log10 ? exp(z[j]) : min(max(z[j], p.searchLower), p.upper)
             }
-            // Each coefficient's value reads its exponent and scale, neither a coefficient.
+            // Each coefficient's value reads its exponent and scale, neither a coefficient. Where
+            // the draw's own scale would put the coefficient past its upper bound (a draw at B =
+            // 100 moved to a smaller exponent), the scale moves along the ridge instead, which
+            // changes no prediction: ln coefficient = k + exponent ln scale.
             for j in coefficientIndices {
                 guard let t = coefficients[j] else { continue }
-                v[j] = exp(z[j] - v[t.exponent] * (t.reference - log(v[t.scale])))
+                let exponent = v[t.exponent]
+                v[j] = exp(z[j] - exponent * (t.reference - log(v[t.scale])))
+                let (scale, coefficient) = (parameters[t.scale], parameters[j])
+                guard v[j] > coefficient.upper, exponent > 0 else { continue }
+                let k = z[j] - exponent * t.reference
+                let logScale = max((log(coefficient.upper) - k) / exponent, log(scale.searchLower))
+                v[t.scale] = min(exp(logScale), scale.upper)
+                v[j] = min(exp(k + exponent * logScale), coefficient.upper)
             }
             return v
         }
