@@ -277,8 +277,8 @@ public struct Fitter: Sendable {
 extension DifferentialEvolution {
     /// The settings the fit uses: SciPy's tolerance (0.01) with a population of 6 per
     /// coordinate and a crossover of 0.9 (SciPy's default is 0.7): trials that change most
-    /// coordinates at once follow the valley where a term's argument and its exponent trade
-    /// off, and the search converges in half the evaluations. The refinement does the fine
+    /// coordinates at once follow a curved valley (a penalty's sharpness against the context
+    /// term, say), and the search converges in half the evaluations. The refinement does the fine
     /// work; two cheap searches find the right valley more reliably than one long one (40
     /// seeds x 3 tasks x 5 laws all within 1e-9 of the best MAE).
     public static var forFitting: DifferentialEvolution {

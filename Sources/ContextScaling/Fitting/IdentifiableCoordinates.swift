@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Coordinates in which a law has no flat direction, for the fit's final refinement.
+/// Coordinates in which a law has no flat direction: the fit's global search and final
+/// refinement work in them, and the point a fit reports is read from them.
 ///
 /// Eq. (1) sees A and Cc only through A (C/Cc)^alpha = exp(ln A - alpha ln Cc + alpha ln C):
 /// moving along A t^alpha, Cc t changes no prediction, and likewise B and nc (a form lists such
@@ -39,7 +40,10 @@ struct IdentifiableCoordinates {
         self.space = space
         tradeOffs = space.form.base.scaleTradeOffs
         func mean(_ v: [Double]) -> Double { v.reduce(0, +) / Double(max(1, v.count)) }
-        let computeReference = mean(data.logCompute)
+        // Over distinct compute values, in the data's order: one reached by two splits of N
+        // and D counts once.
+        var seen = Set<Double>()
+        let computeReference = mean(data.logCompute.filter { seen.insert($0).inserted })
         let promptReference = mean(data.logPrompt)
         references = tradeOffs.map { $0.variable == .compute ? computeReference : promptReference }
         let scales = Set(tradeOffs.map(\.scale))
@@ -104,10 +108,10 @@ struct IdentifiableCoordinates {
             let (coefficientBounds, scaleBounds) = logBounds[t]
             let low = max(scaleBounds.lowerBound, (coefficientBounds.lowerBound - k) / exponent)
             let high = min(scaleBounds.upperBound, (coefficientBounds.upperBound - k) / exponent)
-            let preferred = references[t]
+            let reference = references[t]
             let logScale =
                 low <= high
-                ? min(max(preferred, low), high) : min(max(preferred, scaleBounds.lowerBound), scaleBounds.upperBound)
+                ? min(max(reference, low), high) : min(max(reference, scaleBounds.lowerBound), scaleBounds.upperBound)
             x[c] = coordinate(c, exp(k + exponent * logScale))
             x[s] = coordinate(s, exp(logScale))
         }

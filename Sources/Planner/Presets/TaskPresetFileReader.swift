@@ -88,7 +88,8 @@ enum TaskPresetFileReader {
             let paperErrors = top.optional("paper_errors", self.paperErrors),
             let draws = streamed.drawColumns.map({ TaskPresetFile.Draws(columns: $0).map { .some($0) } })
                 ?? top.optional("draws", self.draws),
-            let residuals = streamed.residuals.map({ .some($0) }) ?? top.optional("residuals", numbers),
+            // Residuals that were not streamed are absent, null, or not an array: refused.
+            let residuals = streamed.residuals.map({ .some($0) }) ?? top.optional("residuals", { _ in [Double]?.none }),
             let floor = top.optional("floor", number),
             let perDecade = top.optional("extrapolation_sd_per_decade", number)
         else { return nil }
@@ -111,23 +112,15 @@ enum TaskPresetFileReader {
         return TaskPresetFile.Parameters(values: values)
     }
 
-    /// Columns of numbers, one per parameter, all as long; or an array of parameter objects.
+    /// An array of parameter objects, the older format (columns are streamed: `topLevel`).
     private static func draws(_ value: JSONValue) -> TaskPresetFile.Draws? {
-        if case .array(let rows) = value {
-            var parsed: [TaskPresetFile.Parameters] = []
-            for row in rows {
-                guard let p = parameters(row) else { return nil }
-                parsed.append(p)
-            }
-            return TaskPresetFile.Draws(parsed)
+        guard case .array(let rows) = value else { return nil }
+        var parsed: [TaskPresetFile.Parameters] = []
+        for row in rows {
+            guard let p = parameters(row) else { return nil }
+            parsed.append(p)
         }
-        guard let fields = Fields(value) else { return nil }
-        var columns: [String: [Double]] = [:]
-        for (key, column) in fields.byKey {
-            guard let column = numbers(column) else { return nil }
-            columns[key] = column
-        }
-        return TaskPresetFile.Draws(columns: columns)
+        return TaskPresetFile.Draws(parsed)
     }
 
     private static func prompt(_ value: JSONValue) -> TaskPresetFile.Prompt? {
@@ -155,17 +148,6 @@ enum TaskPresetFileReader {
     static func number(_ value: JSONValue) -> Double? {
         guard case .number(let x) = value, x.isFinite else { return nil }
         return x
-    }
-
-    static func numbers(_ value: JSONValue) -> [Double]? {
-        guard case .array(let elements) = value else { return nil }
-        var out: [Double] = []
-        out.reserveCapacity(elements.count)
-        for element in elements {
-            guard let x = number(element) else { return nil }
-            out.append(x)
-        }
-        return out
     }
 
     /// An object's members by key; nil for any other value, or an object with a key twice (the

@@ -112,8 +112,9 @@ struct FitAnswer: Reporting {
 
     private static func bootstrap(_ b: BootstrapSummary, draws: Int) -> Report {
         let intervals = b.intervals.map { parameter, low, high in
-            // A scale set by convention (Cc, nc on their ridge) or a pinned parameter.
-            let held = low == high ? "\(Quantities.formatParameter(low)) in every draw" : nil
+            // A parameter every draw holds at one value, up to rounding: a scale set by
+            // convention (Cc, nc on their ridge), a coefficient at its bound, a pinned floor.
+            let held = abs(high - low) <= 1e-9 * max(abs(low), abs(high)) ? "\(Quantities.formatParameter(high)) in every draw" : nil
             return Field(
                 parameter.name, .json(.array([.num(low), .num(high)])),
                 text: .field(
@@ -132,7 +133,11 @@ struct FitAnswer: Reporting {
             Field("intervals", .report(Report(intervals)), text: .inPlace),
             Field("correlations", .report(Report(correlations)), text: .inPlace),
             Field(
-                nil, .notes(b.computeParametersMoveTogether ? [BootstrapNote.computeParametersMoveTogether] : []),
+                nil,
+                .notes(
+                    b.computeParametersMoveTogether
+                        ? [BootstrapNote.computeParametersMoveTogether(ccVaries: b.correlations.contains { $0.0.contains("Cc") && $0.1 != nil })]
+                        : []),
                 text: .inPlace),
         ])
     }
@@ -147,12 +152,17 @@ struct FitAnswer: Reporting {
 
 /// What the bootstrap says of the parameters, under its intervals.
 private enum BootstrapNote: NoteRendering {
-    case computeParametersMoveTogether
+    /// `ccVaries`: whether the draws move Cc at all (they hold it at the data's middle compute
+    /// unless a bound forbids it).
+    case computeParametersMoveTogether(ccVaries: Bool)
 
     var code: String { "compute_parameters_move_together" }
     var text: String {
-        "A, Cc and alpha move together across resamples: the data fixes A (C/Cc)^alpha, "
-            + "not each parameter, so read their intervals together"
+        switch self {
+        case .computeParametersMoveTogether(let ccVaries):
+            (ccVaries ? "A, Cc and alpha" : "A and alpha") + " move together across resamples: the data fixes "
+                + "A (C/Cc)^alpha, not each parameter, so read their intervals together"
+        }
     }
 }
 

@@ -6,7 +6,8 @@ extension FitWarning: NoteRendering {
         case .ridge:
             return "A and Cc enter the law only as A Cc^-alpha, and B and nc only as B nc^-beta: "
                 + "of each ridge of equal fits the point printed has Cc and nc at the data's middle "
-                + "compute and prompt length (geometric means), so A and B are the terms' arguments there"
+                + "compute and prompt length (geometric means), so A and B are the terms' arguments there, "
+                + "or where that would put A or B past its bound, the pair with that one at its bound"
         case .oneComputeLevel:
             return "one compute level: A, Cc and alpha cannot be determined (only the compute factor at that level is)"
         case .twoComputeLevels:
