@@ -39,6 +39,16 @@ final class LawFormPresetTests: XCTestCase {
         }
     }
 
+    /// The decay law's forward fold on arithmetic misses by 28 decades of compute a decade: it is
+    /// given as the 10 a preset accepts, so that the preset `fit --save` writes loads.
+    func testExtrapolationGrowthStaysWithinWhatAPresetAccepts() throws {
+        let records = try Fixtures.planner.fitRecords(file: nil, task: "arithmetic").records
+        let fit = try Fixtures.planner.fit(name: "arithmetic", records: records, form: .decay, seed: 0)
+        let growth = try Fixtures.planner.extrapolationGrowth(
+            name: "arithmetic", records: records, form: .decay, law: fit.result.law, seed: 0)
+        XCTAssertEqual(growth, PresetCheck.extrapolationGrowth.upper)
+    }
+
     /// Validation accepts exactly Table 3's interval of each parameter, which contains the box
     /// a fit searches and shares its upper end: a fitted preset always loads.
     func testValidationBoundsAreTheParametersAndContainTheSearchBox() throws {

@@ -148,7 +148,10 @@ extension Planner {
     /// data, in decades of compute per decade, as forward folds measure it: the forward backtest
     /// with three sizes or more, else its one fold from the smaller of two; nil with a single
     /// size, or when no fold could be fitted. The folds' errors are read as compute through
-    /// `law`'s slope: a fold on one size may not see compute at all.
+    /// `law`'s slope: a fold on one size may not see compute at all. A growth past the 10
+    /// decades a decade a preset accepts is given as 10: an interval that wide already spans
+    /// every score, and `fit --save` must write a preset that loads (the decay law's fold on
+    /// arithmetic measures 28).
     public func extrapolationGrowth(
         name: String, records: [Observation], form: AnyLawForm, law: ContextScalingLaw, seed: UInt64,
         floor: Double? = nil
@@ -156,8 +159,9 @@ extension Planner {
         let sizes = Planner.sizeCount(records)
         // With fewer than three sizes the one fold fits a single size, which no law's compute
         // term is determined by: its error still measures how far off such a fit lands.
-        return try forwardBacktest(
+        let growth = try forwardBacktest(
             name: name, records: records, form: form, seed: seed, floor: floor,
             fromOneSize: sizes < ForwardBacktest.minimumSizes, slopeOf: law)?.growthPerDecade
+        return growth.map { min($0, PresetCheck.extrapolationGrowth.upper) }
     }
 }
