@@ -202,14 +202,6 @@ public struct Fitter: Sendable {
             evaluations: local.iterations * (2 * space.dimension + 2) + polished.evaluations)
     }
 
-    /// Refinement alone, from `start`: for bootstrap resamples, which stay near the full fit.
-    public func refit(_ records: [FitRecord], from start: ContextScalingLaw) -> FitResult {
-        let space = ParameterSpace(form: form, pinned: pinned)
-        let data = CompiledRecords(records)
-        let local = refine(data, space: space, from: space.coordinates(start))
-        return result(data, space: space, x: local.x, evaluations: local.iterations)
-    }
-
     /// `count` refits of resampled clusters, each refined from `fitted`, spread over every core.
     /// `clusters[i]` names record i's cluster (its model, or its compute level): a resample
     /// draws whole clusters with replacement, because records of one model share its deviation
@@ -225,17 +217,19 @@ public struct Fitter: Sendable {
         for (record, cluster) in zip(records, clusters) { members[cluster, default: []].append(record) }
         let groups = members.keys.sorted().map { members[$0] ?? [] }
         let counter = progress.counter(.bootstrap, total: count)
-        // Each draw is reported at the point of its flat line the full fit's references give
-        // (not its resample's): A, Cc and alpha then vary across draws only as the data allow.
+        // Each draw is refined alone from the fit (resamples stay near it), and reported at the
+        // point of its flat line the full data's references give, not its resample's: A, Cc and
+        // alpha then vary across draws only as the data allow.
         let space = ParameterSpace(form: form, pinned: pinned)
+        let start = space.coordinates(fitted)
         let line = IdentifiableCoordinates(space: space, data: CompiledRecords(records))
         return parallelMap(count: count) { i in
             defer { counter.step() }
             if cancellation.isRequested { return fitted }
             var rng = SeededGenerator(seed: seed &+ 0x5851_F42D_4C95_7F2D &* UInt64(i + 1))
             let sample = (0..<groups.count).flatMap { _ in groups[Int(rng.next() % UInt64(groups.count))] }
-            let draw = refit(sample, from: fitted).law
-            return space.law(line.canonical(space.coordinates(draw)))
+            let refined = refine(CompiledRecords(sample), space: space, from: start)
+            return space.law(line.canonical(refined.x))
         }
     }
 
