@@ -9,8 +9,14 @@ public enum DrawStatistics {
         return sorted[i] + (position - Double(i)) * (sorted[j] - sorted[i])
     }
 
-    /// Pearson correlation; nil when either side does not vary beyond rounding (a spread of a
-    /// trillionth of its mean: a scale every draw sets by convention, rounded differently).
+    /// Whether two values are one up to rounding: within a trillionth of the larger magnitude. A
+    /// scale every draw sets by convention, or a coefficient every draw holds at its bound, is
+    /// one value rounded differently.
+    public static func sameUpToRounding(_ a: Double, _ b: Double) -> Bool {
+        abs(a - b) <= 1e-12 * max(abs(a), abs(b))
+    }
+
+    /// Pearson correlation; nil when either side does not vary beyond rounding.
     public static func correlation(_ a: [Double], _ b: [Double]) -> Double? {
         let n = Double(a.count)
         let ma = a.reduce(0, +) / n
@@ -23,8 +29,8 @@ public enum DrawStatistics {
             saa += (a[i] - ma) * (a[i] - ma)
             sbb += (b[i] - mb) * (b[i] - mb)
         }
-        func varies(_ squares: Double, mean: Double) -> Bool { squares > n * (1e-12 * mean) * (1e-12 * mean) }
-        guard saa > 0, sbb > 0, varies(saa, mean: ma), varies(sbb, mean: mb) else { return nil }
+        func varies(_ v: [Double]) -> Bool { !sameUpToRounding(v.min() ?? 0, v.max() ?? 0) }
+        guard saa > 0, sbb > 0, varies(a), varies(b) else { return nil }
         return sab / (saa * sbb).squareRoot()
     }
 }

@@ -97,6 +97,9 @@ public struct BootstrapSummary: Sendable {
     /// Whether A, Cc and alpha move together across draws (some correlation beyond 0.95): the
     /// data fixes A (C/Cc)^alpha, not each parameter, so their intervals are read together.
     public var computeParametersMoveTogether: Bool { correlations.contains { abs($0.1 ?? 0) > 0.95 } }
+    /// Whether the draws move Cc at all: they hold it at the data's middle compute unless a
+    /// bound forbids it.
+    public var ccVaries: Bool { correlations.contains { $0.0 == "log A ~ log Cc" && $0.1 != nil } }
 }
 
 /// The error of a law fitted on short prompts on the longer ones it never saw (Sec. 4.2).

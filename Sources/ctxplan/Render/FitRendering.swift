@@ -114,7 +114,7 @@ struct FitAnswer: Reporting {
         let intervals = b.intervals.map { parameter, low, high in
             // A parameter every draw holds at one value, up to rounding: a scale set by
             // convention (Cc, nc on their ridge), a coefficient at its bound, a pinned floor.
-            let held = abs(high - low) <= 1e-9 * max(abs(low), abs(high)) ? "\(Quantities.formatParameter(high)) in every draw" : nil
+            let held = DrawStatistics.sameUpToRounding(low, high) ? "\(Quantities.formatParameter(high)) in every draw" : nil
             return Field(
                 parameter.name, .json(.array([.num(low), .num(high)])),
                 text: .field(
@@ -136,7 +136,7 @@ struct FitAnswer: Reporting {
                 nil,
                 .notes(
                     b.computeParametersMoveTogether
-                        ? [BootstrapNote.computeParametersMoveTogether(ccVaries: b.correlations.contains { $0.0.contains("Cc") && $0.1 != nil })]
+                        ? [BootstrapNote.computeParametersMoveTogether(ccVaries: b.ccVaries)]
                         : []),
                 text: .inPlace),
         ])
